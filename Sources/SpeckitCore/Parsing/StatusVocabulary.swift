@@ -1,0 +1,92 @@
+/// The words and emoji people use for statuses, and how they map to the canonical set.
+///
+/// Matching folds case and ignores `_`, `-` and spaces, so `IN PROGRESS`, `in-progress` and `in_progress`
+/// are one word. Extra words can be added (the configuration does this).
+public struct StatusVocabulary: Sendable {
+    /// The built-in vocabulary.
+    public static let standard = StatusVocabulary()
+
+    private var words: [String: CanonicalStatus]
+    private let emoji: [String: CanonicalStatus]
+
+    public init(extraWords: [String: CanonicalStatus] = [:]) {
+        var words: [String: CanonicalStatus] = [:]
+        let table: [(CanonicalStatus, [String])] = [
+            (.todo, ["todo", "to do", "not started", "pending", "open", "planned", "new", "backlog", "not done",
+                     "queued", "upcoming", "ready", "unstarted", "incomplete"]),
+            (.inProgress, ["in progress", "inprogress", "partially complete", "partially completed", "partial",
+                           "partially implemented", "partially done", "started", "ongoing", "wip", "work in progress",
+                           "active", "doing", "underway", "running", "in development", "implementing"]),
+            (.review, ["review", "in review", "needs review", "awaiting review", "ready for review", "under review"]),
+            (.blocked, ["blocked", "waiting", "stuck"]),
+            (.deferred, ["deferred", "postponed", "paused", "on hold", "later", "parked", "future", "descoped"]),
+            (.done, ["done", "complete", "completed", "finished", "shipped", "resolved", "closed", "implemented",
+                     "delivered", "merged", "verified", "released", "fixed", "accepted"]),
+            (.cancelled, ["cancelled", "canceled", "dropped", "abandoned", "won't do", "wont do", "won't fix",
+                          "wontfix", "obsolete", "skipped", "removed", "superseded"]),
+            (.failed, ["failed", "failing", "broken", "error"]),
+        ]
+        for (status, list) in table { for word in list { words[Self.fold(word)] = status } }
+        for (word, status) in extraWords { words[Self.fold(word)] = status }
+        self.words = words
+        self.emoji = [
+            "✅": .done, "✔": .done, "☑": .done, "🟢": .done, "🎉": .done,
+            "⏳": .inProgress, "🔄": .inProgress, "🚧": .inProgress, "🏗": .inProgress, "🟡": .inProgress,
+            "⌛": .inProgress, "🔨": .inProgress,
+            "❌": .todo, "⬜": .todo, "☐": .todo, "🔲": .todo, "⭕": .todo,
+            "🔒": .blocked, "⛔": .blocked, "🚫": .blocked, "🛑": .blocked, "🔴": .blocked,
+            "⏸": .deferred, "💤": .deferred,
+            "👀": .review, "🔍": .review,
+            "🗑": .cancelled,
+            "💥": .failed,
+        ]
+    }
+
+    /// Adds words (e.g. from the configuration).
+    public func adding(_ extra: [String: CanonicalStatus]) -> StatusVocabulary {
+        var copy = self
+        for (word, status) in extra { copy.words[Self.fold(word)] = status }
+        return copy
+    }
+
+    /// Lowercases and drops `_`, `-`, spaces and apostrophes.
+    public static func fold(_ text: some StringProtocol) -> String {
+        String(text.lowercased().unicodeScalars.filter { !"_- '’".unicodeScalars.contains($0) })
+    }
+
+    /// The status a whole word or phrase names (`IN PROGRESS`, `completed`), or nil.
+    public func status(forWord text: some StringProtocol) -> CanonicalStatus? {
+        words[Self.fold(text)]
+    }
+
+    /// The status an emoji names (variation selectors ignored), or nil.
+    public func status(forEmoji character: Character) -> CanonicalStatus? {
+        let base = String(character.unicodeScalars.filter { $0.value != 0xFE0F && $0.value != 0xFE0E })
+        return emoji[base]
+    }
+
+    /// Whether a character is one of the status emoji.
+    public func isStatusEmoji(_ character: Character) -> Bool { status(forEmoji: character) != nil }
+
+    /// Reads the status at the start of a value such as `✅ Shipped (January 8, 2026)`, `in-progress`,
+    /// `Not started`, or `Partially implemented`: a leading emoji, else the longest run of up to four
+    /// leading words that names a status. Returns nil when the value names none.
+    public func leadingStatus(in value: some StringProtocol) -> CanonicalStatus? {
+        let trimmed = value.drop { $0 == " " || $0 == "*" || $0 == "`" || $0 == "_" }
+        if let first = trimmed.first, let status = status(forEmoji: first) {
+            // Words after the emoji win: "❌ NOT STARTED" is todo, "⏳ PARTIALLY COMPLETE" in progress.
+            return leadingWordStatus(trimmed.dropFirst()) ?? status
+        }
+        return leadingWordStatus(trimmed)
+    }
+
+    private func leadingWordStatus(_ text: some StringProtocol) -> CanonicalStatus? {
+        let tokens = text.split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "_") })
+            .prefix(4)
+        guard !tokens.isEmpty else { return nil }
+        for count in stride(from: tokens.count, through: 1, by: -1) {
+            if let status = status(forWord: tokens.prefix(count).joined(separator: " ")) { return status }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Why speckit could not do its job. Each case reads as one line naming the file and what was expected;
+/// the command line prints it on stderr and exits 2.
+public enum SpeckitError: Error, Equatable, LocalizedError {
+    case pathNotFound(String)
+    case unreadable(String, reason: String)
+    case noPlanFiles(String)
+    case emptyFile(String)
+    case binaryFile(String, offset: Int)
+    case unsupportedEncoding(String, encoding: String)
+    case yamlSyntax(file: String, line: Int?, column: Int?, problem: String)
+    case yamlAliasBomb(file: String, limit: Int)
+    case jsonSyntax(file: String, line: Int?, problem: String)
+    case unrecognisedStructure(file: String, expected: String)
+    case fileTooLarge(String, bytes: Int, limit: Int)
+    case cannotWrite(String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .pathNotFound(let path):
+            return "\(path): no such file or directory"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read: \(reason)"
+        case .noPlanFiles(let path):
+            return "\(path): no plan files found (expected Markdown .md/.markdown/.txt, YAML .yaml/.yml or a Taskmaster tasks.json)"
+        case .emptyFile(let path):
+            return "\(path): file is empty (0 bytes); expected a plan or tasks document"
+        case .binaryFile(let path, let offset):
+            return "\(path): binary file (NUL byte at offset \(offset)); expected UTF-8 text"
+        case .unsupportedEncoding(let path, let encoding):
+            return "\(path): text is \(encoding), which speckit does not read; expected UTF-8"
+        case .yamlSyntax(let file, let line, let column, let problem):
+            return "\(Self.location(file, line, column)): YAML syntax error: \(problem)"
+        case .yamlAliasBomb(let file, let limit):
+            return "\(file): YAML aliases expand to more than \(limit) nodes; refusing to expand (alias bomb?)"
+        case .jsonSyntax(let file, let line, let problem):
+            return "\(Self.location(file, line, nil)): JSON syntax error: \(problem)"
+        case .unrecognisedStructure(let file, let expected):
+            return "\(file): not a plan file speckit recognises; expected \(expected)"
+        case .fileTooLarge(let path, let bytes, let limit):
+            return "\(path): file is \(bytes) bytes, more than the \(limit)-byte limit for one plan file"
+        case .cannotWrite(let path, let reason):
+            return "\(path): cannot write: \(reason)"
+        }
+    }
+
+    private static func location(_ file: String, _ line: Int?, _ column: Int?) -> String {
+        var out = file
+        if let line { out += ":\(line)" }
+        if let line = line, line > 0, let column { out += ":\(column)" }
+        return out
+    }
+}

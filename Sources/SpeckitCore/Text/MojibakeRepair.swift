@@ -1,0 +1,129 @@
+/// Finds and undoes mojibake: UTF-8 text that was decoded as Windows-1252 or Mac Roman and saved again,
+/// so that ✅ (E2 9C 85) reads `âœ…` or `‚úÖ`.
+///
+/// Each run of characters that the legacy encoding can represent is turned back into bytes, and every
+/// complete UTF-8 sequence among those bytes becomes the character it encodes. Characters that do not
+/// form UTF-8 (a real "café") are left alone. Windows-1252 round trips lose its five undefined bytes
+/// (⏳ is E2 8F B3, and 8F is undefined, so `â³` remains); a sequence short of exactly one byte is
+/// completed when exactly one undefined byte makes it an emoji or the emoji variation selector.
+struct MojibakeRepair {
+    /// One repaired character: where it stands in the repaired line and how many characters it replaced.
+    struct Edit: Hashable, Sendable {
+        /// 0-based index of the repaired scalar in the repaired line.
+        var repairedIndex: Int
+        /// How many scalars of the original line it replaced.
+        var originalLength: Int
+    }
+
+    let encoding: LegacyEncoding
+    private let byteForScalar: [Unicode.Scalar: UInt8]
+
+    init(_ encoding: LegacyEncoding) {
+        self.encoding = encoding
+        self.byteForScalar = encoding.byteForScalar
+    }
+
+    /// Repairs one line. Returns nil when nothing in it is mojibake.
+    func repair(_ line: Substring) -> (text: String, edits: [Edit])? {
+        guard line.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var edits: [Edit] = []
+        var outCount = 0
+        var index = 0
+        while index < scalars.count {
+            guard byteForScalar[scalars[index]] != nil else {
+                out.append(scalars[index]); outCount += 1; index += 1
+                continue
+            }
+            var end = index
+            var bytes: [UInt8] = []
+            while end < scalars.count, let byte = byteForScalar[scalars[end]] {
+                bytes.append(byte); end += 1
+            }
+            var position = 0
+            while position < bytes.count {
+                if let (scalar, used) = decode(bytes, at: position) {
+                    out.append(scalar)
+                    edits.append(Edit(repairedIndex: outCount, originalLength: used))
+                    outCount += 1
+                    position += used
+                } else {
+                    out.append(scalars[index + position]); outCount += 1; position += 1
+                }
+            }
+            index = end
+        }
+        return edits.isEmpty ? nil : (String(out), edits)
+    }
+
+    /// Counts the characters `repair` would change in a whole text, to choose between encodings.
+    func countRepairs(in text: String) -> Int {
+        var total = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if let repaired = repair(line) { total += repaired.edits.count }
+        }
+        return total
+    }
+
+    /// Decodes one UTF-8 sequence starting at `position`: the scalar and how many input bytes it used.
+    private func decode(_ bytes: [UInt8], at position: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[position]
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return nil
+        }
+        var continuation = 0
+        while continuation < length - 1, position + 1 + continuation < bytes.count,
+              bytes[position + 1 + continuation] & 0xC0 == 0x80 {
+            continuation += 1
+        }
+        let sequence = Array(bytes[position..<(position + 1 + continuation)])
+        if continuation == length - 1, let scalar = Self.scalar(from: sequence) {
+            return (scalar, length)
+        }
+        // One byte short: try the bytes the legacy encoding could not carry.
+        guard continuation == length - 2, !encoding.undefinedBytes.isEmpty else { return nil }
+        var found: Unicode.Scalar?
+        for slot in 1..<length {
+            for missing in encoding.undefinedBytes {
+                var candidate = sequence
+                candidate.insert(missing, at: slot)
+                guard let scalar = Self.scalar(from: candidate), Self.isLikelyLostEmoji(scalar) else { continue }
+                if found != nil, found != scalar { return nil }
+                found = scalar
+            }
+        }
+        guard let found else { return nil }
+        return (found, length - 1)
+    }
+
+    private static func isLikelyLostEmoji(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0xFE0F || (scalar.value >= 0x2000 && scalar.properties.isEmoji)
+    }
+
+    /// A scalar from a complete, shortest-form UTF-8 sequence.
+    private static func scalar(from bytes: [UInt8]) -> Unicode.Scalar? {
+        guard let lead = bytes.first else { return nil }
+        for byte in bytes.dropFirst() where byte & 0xC0 != 0x80 { return nil }
+        let value: UInt32
+        switch bytes.count {
+        case 2:
+            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[1] & 0x3F)
+            guard value >= 0x80 else { return nil }
+        case 3:
+            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
+            guard value >= 0x800 else { return nil }
+        case 4:
+            value = UInt32(lead & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12
+                | UInt32(bytes[2] & 0x3F) << 6 | UInt32(bytes[3] & 0x3F)
+            guard value >= 0x10000 else { return nil }
+        default:
+            return nil
+        }
+        return Unicode.Scalar(value)
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import SpeckitCLI
+
+exit(SpeckitMain.run(Array(CommandLine.arguments.dropFirst())))
