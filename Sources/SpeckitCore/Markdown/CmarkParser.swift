@@ -105,7 +105,12 @@ enum CmarkParser {
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_LIST: return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
-        case CMARK_NODE_ITEM: return .item(task: nil)
+        case CMARK_NODE_ITEM:
+            // The tasklist extension keeps the item type and only renames it.
+            if let name = cmark_node_get_type_string(node), String(cString: name) == "tasklist" {
+                return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+            }
+            return .item(task: nil)
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
         case CMARK_NODE_CODE_BLOCK: return .codeBlock
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock

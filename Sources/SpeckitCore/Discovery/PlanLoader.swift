@@ -1,0 +1,109 @@
+import Foundation
+
+/// Reads plan files and folders into kits: the entry point of `speckit parse`.
+public struct PlanLoader: Sendable {
+    /// The largest plan file speckit reads.
+    public static let maxFileBytes = 64 * 1024 * 1024
+
+    public var vocabulary: StatusVocabulary
+
+    public init(vocabulary: StatusVocabulary = .standard) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Parses every path (files or folders) into kits, in the order given.
+    public func load(_ paths: [String]) throws -> ParseResult {
+        var kits: [Kit] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw SpeckitError.pathNotFound(path)
+            }
+            if isDirectory.boolValue {
+                let files = PlanFileWalker.files(under: path)
+                guard !files.isEmpty else { throw SpeckitError.noPlanFiles(path) }
+                var byFolder: [String: [Document]] = [:]
+                for file in files {
+                    let (document, notes) = try loadFile(file)
+                    byFolder[folder(of: file), default: []].append(document)
+                    diagnostics += notes
+                }
+                for folder in byFolder.keys.sorted() {
+                    let documents = byFolder[folder] ?? []
+                    kits.append(Kit(name: kitName(folder), root: folder,
+                                    profile: KitProfileDetector.profile(root: folder, documents: documents),
+                                    documents: documents))
+                }
+            } else {
+                let (document, notes) = try loadFile(path)
+                diagnostics += notes
+                let name = (path.split(separator: "/").last.map(String.init) ?? path)
+                kits.append(Kit(name: name, root: folder(of: path), profile: .freeform, documents: [document]))
+            }
+        }
+        return ParseResult(kits: kits, diagnostics: diagnostics)
+    }
+
+    /// Reads, decodes and parses one file.
+    public func loadFile(_ path: String) throws -> (Document, [Diagnostic]) {
+        let bytes = try read(path)
+        let source = try TextDecoding.decode(bytes, path: path)
+        let format = PlanFileWalker.format(of: path)
+        var diagnostics = source.diagnostics
+        var document: Document
+        switch format {
+        case .markdown:
+            let (parsed, notes) = try MarkdownPlanParser.parse(source, kind: .other, vocabulary: vocabulary)
+            document = parsed
+            diagnostics += notes
+        case .yaml, .json:
+            document = try StructuredPlanParser.parse(source, format: format, kind: .other, vocabulary: vocabulary)
+        }
+        document.kind = DocumentKindInference.kind(path: path, title: document.title)
+        return (document, diagnostics)
+    }
+
+    private func read(_ path: String) throws -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > Self.maxFileBytes {
+            throw SpeckitError.fileTooLarge(path, bytes: size, limit: Self.maxFileBytes)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SpeckitError.unreadable(path, reason: "permission denied or not a regular file")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw SpeckitError.unreadable(path, reason: error.localizedDescription)
+        }
+    }
+
+    private func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    private func kitName(_ folder: String) -> String {
+        if folder == "." { return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent }
+        return folder.split(separator: "/").last.map(String.init) ?? folder
+    }
+}
+
+/// Recognises the kit layouts of DESIGN.md from a kit's folder and files.
+enum KitProfileDetector {
+    static func profile(root: String, documents: [Document]) -> Kit.Profile {
+        let parts = root.split(separator: "/").map(String.init)
+        if parts.contains(".specify") || (parts.contains("specs") && parts.last?.first?.isNumber == true) {
+            return .githubSpecKit
+        }
+        if let kiro = parts.firstIndex(of: ".kiro"), parts.dropFirst(kiro).contains("specs") { return .kiro }
+        if parts.contains("openspec") { return .openspec }
+        let names = Set(documents.map { ($0.path.split(separator: "/").last.map(String.init) ?? "").lowercased() })
+        if !names.isDisjoint(with: ["constitution.md", "prd.md", "plan.md", "tasks.md"]) { return .speckit }
+        return .freeform
+    }
+}

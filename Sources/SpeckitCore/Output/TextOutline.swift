@@ -1,0 +1,63 @@
+/// The human-readable outline of `speckit parse --format text`: each kit and document, phases with their
+/// declared status and task counts, tasks indented under them, then what the parser noticed.
+public enum TextOutline {
+    public static func render(_ result: ParseResult) -> String {
+        var out = ""
+        for kit in result.kits {
+            out += "kit \(kit.name) [\(kit.profile.rawValue)] \(kit.root)\n"
+            for document in kit.documents { render(document, into: &out) }
+        }
+        if !result.diagnostics.isEmpty {
+            out += "\n"
+            for diagnostic in result.diagnostics { out += diagnostic.formatted + "\n" }
+        }
+        return out
+    }
+
+    private static func render(_ document: Document, into out: inout String) {
+        let all = document.allTasks
+        out += "  \(document.path) (\(document.kind.rawValue), \(document.format.rawValue))"
+        if let title = document.title { out += " — \(title)" }
+        out += "\n    \(document.phases.count) phases, \(counts(all))"
+        if !document.requirements.isEmpty { out += ", \(document.requirements.count) requirements" }
+        if !document.claims.isEmpty { out += ", \(document.claims.count) claims" }
+        if let encoding = document.text.mojibake { out += ", mojibake repaired (\(encoding.rawValue))" }
+        out += "\n"
+        for phase in document.phases {
+            let declared = phase.declaredStatus.map { "\($0.value.rawValue) (\($0.raw))" } ?? "no status"
+            out += "    \(phase.id) — \(phase.title)  [\(declared)]  \(counts(phase.allTasks))\n"
+            for criterion in phase.acceptanceCriteria { out += "        ✓ \(criterion.text)\n" }
+            renderTasks(phase.tasks, indent: 6, into: &out)
+        }
+        if !document.tasks.isEmpty {
+            if !document.phases.isEmpty { out += "    (outside any phase)  \(counts(document.tasks.flatMap(\.flattened)))\n" }
+            renderTasks(document.tasks, indent: 6, into: &out)
+        }
+        for requirement in document.requirements {
+            out += "    \(requirement.id): \(requirement.text)  (\(requirement.acceptanceCriteria.count) criteria)\n"
+        }
+    }
+
+    private static func renderTasks(_ tasks: [PlanTask], indent: Int, into out: inout String) {
+        // Depth-first with an explicit stack: nesting depth never touches the call stack.
+        var stack: [(PlanTask, Int)] = tasks.reversed().map { ($0, indent) }
+        while let (task, level) = stack.popLast() {
+            let marker = task.marker?.raw ?? "[\(task.status.rawValue)]"
+            var line = String(repeating: " ", count: level) + marker
+            if let id = task.id { line += " \(id)" }
+            line += " \(task.title)"
+            if task.form != .checkbox || task.marker == nil { line += "" } else if task.status != task.marker?.impliedStatus {
+                line += "  (\(task.status.rawValue))"
+            }
+            if task.form == .heading { line += "  [\(task.status.rawValue)]" }
+            if !task.dependencies.isEmpty { line += "  ← " + task.dependencies.map(\.id).joined(separator: ", ") }
+            out += line + "\n"
+            stack += task.subtasks.reversed().map { ($0, level + 2) }
+        }
+    }
+
+    private static func counts(_ tasks: [PlanTask]) -> String {
+        let done = tasks.filter { $0.status == .done }.count
+        return "\(done)/\(tasks.count) tasks done"
+    }
+}

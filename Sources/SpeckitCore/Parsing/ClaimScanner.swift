@@ -1,0 +1,101 @@
+import Foundation
+
+/// Finds sentences in which a document counts itself: "18 completed (16%)", "T2: Edge Function
+/// (0/13 subtasks)", "111 total subtasks", "Completed: 2 task groups", "(8 tasks total)", "into 5 phases".
+/// Only counts of things a plan is made of (tasks, subtasks, items, phases, task groups, requirements,
+/// stories, checks, deliverables) are claims; "3 retries" or "1804 errors" are not.
+enum ClaimScanner {
+    /// The claims on one line of text; `range` locates the line.
+    static func claims(in line: String, range: SourceRange) -> [Claim] {
+        var out: [Claim] = []
+        let subject = line.firstMatch(of: subjectPattern).map { String($0.1) }
+        var consumed: [Range<String.Index>] = []
+
+        func add(_ claim: Claim, _ matched: Range<String.Index>, exclusive: Bool = true) {
+            if exclusive {
+                guard !consumed.contains(where: { $0.overlaps(matched) }) else { return }
+            }
+            consumed.append(matched)
+            var claim = claim
+            if claim.subject == nil { claim.subject = subject }
+            out.append(claim)
+        }
+
+        for match in line.matches(of: fractionPattern) where isStandalone(line, match.range) {
+            var claim = Claim(kind: .fraction, text: line, noun: singular(match.3), count: Int(match.1) ?? 0, range: range)
+            claim.total = Int(match.2)
+            claim.status = .done
+            add(claim, match.range)
+        }
+        for pattern in [totalPattern, trailingTotalPattern] {
+            for match in line.matches(of: pattern) where isStandalone(line, match.range) {
+                let claim = Claim(kind: .total, text: line, noun: singular(match.2), count: Int(match.1) ?? 0, range: range)
+                add(claim, match.range, exclusive: false)
+            }
+        }
+        for match in line.matches(of: labelledCountPattern) where isStandalone(line, match.range) {
+            var claim = Claim(kind: .count, text: line, noun: singular(match.3), count: Int(match.2) ?? 0, range: range)
+            apply(status: String(match.1), to: &claim)
+            add(claim, match.range)
+        }
+        for match in line.matches(of: statusCountPattern) where isStandalone(line, match.range) {
+            var claim = Claim(kind: .count, text: line, noun: singular(match.3 ?? "task"), count: Int(match.1) ?? 0, range: range)
+            apply(status: String(match.2), to: &claim)
+            claim.percent = match.4.flatMap { Int($0) }
+            add(claim, match.range)
+        }
+        for match in line.matches(of: nounStatusPattern) where isStandalone(line, match.range) {
+            var claim = Claim(kind: .count, text: line, noun: singular(match.2), count: Int(match.1) ?? 0, range: range)
+            apply(status: String(match.3), to: &claim)
+            add(claim, match.range, exclusive: false)
+        }
+        for match in line.matches(of: plainCountPattern) where isStandalone(line, match.range) {
+            let noun = singular(match.2)
+            guard noun == "phase" || noun == "task group" || noun == "user story" || noun == "requirement" else { continue }
+            add(Claim(kind: .count, text: line, noun: noun, count: Int(match.1) ?? 0, range: range), match.range)
+        }
+        return out
+    }
+
+    private static func apply(status word: String, to claim: inout Claim) {
+        let folded = StatusVocabulary.fold(word)
+        if ["remaining", "left", "outstanding", "open", "todo"].contains(folded) && folded != "todo" {
+            claim.remaining = true
+        } else {
+            claim.status = StatusVocabulary.standard.status(forWord: word)
+        }
+    }
+
+    /// A number that is not the end of a range ("5-6 tasks") or part of a version or decimal.
+    private static func isStandalone(_ line: String, _ range: Range<String.Index>) -> Bool {
+        guard range.lowerBound > line.startIndex else { return true }
+        let before = line[line.index(before: range.lowerBound)]
+        return !(before.isNumber || before.isLetter || before == "-" || before == "–" || before == "." || before == "/")
+    }
+
+    static func singular(_ noun: some StringProtocol) -> String {
+        var text = noun.lowercased().collapsingWhitespace
+        if text.hasSuffix("stories") { return String(text.dropLast(3)) + "y" }
+        if text.hasSuffix("s") { text.removeLast() }
+        return text
+    }
+
+    private static let nouns = #"(?:sub-?tasks?|task groups?|tasks?|items?|phases?|requirements?|user stories|stories|story|checks?|deliverables?|steps?|milestones?|todos?|to-dos?)"#
+    private static let statusWords = #"(?:completed|complete|done|finished|remaining|pending|open|left|outstanding|in progress|not started|blocked|cancelled|canceled|deferred|todo)"#
+
+    nonisolated(unsafe) static let subjectPattern = try! Regex<(Substring, Substring)>(#"^\s*(T\d+(?:\.\d+)*|Phase \d+(?:\.\d+)*|Task \d+(?:\.\d+)*)\s*:"#).ignoresCase()
+    nonisolated(unsafe) static let fractionPattern =
+        try! Regex<(Substring, Substring, Substring, Substring)>(#"(\d+)\s*/\s*(\d+)\s+("# + nouns + ")").ignoresCase()
+    nonisolated(unsafe) static let totalPattern = try! Regex<(Substring, Substring, Substring)>(
+        #"(\d+)\s+total\s+("# + nouns + ")").ignoresCase()
+    nonisolated(unsafe) static let trailingTotalPattern = try! Regex<(Substring, Substring, Substring)>(
+        #"(\d+)\s+("# + nouns + #")\s+total\b"#).ignoresCase()
+    nonisolated(unsafe) static let labelledCountPattern = try! Regex<(Substring, Substring, Substring, Substring)>(
+        "(" + statusWords + #")\s*:\s*(\d+)\s+("# + nouns + ")").ignoresCase()
+    nonisolated(unsafe) static let statusCountPattern = try! Regex<(Substring, Substring, Substring, Substring?, Substring?)>(
+        #"(\d+)\s+("# + statusWords + #")\b(?:\s+("# + nouns + #"))?(?:\s*\((\d+)\s*%\))?"#).ignoresCase()
+    nonisolated(unsafe) static let nounStatusPattern = try! Regex<(Substring, Substring, Substring, Substring)>(
+        #"(\d+)\s+("# + nouns + #")\s+(?:total\s*[-–—,]\s*(?:all\s+)?)?("# + statusWords + ")").ignoresCase()
+    nonisolated(unsafe) static let plainCountPattern = try! Regex<(Substring, Substring, Substring)>(
+        #"(\d+)\s+("# + nouns + #")\b(?!\s+(?:per|each|of|a|an)\b)"#).ignoresCase()
+}

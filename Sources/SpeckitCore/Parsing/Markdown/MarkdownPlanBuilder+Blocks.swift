@@ -1,0 +1,132 @@
+extension MarkdownPlanBuilder {
+    /// A paragraph outside a list item's first line: labels, fields, requirements, criteria and claims.
+    mutating func paragraph(_ index: Int) {
+        let node = tree.nodes[index]
+        let parent = node.parent
+        // The first paragraph of a list item is the item's own text, read with the item.
+        if parent >= 0, case .item = tree.nodes[parent].kind, tree.nodes[parent].firstChild == index { return }
+        let text = node.text
+        scanClaims(text, at: index)
+
+        if let label = LabelClassifier.label(text, requireColon: true) {
+            pendingLabel = (label, node.nextSibling)
+            return
+        }
+        let owner = enclosingTask[index]
+        let target: Target? = owner >= 0 ? .task(Int(owner)) : workTarget
+        if let target {
+            for fact in FieldLineParser.fields(in: text) { apply(fact, to: target, at: index) }
+        }
+        if requirementLine(text, at: index) { return }
+        criterionLine(text, at: index)
+    }
+
+    /// A list takes the label of the paragraph just before it ("Acceptance checks:").
+    mutating func list(_ index: Int) {
+        if let pending = pendingLabel, pending.next == index {
+            listLabel[index] = pending.label
+        } else if let headingLabel, tree.nodes[index].parent == 0 {
+            listLabel[index] = headingLabel.label
+        }
+        pendingLabel = nil
+    }
+
+    /// A two-column table under a task block or phase is read as `key | value` attributes.
+    mutating func table(_ index: Int) {
+        guard let target = workTarget else { return }
+        for row in tree.children(of: index) {
+            guard case .tableRow(header: false) = tree.nodes[row].kind else { continue }
+            let cells = tree.children(of: row).map { tree.nodes[$0].text.collapsingWhitespace }
+            guard cells.count == 2, let key = FieldLineParser.key(for: cells[0], anyKey: true) else { continue }
+            apply(FieldFact(key: key, name: cells[0], value: cells[1]), to: target, at: row)
+        }
+    }
+
+    /// `FR-001: The system MUST …` (bold or not, in a paragraph or list item) is a functional requirement.
+    mutating func requirementLine(_ text: String, at index: Int) -> Bool {
+        guard let match = text.prefixMatch(of: MarkdownPatterns.functionalRequirement) else {
+            return false
+        }
+        requirements.append(Requirement(id: String(match.1), text: String(match.2).collapsingWhitespace,
+                                        kind: .functional, range: range(of: index)))
+        requirement = (requirements.count - 1, Int.max)
+        return true
+    }
+
+    /// Given/When/Then and EARS sentences are acceptance criteria wherever they stand.
+    mutating func criterionLine(_ text: String, at index: Int) {
+        let parent = tree.nodes[index].parent
+        if let open = openScenario, open.parent == parent, CriterionClassifier.continuesScenario(text) {
+            criteria[open.criterion].criterion.text += " " + text.collapsingWhitespace
+            return
+        }
+        openScenario = nil
+        let style = CriterionClassifier.style(of: text)
+            ?? (CriterionClassifier.startsScenario(text) ? .scenario : nil)
+        guard let style else { return }
+        let label = style == .scenario ? "Given/When/Then" : "EARS"
+        criteria.append(CriterionRecord(target: criterionTarget, criterion: AcceptanceCriterion(
+            text: text.collapsingWhitespace, style: style, label: label, range: range(of: index))))
+        if style == .scenario { openScenario = (criteria.count - 1, parent) }
+    }
+
+    /// Records a field on a task, phase or requirement.
+    mutating func apply(_ fact: FieldFact, to target: Target, at index: Int) {
+        let where_ = range(of: index)
+        switch target {
+        case .task(let task): apply(fact, toTask: task, range: where_)
+        case .phase(let phaseIndex): apply(fact, toPhase: phaseIndex, range: where_)
+        case .requirement, .document: break
+        }
+    }
+
+    private mutating func apply(_ fact: FieldFact, toTask index: Int, range: SourceRange) {
+        switch fact.key {
+        case .status:
+            tasks[index].task.statuses.append(status(from: fact.value, range: range))
+        case .priority: tasks[index].task.priority = tasks[index].task.priority ?? fact.value
+        case .dependencies:
+            tasks[index].task.dependencies += DependencyText.ids(in: fact.value).map { Dependency(raw: fact.value, id: $0) }
+        case .assignee: tasks[index].task.assignee = Self.assignee(fact.value)
+        case .started: tasks[index].task.dates.started = DateText.value(fact.value)
+        case .completed: tasks[index].task.dates.completed = DateText.value(fact.value)
+        case .lastUpdated: tasks[index].task.dates.lastUpdated = DateText.value(fact.value)
+        case .due: tasks[index].task.dates.due = DateText.value(fact.value)
+        case .other(let name):
+            if StatusVocabulary.fold(name) == "requirements" {
+                tasks[index].task.requirementRefs += fact.value.split(separator: ",")
+                    .map { $0.trimmingCharacters(in: [" ", "_", "*"]) }.filter { !$0.isEmpty }
+            } else {
+                tasks[index].task.fields.append(Field(key: name, value: fact.value, range: range))
+            }
+        }
+    }
+
+    private mutating func apply(_ fact: FieldFact, toPhase index: Int, range: SourceRange) {
+        switch fact.key {
+        case .status:
+            let status = status(from: fact.value, range: range)
+            phases[index].phase.statuses.append(status)
+            if phases[index].phase.declaredStatus == nil { phases[index].phase.declaredStatus = status }
+        case .priority: phases[index].phase.priority = phases[index].phase.priority ?? fact.value
+        case .dependencies:
+            phases[index].phase.dependencies += DependencyText.ids(in: fact.value).map { Dependency(raw: fact.value, id: $0) }
+        case .started: phases[index].phase.dates.started = DateText.value(fact.value)
+        case .completed: phases[index].phase.dates.completed = DateText.value(fact.value)
+        case .lastUpdated: phases[index].phase.dates.lastUpdated = DateText.value(fact.value)
+        case .due: phases[index].phase.dates.due = DateText.value(fact.value)
+        case .assignee, .other:
+            phases[index].phase.fields.append(Field(key: fact.name, value: fact.value, range: range))
+        }
+    }
+
+    /// The name in an assignee field, without a trailing status or remark ("codex ✅ COMPLETED" → "codex").
+    static func assignee(_ value: String) -> String {
+        let cut = value.prefix { !StatusVocabulary.standard.isStatusEmoji($0) && $0 != "(" }
+        return cut.trimmingCharacters(in: .whitespaces)
+    }
+
+    func status(from value: String, range: SourceRange) -> Status {
+        Status(value: vocabulary.leadingStatus(in: value) ?? .unknown, raw: value, source: .field, range: range)
+    }
+}

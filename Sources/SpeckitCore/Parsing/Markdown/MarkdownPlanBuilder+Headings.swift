@@ -1,0 +1,56 @@
+extension MarkdownPlanBuilder {
+    /// A heading closes the contexts at its level or deeper and may open a phase, task block,
+    /// requirement, scenario or label.
+    mutating func heading(_ index: Int, level: Int) {
+        let text = tree.nodes[index].text.collapsingWhitespace
+        let headingRange = range(of: index)
+        sections.append(SectionRecord(title: text, level: level, range: headingRange))
+        if title == nil, level == 1 { title = text }
+        pendingLabel = nil
+        openScenario = nil
+
+        if let open = headingTask, open.level >= level { headingTask = nil }
+        if let open = phase, open.level >= level { phase = nil }
+        if let open = requirement, open.level >= level { requirement = nil }
+        if let open = headingLabel, open.level >= level { headingLabel = nil }
+        if let open = scenario, open.level >= level { scenario = nil }
+
+        scanClaims(text, at: index)
+        let suffix = StatusSuffix.extract(from: text, vocabulary: vocabulary)
+        let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: headingRange) }
+
+        switch HeadingClassifier.classify(suffix?.rest ?? text) {
+        case .phase(let id, let phaseTitle, let priority):
+            if let outer = phase { phases[outer.index].isGroup = true }
+            var newPhase = Phase(id: id, title: phaseTitle, level: level, range: headingRange)
+            newPhase.priority = priority
+            if let status {
+                newPhase.declaredStatus = status
+                newPhase.statuses = [status]
+            }
+            phases.append(PhaseRecord(phase: newPhase))
+            phase = (phases.count - 1, level)
+            headingTask = nil
+        case .task(let id, let taskTitle):
+            var task = PlanTask(id: id, title: taskTitle, form: .heading, range: headingRange)
+            if let status { task.statuses = [status] }
+            let parent = headingTask?.index ?? -1
+            let depth = parent >= 0 ? tasks[parent].depth + 1 : 1
+            tasks.append(TaskRecord(task: task, parent: parent, phase: phase?.index ?? -1, depth: depth))
+            headingTask = (tasks.count - 1, level)
+        case .requirement(let id, let requirementTitle, let kind, let priority):
+            var newRequirement = Requirement(id: id, text: requirementTitle, kind: kind, range: headingRange)
+            newRequirement.priority = priority
+            requirements.append(newRequirement)
+            requirement = (requirements.count - 1, level)
+        case .scenario(let name):
+            let criterion = AcceptanceCriterion(text: name, style: .scenario, label: "Scenario: \(name)", range: headingRange)
+            criteria.append(CriterionRecord(target: criterionTarget, criterion: criterion))
+            scenario = (criteria.count - 1, level)
+        case .label(let label):
+            headingLabel = (label, level)
+        case .plain:
+            break
+        }
+    }
+}

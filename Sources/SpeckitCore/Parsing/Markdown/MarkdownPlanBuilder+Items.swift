@@ -1,0 +1,100 @@
+extension MarkdownPlanBuilder {
+    /// A list item: a task when it has a checkbox, else possibly a deliverable, criterion, requirement or field.
+    mutating func item(_ index: Int, gfmChecked: Bool?) {
+        let node = tree.nodes[index]
+        let first = node.firstChild
+        var text = first >= 0 && tree.nodes[first].kind == .paragraph ? tree.nodes[first].text : ""
+        let label = listLabel[node.parent]
+        var marker: TaskMarker?
+        if let checked = gfmChecked {
+            marker = TaskMarker(raw: rawMarker(at: index, checked: checked), kind: .gfm, checked: checked)
+        } else if let match = text.prefixMatch(of: MarkdownPatterns.extendedMarker) {
+            let raw = "[\(match.1)]" + String(match.2)
+            marker = TaskMarker(raw: raw, kind: .extended, checked: match.1 == "x" || match.1 == "X",
+                                optional: !match.2.isEmpty)
+            text = String(text[match.range.upperBound...])
+        }
+        if !text.isEmpty { scanClaims(text, at: index) }
+
+        if let marker {
+            checkboxTask(index, text: text, marker: marker)
+            if case .acceptance(let name)? = label {
+                addCriterion(text, label: name, checked: marker.checked, at: index)
+            }
+            return
+        }
+        if let scenario {
+            criteria[scenario.criterion].criterion.text += " " + text.collapsingWhitespace
+            return
+        }
+        switch label {
+        case .deliverables?:
+            if let phase { phases[phase.index].phase.deliverables.append(ListEntry(text: text.collapsingWhitespace, range: range(of: index))) }
+            return
+        case .acceptance(let name)?:
+            addCriterion(text, label: name, checked: nil, at: index)
+            return
+        case nil:
+            break
+        }
+        if enclosingTask[index] >= 0 {
+            for fact in FieldLineParser.fields(in: text) { apply(fact, to: .task(Int(enclosingTask[index])), at: index) }
+        }
+        if requirementLine(text, at: index) { return }
+        criterionLine(text, at: index)
+    }
+
+    /// Creates the task for a checkbox item and hangs it under its enclosing task, task block, phase or document.
+    private mutating func checkboxTask(_ index: Int, text: String, marker: TaskMarker) {
+        let facts = TaskLineParser.parse(text)
+        var task = PlanTask(id: facts.id, title: facts.title, form: .checkbox, range: range(of: index))
+        task.marker = marker
+        task.statuses = [Status(value: marker.impliedStatus, raw: marker.raw, source: .checkbox, range: task.range)]
+        task.tags = facts.tags
+        task.dependencies = facts.dependencies.map { Dependency(raw: $0, id: $0) }
+        task.requirementRefs = facts.requirementRefs
+        task.taskRefs = facts.taskRefs
+        task.assignee = facts.assignee
+        task.priority = facts.priority
+        task.dates.completed = facts.completed.map(DateText.value)
+        task.dates.started = facts.started.map(DateText.value)
+
+        var parent = Int(enclosingTask[index])
+        if parent < 0 { parent = headingTask?.index ?? -1 }
+        if parent >= 0, tasks[parent].depth >= Self.maxTaskDepth {
+            while parent >= 0, tasks[parent].depth >= Self.maxTaskDepth { parent = tasks[parent].parent }
+            if !reportedDepth {
+                reportedDepth = true
+                diagnostics.append(Diagnostic(.nestingTooDeep, .warning,
+                    "tasks nest more than \(Self.maxTaskDepth) levels deep; deeper tasks are listed under their ancestor at level \(Self.maxTaskDepth)",
+                    at: task.range))
+            }
+        }
+        let depth = parent >= 0 ? tasks[parent].depth + 1 : 1
+        tasks.append(TaskRecord(task: task, parent: parent, phase: phase?.index ?? -1, depth: depth))
+        itemTask[index] = Int32(tasks.count - 1)
+    }
+
+    private mutating func addCriterion(_ text: String, label: String, checked: Bool?, at index: Int) {
+        var body = text.collapsingWhitespace
+        var isChecked = checked
+        if let first = body.first, let status = vocabulary.status(forEmoji: first) {
+            isChecked = status == .done
+            body = String(body.dropFirst()).trimmingCharacters(in: [" ", "\u{FE0F}"])
+        }
+        let style = CriterionClassifier.style(of: body) ?? .checklist
+        criteria.append(CriterionRecord(target: criterionTarget, criterion: AcceptanceCriterion(
+            text: body, style: style, label: label, checked: isChecked, range: range(of: index))))
+    }
+
+    /// The checkbox exactly as written on the item's line (`[x]` or `[X]`).
+    private func rawMarker(at index: Int, checked: Bool) -> String {
+        let node = tree.nodes[index]
+        let line = source.line(node.startLine)
+        if let open = line.firstIndex(of: "[") {
+            let marker = line[open...].prefix(3)
+            if marker.count == 3, marker.last == "]" { return String(marker) }
+        }
+        return checked ? "[x]" : "[ ]"
+    }
+}

@@ -1,0 +1,93 @@
+/// Builds the plan model from a cmark-gfm tree: phases from headings, tasks from checkboxes and
+/// `### Task N:` blocks, fields, tables, acceptance criteria, requirements and claims.
+///
+/// The tree's nodes are stored in document order (pre-order), so one pass over the array sees every
+/// parent before its children; what each node inherits (its enclosing task, its list's label) is kept
+/// in arrays indexed by node, which keeps the pass linear even for 200,000 nested lists.
+struct MarkdownPlanBuilder {
+    static let maxTaskDepth = 32
+
+    let source: SourceText
+    let tree: MarkdownTree
+    let vocabulary: StatusVocabulary
+
+    var title: String?
+    var sections: [SectionRecord] = []
+    var phases: [PhaseRecord] = []
+    var tasks: [TaskRecord] = []
+    var requirements: [Requirement] = []
+    var criteria: [CriterionRecord] = []
+    var claims: [Claim] = []
+    var diagnostics: [Diagnostic] = []
+
+    // Heading context.
+    var phase: (index: Int, level: Int)?
+    var headingTask: (index: Int, level: Int)?
+    var requirement: (index: Int, level: Int)?
+    var headingLabel: (label: ListLabel, level: Int)?
+    var scenario: (criterion: Int, level: Int)?
+
+    // Per-node state.
+    var itemTask: [Int32]
+    var enclosingTask: [Int32]
+    var listLabel: [Int: ListLabel] = [:]
+    var pendingLabel: (label: ListLabel, next: Int)?
+    /// The last Given/When/Then criterion and the node after which a continuation may follow.
+    var openScenario: (criterion: Int, parent: Int)?
+    var reportedDepth = false
+
+    init(source: SourceText, tree: MarkdownTree, vocabulary: StatusVocabulary) {
+        self.source = source
+        self.tree = tree
+        self.vocabulary = vocabulary
+        self.itemTask = Array(repeating: -1, count: tree.nodes.count)
+        self.enclosingTask = Array(repeating: -1, count: tree.nodes.count)
+    }
+
+    /// Walks every node once, in document order.
+    mutating func build() {
+        for index in tree.nodes.indices {
+            let node = tree.nodes[index]
+            if node.parent >= 0 {
+                let parentTask = itemTask[node.parent]
+                enclosingTask[index] = parentTask >= 0 ? parentTask : enclosingTask[node.parent]
+            }
+            switch node.kind {
+            case .heading(let level): heading(index, level: level)
+            case .paragraph: paragraph(index)
+            case .list: list(index)
+            case .item(let task): item(index, gfmChecked: task)
+            case .table: table(index)
+            default: break
+            }
+        }
+    }
+
+    /// The range of a node, in the file's own lines and columns.
+    func range(of index: Int) -> SourceRange {
+        let node = tree.nodes[index]
+        return source.range(node.startLine, node.startColumn, node.endLine, node.endColumn)
+    }
+
+    /// Where fields and criteria written at this point belong: the innermost open task block, else phase.
+    var workTarget: Target? {
+        if let headingTask { return .task(headingTask.index) }
+        if let phase { return .phase(phase.index) }
+        return nil
+    }
+
+    /// Where criteria written at this point belong.
+    var criterionTarget: Target {
+        if let requirement { return .requirement(requirement.index) }
+        return workTarget ?? .document
+    }
+
+    mutating func scanClaims(_ text: String, at index: Int) {
+        let base = range(of: index)
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineRange = SourceRange(file: base.file, line: base.line + offset, column: offset == 0 ? base.column : 1)
+            // A claim is a short sentence; very long lines (pasted logs, hostile input) are not searched whole.
+            claims += ClaimScanner.claims(in: String(line.prefix(1_000)), range: lineRange)
+        }
+    }
+}
