@@ -8,7 +8,9 @@ extension MarkdownPlanBuilder {
         var marker: TaskMarker?
         if let checked = gfmChecked {
             marker = TaskMarker(raw: rawMarker(at: index, checked: checked), kind: .gfm, checked: checked)
-        } else if let match = text.prefixMatch(of: MarkdownPatterns.extendedMarker) {
+        } else if let match = text.prefixMatch(of: MarkdownPatterns.extendedMarker),
+                  !(" xX".contains(match.1) && match.2.isEmpty) {
+            // `[ ]`/`[x]` that cmark-gfm did not take as a task item stays text: nothing is invented.
             let raw = "[\(match.1)]" + String(match.2)
             marker = TaskMarker(raw: raw, kind: .extended, checked: match.1 == "x" || match.1 == "X",
                                 optional: !match.2.isEmpty)
