@@ -1,8 +1,59 @@
-// TEMPORARY local shim until the structured parser lands; replaced before commit.
+/// Parses YAML plans (`tasks.yaml`, `plan.yaml`, `roadmap.yml`) and Taskmaster `tasks.json` files into a
+/// `Document`, and reads the YAML front matter of Markdown files.
+///
+/// Both go through Yams, so every phase and task knows its line; what Yams cannot read becomes a one-line
+/// `SpeckitError` naming the file, line and column.
 public enum StructuredPlanParser {
+    /// What `SpeckitError.unrecognisedStructure` says a structured plan should look like.
+    public static let expectedShape =
+        "a list of tasks, or a mapping with `phases:` or `tasks:` (or a Taskmaster tasks.json)"
+
+    /// Parses a YAML plan/tasks file or a Taskmaster tasks.json into a Document.
+    ///
+    /// - Parameters:
+    ///   - source: The decoded file (see `TextDecoding.decode(_:path:)`).
+    ///   - format: `.yaml` or `.json`. JSON is read through libyaml (which gives lines) and, when libyaml
+    ///     refuses it, through `JSONSerialization` (every element then on line 1).
+    ///   - kind: What the document is, recorded as given.
+    ///   - vocabulary: The words statuses are normalised with.
+    /// - Throws: `SpeckitError.yamlSyntax`, `.jsonSyntax`, `.yamlAliasBomb`, or `.unrecognisedStructure` when
+    ///   the file is valid but holds no phases or tasks.
     public static func parse(_ source: SourceText, format: Document.Format, kind: Document.Kind,
                              vocabulary: StatusVocabulary = .standard) throws -> Document {
-        Document(path: source.path, kind: kind, format: format, text: source.report)
+        var document = Document(path: source.path, kind: kind, format: format, text: source.report)
+        let context = StructuredContext(source: source, vocabulary: vocabulary, taskmaster: format == .json)
+        guard let root = try readValue(source, format: format),
+              StructuredShape.fill(&document, from: root, context: context) else {
+            throw SpeckitError.unrecognisedStructure(file: source.path, expected: expectedShape)
+        }
+        return document
     }
-    public static func frontMatter(_ yaml: String, file: String, lineOffset: Int) throws -> JSONValue { .null }
+
+    /// Parses YAML front matter text (already cut out of a Markdown file) into a JSONValue;
+    /// `lineOffset` is added to Yams' line numbers so errors name the line in the Markdown file.
+    ///
+    /// Front matter with no document in it (only comments) is `.null`.
+    public static func frontMatter(_ yaml: String, file: String, lineOffset: Int) throws -> JSONValue {
+        let reader = YAMLValueReader(file: file, lineOffset: lineOffset, nodeBudget: YAMLValueReader.budget(for: yaml))
+        do {
+            return try reader.read(yaml)?.jsonValue ?? .null
+        } catch let failure as YAMLFailure {
+            throw failure.yamlError(file: file)
+        }
+    }
+
+    /// The file's value: YAML through Yams; JSON through Yams, then `JSONSerialization`.
+    static func readValue(_ source: SourceText, format: Document.Format) throws -> PlanValue? {
+        let reader = YAMLValueReader(file: source.path, nodeBudget: YAMLValueReader.budget(for: source.text))
+        do {
+            return try reader.read(source.text)
+        } catch var failure as YAMLFailure {
+            failure.column = failure.line.flatMap { line in
+                failure.column.map { source.diskColumn(line: line, scalarColumn: $0) }
+            }
+            guard format == .json else { throw failure.yamlError(file: source.path) }
+            if let value = try JSONFallback.read(source.text, file: source.path) { return value }
+            throw SpeckitError.jsonSyntax(file: source.path, line: failure.line, problem: failure.problem)
+        }
+    }
 }

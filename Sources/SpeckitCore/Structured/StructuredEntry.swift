@@ -1,0 +1,98 @@
+import Foundation
+
+/// What the structured parser needs to know while it builds phases and tasks.
+struct StructuredContext {
+    let source: SourceText
+    let vocabulary: StatusVocabulary
+    /// Taskmaster numbering: a subtask's id and numeric dependencies are local to its parent task.
+    let taskmaster: Bool
+}
+
+/// A dependency as written, before it is resolved against the task that declares it.
+struct StructuredDependency: Equatable {
+    var raw: String
+    /// Written as a plain number (`2`), not a string (`"2"`, `"3.2"`).
+    var isNumber: Bool
+}
+
+/// Everything a phase or task entry (a YAML/JSON mapping) says, read in one pass over its keys.
+struct StructuredEntry {
+    var id: String?
+    var title: String?
+    /// The first line of `description`/`details`, for an entry without a title.
+    var titleFallback: String?
+    var statuses: [Status] = []
+    var priority: String?
+    var dependencies: [StructuredDependency] = []
+    var dates = TaskDates()
+    var fields: [Field] = []
+    var acceptance: [AcceptanceCriterion] = []
+    var deliverables: [ListEntry] = []
+    /// The entries listed under `tasks`, `subtasks`, `children` …
+    var children: [PlanValue] = []
+    var assignee: String?
+    var tags: [String] = []
+    var requirementRefs: [String] = []
+    var range: SourceRange
+
+    init(_ value: PlanValue, context: StructuredContext) {
+        let source = context.source
+        range = source.range(of: value)
+        for pair in value.pairs ?? [] {
+            let item = pair.value
+            let role = StructuredKeys.role(of: pair.key)
+            if role == .doneFlag || role == .completed, let flag = item.bool {
+                statuses.append(Status(value: flag ? .done : .todo, raw: "\(pair.key): \(flag)",
+                                       source: .structured, range: source.range(of: item)))
+                continue
+            }
+            switch role {
+            case .id: if id == nil { id = item.nonNullText }
+            case .title: if title == nil { title = item.nonNullText }
+            case .status:
+                if let text = item.nonNullText {
+                    let value = context.vocabulary.status(forWord: text) ?? context.vocabulary.leadingStatus(in: text)
+                    statuses.append(Status(value: value ?? .unknown, raw: text, source: .structured,
+                                           range: source.range(of: item)))
+                }
+            case .children: children += StructuredLists.entries(item) ?? []
+            case .dependencies: dependencies += Self.dependencies(item)
+            case .priority: priority = item.nonNullText ?? priority
+            case .acceptance: acceptance += StructuredLists.criteria(item, source: source)
+            case .deliverables: deliverables += StructuredLists.texts(item).map {
+                ListEntry(text: $0.text, range: source.range(of: $0.value))
+            }
+            case .started: dates.started = item.nonNullText.map(StructuredDates.value) ?? dates.started
+            case .completed: dates.completed = item.nonNullText.map(StructuredDates.value) ?? dates.completed
+            case .due: dates.due = item.nonNullText.map(StructuredDates.value) ?? dates.due
+            case .lastUpdated: dates.lastUpdated = item.nonNullText.map(StructuredDates.value) ?? dates.lastUpdated
+            case .assignee: assignee = StructuredLists.texts(item).map(\.text).joined(separator: ", ")
+            case .tags: tags += StructuredLists.texts(item, splittingCommas: true).map(\.text)
+            case .requirements: requirementRefs += StructuredLists.texts(item, splittingCommas: true).map(\.text)
+            case .prose:
+                if let text = item.nonNullText {
+                    fields.append(Field(key: pair.key, value: text, range: source.range(of: item)))
+                    if titleFallback == nil {
+                        titleFallback = text.split(whereSeparator: \.isNewline).first.map(String.init)
+                    }
+                }
+            case .doneFlag, .other:
+                fields += StructuredLists.fields(key: pair.key, value: item, source: source)
+            }
+        }
+    }
+
+    /// `[1, "3.2"]`, `"1, 2"`, `2`, or a list of `{id: …}` mappings.
+    static func dependencies(_ value: PlanValue) -> [StructuredDependency] {
+        let items = value.items ?? [value]
+        return items.flatMap { item -> [StructuredDependency] in
+            if item.pairs != nil, let id = item.value(forAny: ["id", "key", "task"]) { return dependencies(id) }
+            guard let text = item.nonNullText else { return [] }
+            if item.isNumber { return [StructuredDependency(raw: text, isNumber: true)] }
+            return text.split(whereSeparator: { $0 == "," || $0 == ";" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+                .map { StructuredDependency(raw: $0, isNumber: false) }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// Recognises the shapes of structured plans and fills a `Document` from them:
+///
+/// - a top-level list of tasks (or of phases, when every item has a `tasks:` list of its own);
+/// - a mapping with a list under `phases|milestones|stages|epics` and/or `tasks|items|todos`, whose other
+///   entries are the document's metadata;
+/// - a tagged Taskmaster file, `{"master": {"tasks": […], "metadata": {…}}, "feature-x": {…}}`, each tag a phase.
+enum StructuredShape {
+    /// Fills `document` from `root`; false when `root` has none of the shapes.
+    static func fill(_ document: inout Document, from root: PlanValue, context: StructuredContext) -> Bool {
+        switch root.kind {
+        case .scalar:
+            return false
+        case .sequence(let items):
+            guard items.allSatisfy({ $0.pairs != nil || $0.nonNullText != nil }) else { return false }
+            if !items.isEmpty, items.allSatisfy(isPhase) {
+                document.phases = StructuredPhases.phases(items, context: context)
+            } else {
+                document.tasks = StructuredTasks.tasks(items, parentID: nil, context: context)
+            }
+            return true
+        case .mapping(let pairs):
+            return fillFromMapping(&document, pairs: pairs, context: context)
+        }
+    }
+
+    private static func fillFromMapping(_ document: inout Document, pairs: [PlanValue.Pair],
+                                        context: StructuredContext) -> Bool {
+        let phaseIndex = pairs.firstIndex { listed($0, under: StructuredKeys.phaseLists) != nil }
+        let taskIndex = pairs.firstIndex { listed($0, under: StructuredKeys.taskLists) != nil }
+        var used = Set([phaseIndex, taskIndex].compactMap { $0 })
+        if let phaseIndex, let entries = listed(pairs[phaseIndex], under: StructuredKeys.phaseLists) {
+            document.phases = StructuredPhases.phases(entries, context: context)
+        }
+        if let taskIndex, let entries = listed(pairs[taskIndex], under: StructuredKeys.taskLists) {
+            document.tasks = StructuredTasks.tasks(entries, parentID: nil, context: context)
+        }
+        if used.isEmpty {
+            // Tagged Taskmaster: every mapping that holds a task list is a tag.
+            let tags = pairs.indices.filter { index in
+                pairs[index].value.pairs?.contains { listed($0, under: StructuredKeys.taskLists) != nil } ?? false
+            }
+            guard !tags.isEmpty else { return false }
+            document.phases = tags.enumerated().map { position, index in
+                let tag = pairs[index]
+                let value = tag.value.withDefaultID(tag.key, line: tag.keyLine, column: tag.keyColumn)
+                return StructuredPhases.phase(value, position: position + 1, context: context)
+            }
+            used = Set(tags)
+        }
+        let rest = pairs.indices.filter { !used.contains($0) }.map { pairs[$0] }
+        if let criteria = rest.first(where: { StructuredKeys.role(of: $0.key) == .acceptance }) {
+            document.acceptanceCriteria = StructuredLists.criteria(criteria.value, source: context.source)
+        }
+        if !rest.isEmpty {
+            document.frontMatter = .object(rest.map { JSONValue.KeyValue($0.key, $0.value.jsonValue) })
+        }
+        document.title = title(rest)
+        return true
+    }
+
+    /// The entries of `pair` when its key is one of `names` and its value a list of entries.
+    private static func listed(_ pair: PlanValue.Pair, under names: Set<String>) -> [PlanValue]? {
+        guard names.contains(StructuredKeys.fold(pair.key)) else { return nil }
+        return StructuredLists.entries(pair.value)
+    }
+
+    /// A list item that holds a task list of its own (and so is a phase of a top-level list).
+    private static func isPhase(_ item: PlanValue) -> Bool {
+        guard let pairs = item.pairs else { return false }
+        return pairs.contains { listed($0, under: StructuredKeys.taskLists) != nil }
+    }
+
+    /// `title`, `name`, `project` or `projectName` of the document or of its `metadata`/`project` mapping.
+    private static func title(_ pairs: [PlanValue.Pair]) -> String? {
+        let document = PlanValue(.mapping(pairs), line: 1, column: 1)
+        for key in StructuredKeys.documentTitles {
+            guard let value = document.value(forAny: [key]) else { continue }
+            if let text = value.nonNullText { return text }
+            if let nested = value.value(forAny: ["title", "name"])?.nonNullText { return nested }
+        }
+        let metadata = document.value(forAny: StructuredKeys.metadata)
+        return StructuredKeys.documentTitles.lazy.compactMap { metadata?.value(forAny: [$0])?.nonNullText }.first
+    }
+}
