@@ -6,6 +6,7 @@
 /// form UTF-8 (a real "café") are left alone. Windows-1252 round trips lose its five undefined bytes
 /// (⏳ is E2 8F B3, and 8F is undefined, so `â³` remains); a sequence short of exactly one byte is
 /// completed when exactly one undefined byte makes it an emoji or the emoji variation selector.
+/// Text inside `code spans` is never changed: a document may quote mojibake on purpose.
 struct MojibakeRepair {
     /// One repaired character: where it stands in the repaired line and how many characters it replaced.
     struct Edit: Hashable, Sendable {
@@ -31,8 +32,11 @@ struct MojibakeRepair {
         var edits: [Edit] = []
         var outCount = 0
         var index = 0
+        var inCodeSpan = false
         while index < scalars.count {
-            guard byteForScalar[scalars[index]] != nil else {
+            // Text in `code spans` is quoted as written (a document may show mojibake on purpose).
+            if scalars[index] == "`" { inCodeSpan.toggle() }
+            guard !inCodeSpan, byteForScalar[scalars[index]] != nil else {
                 out.append(scalars[index]); outCount += 1; index += 1
                 continue
             }

@@ -77,6 +77,16 @@ struct MarkdownStyleTests {
         #expect(scenario.style == .scenario && scenario.text.contains("WHEN a payment succeeds"))
     }
 
+    @Test("an Acceptance Criteria heading under an FR bullet belongs to that requirement")
+    func requirementCriteria() throws {
+        let text = "## Parsing\n\n- **FR-001**: speckit MUST parse plans\n\n### Acceptance Criteria\n\n- **Given** a plan, **When** parsed, **Then** phases are listed\n\n## Output\n\n- **Given** nothing, **When** run, **Then** it fails\n"
+        let source = try TextDecoding.decode(Array(text.utf8), path: "prd.md")
+        let (document, _) = try MarkdownPlanParser.parse(source, kind: .prd)
+        #expect(document.requirements.map(\.id) == ["FR-001"])
+        #expect(document.requirements[0].acceptanceCriteria.count == 1)
+        #expect(document.acceptanceCriteria.count == 1)
+    }
+
     @Test("statuses from emoji, words and fields; claims from a summary")
     func statuses() throws {
         let (document, _) = try FixturePaths.parse(FixturePaths.fixture("markdown/statuses.md"))

@@ -37,6 +37,14 @@ struct TextDecodingTests {
         #expect(source.report.mojibake == nil)
     }
 
+    @Test("mojibake quoted in a code span is left as written")
+    func codeSpans() throws {
+        let text = "Mojibake looks like `âœ…` where ✅ was meant.\n"
+        let source = try TextDecoding.decode(Array(text.utf8), path: "doc.md")
+        #expect(source.text == text)
+        #expect(source.report.mojibake == nil)
+    }
+
     @Test("columns after a repair and after a BOM point at the file's own characters")
     func columns() throws {
         let (bom, _) = try FixturePaths.parse(FixturePaths.fixture("markdown/bom-crlf.md"))

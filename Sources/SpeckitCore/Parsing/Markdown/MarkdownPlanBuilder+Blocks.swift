@@ -49,7 +49,9 @@ extension MarkdownPlanBuilder {
         }
         requirements.append(Requirement(id: String(match.1), text: String(match.2).collapsingWhitespace,
                                         kind: .functional, range: range(of: index)))
-        requirement = (requirements.count - 1, Int.max)
+        // Open until the next heading at the level of the section it stands in: a deeper
+        // "### Acceptance Criteria" heading below it still belongs to it.
+        requirement = (requirements.count - 1, max(headingLevel, 1))
         return true
     }
 

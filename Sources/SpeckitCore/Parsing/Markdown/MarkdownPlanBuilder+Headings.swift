@@ -8,6 +8,7 @@ extension MarkdownPlanBuilder {
         if title == nil, level == 1 { title = text }
         pendingLabel = nil
         openScenario = nil
+        headingLevel = level
 
         if let open = headingTask, open.level >= level { headingTask = nil }
         if let open = phase, open.level >= level { phase = nil }

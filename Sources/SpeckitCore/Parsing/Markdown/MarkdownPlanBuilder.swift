@@ -26,6 +26,8 @@ struct MarkdownPlanBuilder {
     var requirement: (index: Int, level: Int)?
     var headingLabel: (label: ListLabel, level: Int)?
     var scenario: (criterion: Int, level: Int)?
+    /// The level of the last heading seen (0 before the first).
+    var headingLevel = 0
 
     // Per-node state.
     var itemTask: [Int32]
