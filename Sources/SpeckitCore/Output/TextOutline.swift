@@ -46,9 +46,7 @@ public enum TextOutline {
             var line = String(repeating: " ", count: level) + marker
             if let id = task.id { line += " \(id)" }
             line += " \(task.title)"
-            if task.form != .checkbox || task.marker == nil { line += "" } else if task.status != task.marker?.impliedStatus {
-                line += "  (\(task.status.rawValue))"
-            }
+            if let marker = task.marker, task.status != marker.impliedStatus { line += "  (\(task.status.rawValue))" }
             if task.form == .heading { line += "  [\(task.status.rawValue)]" }
             if !task.dependencies.isEmpty { line += "  ← " + task.dependencies.map(\.id).joined(separator: ", ") }
             out += line + "\n"
