@@ -10,11 +10,17 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case binaryFile(String, offset: Int)
     case unsupportedEncoding(String, encoding: String)
     case yamlSyntax(file: String, line: Int?, column: Int?, problem: String)
+    /// A YAML mapping repeats a key (`line`/`column` point at the repeat when it could be found).
+    case yamlDuplicateKey(file: String, line: Int?, column: Int?, problem: String)
     case yamlAliasBomb(file: String, limit: Int)
     case jsonSyntax(file: String, line: Int?, problem: String)
     case unrecognisedStructure(file: String, expected: String)
     case fileTooLarge(String, bytes: Int, limit: Int)
     case cannotWrite(String, reason: String)
+    /// Folders were searched but no file in them belongs to a kit.
+    case noKits(String)
+    /// The configuration file is wrong at `line`:`column`.
+    case badConfig(file: String, line: Int?, column: Int?, problem: String)
 
     public var errorDescription: String? {
         switch self {
@@ -30,7 +36,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(path): binary file (NUL byte at offset \(offset)); expected UTF-8 text"
         case .unsupportedEncoding(let path, let encoding):
             return "\(path): text is \(encoding), which speckit does not read; expected UTF-8"
-        case .yamlSyntax(let file, let line, let column, let problem):
+        case .yamlSyntax(let file, let line, let column, let problem),
+             .yamlDuplicateKey(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): YAML syntax error: \(problem)"
         case .yamlAliasBomb(let file, let limit):
             return "\(file): YAML aliases expand to more than \(limit) nodes; refusing to expand (alias bomb?)"
@@ -42,6 +49,11 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(path): file is \(bytes) bytes, more than the \(limit)-byte limit for one plan file"
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write: \(reason)"
+        case .noKits(let path):
+            return "\(path): no kits found (expected spec/<kit>/, specs/NNN-feature/, .kiro/specs/<name>/, "
+                + "openspec/changes/<id>/, or plan files such as tasks.md or ROADMAP.md)"
+        case .badConfig(let file, let line, let column, let problem):
+            return "\(Self.location(file, line, column)): bad configuration: \(problem)"
         }
     }
 

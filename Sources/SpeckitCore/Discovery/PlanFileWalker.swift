@@ -6,7 +6,8 @@ enum PlanFileWalker {
     /// they are a known kit layout (`.specify`, `.kiro`).
     static let skippedFolders: Set<String> = [".git", ".build", "node_modules", ".swiftpm", "vendor", "Pods", "DerivedData"]
 
-    static func files(under root: String) -> [String] {
+    /// Plan files under `root`, skipping folders and files the filter excludes.
+    static func files(under root: String, filter: PathFilter = PathFilter()) -> [String] {
         let manager = FileManager.default
         var out: [String] = []
         var pending = [root]
@@ -19,8 +20,9 @@ enum PlanFileWalker {
                 if isDirectory.boolValue {
                     if skippedFolders.contains(name) { continue }
                     if name.hasPrefix("."), name != ".specify", name != ".kiro" { continue }
+                    if filter.excludes(folder: path) { continue }
                     pending.append(path)
-                } else if isPlanFile(name) {
+                } else if isPlanFile(name), filter.keeps(file: path) {
                     out.append(path)
                 }
             }

@@ -6,9 +6,11 @@ public struct PlanLoader: Sendable {
     public static let maxFileBytes = 64 * 1024 * 1024
 
     public var vocabulary: StatusVocabulary
+    public var files: any FileSource
 
-    public init(vocabulary: StatusVocabulary = .standard) {
+    public init(vocabulary: StatusVocabulary = .standard, files: any FileSource = DiskFiles()) {
         self.vocabulary = vocabulary
+        self.files = files
     }
 
     /// Parses every path (files or folders) into kits, in the order given.
@@ -47,7 +49,17 @@ public struct PlanLoader: Sendable {
 
     /// Reads, decodes and parses one file.
     public func loadFile(_ path: String) throws -> (Document, [Diagnostic]) {
-        let bytes = try read(path)
+        try parse(bytes: files.read(path), path: path)
+    }
+
+    /// Decodes and parses the bytes of one file; `path` decides the format and names the file in ranges.
+    public func parse(bytes: [UInt8], path: String) throws -> (Document, [Diagnostic]) {
+        let loaded = try load(bytes: bytes, path: path)
+        return (loaded.document, loaded.diagnostics)
+    }
+
+    /// Decodes and parses one file, keeping the decoded text for rules that read lines.
+    func load(bytes: [UInt8], path: String) throws -> LoadedFile {
         let source = try TextDecoding.decode(bytes, path: path)
         let format = PlanFileWalker.format(of: path)
         var diagnostics = source.diagnostics
@@ -58,27 +70,11 @@ public struct PlanLoader: Sendable {
             document = parsed
             diagnostics += notes
         case .yaml, .json:
-            document = try StructuredPlanParser.parse(source, format: format, kind: .other, vocabulary: vocabulary)
+            document = try StructuredPlanParser.parse(source, format: format, kind: .other, vocabulary: vocabulary,
+                                                      notes: &diagnostics)
         }
         document.kind = DocumentKindInference.kind(path: path, title: document.title)
-        return (document, diagnostics)
-    }
-
-    private func read(_ path: String) throws -> [UInt8] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > Self.maxFileBytes {
-            throw SpeckitError.fileTooLarge(path, bytes: size, limit: Self.maxFileBytes)
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SpeckitError.unreadable(path, reason: "permission denied or not a regular file")
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw SpeckitError.unreadable(path, reason: error.localizedDescription)
-        }
+        return LoadedFile(document: document, diagnostics: diagnostics, source: source)
     }
 
     private func folder(of path: String) -> String {
@@ -91,6 +87,13 @@ public struct PlanLoader: Sendable {
         if folder == "." { return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent }
         return folder.split(separator: "/").last.map(String.init) ?? folder
     }
+}
+
+/// One parsed file: its model, what the parser noticed, and its decoded text.
+struct LoadedFile {
+    var document: Document
+    var diagnostics: [Diagnostic]
+    var source: SourceText
 }
 
 /// Recognises the kit layouts of DESIGN.md from a kit's folder and files.

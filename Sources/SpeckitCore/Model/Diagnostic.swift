@@ -16,6 +16,7 @@ public struct Diagnostic: Codable, Hashable, Sendable {
         case byteOrderMark = "parse.bom"
         case mixedLineEndings = "parse.mixed-line-endings"
         case nestingTooDeep = "parse.nesting-too-deep"
+        case invalidField = "parse.invalid-field"
     }
 
     public var ruleId: ID

@@ -8,7 +8,7 @@ enum ClaimScanner {
     /// The claims on one line of text; `range` locates the line.
     static func claims(in line: String, range: SourceRange) -> [Claim] {
         var out: [Claim] = []
-        let subject = line.firstMatch(of: subjectPattern).map { String($0.1) }
+        let subject = line.firstMatch(of: subjectPattern).map { DependencyText.ids(in: String($0.1)).first ?? String($0.1) }
         var consumed: [Range<String.Index>] = []
 
         func add(_ claim: Claim, _ matched: Range<String.Index>, exclusive: Bool = true) {
@@ -83,7 +83,7 @@ enum ClaimScanner {
     private static let nouns = #"(?:sub-?tasks?|task groups?|tasks?|items?|phases?|requirements?|user stories|stories|story|checks?|deliverables?|steps?|milestones?|todos?|to-dos?)"#
     private static let statusWords = #"(?:completed|complete|done|finished|remaining|pending|open|left|outstanding|in progress|not started|blocked|cancelled|canceled|deferred|todo)"#
 
-    nonisolated(unsafe) static let subjectPattern = try! Regex<(Substring, Substring)>(#"^\s*(T\d+(?:\.\d+)*|Phase \d+(?:\.\d+)*|Task \d+(?:\.\d+)*)\s*:"#).ignoresCase()
+    nonisolated(unsafe) static let subjectPattern = try! Regex<(Substring, Substring)>(#"^\s*(?:[-*+]\s+)?\**(T\d+(?:\.\d+)*|Phase \d+(?:\.\d+)*|Task \d+(?:\.\d+)*)\**\s*(?::|—|–|-\s)"#).ignoresCase()
     nonisolated(unsafe) static let fractionPattern =
         try! Regex<(Substring, Substring, Substring, Substring)>(#"(\d+)\s*/\s*(\d+)\s+("# + nouns + ")").ignoresCase()
     nonisolated(unsafe) static let totalPattern = try! Regex<(Substring, Substring, Substring)>(

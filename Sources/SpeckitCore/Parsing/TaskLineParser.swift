@@ -89,10 +89,21 @@ enum DependencyText {
 
     static func ids(in text: String) -> [String] {
         var out: [String] = []
+        var prefix: String?
         for match in text.matches(of: Self.idsPattern) {
             var id = String(match.1)
-            if id.lowercased().hasPrefix("task") { id = "Task " + id.dropFirst(4).trimmingCharacters(in: .whitespaces) }
-            if id.lowercased().hasPrefix("phase") { id = "Phase " + id.dropFirst(5).trimmingCharacters(in: .whitespaces) }
+            if id.lowercased().hasPrefix("task") {
+                id = "Task " + id.dropFirst(4).trimmingCharacters(in: .whitespaces)
+                prefix = "Task "
+            } else if id.lowercased().hasPrefix("phase") {
+                id = "Phase " + id.dropFirst(5).trimmingCharacters(in: .whitespaces)
+                prefix = "Phase "
+            } else if let prefix, id.first?.isNumber == true {
+                // "Phase 1, 2, 3": the bare numbers are phases too.
+                id = prefix + id
+            } else {
+                prefix = nil
+            }
             if !out.contains(id) { out.append(id) }
         }
         return out

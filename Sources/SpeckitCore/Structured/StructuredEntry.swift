@@ -6,6 +6,23 @@ struct StructuredContext {
     let vocabulary: StatusVocabulary
     /// Taskmaster numbering: a subtask's id and numeric dependencies are local to its parent task.
     let taskmaster: Bool
+    /// Fields whose values have the wrong shape, noted while entries are read.
+    let notes = InvalidFieldNotes()
+
+    init(source: SourceText, vocabulary: StatusVocabulary, taskmaster: Bool) {
+        self.source = source
+        self.vocabulary = vocabulary
+        self.taskmaster = taskmaster
+    }
+}
+
+/// Collects `parse.invalid-field` notes while a structured plan is read (one parse, one thread).
+final class InvalidFieldNotes {
+    private(set) var all: [Diagnostic] = []
+
+    func add(key: String, expected: String, value: PlanValue, source: SourceText) {
+        all.append(Diagnostic(.invalidField, .warning, "field '\(key)' should be \(expected)", at: source.range(of: value)))
+    }
 }
 
 /// A dependency as written, before it is resolved against the task that declares it.
@@ -46,6 +63,10 @@ struct StructuredEntry {
                                        source: .structured, range: source.range(of: item)))
                 continue
             }
+            if let expected = Self.expectedShape(of: role, item) {
+                context.notes.add(key: pair.key, expected: expected, value: item, source: source)
+                continue
+            }
             switch role {
             case .id: if id == nil { id = item.nonNullText }
             case .title: if title == nil { title = item.nonNullText }
@@ -79,6 +100,22 @@ struct StructuredEntry {
             case .doneFlag, .other:
                 fields += StructuredLists.fields(key: pair.key, value: item, source: source)
             }
+        }
+    }
+
+    /// What a field's value should have been, when it has the wrong shape: ids, titles, statuses, priorities
+    /// and dates are single values; dependencies are a value or a list; child tasks are a list.
+    static func expectedShape(of role: StructuredKeys.Role, _ item: PlanValue) -> String? {
+        let scalar = item.pairs == nil && item.items == nil
+        switch role {
+        case .id, .title, .status, .priority, .started, .completed, .due, .lastUpdated:
+            return scalar ? nil : "a single value (text or number), not a \(item.pairs != nil ? "mapping" : "list")"
+        case .dependencies:
+            return item.pairs == nil ? nil : "a task id or a list of task ids, not a mapping"
+        case .children:
+            return StructuredLists.entries(item) != nil ? nil : "a list of tasks (or a mapping of id: task)"
+        default:
+            return nil
         }
     }
 

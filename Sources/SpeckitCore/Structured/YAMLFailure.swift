@@ -8,10 +8,13 @@ struct YAMLFailure: Error, Equatable {
     var line: Int?
     var column: Int?
     var problem: String
+    /// The mapping repeats a key (a separate finding from other syntax errors).
+    var duplicateKey = false
 
     /// The speckit error for a YAML file.
     func yamlError(file: String) -> SpeckitError {
-        .yamlSyntax(file: file, line: line, column: column, problem: problem)
+        duplicateKey ? .yamlDuplicateKey(file: file, line: line, column: column, problem: problem)
+                     : .yamlSyntax(file: file, line: line, column: column, problem: problem)
     }
 
     /// Reads what went wrong out of a Yams error, shifting lines by `lineOffset` (front matter).
@@ -43,6 +46,7 @@ struct YAMLFailure: Error, Equatable {
                 let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
                 self.init(line: first.line + lineOffset, column: first.column, problem: "duplicate key \(names) in a mapping")
             }
+            duplicateKey = true
         case .memory:
             self.init(line: nil, column: nil, problem: "out of memory while reading YAML")
         default:

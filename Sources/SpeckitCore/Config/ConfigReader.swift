@@ -1,0 +1,96 @@
+import Yams
+
+/// Reads the values of `.speckit.yml`, turning every mistake into `SpeckitError.badConfig` at its line.
+struct ConfigReader {
+    let file: String
+
+    func error(_ node: Node, _ problem: String) -> SpeckitError {
+        .badConfig(file: file, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, problem: problem)
+    }
+
+    func scalar(_ node: Node, what: String) throws -> String {
+        guard case .scalar(let scalar) = node else { throw error(node, "expected \(what)") }
+        return scalar.string
+    }
+
+    func profile(_ node: Node) throws -> Kit.Profile {
+        let names = Kit.Profile.allCases.map(\.rawValue).joined(separator: ", ")
+        let text = try scalar(node, what: "a profile name (\(names))")
+        guard let profile = Kit.Profile(rawValue: text) else {
+            throw error(node, "unknown profile '\(text)' (expected one of \(names))")
+        }
+        return profile
+    }
+
+    func strings(_ node: Node, what: String) throws -> [String] {
+        if case .scalar(let scalar) = node { return [scalar.string] }
+        guard let sequence = node.sequence else { throw error(node, "expected \(what)") }
+        return try sequence.map { try scalar($0, what: what) }
+    }
+
+    func bool(_ node: Node, key: String) throws -> Bool {
+        let text = try scalar(node, what: "true or false for '\(key)'")
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(node, "expected true or false for '\(key)', found '\(text)'")
+        }
+    }
+
+    func severities(_ node: Node) throws -> [RuleID: Severity?] {
+        guard let mapping = node.mapping else {
+            throw error(node, "expected a mapping of rule ids to error, warning, note or off")
+        }
+        var out: [RuleID: Severity?] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard let id = RuleID(rawValue: name) else {
+                let near = RuleID.allCases.filter { $0.category == name.split(separator: ".").first.map(String.init) }
+                let hint = near.isEmpty ? "run 'speckit rules' for the list" : "expected one of " + near.map(\.rawValue).joined(separator: ", ")
+                throw error(key, "unknown rule '\(name)' (\(hint))")
+            }
+            let text = try scalar(value, what: "error, warning, note or off for \(name)")
+            switch text.lowercased() {
+            case "off", "false", "none": out[id] = .some(nil)
+            default:
+                guard let severity = Severity(rawValue: text.lowercased()) else {
+                    throw error(value, "expected error, warning, note or off for \(name), found '\(text)'")
+                }
+                out[id] = severity
+            }
+        }
+        return out
+    }
+
+    func statusWords(_ node: Node) throws -> [String: CanonicalStatus] {
+        guard let mapping = node.mapping else { throw error(node, "expected a mapping of words to statuses") }
+        let names = CanonicalStatus.allCases.filter { $0 != .unknown }.map(\.rawValue).joined(separator: ", ")
+        var out: [String: CanonicalStatus] = [:]
+        for (key, value) in mapping {
+            let word = try scalar(key, what: "a status word")
+            let text = try scalar(value, what: "a status (\(names))")
+            guard let status = StatusVocabulary.standard.status(forWord: text) ?? CanonicalStatus(rawValue: text),
+                  status != .unknown else {
+                throw error(value, "unknown status '\(text)' for '\(word)' (expected one of \(names))")
+            }
+            out[word] = status
+        }
+        return out
+    }
+
+    func requiredSections(_ node: Node) throws -> [Document.Kind: [String]] {
+        guard let mapping = node.mapping else {
+            throw error(node, "expected a mapping of document kinds to lists of section titles")
+        }
+        let kinds = Document.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+        var out: [Document.Kind: [String]] = [:]
+        for (key, value) in mapping {
+            let name = try scalar(key, what: "a document kind (\(kinds))")
+            guard let kind = Document.Kind(rawValue: name) else {
+                throw error(key, "unknown document kind '\(name)' (expected one of \(kinds))")
+            }
+            out[kind] = try strings(value, what: "a list of section titles for \(name)")
+        }
+        return out
+    }
+}

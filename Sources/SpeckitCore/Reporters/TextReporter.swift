@@ -1,0 +1,56 @@
+/// Compiler-style lines, one per finding, with related locations indented under it and a summary line:
+///
+/// ```
+/// spec/ops/tasks.md:41:3: error: task T2.4 depends on T1.9, which does not exist [tasks.unknown-dependency]
+/// 2 errors, 1 warning in 4 files (1 kit): failed
+/// ```
+public struct TextReporter: Sendable {
+    /// Colour the severity and location with ANSI escapes (only on a terminal, never with NO_COLOR).
+    public var color: Bool
+    /// Print only the findings that fail the run, and no summary.
+    public var quiet: Bool
+
+    public init(color: Bool = false, quiet: Bool = false) {
+        self.color = color
+        self.quiet = quiet
+    }
+
+    public func render(_ report: ValidationReport) -> String {
+        var out = ""
+        for finding in report.findings {
+            if quiet && !(finding.severity == .error || (report.summary.strict && finding.severity == .warning)) { continue }
+            out += paint(finding.range.description + ":", bold) + " " + paint(finding.severity.rawValue + ":", tint(finding.severity))
+                + " " + finding.message + " " + paint("[\(finding.ruleId.rawValue)]", dim) + "\n"
+            for related in finding.related where related.range != finding.range {
+                out += "    " + paint(related.range.description + ":", bold) + " " + paint("note:", tint(.note)) + " "
+                    + related.message + "\n"
+            }
+        }
+        if !quiet { out += summaryLine(report.summary) + "\n" }
+        return out
+    }
+
+    /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`.
+    func summaryLine(_ summary: ValidationReport.Summary) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let counts = [count(summary.errors, "error"), count(summary.warnings, "warning"), count(summary.notes, "note")]
+            .joined(separator: ", ")
+        let verdict = summary.passed ? paint("passed", green) : paint("failed", red)
+        let strict = summary.strict ? " (strict: warnings fail)" : ""
+        return "\(counts) in \(count(summary.files, "file")) (\(count(summary.kits, "kit")), \(count(summary.tasks, "task"))): \(verdict)\(strict)"
+    }
+
+    private let bold = "1", dim = "2", red = "1;31", green = "1;32"
+
+    private func tint(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return red
+        case .warning: return "1;33"
+        case .note: return "1;36"
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

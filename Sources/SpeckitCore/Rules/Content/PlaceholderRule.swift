@@ -1,0 +1,76 @@
+/// `content.placeholder`: template text nobody filled in, and code that was elided instead of written.
+struct PlaceholderRule: Rule {
+    static let description = RuleDescription(
+        id: .placeholder,
+        title: "Unfilled placeholder",
+        severity: .warning,
+        rationale: """
+        Unreplaced template tokens (`{{name}}`, `[PROJECT_NAME]`), TBD/TKTK/FIXME/`TODO:` notes, Spec Kit's \
+        `[NEEDS CLARIFICATION: …]` and elided code (`// ... (rest unchanged)`) mean the document is not \
+        finished. Text inside inline code is left alone.
+        """,
+        triggering: [
+            RuleExample("# {{project_name}} Constitution\n\n## Principles\n"),
+            RuleExample("# Spec\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method?]\n"),
+            RuleExample("# Plan: [FEATURE_NAME]\n\n## Summary\n\nTBD\n"),
+            RuleExample("# Plan\n\n```swift\nfunc run() {\n    // ... (rest unchanged)\n}\n```\n"),
+        ],
+        nonTriggering: [
+            RuleExample("# Plan\n\nTemplates use `{{name}}` tokens; see the [README](README.md).\n\n- [ ] T1 [P] [US1] Build\n"),
+            RuleExample("# Plan\n\n```swift\nlet values = [1, 2, 3]\n```\n"),
+        ]
+    )
+
+    nonisolated(unsafe) static let capsToken = /\[(?:[A-Z][A-Z0-9]*(?:[_ ][A-Z0-9#]+)+|###[^\]]*|DATE|NAME|TITLE|DESCRIPTION|AUTHOR|OWNER|PLACEHOLDER|TODO|TBD)\](?![(:\[])/
+    nonisolated(unsafe) static let note = /\b(?:TBD|TKTK|FIXME|XXX(?=:)|TODO(?=\s*[:(\-]))\b/
+    nonisolated(unsafe) static let mustache = /\{\{[^{}]{0,80}\}\}/
+    nonisolated(unsafe) static let elided =
+        /(?:\/\/|#|\/\*|<!--|--|;)\s*(?:\.\.\.|…)\s*\(?\s*(?:rest|existing|unchanged|remaining|same|omitted|previous|other|more|code|etc)\b/
+
+    func check(_ context: RuleContext) {
+        for document in context.kit.documents {
+            for (number, line) in context.proseLines(of: document) {
+                guard line.contains(where: { $0 == "[" || $0 == "{" || $0 == "T" || $0 == "F" || $0 == "X" }) else { continue }
+                let text = Self.blankingCodeSpans(line)
+                for (pattern, what) in [(Self.mustache, "template token"), (Self.capsToken, "template token")] {
+                    for match in text.matches(of: pattern) {
+                        report(String(match.0), what, document, number, text, match.range, context)
+                    }
+                }
+                if let range = text.range(of: "[NEEDS CLARIFICATION") {
+                    let end = text[range.upperBound...].firstIndex(of: "]").map { text.index(after: $0) } ?? text.endIndex
+                    report(String(text[range.lowerBound..<end]), "open question", document, number, text,
+                           range.lowerBound..<end, context)
+                }
+                for match in text.matches(of: Self.note) {
+                    report(String(match.0), "unfinished note", document, number, text, match.range, context)
+                }
+            }
+            for (number, line) in context.codeLines(of: document) where line.contains("...") || line.contains("…") {
+                let text = String(line)
+                if let match = text.firstMatch(of: Self.elided) {
+                    report(String(match.0), "elided code", document, number, text, match.range, context)
+                }
+            }
+        }
+    }
+
+    private func report(_ token: String, _ what: String, _ document: Document, _ line: Int, _ text: String,
+                        _ range: Range<String.Index>, _ context: RuleContext) {
+        let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+        let length = text.distance(from: range.lowerBound, to: range.upperBound)
+        context.report("\(what) '\(token)' left in the document",
+                       at: context.range(in: document, line: line, offset: offset, length: length),
+                       fix: what == "elided code" ? "write the code out in full" : "replace it with the real text")
+    }
+
+    /// The line with the contents of inline code spans replaced by spaces (offsets are kept).
+    static func blankingCodeSpans(_ line: Substring) -> String {
+        guard line.contains("`") else { return String(line) }
+        var out = "", inCode = false
+        for character in line {
+            if character == "`" { inCode.toggle(); out.append(character) } else { out.append(inCode ? " " : character) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,22 @@
+/// `encoding.bom`: a UTF-8 byte-order mark at the start of the file.
+struct ByteOrderMarkRule: Rule {
+    static let description = RuleDescription(
+        id: .byteOrderMark,
+        title: "File starts with a byte-order mark",
+        severity: .note,
+        rationale: """
+        A UTF-8 byte-order mark is invisible in editors but breaks tools that look at the first bytes \
+        (front matter, shebangs, diffs). `speckit fix` removes it.
+        """,
+        triggering: [
+            RuleExample(bytes: [0xEF, 0xBB, 0xBF] + Array("# Tasks\n\n- [ ] T1 Write the plan\n".utf8)),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        context.reportNotes(.byteOrderMark, fix: "run `speckit fix` to remove the byte-order mark")
+    }
+}

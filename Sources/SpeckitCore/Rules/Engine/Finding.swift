@@ -1,0 +1,47 @@
+/// One problem a rule found: the unit every report format reads.
+public struct Finding: Codable, Hashable, Sendable {
+    public var ruleId: RuleID
+    public var severity: Severity
+    public var message: String
+    /// Where the problem is: file, 1-based line and column, and the end where known.
+    public var range: SourceRange
+    /// Other places that take part in the problem (every statement of a conflicting status, each task of a cycle).
+    public var related: [RelatedLocation]
+    /// What to do about it, when there is one obvious fix.
+    public var fix: String?
+
+    public init(ruleId: RuleID, severity: Severity, message: String, range: SourceRange,
+                related: [RelatedLocation] = [], fix: String? = nil) {
+        self.ruleId = ruleId
+        self.severity = severity
+        self.message = message
+        self.range = range
+        self.related = related
+        self.fix = fix
+    }
+
+    /// `file:line:col: severity: message [rule]`, the way compilers print.
+    public var formatted: String {
+        "\(range.description): \(severity.rawValue): \(message) [\(ruleId.rawValue)]"
+    }
+
+    /// Report order: file, line, column, then rule id and message so equal positions sort stably.
+    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.range.file != rhs.range.file { return lhs.range.file < rhs.range.file }
+        if lhs.range.line != rhs.range.line { return lhs.range.line < rhs.range.line }
+        if lhs.range.column != rhs.range.column { return lhs.range.column < rhs.range.column }
+        if lhs.ruleId != rhs.ruleId { return lhs.ruleId < rhs.ruleId }
+        return lhs.message < rhs.message
+    }
+}
+
+/// A secondary location of a finding, with what happens there.
+public struct RelatedLocation: Codable, Hashable, Sendable {
+    public var message: String
+    public var range: SourceRange
+
+    public init(_ message: String, at range: SourceRange) {
+        self.message = message
+        self.range = range
+    }
+}

@@ -1,0 +1,95 @@
+/// What a rule sees: one kit, the settings it runs under, what the parser noticed, and the files that
+/// could not be read. Findings are reported through it into the run's single stream.
+///
+/// A context lives on one thread for one kit; the lookup tables rules share are built on first use.
+public final class RuleContext {
+    public let kit: Kit
+    public let settings: ValidationSettings
+    /// What the parser noticed while reading each document (mojibake, invalid bytes …), by path.
+    public let parseNotes: [Diagnostic]
+    /// Files of the kit that could not be read or parsed, with why.
+    public let failures: [LoadFailure]
+
+    /// The decoded text of each document, by path, for rules that read lines (placeholders, markers).
+    let sources: [String: SourceText]
+
+    private(set) var findings: [Finding] = []
+    private var current: RuleDescription?
+
+    public convenience init(kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic] = [], failures: [LoadFailure] = []) {
+        self.init(kit: kit, settings: settings, parseNotes: parseNotes, failures: failures, sources: [:])
+    }
+
+    init(kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic], failures: [LoadFailure],
+         sources: [String: SourceText]) {
+        self.kit = kit
+        self.settings = settings
+        self.parseNotes = parseNotes
+        self.failures = failures
+        self.sources = sources
+    }
+
+    /// Runs `rule` and collects what it reports, at the severity the settings give the rule.
+    func run(_ rule: any Rule) {
+        let description = type(of: rule).description
+        guard settings.severity(of: description) != nil else { return }
+        current = description
+        rule.check(self)
+        current = nil
+    }
+
+    /// Reports a finding of the running rule.
+    public func report(_ message: String, at range: SourceRange, related: [RelatedLocation] = [], fix: String? = nil) {
+        guard let current, let severity = settings.severity(of: current) else { return }
+        findings.append(Finding(ruleId: current.id, severity: severity, message: message, range: range,
+                                related: related, fix: fix))
+    }
+
+    /// Reports a finding at a lower severity than the rule's configured one (never higher): used where one
+    /// rule has a milder variant, such as an unchecked parent over checked children.
+    public func report(_ message: String, at range: SourceRange, downgradedTo severity: Severity,
+                       related: [RelatedLocation] = [], fix: String? = nil) {
+        guard let current, let configured = settings.severity(of: current) else { return }
+        findings.append(Finding(ruleId: current.id, severity: min(configured, severity), message: message,
+                                range: range, related: related, fix: fix))
+    }
+
+    // MARK: Shared lookups
+
+    /// Every task of the kit with the document it sits in and the scope its id is unique in, in document order.
+    public private(set) lazy var allTasks: [(document: Document, task: PlanTask)] =
+        scopedTasks.map { ($0.document, $0.task) }
+
+    /// Every task with the scope its id lives in: the kit (`""`) for Markdown and YAML plans, one tag of a
+    /// tagged Taskmaster `tasks.json` (`path#tag`), where every tag numbers its tasks from 1 again.
+    private(set) lazy var scopedTasks: [(document: Document, scope: String, task: PlanTask)] =
+        kit.documents.flatMap { document -> [(document: Document, scope: String, task: PlanTask)] in
+            guard document.format == .json, document.phases.count > 1 else {
+                return document.allTasks.map { (document, "", $0) }
+            }
+            return document.phases.flatMap { phase in phase.allTasks.map { (document, "\(document.path)#\(phase.id)", $0) } }
+                + document.tasks.flatMap(\.flattened).map { (document, document.path, $0) }
+        }
+
+    /// Tasks by id (every task carrying that id, in document order).
+    public private(set) lazy var tasksByID: [String: [PlanTask]] = {
+        var out: [String: [PlanTask]] = [:]
+        for (_, task) in allTasks { if let id = task.id { out[id, default: []].append(task) } }
+        return out
+    }()
+
+    /// Every requirement id defined anywhere in the kit.
+    public private(set) lazy var requirementIDs: Set<String> =
+        Set(kit.documents.flatMap { $0.requirements.map(\.id) })
+}
+
+/// A file that could not be read or parsed.
+public struct LoadFailure: Sendable {
+    public var path: String
+    public var error: SpeckitError
+
+    public init(path: String, error: SpeckitError) {
+        self.path = path
+        self.error = error
+    }
+}

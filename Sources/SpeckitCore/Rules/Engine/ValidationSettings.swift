@@ -1,0 +1,43 @@
+/// The settings a validation runs under: the configuration file merged with command-line flags.
+public struct ValidationSettings: Sendable {
+    /// Forces one kit profile instead of detecting it from the layout.
+    public var profile: Kit.Profile?
+    /// Per-rule severities; `nil` turns a rule off. Rules not listed keep their default severity.
+    public var severities: [RuleID: Severity?]
+    /// Required section titles per document kind, replacing the profile's defaults for that kind.
+    public var requiredSections: [Document.Kind: [String]]
+    /// Extra status words (`shipped-to-qa: review`) on top of the built-in vocabulary.
+    public var statusWords: [String: CanonicalStatus]
+    /// Warnings fail the run (exit 1) as errors do.
+    public var strict: Bool
+    /// Globs of files to read when walking folders (empty: every plan file).
+    public var include: [String]
+    /// Globs of files and folders never read when walking folders.
+    public var exclude: [String]
+    /// The absolute folder globs are relative to (the configuration file's folder); nil: the current folder.
+    public var root: String?
+
+    public init(profile: Kit.Profile? = nil, severities: [RuleID: Severity?] = [:],
+                requiredSections: [Document.Kind: [String]] = [:], statusWords: [String: CanonicalStatus] = [:],
+                strict: Bool = false, include: [String] = [], exclude: [String] = []) {
+        self.profile = profile
+        self.severities = severities
+        self.requiredSections = requiredSections
+        self.statusWords = statusWords
+        self.strict = strict
+        self.include = include
+        self.exclude = exclude
+        self.root = nil
+    }
+
+    /// The severity a rule runs at, or nil when it is off.
+    public func severity(of rule: RuleDescription) -> Severity? {
+        if let configured = severities[rule.id] { return configured }
+        return rule.defaultSeverity
+    }
+
+    /// The vocabulary statuses are read with.
+    public var vocabulary: StatusVocabulary {
+        statusWords.isEmpty ? .standard : StatusVocabulary.standard.adding(statusWords)
+    }
+}

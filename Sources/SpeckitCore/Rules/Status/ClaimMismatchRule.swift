@@ -1,0 +1,135 @@
+/// `status.claim-mismatch`: a sentence in which the document counts itself, and no reasonable count agrees.
+struct ClaimMismatchRule: Rule {
+    static let description = RuleDescription(
+        id: .claimMismatch,
+        title: "Progress claim does not match the tasks",
+        severity: .error,
+        rationale: """
+        Summaries such as "18 completed (16%)", "(3/27 subtasks)" or "111 total subtasks" go stale as soon as \
+        a box is ticked. A claim is accepted when any reasonable way of counting its scope (the phase or task \
+        it names, else the whole document) agrees: top-level tasks, all tasks, or leaf tasks.
+        """,
+        triggering: [
+            RuleExample("# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n- T1: Setup (2/2 subtasks)\n"),
+            RuleExample("# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n- [ ] T3 Docs\n\n**5 total tasks**, **1 completed**\n"),
+        ],
+        nonTriggering: [
+            RuleExample("# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n- T1: Setup (1/2 subtasks)\n"),
+            RuleExample("""
+            # Plan
+
+            - [x] T1 Repo
+              - [x] T1.1 Create
+              - [x] T1.2 Protect
+            - [ ] T2 CI
+
+            **4 total tasks**, **3 completed**
+            """),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        for document in context.kit.documents {
+            for claim in document.claims {
+                guard let counts = Self.counts(for: claim, in: document) else { continue }
+                guard !counts.contains(where: { Self.agrees(claim, $0) }) else { continue }
+                let scope = claim.subject.map { "\($0)" } ?? "the document"
+                let actual = counts.map { $0.describe(claim) }.joined(separator: "; ")
+                context.report("'\(Self.claimed(claim))' does not match \(scope): \(actual)", at: claim.range,
+                               fix: "update the count")
+            }
+        }
+    }
+
+    /// One way of counting the claim's scope: how many things there are and how many have each status.
+    struct Count {
+        var name: String
+        var total: Int
+        var statuses: [CanonicalStatus]
+
+        func number(with status: CanonicalStatus?, remaining: Bool) -> Int {
+            if remaining { return statuses.count { !$0.isClosed } }
+            guard let status else { return total }
+            return statuses.count { $0 == status }
+        }
+
+        func describe(_ claim: Claim) -> String {
+            switch claim.kind {
+            case .fraction: return "\(number(with: .done, remaining: false))/\(total) \(name)"
+            case .total: return "\(total) \(name)"
+            case .count:
+                let status = claim.remaining ? "open" : (claim.status?.phrase ?? "in all")
+                return "\(number(with: claim.status, remaining: claim.remaining)) \(status) of \(total) \(name)"
+            }
+        }
+    }
+
+    static func agrees(_ claim: Claim, _ count: Count) -> Bool {
+        switch claim.kind {
+        case .fraction:
+            return claim.total == count.total && claim.count == count.number(with: .done, remaining: false)
+        case .total:
+            return claim.count == count.total
+        case .count:
+            return claim.count == count.number(with: claim.status, remaining: claim.remaining)
+        }
+    }
+
+    /// The ways to count what the claim is about, or nil when speckit does not count that noun.
+    static func counts(for claim: Claim, in document: Document) -> [Count]? {
+        switch claim.noun {
+        case "task", "subtask", "sub-task", "item", "todo", "to-do", "step":
+            let top: [PlanTask]
+            if let subject = claim.subject {
+                if let phase = document.phases.first(where: { $0.id == subject }) {
+                    top = phase.tasks
+                } else if let task = document.allTasks.first(where: { $0.id == subject }) {
+                    top = task.subtasks
+                } else {
+                    return nil
+                }
+            } else {
+                top = document.phases.flatMap(\.tasks) + document.tasks
+            }
+            let all = top.flatMap(\.flattened)
+            let leaves = all.filter(\.subtasks.isEmpty)
+            return [Count(name: "top-level tasks", total: top.count, statuses: top.map(\.status)),
+                    Count(name: "tasks in all", total: all.count, statuses: all.map(\.status)),
+                    Count(name: "leaf tasks", total: leaves.count, statuses: leaves.map(\.status))]
+        case "phase", "task group", "milestone":
+            guard !document.phases.isEmpty else { return nil }
+            return [Count(name: "phases", total: document.phases.count, statuses: document.phases.map(status(of:)))]
+        case "requirement":
+            let requirements = document.requirements.filter { $0.kind != .userStory }
+            guard !requirements.isEmpty else { return nil }
+            return [Count(name: "requirements", total: requirements.count, statuses: requirements.map { _ in .unknown })]
+        case "user story", "story":
+            let stories = document.requirements.filter { $0.kind == .userStory }
+            guard !stories.isEmpty else { return nil }
+            return [Count(name: "user stories", total: stories.count, statuses: stories.map { _ in .unknown })]
+        default:
+            return nil
+        }
+    }
+
+    /// A phase's declared status, else what its tasks add up to.
+    static func status(of phase: Phase) -> CanonicalStatus {
+        if let declared = phase.declaredStatus?.value { return declared }
+        let tasks = phase.allTasks
+        if !tasks.isEmpty, tasks.allSatisfy(\.status.isClosed) { return .done }
+        if tasks.contains(where: { $0.status == .done || $0.status == .inProgress }) { return .inProgress }
+        return .todo
+    }
+
+    /// The claim as a short phrase: `3/27 subtasks`, `111 total subtasks`, `18 completed`.
+    static func claimed(_ claim: Claim) -> String {
+        switch claim.kind {
+        case .fraction: return "\(claim.count)/\(claim.total ?? 0) \(claim.noun)s"
+        case .total: return "\(claim.count) total \(claim.noun)s"
+        case .count:
+            let status = claim.remaining ? "remaining" : (claim.status?.phrase ?? "")
+            let percent = claim.percent.map { " (\($0)%)" } ?? ""
+            return status.isEmpty ? "\(claim.count) \(claim.noun)s" : "\(claim.count) \(status) \(claim.noun)s\(percent)"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// `status.conflicting-statements`: one task stated done in one place and open in another.
+struct ConflictingStatementsRule: Rule {
+    static let description = RuleDescription(
+        id: .conflictingStatements,
+        title: "Task stated done and open in different places",
+        severity: .error,
+        rationale: """
+        Plans restate task status in several places: the task's own block, a summary, a success-criteria \
+        list, a to-do list. When one place says done and another says pending or in progress, at least one \
+        is stale. The finding lists every place that states a status for the task.
+        """,
+        triggering: [
+            RuleExample("""
+            # Plan
+
+            ### Task 43: Resolve dependency issues
+
+            **Status**: pending
+
+            ## To-dos
+
+            - [x] Dependency issues resolved (Task 43)
+            """),
+            RuleExample(files: [
+                ("spec/app/tasks.md", "# Tasks\n\n- [x] T1 Schema\n"),
+                ("spec/app/plan.md", "# Plan\n\n## Phase 1\n\n- [ ] T1 Schema\n"),
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample("""
+            # Plan
+
+            ### Task 43: Resolve dependency issues
+
+            **Status**: completed
+
+            ## To-dos
+
+            - [x] Dependency issues resolved (Task 43)
+            - [ ] Follow-up after Task 43 lands
+            """),
+        ]
+    )
+
+    /// One place that states a status for a task.
+    struct Statement {
+        var status: Status
+        var range: SourceRange
+    }
+
+    func check(_ context: RuleContext) {
+        var statements: [String: [Statement]] = [:]
+        var definitions: [String: PlanTask] = [:]
+        var order: [String] = []
+        func add(_ id: String, _ task: PlanTask) {
+            if statements[id] == nil { order.append(id); statements[id] = [] }
+            for status in task.statuses {
+                let range = status.range ?? task.range
+                if !statements[id]!.contains(where: { $0.range.file == range.file && $0.range.line == range.line && $0.status.value == status.value }) {
+                    statements[id]!.append(Statement(status: status, range: range))
+                }
+            }
+        }
+        for (_, scope, task) in context.scopedTasks {
+            if let id = task.id {
+                if definitions[scope + "|" + id] == nil { definitions[scope + "|" + id] = task }
+                add(scope + "|" + id, task)
+            }
+            if task.taskRefs.count == 1, let ref = task.taskRefs.first, ref != task.id, Self.isAbout(task.title, ref) {
+                add(scope + "|" + ref, task)
+            }
+        }
+        for key in order {
+            let id = TaskGraph.id(of: key)
+            let all = statements[key] ?? []
+            let done = all.filter { $0.status.value == .done }
+            let open = all.filter { $0.status.value.isOpen }
+            guard !done.isEmpty, !open.isEmpty else { continue }
+            let places = all.map { "\($0.status.raw) (\(Self.place($0.range, from: definitions[key]?.range)))" }
+            let anchor = definitions[key]?.range ?? all[0].range
+            context.report(
+                "\(id) is stated done in \(done.count) \(done.count == 1 ? "place" : "places") and open in \(open.count): \(places.joined(separator: ", "))",
+                at: anchor,
+                related: all.map { RelatedLocation("\(id): \($0.status.raw) (\($0.status.value.phrase))", at: $0.range) },
+                fix: "update the stale statements so they agree")
+        }
+    }
+
+    /// Whether an item's text is about `ref` (`Task 47: …`, `Complete Task 41: …`, `… (Task 43) …`) rather
+    /// than merely mentioning it.
+    static func isAbout(_ title: String, _ ref: String) -> Bool {
+        let lower = title.lowercased(), id = ref.lowercased()
+        func bounded(_ prefix: String) -> Bool {
+            guard lower.hasPrefix(prefix) else { return false }
+            let next = lower.dropFirst(prefix.count).first
+            return next == nil || !(next!.isNumber || next! == ".")
+        }
+        return bounded(id) || bounded("complete " + id) || lower.contains("(" + id + ")")
+    }
+
+    /// `line 12`, or `plan.md:12` when the statement is in another file than the task.
+    static func place(_ range: SourceRange, from home: SourceRange?) -> String {
+        if let home, home.file != range.file {
+            return "\(range.file.split(separator: "/").last.map(String.init) ?? range.file):\(range.line)"
+        }
+        return "line \(range.line)"
+    }
+}

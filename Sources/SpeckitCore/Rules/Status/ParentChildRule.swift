@@ -1,0 +1,45 @@
+/// `status.parent-child`: a finished task over unfinished subtasks (an error), or an open task whose
+/// subtasks are all done (a warning: probably not ticked).
+struct ParentChildRule: Rule {
+    static let description = RuleDescription(
+        id: .parentChild,
+        title: "Task status contradicts its subtasks",
+        severity: .error,
+        rationale: """
+        A task ticked done while some of its subtasks are open claims work that is not finished. The reverse, \
+        an open task whose subtasks are all done, is usually a box nobody ticked and is reported as a warning. \
+        Optional subtasks (Kiro's `[ ]*`) do not count.
+        """,
+        triggering: [
+            RuleExample("# Tasks\n\n- [x] T1 Schema\n  - [x] T1.1 Tables\n  - [ ] T1.2 Indexes\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Schema\n  - [x] T1.1 Tables\n  - [x] T1.2 Indexes\n"),
+            RuleExample("# Plan\n\n### Task 50: Smoke tests\n\n**Status**: completed\n\n- [ ] Health endpoints answer\n"),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [x] T1 Schema\n  - [x] T1.1 Tables\n  - [-] T1.2 Dropped\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Schema\n  - [x] T1.1 Tables\n  - [ ] T1.2 Indexes\n"),
+            RuleExample("# Tasks\n\n- [x] 1. Search\n  - [x] 1.1 Index\n  - [ ]* 1.2 Optional benchmarks\n", path: ".kiro/specs/s/tasks.md"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        for (_, parent) in context.allTasks where !parent.subtasks.isEmpty {
+            let children = parent.subtasks.filter { $0.marker?.optional != true && $0.status != .unknown }
+            guard !children.isEmpty else { continue }
+            if parent.status == .done {
+                let open = children.filter { $0.status.isOpen }
+                guard !open.isEmpty else { continue }
+                context.report(
+                    "\(parent.label) is done but \(open.count) of its \(children.count) subtasks are open: \(summarise(open))",
+                    at: parent.range,
+                    related: open.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
+                    fix: "finish the subtasks or reopen \(parent.label)")
+            } else if parent.status == .todo || parent.status == .inProgress,
+                      children.allSatisfy({ $0.status == .done }) {
+                context.report(
+                    "\(parent.label) is \(parent.status.phrase) but all \(children.count) of its subtasks are done",
+                    at: parent.range, downgradedTo: .warning, fix: "tick \(parent.label)")
+            }
+        }
+    }
+}

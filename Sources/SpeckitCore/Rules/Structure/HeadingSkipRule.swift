@@ -1,0 +1,35 @@
+/// `structure.heading-skip`: a heading more than one level below the heading it sits under.
+struct HeadingSkipRule: Rule {
+    static let description = RuleDescription(
+        id: .headingSkip,
+        title: "Heading level skipped",
+        severity: .warning,
+        rationale: """
+        A `####` directly under a `##` leaves the outline with a hole: tools that build a table of contents, \
+        and speckit's own phase detection, read the skipped level as missing structure.
+        """,
+        triggering: [
+            RuleExample("# Plan\n\n## Phase 1\n\n#### Task 1\n\n- [ ] T1 Build\n", path: "plan.md"),
+        ],
+        nonTriggering: [
+            RuleExample("# Plan\n\n## Phase 1\n\n### Task 1\n\n- [ ] T1 Build\n\n## Phase 2\n", path: "plan.md"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        for document in context.kit.documents where document.format == .markdown {
+            var stack: [(parent: Section?, children: [Section])] = [(nil, document.sections)]
+            while let (parent, children) = stack.popLast() {
+                for child in children {
+                    if let parent, child.level > parent.level + 1 {
+                        context.report(
+                            "heading level \(child.level) '\(child.title)' sits directly under level \(parent.level) '\(parent.title)'",
+                            at: child.range,
+                            fix: "make it a level \(parent.level + 1) heading")
+                    }
+                    stack.append((child, child.children))
+                }
+            }
+        }
+    }
+}

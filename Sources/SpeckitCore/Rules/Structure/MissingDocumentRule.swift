@@ -1,0 +1,50 @@
+/// `structure.missing-document`: a kit without one of the documents its profile is made of.
+struct MissingDocumentRule: Rule {
+    static let description = RuleDescription(
+        id: .missingDocument,
+        title: "Kit is missing a document",
+        severity: .warning,
+        rationale: """
+        Each profile's kit is a set of documents that refer to each other: speckit needs constitution, prd, \
+        plan and tasks; a GitHub Spec Kit feature needs spec, plan and tasks; Kiro needs requirements, design \
+        and tasks; an OpenSpec change needs proposal and tasks. A missing one usually means a step was skipped.
+        """,
+        triggering: [
+            RuleExample(files: [
+                ("specs/001-login/spec.md", "# Feature: Login\n"),
+                ("specs/001-login/plan.md", "# Plan: Login\n"),
+            ]),
+            RuleExample(files: [
+                (".kiro/specs/search/requirements.md", "# Requirements\n"),
+                (".kiro/specs/search/tasks.md", "# Tasks\n\n- [ ] 1. Build the index\n"),
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                ("openspec/changes/add-search/proposal.md", "# Add search\n"),
+                ("openspec/changes/add-search/tasks.md", "## 1. Build\n\n- [ ] 1.1 Index\n"),
+            ]),
+            RuleExample("# Tasks\n\n- [ ] T1 A loose plan file needs no companions\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        let kit = context.kit
+        let present = Set(kit.documents.map(\.path).map(Self.fileName) + context.failures.map(\.path).map(Self.fileName))
+        let anchor = kit.documents.first?.path ?? context.failures.first?.path ?? kit.root
+        for required in KitLayouts.requiredDocuments(profile: kit.profile, root: kit.root) {
+            let names = required.split(separator: "|").map(String.init)
+            guard present.isDisjoint(with: names) else { continue }
+            let all = KitLayouts.requiredDocuments(profile: kit.profile, root: kit.root)
+                .map { $0.split(separator: "|").first.map(String.init) ?? $0 }
+            context.report(
+                "\(kit.profile.rawValue) kit '\(kit.name)' has no \(names[0]) (expected \(all.joined(separator: ", ")) in \(kit.root))",
+                at: SourceRange(file: anchor, line: 1, column: 1),
+                fix: "add \(kit.root)/\(names[0])")
+        }
+    }
+
+    static func fileName(_ path: String) -> String {
+        (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+    }
+}

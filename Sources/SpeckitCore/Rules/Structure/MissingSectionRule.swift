@@ -1,0 +1,63 @@
+import Foundation
+
+/// `structure.missing-section`: a document without a section its kind requires.
+struct MissingSectionRule: Rule {
+    static let description = RuleDescription(
+        id: .missingSection,
+        title: "Document is missing a required section",
+        severity: .warning,
+        rationale: """
+        Each document kind has sections readers rely on (a spec's requirements and success criteria, a \
+        constitution's principles). The defaults follow each profile's templates; `requiredSections` in \
+        .speckit.yml sets them per document kind. A heading matches when its title contains the required name.
+        """,
+        triggering: [
+            RuleExample(files: [
+                ("specs/001-login/spec.md", "# Feature: Login\n\n## Requirements\n\n- FR-001: log in\n"),
+                ("specs/001-login/plan.md", "# Plan\n\n## Summary\n\n## Technical Context\n"),
+                ("specs/001-login/tasks.md", "# Tasks\n\n- [ ] T001 Build (FR-001)\n"),
+            ]),
+            RuleExample("# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n", path: "plan.md",
+                        config: "requiredSections:\n  plan: [Risks]\n"),
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                ("openspec/changes/add-search/proposal.md", "# Add search\n\n## Why\n\nSpeed.\n\n## What Changes\n\n- Index\n"),
+                ("openspec/changes/add-search/tasks.md", "## 1. Build\n\n- [ ] 1.1 Index\n"),
+            ]),
+            RuleExample("# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n\n## Risks *(mandatory)*\n\nNone.\n", path: "plan.md",
+                        config: "requiredSections:\n  plan: [Risks]\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        let profile = context.kit.profile
+        for document in context.kit.documents where document.format == .markdown {
+            let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
+            let required = context.settings.requiredSections[document.kind]
+                ?? KitLayouts.defaultSections(profile: profile, fileName: name)
+            guard !required.isEmpty else { continue }
+            let titles = Self.titles(document.sections).map(Self.fold)
+            for section in required where !titles.contains(where: { $0.contains(Self.fold(section)) }) {
+                context.report("\(document.kind.rawValue) document has no '\(section)' section",
+                               at: SourceRange(file: document.path, line: 1, column: 1),
+                               fix: "add a '## \(section)' section")
+            }
+        }
+    }
+
+    static func titles(_ sections: [Section]) -> [String] {
+        var out: [String] = []
+        var stack = sections
+        while let section = stack.popLast() {
+            out.append(section.title)
+            stack += section.children
+        }
+        return out
+    }
+
+    /// Lowercased letters and digits only, so `User Scenarios & Testing *(mandatory)*` contains `user scenarios`.
+    static func fold(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+}

@@ -1,0 +1,22 @@
+/// `structure.nesting-too-deep`: task lists nested deeper than speckit follows.
+struct NestingTooDeepRule: Rule {
+    static let description = RuleDescription(
+        id: .nestingTooDeep,
+        title: "Task list nested too deeply",
+        severity: .warning,
+        rationale: """
+        Tasks are followed 32 levels deep; anything below is kept as part of the item above it. A plan nested \
+        that deeply is almost always generated or pasted by mistake.
+        """,
+        triggering: [
+            RuleExample("# Tasks\n\n" + (0..<34).map { String(repeating: "  ", count: $0) + "- [ ] T\($0) level \($0)\n" }.joined()),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Parent\n  - [ ] T1.1 Child\n    - [ ] T1.1.1 Grandchild\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        context.reportNotes(.nestingTooDeep)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// `tasks.done-before-dependency`: a task marked done while a task it depends on is still open.
+struct DoneBeforeDependencyRule: Rule {
+    static let description = RuleDescription(
+        id: .doneBeforeDependency,
+        title: "Task done before its dependency",
+        severity: .error,
+        rationale: """
+        A task marked done while a task it depends on is still open means one of the two statuses is wrong: \
+        either the dependency was finished and not ticked, or the task was ticked too early.
+        """,
+        triggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n"),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [x] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n"),
+            RuleExample("# Tasks\n\n- [-] T1 Dropped spike\n- [x] T2 Write the API (depends on T1)\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        let graph = TaskGraph(context)
+        for (_, scope, task) in context.scopedTasks where task.status == .done {
+            for dependency in task.dependencies where dependency.id != task.id {
+                guard let other = graph.task(dependency.id, in: scope), !other.status.isClosed, other.status != .unknown else { continue }
+                context.report(
+                    "\(task.name) is done but depends on \(dependency.id), which is \(other.status.phrase)",
+                    at: task.range,
+                    related: [RelatedLocation("\(dependency.id) is \(other.status.rawValue)", at: other.range)])
+            }
+        }
+    }
+}

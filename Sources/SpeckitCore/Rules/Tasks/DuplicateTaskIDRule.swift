@@ -1,0 +1,38 @@
+/// `tasks.duplicate-id`: two tasks of one document with the same id.
+struct DuplicateTaskIDRule: Rule {
+    static let description = RuleDescription(
+        id: .duplicateID,
+        title: "Two tasks share an id",
+        severity: .error,
+        rationale: """
+        Dependencies, requirement links and status updates name tasks by id; when two tasks of one document \
+        share an id, every reference to it is ambiguous.
+        """,
+        triggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API\n- [ ] T1 Write the UI\n"),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n  - [ ] T1.1 Tables\n- [ ] T2 Write the API\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        let byDocument = Dictionary(grouping: context.scopedTasks, by: \.document.path)
+        for document in context.kit.documents {
+            var first: [String: PlanTask] = [:]
+            let entries = (byDocument[document.path] ?? [])
+                .sorted { ($0.task.range.line, $0.task.range.column) < ($1.task.range.line, $1.task.range.column) }
+            for (_, scope, task) in entries {
+                guard let id = task.id else { continue }
+                if let earlier = first[scope + "|" + id] {
+                    context.report("task id \(id) is already used on line \(earlier.range.line) ('\(earlier.title)')",
+                                   at: task.range,
+                                   related: [RelatedLocation("\(id) first used here", at: earlier.range)],
+                                   fix: "give this task a new id")
+                } else {
+                    first[scope + "|" + id] = task
+                }
+            }
+        }
+    }
+}

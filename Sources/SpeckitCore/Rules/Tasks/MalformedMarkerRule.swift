@@ -1,0 +1,56 @@
+/// `tasks.malformed-marker`: a list item whose checkbox is almost, but not quite, a checkbox.
+struct MalformedMarkerRule: Rule {
+    static let description = RuleDescription(
+        id: .malformedMarker,
+        title: "Malformed task checkbox",
+        severity: .error,
+        rationale: """
+        `[ x]`, `[]`, `[xx]` and `[x ]` look like checkboxes to a person but not to GitHub or any parser, so \
+        the task silently drops out of every count. Write `[ ]` or `[x]`.
+        """,
+        triggering: [
+            RuleExample("# Tasks\n\n- [ x] T1 Write the schema\n"),
+            RuleExample("# Tasks\n\n- [] T1 Write the schema\n"),
+            RuleExample("# Tasks\n\n* [xx] T1 Write the schema\n"),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [x] T2 API\n- [X] T3 UI\n- [~] T4 Docs\n- [P] T5 tagged\n"),
+            RuleExample("# Tasks\n\n```markdown\n- [ x] shown as an example in code\n```\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        for document in context.kit.documents {
+            for (number, line) in context.proseLines(of: document) {
+                guard let (offset, marker) = Self.malformedMarker(in: line) else { continue }
+                context.report("malformed checkbox \(marker); the item is not read as a task",
+                               at: context.range(in: document, line: number, offset: offset, length: marker.count),
+                               fix: "write [ ] or [x]")
+            }
+        }
+    }
+
+    /// The character offset and text of a malformed marker opening a list item (`- [ x] …`), if any.
+    static func malformedMarker(in line: Substring) -> (Int, String)? {
+        var rest = line.drop { $0 == " " || $0 == "\t" }
+        guard line.count - rest.count <= 12, let bullet = rest.first else { return nil }
+        if bullet == "-" || bullet == "*" || bullet == "+" {
+            rest = rest.dropFirst()
+        } else if bullet.isASCII, bullet.isNumber {
+            rest = rest.drop { $0.isASCII && $0.isNumber }
+            guard rest.first == "." || rest.first == ")" else { return nil }
+            rest = rest.dropFirst()
+        } else {
+            return nil
+        }
+        guard rest.first == " " || rest.first == "\t" else { return nil }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
+        let inside = rest[rest.index(after: rest.startIndex)..<close]
+        guard inside.count <= 4, inside.allSatisfy({ $0 == " " || $0 == "x" || $0 == "X" }) else { return nil }
+        if inside == " " || inside == "x" || inside == "X" { return nil }
+        let after = rest[rest.index(after: close)...]
+        if after.first == "(" || after.first == ":" || after.first == "[" { return nil }
+        return (line.distance(from: line.startIndex, to: rest.startIndex), String(rest[...close]))
+    }
+}

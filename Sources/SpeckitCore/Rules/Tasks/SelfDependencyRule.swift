@@ -1,0 +1,22 @@
+/// `tasks.self-dependency`: a task that depends on itself.
+struct SelfDependencyRule: Rule {
+    static let description = RuleDescription(
+        id: .selfDependency,
+        title: "Task depends on itself",
+        severity: .error,
+        rationale: "A task that waits for itself can never start; the id in its dependency list is a typo.",
+        triggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T2)\n"),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        for (_, task) in context.allTasks {
+            guard let id = task.id, task.dependencies.contains(where: { $0.id == id }) else { continue }
+            context.report("\(task.name) depends on itself", at: task.range, fix: "remove \(id) from its own dependencies")
+        }
+    }
+}

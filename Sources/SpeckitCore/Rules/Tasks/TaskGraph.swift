@@ -1,0 +1,49 @@
+/// The dependency graph of a kit: every task by scoped id (see `RuleContext.scopedTasks`), the tasks it
+/// depends on, and the kit's phases (which tasks may also depend on).
+struct TaskGraph {
+    /// The first task of each scoped id (`scope|id`), in document order.
+    var tasks: [String: PlanTask] = [:]
+    /// Scoped ids in document order.
+    var order: [String] = []
+    /// The scope of each task's key.
+    var scopes: [String: String] = [:]
+    /// Phase ids and the status each declares, if any.
+    var phases: [String: Status?] = [:]
+
+    init(_ context: RuleContext) {
+        for (_, scope, task) in context.scopedTasks {
+            guard let id = task.id else { continue }
+            let key = Self.key(id, scope)
+            guard tasks[key] == nil else { continue }
+            tasks[key] = task
+            scopes[key] = scope
+            order.append(key)
+        }
+        for document in context.kit.documents {
+            for phase in document.phases where phases.index(forKey: phase.id) == nil {
+                phases.updateValue(phase.declaredStatus, forKey: phase.id)
+            }
+        }
+    }
+
+    static func key(_ id: String, _ scope: String) -> String { scope + "|" + id }
+
+    /// The task a dependency of a task in `scope` names.
+    func task(_ id: String, in scope: String) -> PlanTask? { tasks[Self.key(id, scope)] }
+
+    /// Whether `id`, written in `scope`, names a task or a phase of the kit.
+    func knows(_ id: String, in scope: String) -> Bool {
+        tasks[Self.key(id, scope)] != nil || phases.index(forKey: id) != nil
+    }
+
+    /// The keys the task under `key` depends on that name tasks, without itself.
+    func edges(_ key: String) -> [String] {
+        guard let task = tasks[key], let scope = scopes[key] else { return [] }
+        return task.dependencies.map { Self.key($0.id, scope) }.filter { $0 != key && tasks[$0] != nil }
+    }
+
+    /// The id part of a key.
+    static func id(of key: String) -> String {
+        key.firstIndex(of: "|").map { String(key[key.index(after: $0)...]) } ?? key
+    }
+}

@@ -1,0 +1,30 @@
+/// `tasks.unknown-dependency`: a task that depends on a task or phase the kit does not have.
+struct UnknownDependencyRule: Rule {
+    static let description = RuleDescription(
+        id: .unknownDependency,
+        title: "Dependency on a task that does not exist",
+        severity: .error,
+        rationale: """
+        A dependency on a task id that no document of the kit defines is a typo or a task that was removed; \
+        either way the order of work the plan describes cannot be followed.
+        """,
+        triggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T9)\n"),
+            RuleExample("tasks:\n  - id: T1\n    title: Schema\n    dependencies: [T7]\n", path: "tasks.yaml"),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n"),
+            RuleExample("# Plan\n\n## T1 — Setup\n\n- [ ] T1.1 Repo\n\n## T2 — Build\n\n- [ ] T2.1 API (depends on T1)\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        let graph = TaskGraph(context)
+        for (_, scope, task) in context.scopedTasks {
+            for dependency in task.dependencies where dependency.id != task.id && !graph.knows(dependency.id, in: scope) {
+                context.report("\(task.name) depends on \(dependency.id), which does not exist", at: task.range,
+                               fix: "fix the id or remove the dependency")
+            }
+        }
+    }
+}

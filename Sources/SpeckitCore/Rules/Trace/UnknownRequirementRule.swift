@@ -1,0 +1,40 @@
+/// `trace.unknown-requirement`: a task citing a requirement the kit does not define.
+struct UnknownRequirementRule: Rule {
+    static let description = RuleDescription(
+        id: .unknownRequirement,
+        title: "Task cites a requirement that does not exist",
+        severity: .error,
+        rationale: """
+        A task that cites FR-009, a `[US4]` story or Kiro's `_Requirements: 2.3_` when the kit defines no such \
+        requirement breaks the trace from work to intent. Checked only in kits that define requirements.
+        """,
+        triggering: [
+            RuleExample(files: [
+                ("specs/001-pay/spec.md", "# Spec\n\n- **FR-001**: System MUST accept cards\n"),
+                ("specs/001-pay/tasks.md", "# Tasks\n\n- [ ] T001 Card form (FR-009)\n"),
+            ]),
+            RuleExample(files: [
+                (".kiro/specs/pay/requirements.md", "# Requirements\n\n### Requirement 1\n\n1. WHEN a card is valid THEN THE SYSTEM SHALL charge it\n"),
+                (".kiro/specs/pay/tasks.md", "# Tasks\n\n- [ ] 1. Card form\n  - _Requirements: 2.1_\n"),
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                ("specs/001-pay/spec.md", "# Spec\n\n### User Story 1 - Pay (Priority: P1)\n\n- **FR-001**: System MUST accept cards\n"),
+                ("specs/001-pay/tasks.md", "# Tasks\n\n- [ ] T001 [US1] Card form (FR-001)\n"),
+            ]),
+            RuleExample("# Tasks\n\n- [ ] T001 Card form (FR-009)\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        let index = RequirementIndex(context)
+        guard !index.byID.isEmpty else { return }
+        for (_, task) in context.allTasks {
+            for citation in RequirementIndex.citations(of: task) where index.resolve(citation) == nil {
+                context.report("\(task.name) cites \(citation), which no document of the kit defines",
+                               at: task.range, fix: "fix the reference or add the requirement")
+            }
+        }
+    }
+}

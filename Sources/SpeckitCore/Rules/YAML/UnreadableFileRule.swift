@@ -1,0 +1,35 @@
+/// `input.unreadable`: a plan file that could not be read at all (empty, binary, not UTF-8, too large,
+/// not a plan). The rest of the run goes on.
+struct UnreadableFileRule: Rule {
+    static let description = RuleDescription(
+        id: .unreadable,
+        title: "Plan file could not be read",
+        severity: .error,
+        rationale: """
+        A file that is empty, binary, UTF-16, larger than speckit reads, or a YAML/JSON file that holds no \
+        plan cannot be checked. It is reported once and every other file is still checked.
+        """,
+        triggering: [
+            RuleExample(""),
+            RuleExample(bytes: [0x23, 0x20, 0x00, 0x01, 0x0A]),
+            RuleExample("name: my-service\nimage: nginx\n", path: "tasks.yaml"),
+        ],
+        nonTriggering: [
+            RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n"),
+        ]
+    )
+
+    func check(_ context: RuleContext) {
+        for failure in context.failures {
+            switch failure.error {
+            case .yamlSyntax, .jsonSyntax, .yamlAliasBomb, .yamlDuplicateKey:
+                continue
+            default:
+                let message = failure.error.errorDescription ?? "cannot read \(failure.path)"
+                let prefix = failure.path + ": "
+                context.report(message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message,
+                               at: SourceRange(file: failure.path, line: 1, column: 1))
+            }
+        }
+    }
+}

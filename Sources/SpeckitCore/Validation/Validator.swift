@@ -1,0 +1,83 @@
+import Foundation
+
+/// Runs every rule over every kit: the library side of `speckit validate`.
+///
+/// Kits are checked independently on up to `jobs` threads. Each kit's files are read, parsed into the
+/// model (the Markdown tree is dropped as soon as the model is built), checked, and dropped again, so only
+/// findings and small summaries outlive a kit and memory stays flat as the tree grows.
+public struct Validator: Sendable {
+    public var settings: ValidationSettings
+    public var files: any FileSource
+    public var jobs: Int
+
+    public init(settings: ValidationSettings = ValidationSettings(), files: any FileSource = DiskFiles(),
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.settings = settings
+        self.files = files
+        self.jobs = max(1, jobs)
+    }
+
+    /// Finds the kits under `paths` (files, kit folders or trees) and checks them.
+    /// - Throws: `SpeckitError.pathNotFound` or `.noPlanFiles` when a path gives nothing to check.
+    public func validate(paths: [String]) throws -> ValidationReport {
+        validate(kits: try discover(paths))
+    }
+
+    /// The kits under `paths`, without reading them.
+    public func discover(_ paths: [String]) throws -> [KitSource] {
+        let filter = PathFilter(include: settings.include, exclude: settings.exclude, root: settings.root)
+        var walked: [String] = [], explicit: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw SpeckitError.pathNotFound(path)
+            }
+            if isDirectory.boolValue {
+                let found = PlanFileWalker.files(under: path, filter: filter)
+                guard !found.isEmpty else { throw SpeckitError.noPlanFiles(path) }
+                walked += found
+            } else {
+                explicit.append(path)
+            }
+        }
+        let kits = KitDiscovery.kits(walked: walked, explicit: explicit, profile: settings.profile)
+        if kits.isEmpty, let first = paths.first { throw SpeckitError.noKits(first) }
+        return kits
+    }
+
+    /// Checks kits that were already found (or built in memory).
+    public func validate(kits: [KitSource]) -> ValidationReport {
+        let settings = self.settings, files = self.files
+        let outcomes = WorkQueue.map(count: kits.count, jobs: jobs) { index in
+            Self.check(kits[index], settings: settings, files: files)
+        }
+        return ValidationReport(kits: outcomes.map(\.summary), findings: outcomes.flatMap(\.findings),
+                                strict: settings.strict)
+    }
+
+    /// Reads, parses and checks one kit.
+    static func check(_ source: KitSource, settings: ValidationSettings, files: any FileSource)
+        -> (summary: KitSummary, findings: [Finding]) {
+        let loader = PlanLoader(vocabulary: settings.vocabulary, files: files)
+        var documents: [Document] = [], notes: [Diagnostic] = [], failures: [LoadFailure] = []
+        var sources: [String: SourceText] = [:]
+        for path in source.files {
+            do {
+                let loaded = try loader.load(bytes: files.read(path), path: path)
+                documents.append(loaded.document)
+                notes += loaded.diagnostics
+                sources[path] = loaded.source
+            } catch let error as SpeckitError {
+                failures.append(LoadFailure(path: path, error: error))
+            } catch {
+                failures.append(LoadFailure(path: path, error: .unreadable(path, reason: "\(error)")))
+            }
+        }
+        let name = source.name == "." ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
+                                      : source.name
+        let kit = Kit(name: name, root: source.root, profile: source.profile, documents: documents)
+        let context = RuleContext(kit: kit, settings: settings, parseNotes: notes, failures: failures, sources: sources)
+        for rule in RuleRegistry.rules { context.run(rule.init()) }
+        return (KitSummary(kit: kit), context.findings)
+    }
+}
