@@ -79,6 +79,10 @@ public struct SourceText: Sendable {
                 "\(report.invalidUTF8Sequences) byte sequence(s) are not valid UTF-8 and were read as U+FFFD",
                 at: SourceRange(file: path, line: firstInvalidLine ?? 1, column: 1)))
         }
+        if report.bom {
+            out.append(Diagnostic(.byteOrderMark, .note, "the file starts with a UTF-8 byte-order mark (dropped before parsing)",
+                                  at: SourceRange(file: path, line: 1, column: 1)))
+        }
         if report.lineEndings == .mixed {
             out.append(Diagnostic(.mixedLineEndings, .note, "line endings are mixed (LF and CRLF/CR)",
                                   at: SourceRange(file: path, line: 1, column: 1)))
