@@ -7,6 +7,8 @@ import Foundation
 enum ClaimScanner {
     /// The claims on one line of text; `range` locates the line.
     static func claims(in line: String, range: SourceRange) -> [Claim] {
+        // Every pattern needs a number followed by a noun or a status word.
+        guard QuickScan.numberBeforeWord(line, keywords) else { return [] }
         var out: [Claim] = []
         let subject = line.firstMatch(of: subjectPattern).map { DependencyText.ids(in: String($0.1)).first ?? String($0.1) }
         var consumed: [Range<String.Index>] = []
@@ -79,6 +81,13 @@ enum ClaimScanner {
         if text.hasSuffix("s") { text.removeLast() }
         return text
     }
+
+    /// Stems of every noun and status word the patterns know (a line with none of them has no claim).
+    static let keywords: [[UInt8]] = [
+        "task", "item", "phase", "requirement", "stor", "check", "deliverable", "step", "milestone", "todo", "to-do",
+        "complete", "done", "finished", "remaining", "pending", "open", "left", "outstanding", "progress",
+        "started", "blocked", "cancel", "deferred", "total", "finish", "not started", "sub",
+    ].map { Array($0.utf8) }
 
     private static let nouns = #"(?:sub-?tasks?|task groups?|tasks?|items?|phases?|requirements?|user stories|stories|story|checks?|deliverables?|steps?|milestones?|todos?|to-dos?)"#
     private static let statusWords = #"(?:completed|complete|done|finished|remaining|pending|open|left|outstanding|in progress|not started|blocked|cancelled|canceled|deferred|todo)"#

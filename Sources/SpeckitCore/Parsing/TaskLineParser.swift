@@ -23,47 +23,74 @@ enum TaskLineParser {
     static func parse(_ fullText: String) -> TaskLineFacts {
         let text = fullText.count > scanLimit ? String(fullText.prefix(scanLimit)) : fullText
         let firstLine = String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        var rest = Substring(firstLine.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(firstLine.trimmingSpaces)
         var facts = TaskLineFacts(title: "")
 
-        if let match = rest.prefixMatch(of: idPattern) {
+        if Self.mayStartWithID(rest), let match = rest.prefixMatch(of: idPattern) {
             facts.id = String(match.1)
             rest = rest[match.range.upperBound...]
-        } else if let match = rest.prefixMatch(of: numericIDPattern) {
+        } else if let first = rest.first, first.isASCII, first.isNumber, let match = rest.prefixMatch(of: numericIDPattern) {
             facts.id = String(match.1)
             rest = rest[match.range.upperBound...]
         }
-        while let match = rest.prefixMatch(of: tagPattern) {
+        while rest.first == "[", let match = rest.prefixMatch(of: tagPattern) {
             facts.tags.append(String(match.1))
             rest = rest[match.range.upperBound...]
         }
-        var title = String(rest).trimmingCharacters(in: .whitespaces)
+        var title = rest.trimmingSpaces
 
-        for match in text.matches(of: dependsPattern) {
-            facts.dependencies += DependencyText.ids(in: String(match.1))
+        // Each pattern below runs only when the text has a word it needs (regexes are slow; most lines have none).
+        let has = { (words: [[UInt8]]) in QuickScan.containsAny(text, words) }
+        if has(Keywords.depends) {
+            for match in text.matches(of: dependsPattern) {
+                facts.dependencies += DependencyText.ids(in: String(match.1))
+            }
         }
-        for match in text.matches(of: requirementRefPattern) where !facts.requirementRefs.contains(String(match.0)) {
-            facts.requirementRefs.append(String(match.0))
+        if text.utf8.contains(UInt8(ascii: "-")) {
+            for match in text.matches(of: requirementRefPattern) where !facts.requirementRefs.contains(String(match.0)) {
+                facts.requirementRefs.append(String(match.0))
+            }
         }
-        if let match = text.firstMatch(of: kiroRequirementsPattern) {
+        if has(Keywords.requirement), let match = text.firstMatch(of: kiroRequirementsPattern) {
             for ref in String(match.1).split(separator: ",") {
                 let trimmed = ref.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "_*")))
                 if !trimmed.isEmpty, !facts.requirementRefs.contains(trimmed) { facts.requirementRefs.append(trimmed) }
             }
         }
-        for match in text.matches(of: taskRefPattern) {
-            let ref = "Task \(match.1)"
-            if ref != facts.id, !facts.taskRefs.contains(ref) { facts.taskRefs.append(ref) }
+        if QuickScan.containsExact(text, Keywords.task) {
+            for match in text.matches(of: taskRefPattern) {
+                let ref = "Task \(match.1)"
+                if ref != facts.id, !facts.taskRefs.contains(ref) { facts.taskRefs.append(ref) }
+            }
         }
-        if let match = title.firstMatch(of: assigneePattern) {
+        if QuickScan.containsExact(title, Keywords.arrow) || QuickScan.containsExact(title, Keywords.asciiArrow), let match = title.firstMatch(of: assigneePattern) {
             facts.assignee = String(match.1)
-            title = String(title[..<match.range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            title = title[..<match.range.lowerBound].trimmingSpaces
         }
-        if let match = text.firstMatch(of: priorityPattern) { facts.priority = String(match.1) }
-        if let match = text.firstMatch(of: completedPattern) { facts.completed = String(match.1) }
-        if let match = text.firstMatch(of: startedPattern) { facts.started = String(match.1) }
+        if has(Keywords.priority), let match = text.firstMatch(of: priorityPattern) { facts.priority = String(match.1) }
+        if has(Keywords.completed), let match = text.firstMatch(of: completedPattern) { facts.completed = String(match.1) }
+        if has(Keywords.started), let match = text.firstMatch(of: startedPattern) { facts.started = String(match.1) }
         facts.title = title
         return facts
+    }
+
+    /// `T` and a digit, or two capitals and a dash (`TASK-7`): what `idPattern` needs at the start.
+    static func mayStartWithID(_ text: Substring) -> Bool {
+        let bytes = text.utf8.prefix(12)
+        guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return false }
+        let second = bytes.dropFirst().first ?? 0
+        if first == UInt8(ascii: "T"), second >= 0x30, second <= 0x39 { return true }
+        return bytes.contains(UInt8(ascii: "-"))
+    }
+
+    /// The words each pattern needs, lowercase.
+    enum Keywords {
+        static let depends: [[UInt8]] = ["depend", "deps", "after", "requires", "blocked", "needs"].map { Array($0.utf8) }
+        static let requirement: [[UInt8]] = [Array("requirement".utf8)]
+        static let priority: [[UInt8]] = [Array("priority".utf8)]
+        static let completed: [[UInt8]] = [Array("complete".utf8)]
+        static let started: [[UInt8]] = [Array("started".utf8)]
+        static let task = Array("Task".utf8), arrow = Array("→".utf8), asciiArrow = Array("->".utf8)
     }
 
     // T0.1, T2.1.1, T012, TASK-7 (not requirement prefixes).

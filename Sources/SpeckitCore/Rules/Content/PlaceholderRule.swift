@@ -30,7 +30,7 @@ struct PlaceholderRule: Rule {
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
             for (number, line) in context.proseLines(of: document) {
-                guard line.contains(where: { $0 == "[" || $0 == "{" || $0 == "T" || $0 == "F" || $0 == "X" }) else { continue }
+                guard Self.mightHavePlaceholder(line) else { continue }
                 let text = Self.blankingCodeSpans(line)
                 for (pattern, what) in [(Self.mustache, "template token"), (Self.capsToken, "template token")] {
                     for match in text.matches(of: pattern) {
@@ -62,6 +62,18 @@ struct PlaceholderRule: Rule {
         context.report("\(what) '\(token)' left in the document",
                        at: context.range(in: document, line: line, offset: offset, length: length),
                        fix: what == "elided code" ? "write the code out in full" : "replace it with the real text")
+    }
+
+    static let markers: [[UInt8]] = ["{{", "TBD", "TKTK", "FIXME", "XXX", "TODO"].map { Array($0.utf8) }
+
+    /// A byte-level test every placeholder passes: `{{`, a marker word, or `[` before an uppercase letter or `#`.
+    static func mightHavePlaceholder(_ line: Substring) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if previous == UInt8(ascii: "["), (byte >= 0x41 && byte <= 0x5A) || byte == UInt8(ascii: "#") { return true }
+            previous = byte
+        }
+        return markers.contains { QuickScan.containsExact(line, $0) }
     }
 
     /// The line with the contents of inline code spans replaced by spaces (offsets are kept).
