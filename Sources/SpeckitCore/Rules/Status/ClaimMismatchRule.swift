@@ -1,3 +1,5 @@
+import Foundation
+
 /// `status.claim-mismatch`: a sentence in which the document counts itself, and no reasonable count agrees.
 struct ClaimMismatchRule: Rule {
     static let description = RuleDescription(
@@ -35,7 +37,7 @@ struct ClaimMismatchRule: Rule {
                 guard !counts.contains(where: { Self.agrees(claim, $0) }) else { continue }
                 let scope = claim.subject.map { "\($0)" } ?? "the document"
                 let actual = counts.map { $0.describe(claim) }.joined(separator: "; ")
-                context.report("'\(Self.claimed(claim))' does not match \(scope): \(actual)", at: claim.range,
+                context.report("'\(Self.quote(claim))' does not match \(scope): \(actual)", at: claim.range,
                                fix: "update the count")
             }
         }
@@ -119,6 +121,28 @@ struct ClaimMismatchRule: Rule {
         if !tasks.isEmpty, tasks.allSatisfy(\.status.isClosed) { return .done }
         if tasks.contains(where: { $0.status == .done || $0.status == .inProgress }) { return .inProgress }
         return .todo
+    }
+
+    /// The claim as written, from its number to the end of its clause: `3/27 subtasks`, `18 completed (16%)`.
+    static func quote(_ claim: Claim) -> String {
+        let line = claim.text.filter { $0 != "*" && $0 != "`" }.collapsingWhitespace
+        let number = claim.kind == .fraction ? "\(claim.count)/\(claim.total ?? 0)" : "\(claim.count)"
+        var search = line.startIndex
+        while let found = line.range(of: number, range: search..<line.endIndex) {
+            let before = found.lowerBound == line.startIndex ? " " : line[line.index(before: found.lowerBound)]
+            let after = found.upperBound == line.endIndex ? " " : line[found.upperBound]
+            if !before.isNumber, !before.isLetter, before != ".", before != "/", !after.isNumber, after != "/" || claim.kind == .fraction {
+                var phrase = String(line[found.lowerBound...])
+                for stop in [",", ";", " - ", " — ", " → ", ":"] {
+                    if let cut = phrase.range(of: stop) { phrase = String(phrase[..<cut.lowerBound]) }
+                }
+                while phrase.hasSuffix(")"), phrase.count(where: { $0 == ")" }) > phrase.count(where: { $0 == "(" }) { phrase.removeLast() }
+                phrase = phrase.trimmingSpaces
+                if !phrase.isEmpty { return phrase }
+            }
+            search = found.upperBound
+        }
+        return claimed(claim)
     }
 
     /// The claim as a short phrase: `3/27 subtasks`, `111 total subtasks`, `18 completed`.
