@@ -41,7 +41,7 @@ public enum KitDiscovery {
                 }
             } else if let (root, profile) = layout(of: file, siblings: folders[folder(of: file)] ?? []) {
                 add(file, root: root, name: fileName(of: root), profile: profile)
-            } else if looksLikePlan(fileName(of: file)) {
+            } else if !insideToolFolder(file), looksLikePlan(fileName(of: file)) {
                 add(file, root: folder(of: file), name: fileName(of: file), profile: .freeform, key: file)
             }
         }
@@ -87,6 +87,12 @@ public enum KitDiscovery {
             return (root(parts.count - 1), .speckit)
         }
         return nil
+    }
+
+    /// Files under `.specify`, `.kiro` or `openspec` that belong to no kit (templates, steering, agent
+    /// instructions) are the tools' own files, never plans.
+    static func insideToolFolder(_ file: String) -> Bool {
+        file.split(separator: "/").contains { $0 == ".specify" || $0 == ".kiro" || $0 == "openspec" }
     }
 
     /// `001-user-auth`: GitHub Spec Kit's numbered feature folders.

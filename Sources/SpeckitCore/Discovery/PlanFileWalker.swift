@@ -22,7 +22,7 @@ enum PlanFileWalker {
                     if name.hasPrefix("."), name != ".specify", name != ".kiro" { continue }
                     if filter.excludes(folder: path) { continue }
                     pending.append(path)
-                } else if isPlanFile(name), filter.keeps(file: path) {
+                } else if !name.hasPrefix("."), isPlanFile(name), filter.keeps(file: path) {
                     out.append(path)
                 }
             }

@@ -1,0 +1,69 @@
+import Testing
+@testable import SpeckitCore
+
+/// `.speckit.yml`: what it sets, and a one-line error with file, line and column for every mistake.
+@Suite("Configuration file")
+struct ConfigFileTests {
+    @Test("every setting is read")
+    func readsEverything() throws {
+        let settings = try ConfigFile.parse("""
+        profile: kiro
+        include: ["plans/**"]
+        exclude:
+          - Tests/Fixtures/**
+          - "*.draft.md"
+        rules:
+          content.placeholder: off
+          acceptance.missing: error
+          encoding.bom: note
+        statusWords:
+          shipped-to-qa: review
+          on ice: deferred
+        requiredSections:
+          plan: [Architecture, Risks]
+        strict: true
+        """, file: ".speckit.yml")
+        #expect(settings.profile == .kiro)
+        #expect(settings.include == ["plans/**"])
+        #expect(settings.exclude == ["Tests/Fixtures/**", "*.draft.md"])
+        #expect(settings.severities[.placeholder] == .some(nil))
+        #expect(settings.severities[.acceptanceMissing] == .some(.error))
+        #expect(settings.severities[.byteOrderMark] == .some(.note))
+        #expect(settings.statusWords == ["shipped-to-qa": .review, "on ice": .deferred])
+        #expect(settings.vocabulary.status(forWord: "Shipped to QA") == .review)
+        #expect(settings.requiredSections == [.plan: ["Architecture", "Risks"]])
+        #expect(settings.strict)
+        #expect(settings.severity(of: PlaceholderRule.description) == nil)
+    }
+
+    @Test("an empty or comment-only file is the defaults")
+    func empty() throws {
+        let settings = try ConfigFile.parse("# nothing yet\n", file: ".speckit.yml")
+        #expect(settings.profile == nil && !settings.strict && settings.severities.isEmpty)
+    }
+
+    @Test("mistakes name the file, line and column and what was expected", arguments: [
+        ("profile: spec-kit\n", 1, 10, "unknown profile 'spec-kit' (expected one of speckit, github-spec-kit, kiro, openspec, freeform)"),
+        ("strict: true\nstrictness: 1\n", 2, 1, "unknown setting 'strictness' (expected one of profile, include, exclude, rules, statusWords, requiredSections, strict)"),
+        ("rules:\n  tasks.unknown-dep: off\n", 2, 3, "unknown rule 'tasks.unknown-dep' (expected one of tasks.duplicate-id, tasks.unknown-dependency, tasks.self-dependency, tasks.dependency-cycle, tasks.done-before-dependency, tasks.malformed-marker)"),
+        ("rules:\n  content.placeholder: fatal\n", 2, 24, "expected error, warning, note or off for content.placeholder, found 'fatal'"),
+        ("rules: [a, b]\n", 1, 8, "expected a mapping of rule ids to error, warning, note or off"),
+        ("strict: maybe\n", 1, 9, "expected true or false for 'strict', found 'maybe'"),
+        ("statusWords:\n  shipped: launched-ish\n", 2, 12, "unknown status 'launched-ish' for 'shipped' (expected one of todo, in_progress, review, blocked, deferred, done, cancelled, failed)"),
+        ("requiredSections:\n  roadmap: [Risks]\n", 2, 3, "unknown document kind 'roadmap' (expected one of constitution, prd, plan, tasks, checklist, other)"),
+        ("exclude: {a: 1}\n", 1, 10, "expected a list of globs"),
+        ("- just\n- a list\n", 1, 1, "expected a mapping of settings (profile, include, exclude, rules, statusWords, requiredSections, strict)"),
+        ("profile: [unclosed\n", 2, 1, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
+    ])
+    func mistakes(text: String, line: Int, column: Int, problem: String) {
+        #expect(throws: SpeckitError.badConfig(file: "cfg.yml", line: line, column: column, problem: problem)) {
+            try ConfigFile.parse(text, file: "cfg.yml")
+        }
+    }
+
+    @Test("the error reads as one line: file:line:col: bad configuration: …")
+    func message() {
+        let error = SpeckitError.badConfig(file: ".speckit.yml", line: 3, column: 5, problem: "unknown rule 'x'")
+        #expect(error.errorDescription == ".speckit.yml:3:5: bad configuration: unknown rule 'x'")
+    }
+}
