@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import SpeckitCore
+import Synchronization
 
-/// `speckit validate [PATH…]`: runs every rule and exits 0, 1 (findings at error severity) or 2.
+/// `speckit validate [PATH…]`: runs every rule and exits 0, 1 (findings that fail the run) or 2.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -28,15 +29,43 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let settings = try check.settings()
         let validator = Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let report = try validator.validate(paths: paths.isEmpty ? ["."] : paths)
+        let kits = try validator.discover(paths.isEmpty ? ["."] : paths)
+        let writer: any ReportWriter & Sendable
         switch format {
         case .text:
-            let reporter = TextReporter(color: check.useColor(writingToFile: outputOptions.output != nil), quiet: check.quiet)
-            try outputOptions.emit(reporter.render(report))
+            writer = TextReporter(color: check.useColor(writingToFile: outputOptions.output != nil),
+                                  quiet: check.quiet, strict: settings.strict)
         case .json:
-            try outputOptions.emit(try JSONReporter.render(report))
+            writer = JSONReporter()
         }
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        let output = try ReportOutput(path: outputOptions.output)
+        let summary = Self.stream(kits, through: validator, into: output, writer: writer, strict: settings.strict)
+        try output.finish()
+        if !summary.passed { throw ExitCode(1) }
+    }
+
+    /// Checks the kits, writing each kit's findings as soon as it is done; returns the totals.
+    static func stream(_ kits: [KitSource], through validator: Validator, into output: ReportOutput,
+                       writer: any ReportWriter & Sendable, strict: Bool) -> ValidationReport.Summary {
+        struct Progress {
+            var writer: any ReportWriter & Sendable
+            var tally: ValidationReport.Summary.Tally
+            var kits: [KitSummary] = []
+        }
+        let progress = Mutex(Progress(writer: writer, tally: .init(strict: strict)))
+        output.write(progress.withLock { $0.writer.begin() })
+        validator.run(kits: kits) { outcome in
+            let text = progress.withLock { progress -> String in
+                progress.tally.add(outcome)
+                progress.kits.append(outcome.summary)
+                return progress.writer.findings(outcome.findings)
+            }
+            output.write(text)
+        }
+        return progress.withLock { progress in
+            output.write(progress.writer.end(summary: progress.tally.result, kits: progress.kits))
+            return progress.tally.result
+        }
     }
 }
 

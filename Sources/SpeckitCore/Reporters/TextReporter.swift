@@ -4,21 +4,26 @@
 /// spec/ops/tasks.md:41:3: error: task T2.4 depends on T1.9, which does not exist [tasks.unknown-dependency]
 /// 2 errors, 1 warning in 4 files (1 kit): failed
 /// ```
-public struct TextReporter: Sendable {
+public struct TextReporter: ReportWriter, Sendable {
     /// Colour the severity and location with ANSI escapes (only on a terminal, never with NO_COLOR).
     public var color: Bool
     /// Print only the findings that fail the run, and no summary.
     public var quiet: Bool
+    /// Warnings fail the run (so `quiet` keeps them).
+    public var strict: Bool
 
-    public init(color: Bool = false, quiet: Bool = false) {
+    public init(color: Bool = false, quiet: Bool = false, strict: Bool = false) {
         self.color = color
         self.quiet = quiet
+        self.strict = strict
     }
 
-    public func render(_ report: ValidationReport) -> String {
+    public func begin() -> String { "" }
+
+    public func findings(_ findings: [Finding]) -> String {
         var out = ""
-        for finding in report.findings {
-            if quiet && !(finding.severity == .error || (report.summary.strict && finding.severity == .warning)) { continue }
+        for finding in findings {
+            if quiet && !(finding.severity == .error || (strict && finding.severity == .warning)) { continue }
             out += paint(finding.range.description + ":", bold) + " " + paint(finding.severity.rawValue + ":", tint(finding.severity))
                 + " " + finding.message + " " + paint("[\(finding.ruleId.rawValue)]", dim) + "\n"
             for related in finding.related where related.range != finding.range {
@@ -26,8 +31,11 @@ public struct TextReporter: Sendable {
                     + related.message + "\n"
             }
         }
-        if !quiet { out += summaryLine(report.summary) + "\n" }
         return out
+    }
+
+    public func end(summary: ValidationReport.Summary, kits: [KitSummary]) -> String {
+        quiet ? "" : summaryLine(summary) + "\n"
     }
 
     /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`.

@@ -10,12 +10,15 @@ public struct ValidationReport: Codable, Hashable, Sendable {
     public var kits: [KitSummary]
     public var findings: [Finding]
 
-    public init(kits: [KitSummary], findings: [Finding], strict: Bool) {
+    /// The report of checked kits, in kit order; each kit's findings in report order.
+    public init(outcomes: [KitOutcome], strict: Bool) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = ParseResult.Tool(name: "speckit", version: Speckit.version)
-        self.kits = kits
-        self.findings = findings.sorted(by: Finding.reportOrder)
-        self.summary = Summary(kits: kits, findings: findings, strict: strict)
+        self.kits = outcomes.map(\.summary)
+        self.findings = outcomes.flatMap(\.findings)
+        var tally = Summary.Tally(strict: strict)
+        for outcome in outcomes { tally.add(outcome) }
+        self.summary = tally.summary
     }
 
     /// 0 when nothing fails the run, 1 when something does (errors; warnings too under `--strict`).
@@ -34,15 +37,30 @@ public struct ValidationReport: Codable, Hashable, Sendable {
         /// Whether the run passes: no errors, and no warnings under `strict`.
         public var passed: Bool
 
-        init(kits: [KitSummary], findings: [Finding], strict: Bool) {
-            self.kits = kits.count
-            self.files = kits.reduce(0) { $0 + $1.documents.count }
-            self.tasks = kits.reduce(0) { $0 + $1.tasks }
-            self.errors = findings.count { $0.severity == .error }
-            self.warnings = findings.count { $0.severity == .warning }
-            self.notes = findings.count { $0.severity == .note }
-            self.strict = strict
-            self.passed = errors == 0 && (!strict || warnings == 0)
+        /// Counts kit by kit, so a streaming run needs no list of findings to sum up.
+        public struct Tally: Sendable {
+            var summary: Summary
+
+            public init(strict: Bool) {
+                summary = Summary(kits: 0, files: 0, tasks: 0, errors: 0, warnings: 0, notes: 0, strict: strict, passed: true)
+            }
+
+            public mutating func add(_ outcome: KitOutcome) {
+                summary.kits += 1
+                summary.files += outcome.summary.documents.count
+                summary.tasks += outcome.summary.tasks
+                for finding in outcome.findings {
+                    switch finding.severity {
+                    case .error: summary.errors += 1
+                    case .warning: summary.warnings += 1
+                    case .note: summary.notes += 1
+                    }
+                }
+                summary.passed = summary.errors == 0 && (!summary.strict || summary.warnings == 0)
+            }
+
+            /// The totals so far.
+            public var result: Summary { summary }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs every rule over every kit: the library side of `speckit validate`.
 ///
@@ -45,19 +46,25 @@ public struct Validator: Sendable {
         return kits
     }
 
-    /// Checks kits that were already found (or built in memory).
+    /// Checks kits that were already found (or built in memory) and keeps every finding.
     public func validate(kits: [KitSource]) -> ValidationReport {
+        let outcomes = Mutex<[KitOutcome]>([])
+        run(kits: kits) { outcome in outcomes.withLock { $0.append(outcome) } }
+        return ValidationReport(outcomes: outcomes.withLock { $0 }, strict: settings.strict)
+    }
+
+    /// Checks kits and hands each kit's outcome to `deliver` in kit order as soon as it (and every kit before
+    /// it) is done, so a caller can write findings out and drop them: memory stays flat however many kits and
+    /// findings there are.
+    public func run(kits: [KitSource], deliver: @Sendable (KitOutcome) -> Void) {
         let settings = self.settings, files = self.files
-        let outcomes = WorkQueue.map(count: kits.count, jobs: jobs) { index in
+        WorkQueue.forEach(count: kits.count, jobs: jobs, work: { index in
             Self.check(kits[index], settings: settings, files: files)
-        }
-        return ValidationReport(kits: outcomes.map(\.summary), findings: outcomes.flatMap(\.findings),
-                                strict: settings.strict)
+        }, deliver: deliver)
     }
 
     /// Reads, parses and checks one kit.
-    static func check(_ source: KitSource, settings: ValidationSettings, files: any FileSource)
-        -> (summary: KitSummary, findings: [Finding]) {
+    static func check(_ source: KitSource, settings: ValidationSettings, files: any FileSource) -> KitOutcome {
         let loader = PlanLoader(vocabulary: settings.vocabulary, files: files)
         var documents: [Document] = [], notes: [Diagnostic] = [], failures: [LoadFailure] = []
         var sources: [String: SourceText] = [:]
@@ -78,6 +85,6 @@ public struct Validator: Sendable {
         let kit = Kit(name: name, root: source.root, profile: source.profile, documents: documents)
         let context = RuleContext(kit: kit, settings: settings, parseNotes: notes, failures: failures, sources: sources)
         for rule in RuleRegistry.rules { context.run(rule.init()) }
-        return (KitSummary(kit: kit), context.findings)
+        return KitOutcome(summary: KitSummary(kit: kit), findings: context.findings)
     }
 }

@@ -1,26 +1,62 @@
 import Dispatch
 import Synchronization
 
-/// Runs independent pieces of work on up to `jobs` threads, handing out the next index as a thread
-/// becomes free (so one large kit does not hold up a fixed share of the others), and returns the results
-/// in index order.
+/// Runs independent pieces of work on up to `jobs` threads, handing out the next index as a thread becomes
+/// free (so one large kit does not hold up a fixed share of the others), and delivers the results in index
+/// order as soon as each one and all before it are done, so they can be written out and dropped instead of
+/// being held until the end.
 enum WorkQueue {
-    static func map<T: Sendable>(count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 0 else { return [] }
-        let next = Mutex(0)
-        let results = Mutex([T?](repeating: nil, count: count))
-        let workers = max(1, min(jobs, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.withLock { value -> Int in
-                    defer { value += 1 }
-                    return value
+    private struct State<T> {
+        var next = 0
+        var nextOut = 0
+        var pending: [Int: T] = [:]
+        var delivering = false
+    }
+
+    static func forEach<T: Sendable>(count: Int, jobs: Int, work: @Sendable (Int) -> T,
+                                     deliver: @Sendable (T) -> Void) {
+        guard count > 0 else { return }
+        let state = Mutex(State<T>())
+        /// Takes the results that are next in order, unless another thread is already delivering them.
+        @Sendable func takeReady() -> [T] {
+            state.withLock { state in
+                var ready: [T] = []
+                while let result = state.pending.removeValue(forKey: state.nextOut) {
+                    ready.append(result)
+                    state.nextOut += 1
                 }
-                guard index < count else { return }
-                let result = body(index)
-                results.withLock { $0[index] = result }
+                state.delivering = !ready.isEmpty
+                return ready
             }
         }
-        return results.withLock { $0.map { $0! } }
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
+            while true {
+                let index = state.withLock { state -> Int in
+                    defer { state.next += 1 }
+                    return state.next
+                }
+                guard index < count else { return }
+                let result = work(index)
+                let shouldDeliver = state.withLock { state -> Bool in
+                    state.pending[index] = result
+                    return !state.delivering
+                }
+                guard shouldDeliver else { continue }
+                var ready = state.withLock { state -> [T] in
+                    guard !state.delivering else { return [] }
+                    var ready: [T] = []
+                    while let result = state.pending.removeValue(forKey: state.nextOut) {
+                        ready.append(result)
+                        state.nextOut += 1
+                    }
+                    state.delivering = !ready.isEmpty
+                    return ready
+                }
+                while !ready.isEmpty {
+                    ready.forEach(deliver)
+                    ready = takeReady()
+                }
+            }
+        }
     }
 }

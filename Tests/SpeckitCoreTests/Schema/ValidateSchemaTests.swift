@@ -16,7 +16,7 @@ struct ValidateSchemaTests {
         let validator = try JSONSchemaValidator(contentsOf: Self.schemaURL)
         #expect(validator.unsupportedKeywords().isEmpty)
         let report = try Validator(jobs: 2).validate(paths: [path])
-        let errors = try validator.validate(json: Data(try JSONReporter.render(report).utf8))
+        let errors = try validator.validate(json: Data(JSONReporter.render(report).utf8))
         #expect(errors.isEmpty, "\(errors.prefix(5))")
     }
 
@@ -24,7 +24,7 @@ struct ValidateSchemaTests {
     func refusesBadFindings() throws {
         let validator = try JSONSchemaValidator(contentsOf: Self.schemaURL)
         let report = try Validator(jobs: 1).validate(paths: [FixturePaths.seed("001_")])
-        let json = try JSONSchemaValidator.parse(Data(try JSONReporter.render(report).utf8))
+        let json = try JSONSchemaValidator.parse(Data(JSONReporter.render(report).utf8))
         let badID = try #require(json.replacing(["findings", "0", "ruleId"], with: .string("status.made-up")))
         #expect(validator.validate(badID).contains { $0.hasPrefix("/findings/0/ruleId") })
         let noRange = try #require(json.replacing(["findings", "0", "range"], with: nil))
