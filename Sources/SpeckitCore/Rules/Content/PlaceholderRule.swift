@@ -30,20 +30,31 @@ struct PlaceholderRule: Rule {
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
             for (number, line) in context.proseLines(of: document) {
-                guard Self.mightHavePlaceholder(line) else { continue }
+                let braces = QuickScan.containsExact(line, Self.braces)
+                let token = Self.hasCapsToken(line)
+                let note = Self.noteWords.contains { QuickScan.containsExact(line, $0) }
+                let question = QuickScan.containsExact(line, Self.needs)
+                guard braces || token || note || question else { continue }
                 let text = Self.blankingCodeSpans(line)
-                for (pattern, what) in [(Self.mustache, "template token"), (Self.capsToken, "template token")] {
-                    for match in text.matches(of: pattern) {
-                        report(String(match.0), what, document, number, text, match.range, context)
+                if braces {
+                    for match in text.matches(of: Self.mustache) {
+                        report(String(match.0), "template token", document, number, text, match.range, context)
                     }
                 }
-                if let range = text.range(of: "[NEEDS CLARIFICATION") {
+                if token {
+                    for match in text.matches(of: Self.capsToken) {
+                        report(String(match.0), "template token", document, number, text, match.range, context)
+                    }
+                }
+                if question, let range = text.range(of: "[NEEDS CLARIFICATION") {
                     let end = text[range.upperBound...].firstIndex(of: "]").map { text.index(after: $0) } ?? text.endIndex
                     report(String(text[range.lowerBound..<end]), "open question", document, number, text,
                            range.lowerBound..<end, context)
                 }
-                for match in text.matches(of: Self.note) {
-                    report(String(match.0), "unfinished note", document, number, text, match.range, context)
+                if note {
+                    for match in text.matches(of: Self.note) {
+                        report(String(match.0), "unfinished note", document, number, text, match.range, context)
+                    }
                 }
             }
             for (number, line) in context.codeLines(of: document) where line.contains("...") || line.contains("…") {
@@ -64,16 +75,31 @@ struct PlaceholderRule: Rule {
                        fix: what == "elided code" ? "write the code out in full" : "replace it with the real text")
     }
 
-    static let markers: [[UInt8]] = ["{{", "TBD", "TKTK", "FIXME", "XXX", "TODO"].map { Array($0.utf8) }
+    static let braces = Array("{{".utf8), needs = Array("[NEEDS".utf8)
+    static let noteWords: [[UInt8]] = ["TBD", "TKTK", "FIXME", "XXX", "TODO"].map { Array($0.utf8) }
 
-    /// A byte-level test every placeholder passes: `{{`, a marker word, or `[` before an uppercase letter or `#`.
-    static func mightHavePlaceholder(_ line: Substring) -> Bool {
-        var previous: UInt8 = 0
-        for byte in line.utf8 {
-            if previous == UInt8(ascii: "["), (byte >= 0x41 && byte <= 0x5A) || byte == UInt8(ascii: "#") { return true }
-            previous = byte
+    /// A bracketed run of three or more capitals, digits, `_`, `-`, spaces or `#` (`[PROJECT_NAME]`,
+    /// `[###-feature]`): what a template token needs, and what `[P]` and `[US1]` are not.
+    static func hasCapsToken(_ line: Substring) -> Bool {
+        let bytes = Array(line.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count,
+               (bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A) || bytes[index + 1] == UInt8(ascii: "#") {
+                var end = index + 1
+                while end < bytes.count, Self.isTokenByte(bytes[end]) { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "]"), end - index - 1 >= 3 { return true }
+                index = end
+            } else {
+                index += 1
+            }
         }
-        return markers.contains { QuickScan.containsExact(line, $0) }
+        return false
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x20 || byte == 0x23
+            || byte == 0x2D || (byte >= 0x61 && byte <= 0x7A)
     }
 
     /// The line with the contents of inline code spans replaced by spaces (offsets are kept).
