@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds speckit (release), and runs it. With no arguments it parses the
-# project's own kit in spec/ and prints the outline; otherwise the arguments go to speckit.
+# Installs what is missing, builds speckit (release), and runs it. With no arguments it validates this
+# repository (the project's own kit in spec/speckit, per .speckit.yml); otherwise the arguments go to speckit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release --product speckit >&2
 if [ $# -eq 0 ]; then
-  set -- parse spec --format text
+  set -- validate
 fi
 exec .build/release/speckit "$@"

@@ -39,14 +39,17 @@ struct ValidateCommand: ParsableCommand {
             writer = JSONReporter()
         }
         let output = try ReportOutput(path: outputOptions.output)
-        let summary = Self.stream(kits, through: validator, into: output, writer: writer, strict: settings.strict)
+        let progress = TerminalProgress(total: kits.count, machineFormat: format != .text)
+        let summary = Self.stream(kits, through: validator, into: output, writer: writer, strict: settings.strict,
+                                  progress: progress)
         try output.finish()
         if !summary.passed { throw ExitCode(1) }
     }
 
     /// Checks the kits, writing each kit's findings as soon as it is done; returns the totals.
     static func stream(_ kits: [KitSource], through validator: Validator, into output: ReportOutput,
-                       writer: any ReportWriter & Sendable, strict: Bool) -> ValidationReport.Summary {
+                       writer: any ReportWriter & Sendable, strict: Bool,
+                       progress terminal: TerminalProgress) -> ValidationReport.Summary {
         struct Progress {
             var writer: any ReportWriter & Sendable
             var tally: ValidationReport.Summary.Tally
@@ -58,10 +61,12 @@ struct ValidateCommand: ParsableCommand {
             let text = progress.withLock { progress -> String in
                 progress.tally.add(outcome)
                 progress.kits.append(outcome.summary)
+                terminal.update(done: progress.kits.count)
                 return progress.writer.findings(outcome.findings)
             }
             output.write(text)
         }
+        terminal.clear()
         return progress.withLock { progress in
             output.write(progress.writer.end(summary: progress.tally.result, kits: progress.kits))
             return progress.tally.result
