@@ -17,9 +17,11 @@ enum WorkQueue {
                                      deliver: @Sendable (T) -> Void) {
         guard count > 0 else { return }
         let state = Mutex(State<T>())
-        /// Takes the results that are next in order, unless another thread is already delivering them.
-        @Sendable func takeReady() -> [T] {
+        /// Takes the results that are next in order and makes the caller the one delivering them; with
+        /// `claiming`, takes nothing while another thread is delivering (that thread picks them up).
+        @Sendable func takeReady(claiming: Bool) -> [T] {
             state.withLock { state in
+                if claiming && state.delivering { return [] }
                 var ready: [T] = []
                 while let result = state.pending.removeValue(forKey: state.nextOut) {
                     ready.append(result)
@@ -37,24 +39,11 @@ enum WorkQueue {
                 }
                 guard index < count else { return }
                 let result = work(index)
-                let shouldDeliver = state.withLock { state -> Bool in
-                    state.pending[index] = result
-                    return !state.delivering
-                }
-                guard shouldDeliver else { continue }
-                var ready = state.withLock { state -> [T] in
-                    guard !state.delivering else { return [] }
-                    var ready: [T] = []
-                    while let result = state.pending.removeValue(forKey: state.nextOut) {
-                        ready.append(result)
-                        state.nextOut += 1
-                    }
-                    state.delivering = !ready.isEmpty
-                    return ready
-                }
+                state.withLock { $0.pending[index] = result }
+                var ready = takeReady(claiming: true)
                 while !ready.isEmpty {
                     ready.forEach(deliver)
-                    ready = takeReady()
+                    ready = takeReady(claiming: false)
                 }
             }
         }
