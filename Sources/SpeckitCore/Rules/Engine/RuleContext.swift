@@ -15,6 +15,12 @@ public final class RuleContext {
 
     private(set) var findings: [Finding] = []
     private var current: RuleDescription?
+    /// Findings of the running rule so far, and how many were dropped past `findingLimit`.
+    private var reported = 0, dropped = 0
+
+    /// At most this many findings of one rule are listed per kit; the rest are summed up in one more finding.
+    /// A hostile or generated file (five million copies of one task) must not turn into gigabytes of report.
+    public static let findingLimit = 1_000
 
     public convenience init(kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic] = [], failures: [LoadFailure] = []) {
         self.init(kit: kit, settings: settings, parseNotes: parseNotes, failures: failures, sources: [:])
@@ -34,13 +40,20 @@ public final class RuleContext {
         let description = type(of: rule).description
         guard settings.severity(of: description) != nil else { return }
         current = description
+        reported = 0
+        dropped = 0
         rule.check(self)
+        if dropped > 0, let last = findings.last, let severity = settings.severity(of: description) {
+            findings.append(Finding(ruleId: description.id, severity: severity,
+                                    message: "\(dropped) more \(description.id.rawValue) findings in this kit are not listed (the limit is \(Self.findingLimit) per rule and kit)",
+                                    range: last.range))
+        }
         current = nil
     }
 
     /// Reports a finding of the running rule.
     public func report(_ message: String, at range: SourceRange, related: [RelatedLocation] = [], fix: String? = nil) {
-        guard let current, let severity = settings.severity(of: current) else { return }
+        guard let current, let severity = settings.severity(of: current), admit() else { return }
         findings.append(Finding(ruleId: current.id, severity: severity, message: message, range: range,
                                 related: related, fix: fix))
     }
@@ -49,9 +62,19 @@ public final class RuleContext {
     /// rule has a milder variant, such as an unchecked parent over checked children.
     public func report(_ message: String, at range: SourceRange, downgradedTo severity: Severity,
                        related: [RelatedLocation] = [], fix: String? = nil) {
-        guard let current, let configured = settings.severity(of: current) else { return }
+        guard let current, let configured = settings.severity(of: current), admit() else { return }
         findings.append(Finding(ruleId: current.id, severity: min(configured, severity), message: message,
                                 range: range, related: related, fix: fix))
+    }
+
+    /// Counts a finding of the running rule; false once the limit is reached.
+    private func admit() -> Bool {
+        reported += 1
+        if reported > Self.findingLimit {
+            dropped += 1
+            return false
+        }
+        return true
     }
 
     // MARK: Shared lookups

@@ -42,6 +42,10 @@ struct ConflictingStatementsRule: Rule {
         ]
     )
 
+    /// How many places the message and the related locations list (every place, unless a file repeats
+    /// one task thousands of times).
+    static let listedPlaces = 12, listedRelated = 200
+
     /// One place that states a status for a task.
     struct Statement {
         var status: Status
@@ -52,13 +56,14 @@ struct ConflictingStatementsRule: Rule {
         var statements: [String: [Statement]] = [:]
         var definitions: [String: PlanTask] = [:]
         var order: [String] = []
-        func add(_ id: String, _ task: PlanTask) {
-            if statements[id] == nil { order.append(id); statements[id] = [] }
+        /// (key, file, line, status) already recorded: one statement per status per line.
+        var seen: Set<String> = []
+        func add(_ key: String, _ task: PlanTask) {
+            if statements[key] == nil { order.append(key); statements[key] = [] }
             for status in task.statuses {
                 let range = status.range ?? task.range
-                if !statements[id]!.contains(where: { $0.range.file == range.file && $0.range.line == range.line && $0.status.value == status.value }) {
-                    statements[id]!.append(Statement(status: status, range: range))
-                }
+                guard seen.insert("\(key)\u{0}\(range.file)\u{0}\(range.line)\u{0}\(status.value.rawValue)").inserted else { continue }
+                statements[key]!.append(Statement(status: status, range: range))
             }
         }
         for (_, scope, task) in context.scopedTasks {
@@ -76,12 +81,13 @@ struct ConflictingStatementsRule: Rule {
             let done = all.filter { $0.status.value == .done }
             let open = all.filter { $0.status.value.isOpen }
             guard !done.isEmpty, !open.isEmpty else { continue }
-            let places = all.map { "\($0.status.raw) (\(Self.place($0.range, from: definitions[key]?.range)))" }
+            let shown = all.prefix(Self.listedPlaces).map { "\($0.status.raw) (\(Self.place($0.range, from: definitions[key]?.range)))" }
+            let places = shown + (all.count > Self.listedPlaces ? ["and \(all.count - Self.listedPlaces) more"] : [])
             let anchor = definitions[key]?.range ?? all[0].range
             context.report(
                 "\(id) is stated done in \(done.count) \(done.count == 1 ? "place" : "places") and open in \(open.count): \(places.joined(separator: ", "))",
                 at: anchor,
-                related: all.map { RelatedLocation("\(id): \($0.status.raw) (\($0.status.value.phrase))", at: $0.range) },
+                related: all.prefix(Self.listedRelated).map { RelatedLocation("\(id): \($0.status.raw) (\($0.status.value.phrase))", at: $0.range) },
                 fix: "update the stale statements so they agree")
         }
     }
