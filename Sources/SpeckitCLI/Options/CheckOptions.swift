@@ -27,20 +27,30 @@ struct CheckOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
-    /// The configuration file merged with the flags.
-    func settings() throws -> ValidationSettings {
+    /// The configuration file merged with the flags. Without `--config`, the nearest `.speckit.yml` above
+    /// the first path checked (up to its repository root), else above the current folder.
+    func settings(for paths: [String]) throws -> ValidationSettings {
         var settings = ValidationSettings()
         if let config {
             guard FileManager.default.fileExists(atPath: config) else {
                 throw SpeckitError.badConfig(file: config, line: nil, column: nil, problem: "no such file (given by --config)")
             }
             settings = try ConfigFile.load(config)
-        } else if let found = ConfigFile.find(from: FileManager.default.currentDirectoryPath) {
+        } else if let found = Self.configStart(paths).flatMap(ConfigFile.find(from:))
+                    ?? ConfigFile.find(from: FileManager.default.currentDirectoryPath) {
             settings = try ConfigFile.load(found)
         }
         if let profile { settings.profile = profile }
         if strict { settings.strict = true }
         return settings
+    }
+
+    /// The folder the configuration is looked for from: the first path, or its folder when it is a file.
+    static func configStart(_ paths: [String]) -> String? {
+        guard let first = paths.first else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) else { return nil }
+        return isDirectory.boolValue ? first : URL(fileURLWithPath: first).deletingLastPathComponent().path
     }
 
     /// Whether to colour text written to stdout.

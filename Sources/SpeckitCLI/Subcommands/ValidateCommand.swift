@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        let settings = try check.settings()
+        let settings = try check.settings(for: paths)
         let validator = Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let kits = try validator.discover(paths.isEmpty ? ["."] : paths)
         let writer: any ReportWriter & Sendable

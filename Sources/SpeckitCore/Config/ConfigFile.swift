@@ -61,7 +61,9 @@ public enum ConfigFile {
                                          problem: "YAML syntax error: \(failure.problem)")
         }
         var settings = ValidationSettings()
-        guard let root else { return settings }
+        guard let root, !(root.scalar.map { $0.string.isEmpty || $0.string == "~" || $0.string == "null" } ?? false) else {
+            return settings
+        }
         let reader = ConfigReader(file: file)
         guard let mapping = root.mapping else {
             throw reader.error(root, "expected a mapping of settings (\(keys.joined(separator: ", ")))")

@@ -10,17 +10,26 @@ public protocol FileSource: Sendable {
 public struct DiskFiles: FileSource {
     public init() {}
 
+    /// Reads a regular file (or a link to one), never more than `PlanLoader.maxFileBytes` + 1 bytes, so a
+    /// link to `/dev/zero` or a FIFO named `tasks.md` can neither fill memory nor hang the run.
     public func read(_ path: String) throws -> [UInt8] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > PlanLoader.maxFileBytes {
-            throw SpeckitError.fileTooLarge(path, bytes: size, limit: PlanLoader.maxFileBytes)
+        guard FileKind.followed(path) == .regular else {
+            throw SpeckitError.unreadable(path, reason: "not a regular file")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SpeckitError.unreadable(path, reason: "permission denied or not a regular file")
+            throw SpeckitError.unreadable(path, reason: "permission denied")
         }
         defer { try? handle.close() }
+        let limit = PlanLoader.maxFileBytes
         do {
-            return [UInt8](try handle.readToEnd() ?? Data())
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit {
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? data.count
+                throw SpeckitError.fileTooLarge(path, bytes: size, limit: limit)
+            }
+            return [UInt8](data)
+        } catch let error as SpeckitError {
+            throw error
         } catch {
             throw SpeckitError.unreadable(path, reason: error.localizedDescription)
         }

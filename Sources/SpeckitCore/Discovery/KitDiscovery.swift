@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups plan files into kits by the layouts of DESIGN.md's profile table:
 ///
 /// | profile | layout |
@@ -19,7 +21,11 @@ public enum KitDiscovery {
 
     /// Groups `walked` (files found under folders) and `explicit` (files named on the command line, always kept
     /// as freeform kits of their own) into kits, sorted by root then name.
-    public static func kits(walked: [String], explicit: [String] = [], profile forced: Kit.Profile? = nil) -> [KitSource] {
+    ///
+    /// Layouts are recognised on absolute paths (relative ones are taken from `base`, the current folder), so
+    /// `speckit validate` run inside `specs/002-photos` finds the same kit as one run at the repository root.
+    public static func kits(walked: [String], explicit: [String] = [], profile forced: Kit.Profile? = nil,
+                            base: String = FileManager.default.currentDirectoryPath) -> [KitSource] {
         var grouped: [String: KitSource] = [:]
         var order: [String] = []
         func add(_ file: String, root: String, name: String, profile: Kit.Profile, key: String? = nil) {
@@ -39,9 +45,10 @@ public enum KitDiscovery {
                     let root = folder(of: file)
                     add(file, root: root, name: fileName(of: root), profile: forced)
                 }
-            } else if let (root, profile) = layout(of: file, siblings: folders[folder(of: file)] ?? []) {
-                add(file, root: root, name: fileName(of: root), profile: profile)
-            } else if !insideToolFolder(file), looksLikePlan(fileName(of: file)) {
+            } else if let (root, profile) = layout(of: absolute(file, base: base), siblings: folders[folder(of: file)] ?? []) {
+                let levels = depth(folder(of: absolute(file, base: base))) - depth(root)
+                add(file, root: ancestor(folder(of: file), levels: levels), name: fileName(of: root), profile: profile)
+            } else if !insideToolFolder(absolute(file, base: base)), looksLikePlan(fileName(of: file)) {
                 add(file, root: folder(of: file), name: fileName(of: file), profile: .freeform, key: file)
             }
         }
@@ -83,7 +90,7 @@ public enum KitDiscovery {
         let lowerSiblings = Set(siblings.map { $0.lowercased() })
         let inSpecFolder = parts.count >= 3 && parts[parts.count - 3] == "spec"
         if (inSpecFolder && !lowerSiblings.isDisjoint(with: speckitNames))
-            || lowerSiblings.intersection(speckitNames).count >= 2 {
+            || (lowerSiblings.contains("constitution.md") && lowerSiblings.intersection(speckitNames).count >= 2) {
             return (root(parts.count - 1), .speckit)
         }
         return nil
@@ -105,6 +112,31 @@ public enum KitDiscovery {
     static func looksLikePlan(_ name: String) -> Bool {
         let lower = name.lowercased()
         return planWords.contains { lower.contains($0) }
+    }
+
+    /// `path` as an absolute, normalised path (`.` and `..` resolved).
+    static func absolute(_ path: String, base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (base.hasSuffix("/") ? base : base + "/") + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func depth(_ path: String) -> Int { path.split(separator: "/").count }
+
+    /// The folder `levels` above `folder`, written the way `folder` is (relative stays relative).
+    static func ancestor(_ folder: String, levels: Int) -> String {
+        var out = folder
+        for _ in 0..<max(levels, 0) {
+            if out == "." { out = ".." } else if out == ".." || out.hasSuffix("/..") { out += "/.." } else {
+                out = self.folder(of: out)
+            }
+        }
+        return out
     }
 
     static func folder(of path: String) -> String {

@@ -41,6 +41,12 @@ enum ClaimScanner {
             add(claim, match.range)
         }
         for match in line.matches(of: statusCountPattern) where isStandalone(line, match.range) {
+            // Without a noun ("18 completed"), the number must open its clause and nothing may follow the
+            // status word but punctuation or a percentage: "Phase 5 complete", "1 of 3 done" and
+            // "2 completed attempts" are not claims.
+            if match.3 == nil, !opensClause(line, at: match.range.lowerBound) || wordFollows(line, after: match.range.upperBound) {
+                continue
+            }
             var claim = Claim(kind: .count, text: line, noun: singular(match.3 ?? "task"), count: Int(match.1) ?? 0, range: range)
             apply(status: String(match.2), to: &claim)
             claim.percent = match.4.flatMap { Int($0) }
@@ -66,6 +72,18 @@ enum ClaimScanner {
         } else {
             claim.status = StatusVocabulary.standard.status(forWord: word)
         }
+    }
+
+    /// Whether only list markers, emphasis, labels ending in `:` or an opening bracket precede `index` in its clause.
+    static func opensClause(_ line: String, at index: String.Index) -> Bool {
+        let before = line[..<index].reversed().drop { $0 == " " || $0 == "*" || $0 == "_" || $0 == "`" }
+        guard let last = before.first else { return true }
+        return ":(,;[-–—•>|\t".contains(last)
+    }
+
+    /// Whether a word (a letter) follows `index` after spaces: "completed attempts".
+    static func wordFollows(_ line: String, after index: String.Index) -> Bool {
+        line[index...].drop { $0 == " " }.first?.isLetter == true
     }
 
     /// A number that is not the end of a range ("5-6 tasks") or part of a version or decimal.

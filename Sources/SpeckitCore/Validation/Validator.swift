@@ -41,6 +41,11 @@ public struct Validator: Sendable {
                 explicit.append(path)
             }
         }
+        // The same file reached twice (`validate . docs`, `a.md ./a.md`) is read once.
+        var seen: Set<String> = []
+        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        explicit = explicit.filter { seen.insert(real($0)).inserted }
+        walked = walked.filter { seen.insert(real($0)).inserted }
         let kits = KitDiscovery.kits(walked: walked, explicit: explicit, profile: settings.profile)
         if kits.isEmpty, let first = paths.first { throw SpeckitError.noKits(first) }
         return kits

@@ -5,7 +5,8 @@ public enum ExampleRunner {
     /// - Throws: `SpeckitError.badConfig` when the example's configuration is wrong.
     public static func findings(_ example: RuleExample) throws -> [Finding] {
         let settings = try example.config.map { try ConfigFile.parse($0, file: ".speckit.yml") } ?? ValidationSettings()
-        let kits = KitDiscovery.kits(walked: example.files.map(\.path).sorted(), profile: settings.profile)
+        let kits = KitDiscovery.kits(walked: example.files.map(\.path).sorted(), profile: settings.profile,
+                                     base: "/")
         let validator = Validator(settings: settings, files: MemoryFiles(example.files), jobs: 1)
         return validator.validate(kits: kits).findings
     }

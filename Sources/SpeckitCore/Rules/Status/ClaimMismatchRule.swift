@@ -27,20 +27,52 @@ struct ClaimMismatchRule: Rule {
 
             **4 total tasks**, **3 completed**
             """),
+            RuleExample("""
+            # Plan
+
+            - [x] T1 Repo
+            - [ ] T2 CI (depends on Phase 5 complete)
+
+            1 of 3 done. Sprint 2 complete. Retries: 2 completed attempts are logged.
+
+            **codex** (8 tasks total):
+            """),
         ]
     )
 
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
-            for claim in document.claims {
+            var reportedLines: Set<Int> = []
+            for claim in document.claims where Self.scopeIsKnown(claim) && !reportedLines.contains(claim.range.line) {
                 guard let counts = Self.counts(for: claim, in: document) else { continue }
                 guard !counts.contains(where: { Self.agrees(claim, $0) }) else { continue }
                 let scope = claim.subject.map { "\($0)" } ?? "the document"
                 let actual = counts.map { $0.describe(claim) }.joined(separator: "; ")
+                reportedLines.insert(claim.range.line)
                 context.report("'\(Self.quote(claim))' does not match \(scope): \(actual)", at: claim.range,
                                fix: "update the count")
             }
         }
+    }
+
+    /// Whether speckit knows what the claim counts: the phase or task it names, or the whole document. A count
+    /// in brackets after some other label (`**codex** (8 tasks total):`, `Agent queue (21 pending tasks)`)
+    /// is about a list speckit does not model, so it is not checked.
+    static func scopeIsKnown(_ claim: Claim) -> Bool {
+        guard claim.subject == nil else { return true }
+        let line = claim.text.filter { $0 != "*" && $0 != "`" && $0 != "_" }
+        let number = claim.kind == .fraction ? "\(claim.count)/\(claim.total ?? 0)" : "\(claim.count)"
+        guard let found = line.range(of: number) else { return true }
+        let before = line[..<found.lowerBound]
+        guard let open = before.lastIndex(of: "("), !before[open...].contains(")") else { return true }
+        var label = before[..<open].trimmingSpaces
+        while let first = label.first, "-+>•#".contains(first) || first.isNumber || first == "." {
+            label = String(label.dropFirst()).trimmingSpaces
+        }
+        if label.hasSuffix(":") { label.removeLast() }
+        let folded = label.lowercased()
+        if label.isEmpty || ["total", "totals", "summary", "progress", "overall", "status"].contains(folded) { return true }
+        return StatusVocabulary.standard.status(forWord: label) != nil
     }
 
     /// One way of counting the claim's scope: how many things there are and how many have each status.

@@ -13,6 +13,7 @@ struct ParentChildRule: Rule {
         triggering: [
             RuleExample("# Tasks\n\n- [x] T1 Schema\n  - [x] T1.1 Tables\n  - [ ] T1.2 Indexes\n"),
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n  - [x] T1.1 Tables\n  - [x] T1.2 Indexes\n"),
+            RuleExample("# Tasks\n\n- [ ] T4 Schema\n  - [x] T4.1 Tables\n  - [-] T4.2 Dropped\n"),
             RuleExample("# Plan\n\n### Task 50: Smoke tests\n\n**Status**: completed\n\n- [ ] Health endpoints answer\n"),
         ],
         nonTriggering: [
@@ -30,14 +31,17 @@ struct ParentChildRule: Rule {
                 let open = children.filter { $0.status.isOpen }
                 guard !open.isEmpty else { continue }
                 context.report(
-                    "\(parent.label) is done but \(open.count) of its \(children.count) subtasks are open: \(summarise(open))",
+                    "\(parent.label) is done but \(open.count) of its \(children.count) subtasks \(open.count == 1 ? "is" : "are") open: \(summarise(open))",
                     at: parent.range,
                     related: open.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                     fix: "finish the subtasks or reopen \(parent.label)")
             } else if parent.status == .todo || parent.status == .inProgress,
-                      children.allSatisfy({ $0.status == .done }) {
+                      children.allSatisfy(\.status.isClosed), children.contains(where: { $0.status == .done }) {
+                let cancelled = children.count { $0.status == .cancelled }
+                let what = cancelled == 0 ? (children.count == 1 ? "its only subtask is done" : "all \(children.count) of its subtasks are done")
+                    : "all of its subtasks are done or cancelled"
                 context.report(
-                    "\(parent.label) is \(parent.status.phrase) but all \(children.count) of its subtasks are done",
+                    "\(parent.label) is \(parent.status.phrase) but \(what)",
                     at: parent.range, downgradedTo: .warning, fix: "tick \(parent.label)")
             }
         }

@@ -10,6 +10,10 @@ struct DependencyCycleRule: Rule {
         """,
         triggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Schema (depends on T3)\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T2)\n"),
+            RuleExample(files: [
+                ("spec/app/plan.md", "# Plan\n\n## Phase 1\n\n- [ ] T2 Logout\n"),
+                ("spec/app/tasks.md", "# Tasks\n\n- [ ] T2 Logout (depends on T3)\n- [ ] T3 Session (depends on T2)\n"),
+            ]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T1, T2)\n"),

@@ -5,16 +5,23 @@ struct DuplicateTaskIDRule: Rule {
         title: "Two tasks share an id",
         severity: .error,
         rationale: """
-        Dependencies, requirement links and status updates name tasks by id; when two tasks of one document \
-        share an id, every reference to it is ambiguous.
+        Dependencies, requirement links and status updates name tasks by id; when two different tasks of one \
+        document share an id, every reference to it is ambiguous. A task restated with the same title (in a \
+        progress list, say) is the same task, not a duplicate.
         """,
         triggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API\n- [ ] T1 Write the UI\n"),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n  - [ ] T1.1 Tables\n- [ ] T2 Write the API\n"),
+            RuleExample("# Tasks\n\n- [x] T1 Write the schema\n\n## Progress\n\n- [x] T1 Write the schema\n"),
         ]
     )
+
+    /// Letters and digits, lowercased: how titles are compared.
+    static func fold(_ title: String) -> String {
+        String(title.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
 
     func check(_ context: RuleContext) {
         let byDocument = Dictionary(grouping: context.scopedTasks, by: \.document.path)
@@ -24,12 +31,12 @@ struct DuplicateTaskIDRule: Rule {
                 .sorted { ($0.task.range.line, $0.task.range.column) < ($1.task.range.line, $1.task.range.column) }
             for (_, scope, task) in entries {
                 guard let id = task.id else { continue }
-                if let earlier = first[scope + "|" + id] {
+                if let earlier = first[scope + "|" + id], Self.fold(earlier.title) != Self.fold(task.title) {
                     context.report("task id \(id) is already used on line \(earlier.range.line) ('\(earlier.title)')",
                                    at: task.range,
                                    related: [RelatedLocation("\(id) first used here", at: earlier.range)],
                                    fix: "give this task a new id")
-                } else {
+                } else if first[scope + "|" + id] == nil {
                     first[scope + "|" + id] = task
                 }
             }

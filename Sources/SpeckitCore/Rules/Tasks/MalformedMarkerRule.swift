@@ -5,13 +5,15 @@ struct MalformedMarkerRule: Rule {
         title: "Malformed task checkbox",
         severity: .error,
         rationale: """
-        `[ x]`, `[]`, `[xx]` and `[x ]` look like checkboxes to a person but not to GitHub or any parser, so \
-        the task silently drops out of every count. Write `[ ]` or `[x]`.
+        `[ x]`, `[]`, `[xx]`, `[✓]`, `[v]` or `-[x]` (no space after the bullet) look like checkboxes to a \
+        person but not to GitHub or any parser, so the task silently drops out of every count. Write `[ ]` or `[x]`.
         """,
         triggering: [
             RuleExample("# Tasks\n\n- [ x] T1 Write the schema\n"),
             RuleExample("# Tasks\n\n- [] T1 Write the schema\n"),
             RuleExample("# Tasks\n\n* [xx] T1 Write the schema\n"),
+            RuleExample("# Tasks\n\n- [✓] T1 Write the schema\n"),
+            RuleExample("# Tasks\n\n-[x] T1 Write the schema\n"),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [x] T2 API\n- [X] T3 UI\n- [~] T4 Docs\n- [P] T5 tagged\n"),
@@ -30,7 +32,10 @@ struct MalformedMarkerRule: Rule {
         }
     }
 
-    /// The character offset and text of a malformed marker opening a list item (`- [ x] …`), if any.
+    /// Characters people put in a box meaning "done" or "some state" that no parser reads.
+    static let lookAlikes: Set<Character> = ["✓", "✔", "✗", "✘", "v", "V", "*", "?", ">", "!"]
+
+    /// The character offset and text of a malformed marker opening a list item (`- [ x] …`, `-[x] …`), if any.
     static func malformedMarker(in line: Substring) -> (Int, String)? {
         var rest = line.drop { $0 == " " || $0 == "\t" }
         guard line.count - rest.count <= 12, let bullet = rest.first else { return nil }
@@ -43,14 +48,18 @@ struct MalformedMarkerRule: Rule {
         } else {
             return nil
         }
-        guard rest.first == " " || rest.first == "\t" else { return nil }
+        let glued = rest.first == "["
+        guard glued || rest.first == " " || rest.first == "\t" else { return nil }
         rest = rest.drop { $0 == " " || $0 == "\t" }
         guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
         let inside = rest[rest.index(after: rest.startIndex)..<close]
-        guard inside.count <= 4, inside.allSatisfy({ $0 == " " || $0 == "x" || $0 == "X" }) else { return nil }
-        if inside == " " || inside == "x" || inside == "X" { return nil }
         let after = rest[rest.index(after: close)...]
-        if after.first == "(" || after.first == ":" || after.first == "[" { return nil }
-        return (line.distance(from: line.startIndex, to: rest.startIndex), String(rest[...close]))
+        guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
+        let valid = inside == " " || inside == "x" || inside == "X"
+        let boxy = inside.count <= 4 && inside.allSatisfy { $0 == " " || $0 == "x" || $0 == "X" }
+        let lookAlike = inside.count == 1 && lookAlikes.contains(inside.first!)
+        guard (glued && valid) || (!valid && (boxy || lookAlike)) else { return nil }
+        let offset = line.distance(from: line.startIndex, to: rest.startIndex)
+        return (offset, String(rest[...close]))
     }
 }

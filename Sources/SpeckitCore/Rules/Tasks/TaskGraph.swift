@@ -7,6 +7,9 @@ struct TaskGraph {
     var order: [String] = []
     /// The scope of each task's key.
     var scopes: [String: String] = [:]
+    /// Every dependency stated for a key, by any task carrying it (a task restated in a summary or another
+    /// document keeps the dependencies written at its definition).
+    var dependencies: [String: [String]] = [:]
     /// Phase ids and the status each declares, if any.
     var phases: [String: Status?] = [:]
 
@@ -14,6 +17,9 @@ struct TaskGraph {
         for (_, scope, task) in context.scopedTasks {
             guard let id = task.id else { continue }
             let key = Self.key(id, scope)
+            for dependency in task.dependencies where !(dependencies[key]?.contains(dependency.id) ?? false) {
+                dependencies[key, default: []].append(dependency.id)
+            }
             guard tasks[key] == nil else { continue }
             tasks[key] = task
             scopes[key] = scope
@@ -38,8 +44,8 @@ struct TaskGraph {
 
     /// The keys the task under `key` depends on that name tasks, without itself.
     func edges(_ key: String) -> [String] {
-        guard let task = tasks[key], let scope = scopes[key] else { return [] }
-        return task.dependencies.map { Self.key($0.id, scope) }.filter { $0 != key && tasks[$0] != nil }
+        guard let scope = scopes[key] else { return [] }
+        return (dependencies[key] ?? []).map { Self.key($0, scope) }.filter { $0 != key && tasks[$0] != nil }
     }
 
     /// The id part of a key.

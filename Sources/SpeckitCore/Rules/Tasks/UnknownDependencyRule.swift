@@ -21,7 +21,9 @@ struct UnknownDependencyRule: Rule {
     func check(_ context: RuleContext) {
         let graph = TaskGraph(context)
         for (_, scope, task) in context.scopedTasks {
-            for dependency in task.dependencies where dependency.id != task.id && !graph.knows(dependency.id, in: scope) {
+            var reported: Set<String> = []
+            for dependency in task.dependencies where dependency.id != task.id && !graph.knows(dependency.id, in: scope)
+                && reported.insert(dependency.id).inserted {
                 context.report("\(task.name) depends on \(dependency.id), which does not exist", at: task.range,
                                fix: "fix the id or remove the dependency")
             }

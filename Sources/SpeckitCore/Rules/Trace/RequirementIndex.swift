@@ -3,6 +3,9 @@ struct RequirementIndex {
     /// Requirements by id (`FR-001`, `US1`, `Requirement 2`).
     var byID: [String: Requirement] = [:]
     var ordered: [Requirement] = []
+    /// Ids that open a line of a document other than a tasks list (`- FR-003 System MUST…`,
+    /// `| FR-004 | …`, `### FR-005: Export`): defined, even where the parser did not read a requirement.
+    var written: Set<String> = []
 
     init(_ context: RuleContext) {
         for document in context.kit.documents {
@@ -10,7 +13,24 @@ struct RequirementIndex {
                 byID[requirement.id] = requirement
                 ordered.append(requirement)
             }
+            guard document.kind != .tasks else { continue }
+            for (_, line) in context.proseLines(of: document) {
+                if let id = Self.leadingID(line) { written.insert(id) }
+            }
         }
+    }
+
+    /// The requirement id a line starts with, after list markers, table pipes, heading marks and emphasis.
+    static func leadingID(_ line: Substring) -> String? {
+        var rest = line.drop { " \t-*+|#>_".contains($0) }
+        rest = rest.drop { $0.isNumber }.drop { $0 == "." || $0 == ")" || $0 == " " }.drop { $0 == "*" || $0 == "_" }
+        let letters = rest.prefix { $0.isASCII && $0.isUppercase }
+        guard (2...5).contains(letters.count), rest.dropFirst(letters.count).first == "-" else { return nil }
+        let digits = rest.dropFirst(letters.count + 1).prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return nil }
+        let after = rest.dropFirst(letters.count + 1 + digits.count).first
+        guard after == nil || !(after!.isLetter || after!.isNumber) else { return nil }
+        return String(letters) + "-" + String(digits)
     }
 
     /// The requirement ids a task cites: its requirement references and its `[US1]` story tags.
@@ -23,6 +43,8 @@ struct RequirementIndex {
     /// The requirement a citation names: `FR-001` and `US1` by id; Kiro's `2.3` as requirement 2.
     func resolve(_ citation: String) -> Requirement? {
         if let direct = byID[citation] { return direct }
+        if written.contains(citation) { return Requirement(id: citation, text: citation, kind: .functional,
+                                                           range: SourceRange(file: "", line: 1, column: 1)) }
         let number = citation.split(separator: ".").first.map(String.init) ?? citation
         if number.allSatisfy(\.isNumber), let kiro = byID["Requirement \(number)"] { return kiro }
         return nil

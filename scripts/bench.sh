@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Benchmark of `speckit validate` (run by hand, never in CI).
+#
+# Generates (or reuses) a seeded synthetic corpus of spec kits in every layout speckit reads, then
+# measures in one run: a bare libcmark-gfm parse of the same files in one process (the floor),
+# `speckit validate --jobs 1`, `speckit validate --jobs $(nproc)` and, where it installs, rumdl.
+# Each is timed best of 3 (peak RSS: max of 3) after warming the page cache, and a table shows
+# seconds, MB/s (MB = 10^6 bytes), peak RSS and the ratios against the targets:
+#   validate(1 job) >= 0.5x the floor;  validate(all jobs) >= 1.6x validate(1 job);  peak RSS < 100 MB.
+# Exits 0 when everything ran (a missed target is reported, not failed), 1 when something could not,
+# 2 for a bad argument.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: scripts/bench.sh [--large] [--seed N] [--corpus DIR] [--runs N] [--keep] [--help]
+
+  --large       a corpus of about 250 MB instead of about 50 MB
+  --seed N      corpus seed (default 1); cached in .build/bench/corpus-seedN-SIZEmb-GENHASH
+  --corpus DIR  measure an existing folder of kits instead of generating one
+  --runs N      timed runs per command, best taken (default 3)
+  --keep        keep the work folder (floor binary, file list, each command's stderr) and print it
+  --help        this text
+
+SPECKIT_BIN=PATH measures that binary instead of building .build/release/speckit.
+Needs swift, python3, cc, pkg-config, libcmark-gfm(-extensions)-dev and /usr/bin/time (package `time`).
+EOF
+}
+
+die() { echo "bench: $*" >&2; exit 1; }
+bad_usage() { echo "bench: $*" >&2; exit 2; }
+
+caller_dir=$PWD
+size_mb=50 seed=1 corpus="" runs=3 keep=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --large) size_mb=250 ;;
+    --seed) [ $# -ge 2 ] || bad_usage "--seed needs a number"; seed=$2; shift ;;
+    --corpus) [ $# -ge 2 ] || bad_usage "--corpus needs a folder"; corpus=$2; shift ;;
+    --runs) [ $# -ge 2 ] || bad_usage "--runs needs a number"; runs=$2; shift ;;
+    --keep) keep=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; bad_usage "unknown argument: $1" ;;
+  esac
+  shift
+done
+[[ $seed =~ ^[0-9]+$ ]] || bad_usage "--seed expects a whole number, got '$seed'"
+[[ $runs =~ ^[1-9][0-9]*$ ]] || bad_usage "--runs expects a positive whole number, got '$runs'"
+absolute() { case $1 in /*) echo "$1" ;; *) echo "$caller_dir/$1" ;; esac; }
+[ -z "$corpus" ] || { corpus=$(absolute "$corpus"); [ -d "$corpus" ] || bad_usage "--corpus $corpus: no such folder"; }
+
+cd "$(dirname "$0")/.."
+repo=$PWD
+[ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
+command -v python3 > /dev/null || die "python3 not found"
+scripts/install-deps.sh
+mkdir -p .build/bench
+work=$(mktemp -d "$repo/.build/bench/run.XXXXXX")
+if [ "$keep" -eq 1 ]; then trap 'echo "bench: work folder kept: $work" >&2' EXIT; else trap 'rm -rf "$work"' EXIT; fi
+
+# 1. The binary under test.
+if [ -n "${SPECKIT_BIN:-}" ]; then
+  speckit=$(absolute "$SPECKIT_BIN")
+else
+  echo "bench: building speckit (release)" >&2
+  swift build -c release --product speckit >&2
+  speckit=$repo/.build/release/speckit
+fi
+[ -x "$speckit" ] || die "$speckit is not an executable"
+
+# 2. The corpus, generated once per seed and size (into a temporary name, renamed when complete).
+generated="given with --corpus"
+if [ -z "$corpus" ]; then
+  generated="cached"
+  # The name holds a hash of the generator, so a changed generator makes a new corpus.
+  corpus=$repo/.build/bench/corpus-seed$seed-${size_mb}mb-$(cat scripts/bench/*.py | sha256sum | cut -c1-8)
+  if [ ! -d "$corpus" ]; then
+    rm -rf "$corpus.partial"
+    start=$(date +%s%N)
+    python3 scripts/bench/gen_corpus.py "$corpus.partial" --mb "$size_mb" --seed "$seed" >&2
+    mv "$corpus.partial" "$corpus"
+    generated="generated in $(awk -v ns=$(($(date +%s%N) - start)) 'BEGIN { printf "%.1f s", ns / 1e9 }')"
+  fi
+fi
+
+# The files speckit reads (the walker's rules: plan extensions; build, dependency and hidden folders
+# skipped except .specify and .kiro). The floor parses exactly these bytes.
+find "$corpus" -mindepth 1 -type d \( -name .git -o -name .build -o -name node_modules -o -name .swiftpm \
+  -o -name vendor -o -name Pods -o -name DerivedData -o \( -name '.*' ! -name .specify ! -name .kiro \) \) -prune \
+  -o -type f \( -iname '*.md' -o -iname '*.markdown' -o -iname '*.yaml' -o -iname '*.yml' -o -iname '*task*.json' \) -print \
+  | LC_ALL=C sort > "$work/files.txt"
+files=$(wc -l < "$work/files.txt")
+[ "$files" -gt 0 ] || die "$corpus holds no plan files"
+bytes=$(tr '\n' '\0' < "$work/files.txt" | xargs -0 stat -c %s | awk '{ s += $1 } END { print s }')
+md_bytes=$(grep -i '\.md$' "$work/files.txt" | tr '\n' '\0' | xargs -0 -r stat -c %s | awk '{ s += $1 } END { print s + 0 }')
+
+# 3. The floor.
+extensions_libs=$(pkg-config --libs libcmark-gfm-extensions 2> /dev/null || echo -lcmark-gfm-extensions)
+# shellcheck disable=SC2046 # pkg-config output is meant to split into flags
+cc -O2 -o "$work/floor" scripts/bench/floor.c $(pkg-config --cflags --libs libcmark-gfm) $extensions_libs \
+  || die "could not compile scripts/bench/floor.c"
+
+# 4. rumdl, in a venv of its own (optional).
+rumdl=$repo/.build/bench/venv/bin/rumdl
+if [ ! -x "$rumdl" ]; then
+  echo "bench: installing rumdl into .build/bench/venv" >&2
+  { python3 -m venv .build/bench/venv && .build/bench/venv/bin/pip install -q rumdl; } > "$work/rumdl-install.log" 2>&1 || true
+fi
+
+# measure NAME MAX_OK_EXIT CMD…: runs CMD $runs times (stdout discarded, stderr in $work/NAME.stderr);
+# sets best_s (fastest wall seconds) and peak_kb (largest peak RSS, KiB). Returns 1 when an exit code
+# is above MAX_OK_EXIT or the command died of a signal, after showing its stderr.
+measure() {
+  local name=$1 max_ok=$2 i rc start end rss
+  shift 2
+  best_s="" peak_kb=0
+  for ((i = 1; i <= runs; i++)); do
+    rc=0
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$work/$name.time" "$@" > /dev/null 2> "$work/$name.stderr" || rc=$?
+    end=$(date +%s%N)
+    if [ "$rc" -gt "$max_ok" ] || grep -q 'terminated by signal' "$work/$name.time"; then
+      echo "bench: $name failed (exit $rc): $*" >&2
+      tail -n 20 "$work/$name.stderr" >&2
+      return 1
+    fi
+    rss=$(tail -n 1 "$work/$name.time")
+    [ "$rss" -gt "$peak_kb" ] && peak_kb=$rss
+    best_s=$(awk -v ns=$((end - start)) -v best="$best_s" 'BEGIN { s = ns / 1e9; print (best == "" || s < best) ? s : best }')
+  done
+}
+
+echo "bench: warming the page cache and timing (best of $runs)…" >&2
+tr '\n' '\0' < "$work/files.txt" | xargs -0 cat > /dev/null
+jobs=$(nproc)
+rows=()
+row() { rows+=("$(awk -v n="$1" -v s="$2" -v b="$3" -v kb="$4" 'BEGIN { printf "%-38s %9.2f %9.1f %12.1f", n, s, b / 1e6 / s, kb * 1024 / 1e6 }')"); }
+
+measure floor 0 "$work/floor" -l "$work/files.txt" || die "the floor could not run"
+floor_s=$best_s; row "floor (cmark-gfm parse, 1 process)" "$best_s" "$bytes" "$peak_kb"
+measure validate-1 1 "$speckit" validate "$corpus" --jobs 1 --format json || die "speckit validate --jobs 1 could not run"
+one_s=$best_s one_kb=$peak_kb; row "speckit validate --jobs 1" "$best_s" "$bytes" "$peak_kb"
+measure validate-all 1 "$speckit" validate "$corpus" --jobs "$jobs" --format json || die "speckit validate --jobs $jobs could not run"
+all_s=$best_s all_kb=$peak_kb; row "speckit validate --jobs $jobs" "$best_s" "$bytes" "$peak_kb"
+rumdl_note="rumdl: not installable here"
+if [ -x "$rumdl" ]; then
+  if measure rumdl 1 "$rumdl" check --no-config --no-cache --respect-gitignore=false "$corpus"; then
+    row "rumdl check ($("$rumdl" --version | awk '{ print $2 }'))" "$best_s" "$bytes" "$peak_kb"
+    rumdl_note="rumdl lints only the .md files ($(awk -v m="$md_bytes" -v b="$bytes" 'BEGIN { printf "%.0f", 100 * m / b }')% of the bytes)"
+  else
+    rumdl_note="rumdl: installed but failed (see above)"
+  fi
+fi
+
+# 5. The report.
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v < t; print ok ? "PASS" : "FAIL" }'; }
+one_ratio=$(awk -v f="$floor_s" -v o="$one_s" 'BEGIN { printf "%.3f", f / o }')
+scale=$(awk -v o="$one_s" -v a="$all_s" 'BEGIN { printf "%.2f", o / a }')
+rss_mb=$(awk -v a="$one_kb" -v b="$all_kb" 'BEGIN { printf "%.1f", (a > b ? a : b) * 1024 / 1e6 }')
+echo
+echo "speckit benchmark — $(date -u +%Y-%m-%dT%H:%MZ), nproc $jobs, best of $runs runs, MB = 10^6 bytes"
+echo "corpus: $corpus"
+echo "        $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB ($generated)"
+echo "speckit: $speckit"
+echo
+printf '%-38s %9s %9s %12s\n' "command" "seconds" "MB/s" "peak RSS MB"
+printf '%s\n' "${rows[@]}"
+echo "($rumdl_note)"
+echo
+printf '%-50s %8s   %-10s %s\n' "ratio" "value" "target" "result"
+printf '%-50s %8s   %-10s %s\n' "validate(1 job) / floor throughput" "$one_ratio" ">= 0.5" "$(verdict "$one_ratio" 0.5 '>=')"
+printf '%-50s %8s   %-10s %s\n' "validate($jobs jobs) / validate(1 job) throughput" "$scale" ">= 1.6" "$(verdict "$scale" 1.6 '>=')"
+printf '%-50s %8s   %-10s %s\n' "peak RSS of validate, MB (max of both)" "$rss_mb" "< 100" "$(verdict "$rss_mb" 100 '<')"
