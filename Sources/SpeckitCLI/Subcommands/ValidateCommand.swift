@@ -33,12 +33,12 @@ struct ValidateCommand: ParsableCommand {
         let writer: any ReportWriter & Sendable
         switch format {
         case .text:
-            writer = TextReporter(color: check.useColor(writingToFile: outputOptions.output != nil),
+            writer = TextReporter(color: check.useColor(writingToFile: outputOptions.file != nil),
                                   quiet: check.quiet, strict: settings.strict)
         case .json:
             writer = JSONReporter()
         }
-        let output = try ReportOutput(path: outputOptions.output)
+        let output = try ReportOutput(path: outputOptions.file)
         let progress = TerminalProgress(total: kits.count, machineFormat: format != .text)
         let summary = Self.stream(kits, through: validator, into: output, writer: writer, strict: settings.strict,
                                   progress: progress)

@@ -71,7 +71,7 @@ public struct SourceText: Sendable {
         if let encoding = report.mojibake, let first = firstRepair {
             let name = encoding == .windows1252 ? "Windows-1252" : "Mac Roman"
             out.append(Diagnostic(.mojibake, .warning,
-                "text is UTF-8 that was decoded as \(name) and saved again (mojibake); repaired \(report.mojibakeRepairs) characters before parsing (run `speckit fix` to rewrite the file)",
+                "text is UTF-8 that was decoded as \(name) and saved again (mojibake); repaired \(report.mojibakeRepairs) character\(report.mojibakeRepairs == 1 ? "" : "s") before parsing",
                 at: SourceRange(file: path, line: first.line, column: first.column)))
         }
         if report.invalidUTF8Sequences > 0 {

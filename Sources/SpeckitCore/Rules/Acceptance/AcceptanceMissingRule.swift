@@ -32,8 +32,10 @@ struct AcceptanceMissingRule: Rule {
         let phasesNeedCriteria = context.kit.profile == .speckit || context.kit.profile == .freeform
         for document in context.kit.documents {
             for requirement in document.requirements where requirement.kind != .functional && requirement.acceptanceCriteria.isEmpty {
-                let what = requirement.kind == .userStory ? "user story" : "requirement"
-                context.report("\(what) \(requirement.id) ('\(requirement.text)') has no acceptance criteria",
+                let what = requirement.kind == .userStory ? "user story \(requirement.id)"
+                    : requirement.id.hasPrefix("Requirement") ? requirement.id : "requirement \(requirement.id)"
+                let title = requirement.text == requirement.id || requirement.text.isEmpty ? "" : " ('\(requirement.text)')"
+                context.report("\(what)\(title) has no acceptance criteria",
                                at: requirement.range, fix: "add acceptance scenarios (Given/When/Then) or criteria")
             }
             guard phasesNeedCriteria, document.format == .markdown, document.kind != .tasks || context.kit.profile == .freeform
@@ -41,7 +43,8 @@ struct AcceptanceMissingRule: Rule {
             for phase in document.phases where !phase.tasks.isEmpty || !phase.deliverables.isEmpty {
                 let tasks = phase.allTasks
                 guard phase.acceptanceCriteria.isEmpty, !tasks.contains(where: { !$0.acceptanceCriteria.isEmpty }) else { continue }
-                context.report("\(phase.id) ('\(phase.title)') has no acceptance criteria", at: phase.range,
+                let title = phase.title.isEmpty ? "" : " ('\(phase.title)')"
+                context.report("\(phase.id)\(title) has no acceptance criteria", at: phase.range,
                                fix: "add an 'Acceptance checks:' list under the phase")
             }
         }

@@ -1,14 +1,19 @@
 extension RuleContext {
-    /// The lines of a Markdown document outside fenced code blocks, with their 1-based numbers. Rules that
-    /// read text the model does not keep (placeholders, malformed markers) walk these.
+    /// The lines of a Markdown document outside code blocks (fenced, and indented ones that do not continue a
+    /// list) and HTML comments, with their 1-based numbers. Rules that read text the model does not keep
+    /// (placeholders, malformed markers) walk these.
     func proseLines(of document: Document) -> [(number: Int, text: Substring)] {
         guard document.format == .markdown, let source = sources[document.path] else { return [] }
         var out: [(number: Int, text: Substring)] = []
         out.reserveCapacity(source.lineCount)
         var fence: (character: Character, length: Int)?
+        var inComment = false, inIndentedCode = false
+        var previousBlank = true, lastTextInList = false
         for number in 1...max(source.lineCount, 1) where number <= source.lineCount {
             let line = source.line(number)
-            if let marker = Self.fenceMarker(line) {
+            let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            defer { previousBlank = blank }
+            if let marker = Self.fenceMarker(line), !inComment {
                 if let open = fence {
                     if marker.character == open.character, marker.length >= open.length,
                        line.drop(while: { $0 == " " }).dropFirst(marker.length).allSatisfy(\.isWhitespace) {
@@ -19,9 +24,37 @@ extension RuleContext {
                 }
                 continue
             }
-            if fence == nil { out.append((number, line)) }
+            if fence != nil { continue }
+            if inComment {
+                if line.contains("-->") { inComment = false }
+                continue
+            }
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("<!--") {
+                inComment = !trimmed.dropFirst(4).contains("-->")
+                continue
+            }
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            if inIndentedCode, blank || indent >= 4 { continue }
+            inIndentedCode = false
+            if !blank, indent >= 4, previousBlank, !lastTextInList {
+                inIndentedCode = true
+                continue
+            }
+            if !blank { lastTextInList = indent >= 2 || Self.startsListItem(trimmed) }
+            out.append((number, line))
         }
         return out
+    }
+
+    /// `- `, `* `, `+ `, `1. ` or `1) ` at the start of a line.
+    static func startsListItem(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        if "-*+".contains(first) { return text.dropFirst().first == " " || text.dropFirst().first == "\t" || text.count == 1 }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return false }
+        let rest = text.dropFirst(digits.count)
+        return (rest.first == "." || rest.first == ")") && (rest.dropFirst().first == " " || rest.count == 1)
     }
 
     /// The lines inside fenced code blocks.

@@ -15,11 +15,15 @@ extension CanonicalStatus {
 
 extension PlanTask {
     /// How messages name a task: its id, else its title in quotes.
-    var label: String { id ?? "'\(title.count > 40 ? String(title.prefix(39)) + "…" : title)'" }
+    var label: String {
+        guard let id else { return "'\(title.count > 40 ? String(title.prefix(39)) + "…" : title)'" }
+        // Kiro's and Taskmaster's bare numbers read better as "task 1.2".
+        return id.allSatisfy { $0.isNumber || $0 == "." } ? "task \(id)" : id
+    }
 
     /// How a sentence names a task: `task T2.1`, `Task 39` (already says task), `task 'Write the API'`.
     var name: String {
-        if let id, id.lowercased().hasPrefix("task") { return id }
+        if label.lowercased().hasPrefix("task") { return label }
         return "task " + label
     }
 }

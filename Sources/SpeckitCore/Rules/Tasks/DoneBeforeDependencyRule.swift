@@ -27,7 +27,7 @@ struct DoneBeforeDependencyRule: Rule {
                 context.report(
                     "\(task.name) is done but depends on \(dependency.id), which is \(other.status.phrase)",
                     at: task.range,
-                    related: [RelatedLocation("\(dependency.id) is \(other.status.rawValue)", at: other.range)])
+                    related: [RelatedLocation("\(dependency.id) is \(other.status.phrase)", at: other.range)])
             }
         }
     }

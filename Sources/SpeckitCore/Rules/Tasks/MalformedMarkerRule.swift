@@ -18,6 +18,7 @@ struct MalformedMarkerRule: Rule {
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [x] T2 API\n- [X] T3 UI\n- [~] T4 Docs\n- [P] T5 tagged\n"),
             RuleExample("# Tasks\n\n```markdown\n- [ x] shown as an example in code\n```\n"),
+            RuleExample("# Tasks\n\nAn example:\n\n    - [ x] in an indented code block\n\n<!--\n- [ x] in a comment\n-->\n"),
         ]
     )
 
