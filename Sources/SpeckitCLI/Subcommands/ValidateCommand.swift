@@ -68,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
         }
         terminal.clear()
         return progress.withLock { progress in
-            output.write(progress.writer.end(summary: progress.tally.result, kits: progress.kits))
+            progress.writer.end(summary: progress.tally.result, kits: progress.kits) { output.write($0) }
             return progress.tally.result
         }
     }

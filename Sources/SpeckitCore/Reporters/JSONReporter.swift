@@ -21,13 +21,16 @@ public struct JSONReporter: ReportWriter, Sendable {
         return out
     }
 
-    public mutating func end(summary: ValidationReport.Summary, kits: [KitSummary]) -> String {
+    public mutating func end(summary: ValidationReport.Summary, kits: [KitSummary], emit: (String) -> Void) {
+        emit((wroteFinding ? "\n  ]" : "]") + ",\n  \"kits\" : [")
+        for (index, kit) in kits.enumerated() {
+            emit((index == 0 ? "\n" : ",\n") + indented(encode(kit)))
+        }
         let tool = ParseResult.Tool(name: "speckit", version: Speckit.version)
-        return (wroteFinding ? "\n  ]" : "]") + ",\n"
-            + "  \"kits\" : " + indented(encode(kits), first: false) + ",\n"
+        emit((kits.isEmpty ? "]" : "\n  ]") + ",\n"
             + "  \"schemaVersion\" : \(ValidationReport.currentSchemaVersion),\n"
             + "  \"summary\" : " + indented(encode(summary), first: false) + ",\n"
-            + "  \"tool\" : " + indented(encode(tool), first: false) + "\n}\n"
+            + "  \"tool\" : " + indented(encode(tool), first: false) + "\n}\n")
     }
 
     /// The whole report as JSON.

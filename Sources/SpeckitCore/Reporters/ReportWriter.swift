@@ -6,13 +6,16 @@ public protocol ReportWriter {
     mutating func begin() -> String
     /// The text of some findings (those of one kit, in report order).
     mutating func findings(_ findings: [Finding]) -> String
-    /// What comes after the last finding: totals, the kits that were checked.
-    mutating func end(summary: ValidationReport.Summary, kits: [KitSummary]) -> String
+    /// What comes after the last finding (totals, the kits that were checked), handed to `emit` in pieces so
+    /// a long list of kits is never one huge string.
+    mutating func end(summary: ValidationReport.Summary, kits: [KitSummary], emit: (String) -> Void)
 }
 
 extension ReportWriter {
     /// The whole report as one text.
     public mutating func render(_ report: ValidationReport) -> String {
-        begin() + findings(report.findings) + end(summary: report.summary, kits: report.kits)
+        var out = begin() + findings(report.findings)
+        end(summary: report.summary, kits: report.kits) { out += $0 }
+        return out
     }
 }

@@ -34,8 +34,8 @@ public struct TextReporter: ReportWriter, Sendable {
         return out
     }
 
-    public func end(summary: ValidationReport.Summary, kits: [KitSummary]) -> String {
-        quiet ? "" : summaryLine(summary) + "\n"
+    public func end(summary: ValidationReport.Summary, kits: [KitSummary], emit: (String) -> Void) {
+        if !quiet { emit(summaryLine(summary) + "\n") }
     }
 
     /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`.
