@@ -21,8 +21,8 @@ enum TaskLineParser {
     static let scanLimit = 4_000
 
     static func parse(_ fullText: String) -> TaskLineFacts {
-        let text = fullText.count > scanLimit ? String(fullText.prefix(scanLimit)) : fullText
-        let firstLine = String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        let text = fullText.utf8.count > scanLimit ? String(fullText.prefix(scanLimit)) : fullText
+        let firstLine = text.firstIndex(of: "\n").map { text[..<$0] } ?? Substring(text)
         var rest = Substring(firstLine.trimmingSpaces)
         var facts = TaskLineFacts(title: "")
 
@@ -40,13 +40,14 @@ enum TaskLineParser {
         var title = rest.trimmingSpaces
 
         // Each pattern below runs only when the text has a word it needs (regexes are slow; most lines have none).
-        let has = { (words: [[UInt8]]) in QuickScan.containsAny(text, words) }
+        let lower = QuickScan.lowercased(text)
+        let has = { (words: [[UInt8]]) in words.contains { QuickScan.contains(lower, $0) } }
         if has(Keywords.depends) {
             for match in text.matches(of: dependsPattern) {
                 facts.dependencies += DependencyText.ids(in: String(match.1))
             }
         }
-        if text.utf8.contains(UInt8(ascii: "-")) {
+        if QuickScan.containsExact(text, Keywords.requirementDash) || QuickScan.containsExact(text, Keywords.reqDash) {
             for match in text.matches(of: requirementRefPattern) where !facts.requirementRefs.contains(String(match.0)) {
                 facts.requirementRefs.append(String(match.0))
             }
@@ -76,11 +77,13 @@ enum TaskLineParser {
 
     /// `T` and a digit, or two capitals and a dash (`TASK-7`): what `idPattern` needs at the start.
     static func mayStartWithID(_ text: Substring) -> Bool {
-        let bytes = text.utf8.prefix(12)
+        let bytes = Array(text.utf8.prefix(24))
         guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return false }
-        let second = bytes.dropFirst().first ?? 0
+        let second = bytes.count > 1 ? bytes[1] : 0
         if first == UInt8(ascii: "T"), second >= 0x30, second <= 0x39 { return true }
-        return bytes.contains(UInt8(ascii: "-"))
+        let capitals = bytes.prefix { $0 >= 0x41 && $0 <= 0x5A }.count
+        return capitals >= 2 && capitals + 1 < bytes.count && bytes[capitals] == UInt8(ascii: "-")
+            && bytes[capitals + 1] >= 0x30 && bytes[capitals + 1] <= 0x39
     }
 
     /// The words each pattern needs, lowercase.
@@ -91,6 +94,7 @@ enum TaskLineParser {
         static let completed: [[UInt8]] = [Array("complete".utf8)]
         static let started: [[UInt8]] = [Array("started".utf8)]
         static let task = Array("Task".utf8), arrow = Array("→".utf8), asciiArrow = Array("->".utf8)
+        static let requirementDash = Array("R-".utf8), reqDash = Array("Q-".utf8)
     }
 
     // T0.1, T2.1.1, T012, TASK-7 (not requirement prefixes).

@@ -18,15 +18,20 @@ struct MojibakeRepair {
 
     let encoding: LegacyEncoding
     private let byteForScalar: [Unicode.Scalar: UInt8]
+    /// The characters that stand for a UTF-8 lead byte (C2–F4): every repair starts at one, so a line
+    /// without any has nothing to repair.
+    private let leadScalars: Set<Unicode.Scalar>
 
     init(_ encoding: LegacyEncoding) {
         self.encoding = encoding
         self.byteForScalar = encoding.byteForScalar
+        self.leadScalars = Set(byteForScalar.filter { (0xC2...0xF4).contains($0.value) }.keys)
     }
 
     /// Repairs one line. Returns nil when nothing in it is mojibake.
     func repair(_ line: Substring) -> (text: String, edits: [Edit])? {
-        guard line.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard line.utf8.contains(where: { $0 >= 0x80 }),
+              line.unicodeScalars.contains(where: { $0.value >= 0x80 && leadScalars.contains($0) }) else { return nil }
         let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
         var edits: [Edit] = []
@@ -63,6 +68,7 @@ struct MojibakeRepair {
 
     /// Counts the characters `repair` would change in a whole text, to choose between encodings.
     func countRepairs(in text: String) -> Int {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x80 && leadScalars.contains($0) }) else { return 0 }
         var total = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             if let repaired = repair(line) { total += repaired.edits.count }

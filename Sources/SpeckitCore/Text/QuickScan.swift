@@ -43,6 +43,14 @@ enum QuickScan {
         return contains(Array(text.utf8), needle)
     }
 
+    /// The UTF-8 bytes of `text` with ASCII letters lowercased, for several `contains` checks on one text.
+    static func lowercased(_ text: some StringProtocol) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        return bytes
+    }
+
     /// Whether `text` contains any of `needles` (ASCII, lowercase), ignoring ASCII case.
     static func containsAny(_ text: some StringProtocol, _ needles: [[UInt8]]) -> Bool {
         var bytes: [UInt8] = []
@@ -58,7 +66,7 @@ enum QuickScan {
         containsAny(text, [needle])
     }
 
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { contains($0, needle) }
     }
 

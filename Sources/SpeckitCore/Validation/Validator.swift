@@ -41,11 +41,14 @@ public struct Validator: Sendable {
                 explicit.append(path)
             }
         }
-        // The same file reached twice (`validate . docs`, `a.md ./a.md`) is read once.
-        var seen: Set<String> = []
-        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
-        explicit = explicit.filter { seen.insert(real($0)).inserted }
-        walked = walked.filter { seen.insert(real($0)).inserted }
+        // The same file reached twice (`validate . docs`, `a.md ./a.md`) is read once. One folder walked
+        // alone cannot repeat a file (symbolic links to folders are not followed).
+        if paths.count > 1 {
+            var seen: Set<String> = []
+            let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+            explicit = explicit.filter { seen.insert(real($0)).inserted }
+            walked = walked.filter { seen.insert(real($0)).inserted }
+        }
         let kits = KitDiscovery.kits(walked: walked, explicit: explicit, profile: settings.profile)
         if kits.isEmpty, let first = paths.first { throw SpeckitError.noKits(first) }
         return kits

@@ -88,7 +88,7 @@ public final class RuleContext {
     private(set) lazy var scopedTasks: [(document: Document, scope: String, task: PlanTask)] =
         kit.documents.flatMap { document -> [(document: Document, scope: String, task: PlanTask)] in
             guard document.format == .json, document.phases.count > 1 else {
-                return document.allTasks.map { (document, "", $0) }
+                return (documentTasks[document.path] ?? []).map { (document, "", $0) }
             }
             return document.phases.flatMap { phase in phase.allTasks.map { (document, "\(document.path)#\(phase.id)", $0) } }
                 + document.tasks.flatMap(\.flattened).map { (document, document.path, $0) }
@@ -100,6 +100,19 @@ public final class RuleContext {
         for (_, task) in allTasks { if let id = task.id { out[id, default: []].append(task) } }
         return out
     }()
+
+    /// Each document's tasks, subtasks included (flattening copies tasks, so it is done once per kit).
+    private(set) lazy var documentTasks: [String: [PlanTask]] =
+        Dictionary(kit.documents.map { ($0.path, $0.allTasks) }, uniquingKeysWith: { first, _ in first })
+
+    /// The dependency graph, built once for the rules that walk it.
+    private(set) lazy var taskGraph = TaskGraph(self)
+
+    /// Requirements and the ids written as definitions, built once for the trace rules.
+    private(set) lazy var requirementIndex = RequirementIndex(self)
+
+    /// Prose and code lines per document, split once for the rules that read text.
+    var lineCache: [String: (prose: [(number: Int, text: Substring)], code: [(number: Int, text: Substring)])] = [:]
 
     /// Every requirement id defined anywhere in the kit.
     public private(set) lazy var requirementIDs: Set<String> =

@@ -3,7 +3,25 @@ extension RuleContext {
     /// list) and HTML comments, with their 1-based numbers. Rules that read text the model does not keep
     /// (placeholders, malformed markers) walk these.
     func proseLines(of document: Document) -> [(number: Int, text: Substring)] {
-        guard document.format == .markdown, let source = sources[document.path] else { return [] }
+        lines(of: document).prose
+    }
+
+    /// The lines inside code blocks and comments.
+    func codeLines(of document: Document) -> [(number: Int, text: Substring)] {
+        lines(of: document).code
+    }
+
+    /// A document's lines, split into prose and code once and kept for the other rules.
+    private func lines(of document: Document) -> (prose: [(number: Int, text: Substring)], code: [(number: Int, text: Substring)]) {
+        if let cached = lineCache[document.path] { return cached }
+        let split = splitLines(of: document)
+        lineCache[document.path] = split
+        return split
+    }
+
+    private func splitLines(of document: Document) -> (prose: [(number: Int, text: Substring)], code: [(number: Int, text: Substring)]) {
+        guard document.format == .markdown, let source = sources[document.path] else { return ([], []) }
+        var code: [(number: Int, text: Substring)] = []
         var out: [(number: Int, text: Substring)] = []
         out.reserveCapacity(source.lineCount)
         var fence: (character: Character, length: Int)?
@@ -24,27 +42,30 @@ extension RuleContext {
                 }
                 continue
             }
-            if fence != nil { continue }
+            if fence != nil { code.append((number, line)); continue }
             if inComment {
                 if line.contains("-->") { inComment = false }
+                code.append((number, line))
                 continue
             }
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.hasPrefix("<!--") {
                 inComment = !trimmed.dropFirst(4).contains("-->")
+                code.append((number, line))
                 continue
             }
             let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
-            if inIndentedCode, blank || indent >= 4 { continue }
+            if inIndentedCode, blank || indent >= 4 { code.append((number, line)); continue }
             inIndentedCode = false
             if !blank, indent >= 4, previousBlank, !lastTextInList {
                 inIndentedCode = true
+                code.append((number, line))
                 continue
             }
             if !blank { lastTextInList = indent >= 2 || Self.startsListItem(trimmed) }
             out.append((number, line))
         }
-        return out
+        return (out, code)
     }
 
     /// `- `, `* `, `+ `, `1. ` or `1) ` at the start of a line.
@@ -55,17 +76,6 @@ extension RuleContext {
         guard !digits.isEmpty, digits.count <= 9 else { return false }
         let rest = text.dropFirst(digits.count)
         return (rest.first == "." || rest.first == ")") && (rest.dropFirst().first == " " || rest.count == 1)
-    }
-
-    /// The lines inside fenced code blocks.
-    func codeLines(of document: Document) -> [(number: Int, text: Substring)] {
-        guard document.format == .markdown, let source = sources[document.path] else { return [] }
-        let prose = Set(proseLines(of: document).map(\.number))
-        return (1...max(source.lineCount, 1)).compactMap { number in
-            guard number <= source.lineCount, !prose.contains(number) else { return nil }
-            let line = source.line(number)
-            return Self.fenceMarker(line) == nil ? (number, line) : nil
-        }
     }
 
     /// The range of `length` characters starting at a 0-based character offset of a line, in the columns of

@@ -27,7 +27,7 @@ struct UnknownStatusValueRule: Rule {
                     report(status, of: phase.id, fallback: phase.range, context)
                 }
             }
-            for task in document.allTasks {
+            for task in context.documentTasks[document.path] ?? [] {
                 for status in task.statuses where status.value == .unknown {
                     report(status, of: task.label, fallback: task.range, context)
                 }

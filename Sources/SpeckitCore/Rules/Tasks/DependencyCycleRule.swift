@@ -21,7 +21,7 @@ struct DependencyCycleRule: Rule {
     )
 
     func check(_ context: RuleContext) {
-        let graph = TaskGraph(context)
+        let graph = context.taskGraph
         let position = Dictionary(uniqueKeysWithValues: graph.order.enumerated().map { ($1, $0) })
         for component in Self.stronglyConnected(graph) where component.count > 1 {
             guard let start = component.min(by: { position[$0]! < position[$1]! }),

@@ -20,7 +20,7 @@ struct DoneBeforeDependencyRule: Rule {
     )
 
     func check(_ context: RuleContext) {
-        let graph = TaskGraph(context)
+        let graph = context.taskGraph
         for (_, scope, task) in context.scopedTasks where task.status == .done {
             for dependency in task.dependencies where dependency.id != task.id {
                 guard let other = graph.task(dependency.id, in: scope), !other.status.isClosed, other.status != .unknown else { continue }

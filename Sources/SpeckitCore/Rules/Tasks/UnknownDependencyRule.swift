@@ -19,7 +19,7 @@ struct UnknownDependencyRule: Rule {
     )
 
     func check(_ context: RuleContext) {
-        let graph = TaskGraph(context)
+        let graph = context.taskGraph
         for (_, scope, task) in context.scopedTasks {
             var reported: Set<String> = []
             for dependency in task.dependencies where dependency.id != task.id && !graph.knows(dependency.id, in: scope)

@@ -27,7 +27,7 @@ struct UncoveredRequirementRule: Rule {
     )
 
     func check(_ context: RuleContext) {
-        let index = RequirementIndex(context)
+        let index = context.requirementIndex
         let cited = context.allTasks.flatMap { RequirementIndex.citations(of: $0.task) }
         guard !index.ordered.isEmpty, !cited.isEmpty else { return }
         let covered = Set(cited.compactMap { index.resolve($0)?.id })

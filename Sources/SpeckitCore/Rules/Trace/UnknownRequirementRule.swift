@@ -32,7 +32,7 @@ struct UnknownRequirementRule: Rule {
     )
 
     func check(_ context: RuleContext) {
-        let index = RequirementIndex(context)
+        let index = context.requirementIndex
         guard !index.byID.isEmpty || !index.written.isEmpty else { return }
         for (_, task) in context.allTasks {
             for citation in Set(RequirementIndex.citations(of: task)).sorted() where index.resolve(citation) == nil {
