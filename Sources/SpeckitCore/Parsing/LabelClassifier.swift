@@ -1,5 +1,6 @@
 /// Recognises the labels that introduce lists of acceptance criteria or deliverables:
-/// "Acceptance checks:", "Success Criteria:", "Definition of Done", "Verification:", "Deliverables:".
+/// "Acceptance checks:", "Success Criteria:", "Definition of Done", "Verification:", "Testing Requirements:",
+/// "Deliverables:".
 enum LabelClassifier {
     /// The label a paragraph or heading text introduces. Paragraphs must end with ":" (`requireColon`).
     static func label(_ text: String, requireColon: Bool) -> ListLabel? {
@@ -21,6 +22,6 @@ enum LabelClassifier {
 
     private static let acceptancePrefixes = [
         "acceptance", "success criteria", "definition of done", "done when", "verification", "exit criteria",
-        "validation checklist", "completion criteria", "test criteria", "acceptance scenarios",
+        "validation checklist", "completion criteria", "test criteria", "acceptance scenarios", "testing requirements",
     ]
 }

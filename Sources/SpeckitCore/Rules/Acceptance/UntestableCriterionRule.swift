@@ -6,8 +6,8 @@ struct UntestableCriterionRule: Rule {
         severity: .warning,
         rationale: """
         "Fast", "user-friendly", "works correctly" cannot be checked by anyone. A criterion is accepted when \
-        it names something observable: a number, a quoted value or code, or an observable outcome (returns, \
-        shows, rejects, exits …).
+        it names something observable: a number, a quoted value or code, an observable outcome (returns, \
+        shows, rejects, exits …), or the test that checks it.
         """,
         triggering: [
             RuleExample("# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* The API is fast and user-friendly\n", path: "plan.md"),
@@ -29,6 +29,8 @@ struct UntestableCriterionRule: Rule {
         "exit", "writes", "creates", "contains", "equals", "rejects", "rejected", "refuses", "refused", "fails",
         "logs", "logged", "emits", "emitted", "stores", "stored", "sends", "sent", "redirects", "lists", "blocks",
         "given", "when", "then", "shall", "must", "error", "status", "header", "field", "file", "within",
+        "displayed", "shown", "returned", "created", "written", "rendered", "saved", "deleted", "exported",
+        "imported", "test", "tests", "tested", "passes", "pass",
     ]
 
     func check(_ context: RuleContext) {
