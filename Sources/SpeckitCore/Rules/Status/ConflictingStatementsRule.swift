@@ -7,7 +7,8 @@ struct ConflictingStatementsRule: Rule {
         rationale: """
         Plans restate task status in several places: the task's own block, a summary, a success-criteria \
         list, a to-do list. When one place says done and another says pending or in progress, at least one \
-        is stale. The finding lists every place that states a status for the task.
+        is stale. The finding lists every place that states a status for the task. A phase whose heading and \
+        `Status:` line disagree is reported the same way.
         """,
         triggering: [
             RuleExample("""
@@ -21,6 +22,7 @@ struct ConflictingStatementsRule: Rule {
 
             - [x] Dependency issues resolved (Task 43)
             """),
+            RuleExample("# Plan\n\n## Phase 1 — Foundation ✅ COMPLETE\n\n**Status**: ⏳ IN PROGRESS\n\n- [x] T1 Schema\n", path: "plan.md"),
             RuleExample(files: [
                 ("spec/app/tasks.md", "# Tasks\n\n- [x] T1 Schema\n"),
                 ("spec/app/plan.md", "# Plan\n\n## Phase 1\n\n- [ ] T1 Schema\n"),
@@ -73,6 +75,18 @@ struct ConflictingStatementsRule: Rule {
             }
             if task.taskRefs.count == 1, let ref = task.taskRefs.first, ref != task.id, Self.isAbout(task.title, ref) {
                 add(scope + "|" + ref, task)
+            }
+        }
+        for document in context.kit.documents {
+            for phase in document.phases {
+                let done = phase.statuses.filter { $0.value == .done }, open = phase.statuses.filter { $0.value.isOpen }
+                guard !done.isEmpty, !open.isEmpty else { continue }
+                let places = phase.statuses.map { "\($0.raw) (line \(($0.range ?? phase.range).line))" }
+                context.report(
+                    "\(phase.id) is stated done and open: \(places.joined(separator: ", "))",
+                    at: phase.range,
+                    related: phase.statuses.map { RelatedLocation("\(phase.id): \($0.raw) (\($0.value.phrase))", at: $0.range ?? phase.range) },
+                    fix: "update the stale statement so both agree")
             }
         }
         for key in order {
