@@ -19,6 +19,12 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case cannotWrite(String, reason: String)
     /// Folders were searched but no file in them belongs to a kit.
     case noKits(String)
+    /// The parameters of `speckit generate` are wrong (`source` is a file, `-` or "flags").
+    case badParameters(source: String, problem: String)
+    /// A generated file would replace one that exists (without `--force`).
+    case wouldOverwrite(String)
+    /// A template could not be read or rendered.
+    case badTemplate(file: String, line: Int?, column: Int?, problem: String)
     /// The configuration file is wrong at `line`:`column`.
     case badConfig(file: String, line: Int?, column: Int?, problem: String)
 
@@ -52,6 +58,12 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
         case .noKits(let path):
             return "\(path): no kits found (expected spec/<kit>/, specs/NNN-feature/, .kiro/specs/<name>/, "
                 + "openspec/changes/<id>/, or plan files such as tasks.md or ROADMAP.md)"
+        case .badParameters(let source, let problem):
+            return "\(source): bad parameters: \(problem)"
+        case .wouldOverwrite(let path):
+            return "\(path): already exists; pass --force to overwrite the files speckit generates"
+        case .badTemplate(let file, let line, let column, let problem):
+            return "\(Self.location(file, line, column)): template error: \(problem)"
         case .badConfig(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): bad configuration: \(problem)"
         }

@@ -1,0 +1,113 @@
+import Foundation
+import Yams
+
+/// What a generated kit is about: the parameters of `speckit generate` (flags or a JSON/YAML file).
+public struct KitParameters: Codable, Hashable, Sendable {
+    /// The project's name ("Ops Control Room"); the kit's folder is `spec/<slug>` unless told otherwise.
+    public var name: String
+    public var description: String?
+    public var goals: [String]
+    /// Phase titles; three default phases when none are given.
+    public var phases: [String]
+    /// Principle names for the constitution; three defaults when none are given.
+    public var principles: [String]
+
+    public init(name: String, description: String? = nil, goals: [String] = [], phases: [String] = [],
+                principles: [String] = []) {
+        self.name = name
+        self.description = description
+        self.goals = goals
+        self.phases = phases
+        self.principles = principles
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, description, goals, phases, principles
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name) ?? ""
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        goals = try container.decodeIfPresent([String].self, forKey: .goals) ?? []
+        phases = try container.decodeIfPresent([String].self, forKey: .phases) ?? []
+        principles = try container.decodeIfPresent([String].self, forKey: .principles) ?? []
+    }
+
+    /// The folder name made from the project name: lowercase letters and digits joined by `-`.
+    public var slug: String {
+        var out = "", pendingDash = false
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingDash, !out.isEmpty { out.append("-") }
+                out.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return out
+    }
+
+    /// Checks the parameters; `source` names where they came from in the error.
+    public func validate(source: String) throws {
+        func fail(_ problem: String) -> SpeckitError { .badParameters(source: source, problem: problem) }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw fail("the project name is empty; expected e.g. --name \"Ops Control Room\"") }
+        guard !slug.isEmpty else { throw fail("the project name '\(name)' has no letters or digits to name its folder") }
+        guard name.count <= 100 else { throw fail("the project name is longer than 100 characters") }
+        if name.contains("/") || name.contains("\\") || name.split(separator: " ").contains("..") {
+            throw fail("the project name '\(name)' looks like a path; expected a plain name")
+        }
+        for (label, values) in [("name", [name]), ("description", [description ?? ""]), ("goal", goals),
+                                ("phase", phases), ("principle", principles)] {
+            for value in values where value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) {
+                throw fail("a \(label) contains a control character")
+            }
+        }
+        for (label, values) in [("goal", goals), ("phase", phases), ("principle", principles)] {
+            if let empty = values.firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+                throw fail("\(label) \(empty + 1) is empty")
+            }
+            if let multiline = values.first(where: { $0.contains("\n") }) {
+                throw fail("\(label) '\(multiline.prefix(40))' spans several lines; expected one line")
+            }
+        }
+        guard goals.count <= 50, phases.count <= 20, principles.count <= 20 else {
+            throw fail("too many items (at most 50 goals, 20 phases, 20 principles)")
+        }
+    }
+
+    /// Reads parameters from JSON or YAML text (`source` names the file, or `-` for stdin).
+    public static func read(_ text: String, source: String) throws -> KitParameters {
+        do {
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") {
+                return try JSONDecoder().decode(KitParameters.self, from: Data(text.utf8))
+            }
+            return try YAMLDecoder().decode(KitParameters.self, from: text)
+        } catch let error as DecodingError {
+            throw SpeckitError.badParameters(source: source, problem: Self.describe(error))
+        } catch {
+            let first = String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
+            throw SpeckitError.badParameters(source: source, problem: "not valid JSON or YAML: \(first)")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(_, let context):
+            let key = context.codingPath.first?.stringValue ?? ""
+            let expected = ["goals", "phases", "principles"].contains(key) ? "a list of texts" : "text"
+            return "'\(path(context))' should be \(expected)"
+        case .valueNotFound(_, let context), .keyNotFound(_, let context):
+            return "'\(path(context))' is missing"
+        case .dataCorrupted(let context):
+            return "not valid JSON or YAML: \(context.debugDescription.split(separator: "\n").first ?? "")"
+        @unknown default:
+            return "unreadable parameters"
+        }
+    }
+}
