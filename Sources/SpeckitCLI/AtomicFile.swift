@@ -4,6 +4,10 @@ import SpeckitCore
 /// Writes files so that a reader never sees half of one: a temporary file in the same folder, then rename.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -11,7 +15,7 @@ enum AtomicFile {
             throw SpeckitError.cannotWrite(path, reason: "folder \(folder.path) does not exist")
         }
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try Data(bytes).write(to: url, options: .atomic)
         } catch {
             throw SpeckitError.cannotWrite(path, reason: error.localizedDescription)
         }

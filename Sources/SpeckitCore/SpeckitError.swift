@@ -25,6 +25,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case wouldOverwrite(String)
     /// A template could not be read or rendered.
     case badTemplate(file: String, line: Int?, column: Int?, problem: String)
+    /// libarchive refused to write or read an archive.
+    case archive(String)
     /// The configuration file is wrong at `line`:`column`.
     case badConfig(file: String, line: Int?, column: Int?, problem: String)
 
@@ -64,6 +66,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(path): already exists; pass --force to overwrite the files speckit generates"
         case .badTemplate(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): template error: \(problem)"
+        case .archive(let problem):
+            return "archive: \(problem)"
         case .badConfig(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): bad configuration: \(problem)"
         }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SpeckitCore
+
+/// `speckit pack KIT --out FILE`: a reproducible zip or tar.gz of a kit with `manifest.json`.
+struct PackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pack",
+        abstract: "Pack a kit folder into a reproducible zip or tar.gz with a manifest.",
+        discussion: """
+        Entries are sorted; every file has mode 0644, uid/gid 0, no owner name and the mtime \
+        SOURCE_DATE_EPOCH (default 1980-01-01), so the same kit gives the same bytes on any machine and in \
+        any time zone. manifest.json lists every file's path, size and sha256 and the kit's task counts. \
+        The archive is written atomically.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The kit folder.", valueName: "kit"))
+    var kit: String
+
+    @Option(help: ArgumentHelp("The archive to write (.zip, .tar.gz or .tgz).", valueName: "file"))
+    var out: String
+
+    @Option(help: ArgumentHelp("zip or tar.gz (default: from the --out extension, else zip).", valueName: "format"))
+    var format: ArchiveFormat?
+
+    func validate() throws {
+        if out.isEmpty { throw ValidationError("--out needs a file name") }
+    }
+
+    func run() throws {
+        let (bytes, manifest) = try KitPacker.pack(kit, format: format ?? ArchiveFormat.from(fileName: out))
+        try AtomicFile.write(bytes, to: out)
+        print("packed \(manifest.files.count) files and manifest.json into \(out) (\(bytes.count) bytes, sha256 \(SHA256.hex(bytes)))")
+    }
+}
+
+extension ArchiveFormat: ExpressibleByArgument {}
