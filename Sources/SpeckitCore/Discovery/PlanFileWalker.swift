@@ -84,3 +84,8 @@ enum FileKind: Equatable {
         }
     }
 }
+
+/// The plan files under a folder, for commands that work file by file (`speckit fix`).
+public enum PlanFiles {
+    public static func under(_ folder: String) -> [String] { PlanFileWalker.files(under: folder) }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import SpeckitCore
+
+/// `speckit fix [PATH…] [--dry-run]`: the rewrites that are always safe.
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Repair mojibake, drop byte-order marks and make line endings uniform, in place.",
+        discussion: """
+        PATH is a plan file or a folder searched for plan files (default: the current folder). Each file is \
+        rewritten atomically only when something changes; with --dry-run a unified diff is printed and \
+        nothing is written. A file with bytes that are not UTF-8 is left alone.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Plan files or folders (default: the current folder).", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Print a unified diff of what would change and write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let files = try Self.files(paths.isEmpty ? ["."] : paths)
+        var fixed = 0
+        for path in files {
+            let bytes = try DiskFiles().read(path)
+            let result: TextFixer.Result
+            do {
+                result = try TextFixer.fix(bytes, path: path)
+            } catch let error as SpeckitError {
+                StandardError.write("speckit: warning: \(error.errorDescription ?? "\(error)"); left alone\n")
+                continue
+            }
+            if let skipped = result.skipped {
+                StandardError.write("speckit: warning: \(path): \(skipped); left alone\n")
+                continue
+            }
+            guard !result.changes.isEmpty else { continue }
+            fixed += 1
+            if dryRun {
+                print(UnifiedDiff.render(old: String(decoding: bytes, as: UTF8.self),
+                                         new: String(decoding: result.bytes, as: UTF8.self), path: path), terminator: "")
+                print("would fix \(path): \(result.changes.joined(separator: "; "))")
+            } else {
+                let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]
+                try AtomicFile.write(result.bytes, to: path)
+                if let permissions {
+                    try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
+                }
+                print("fixed \(path): \(result.changes.joined(separator: "; "))")
+            }
+        }
+        print("\(dryRun ? "would fix" : "fixed") \(fixed) of \(files.count) file\(files.count == 1 ? "" : "s")")
+    }
+
+    /// The files named, and the plan files under the folders named.
+    static func files(_ paths: [String]) throws -> [String] {
+        var out: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw SpeckitError.pathNotFound(path)
+            }
+            if isDirectory.boolValue {
+                let found = PlanFiles.under(path)
+                guard !found.isEmpty else { throw SpeckitError.noPlanFiles(path) }
+                out += found
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+}

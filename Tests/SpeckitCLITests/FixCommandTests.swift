@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `speckit fix`, run as a built binary.
+@Suite("speckit fix (end to end)")
+struct FixCommandTests {
+    @Test("seed 001 copied somewhere writable: ✅ ⏳ ❌ read correctly afterwards and validate reports no mojibake")
+    func seed001() throws {
+        let folder = try CLIRunner.folder([:])
+        let copy = folder.appendingPathComponent("tasks.md")
+        try FileManager.default.copyItem(atPath: CLIRunner.seed("001_"), toPath: copy.path)
+        let fixed = try CLIRunner.run(["fix", "tasks.md"], in: folder)
+        #expect(fixed.status == 0)
+        #expect(fixed.stdout == "fixed tasks.md: repaired 28 mojibake characters (mac-roman)\nfixed 1 of 1 file\n")
+        let text = try String(contentsOf: copy, encoding: .utf8)
+        #expect(text.contains("## T0 — Spec Kit + CI ✅ COMPLETE") && text.contains("⏳") && text.contains("❌"))
+        let validated = try CLIRunner.run(["validate", "tasks.md"], in: folder)
+        #expect(!validated.stdout.contains("encoding.mojibake"))
+        #expect(try CLIRunner.run(["fix", "tasks.md"], in: folder).stdout == "fixed 0 of 1 file\n")
+    }
+
+    @Test("--dry-run prints a unified diff and changes nothing on disk")
+    func dryRun() throws {
+        let folder = try CLIRunner.folder(["plans/tasks.md": "\u{FEFF}# Tasks\r\n\r\n- [x] T1 Done âœ…\n- [ ] T2 Next\r\n"])
+        let path = folder.appendingPathComponent("plans/tasks.md")
+        let before = try Data(contentsOf: path)
+        let outcome = try CLIRunner.run(["fix", "--dry-run", "plans"], in: folder)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasPrefix("--- a/plans/tasks.md\n+++ b/plans/tasks.md\n@@ -1,4 +1,4 @@\n"))
+        #expect(outcome.stdout.contains("+- [x] T1 Done ✅\r\n"))
+        #expect(outcome.stdout.hasSuffix("would fix plans/tasks.md: repaired 1 mojibake character (windows-1252); dropped the byte-order mark; line endings: mixed → CRLF\nwould fix 1 of 1 file\n"))
+        #expect(try Data(contentsOf: path) == before)
+    }
+
+    @Test("a missing path is exit 2; a file that is not UTF-8 is left alone with a warning")
+    func refusals() throws {
+        let folder = try CLIRunner.folder([:])
+        try Data([0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: folder.appendingPathComponent("tasks.md"))
+        let missing = try CLIRunner.run(["fix", "nope.md"], in: folder)
+        #expect(missing.status == 2 && missing.stderr == "speckit: error: nope.md: no such file or directory\n")
+        let invalid = try CLIRunner.run(["fix", "tasks.md"], in: folder)
+        #expect(invalid.status == 0)
+        #expect(invalid.stderr == "speckit: warning: tasks.md: 1 byte sequence(s) are not UTF-8; re-save it as UTF-8 first; left alone\n")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("tasks.md")) == Data([0x63, 0x61, 0x66, 0xE9, 0x0A]))
+    }
+}
