@@ -6,7 +6,7 @@ struct ByteOrderMarkRule: Rule {
         severity: .note,
         rationale: """
         A UTF-8 byte-order mark is invisible in editors but breaks tools that look at the first bytes \
-        (front matter, shebangs, diffs). Save the file as UTF-8 without a BOM.
+        (front matter, shebangs, diffs). `speckit fix` drops it.
         """,
         triggering: [
             RuleExample(bytes: [0xEF, 0xBB, 0xBF] + Array("# Tasks\n\n- [ ] T1 Write the plan\n".utf8)),
@@ -17,6 +17,6 @@ struct ByteOrderMarkRule: Rule {
     )
 
     func check(_ context: RuleContext) {
-        context.reportNotes(.byteOrderMark, fix: "save the file as UTF-8 without a byte-order mark")
+        context.reportNotes(.byteOrderMark, fix: "run `speckit fix` to drop the byte-order mark")
     }
 }

@@ -6,7 +6,7 @@ struct MixedLineEndingsRule: Rule {
         severity: .warning,
         rationale: """
         A file that mixes CRLF and LF line endings produces noisy diffs and confuses line-based tools. \
-        A file that uses CRLF throughout is fine. Convert the file to one line ending.
+        A file that uses CRLF throughout is fine. `speckit fix` makes the endings the file's majority.
         """,
         triggering: [
             RuleExample("# Tasks\r\n\r\n- [ ] T1 Write the plan\n- [ ] T2 Review it\r\n"),
@@ -18,6 +18,6 @@ struct MixedLineEndingsRule: Rule {
     )
 
     func check(_ context: RuleContext) {
-        context.reportNotes(.mixedLineEndings, fix: "convert the file to one line ending (LF or CRLF) throughout")
+        context.reportNotes(.mixedLineEndings, fix: "run `speckit fix` to use one line ending throughout")
     }
 }

@@ -6,7 +6,7 @@ struct MojibakeRule: Rule {
         severity: .warning,
         rationale: """
         UTF-8 text that was once decoded as Windows-1252 or Mac Roman and saved again shows `âœ…` or `‚úÖ` \
-        where ✅ was meant. speckit repairs it before reading statuses; the file itself still shows the garbage.
+        where ✅ was meant. speckit repairs it before reading statuses; `speckit fix` repairs the file.
         """,
         triggering: [
             RuleExample("# Plan\n\n## T1 — Setup âœ… COMPLETE\n\n- [x] T1.1 Create the repo\n"),
@@ -19,6 +19,6 @@ struct MojibakeRule: Rule {
     )
 
     func check(_ context: RuleContext) {
-        context.reportNotes(.mojibake, fix: "re-save the file as UTF-8 with the repaired characters")
+        context.reportNotes(.mojibake, fix: "run `speckit fix` to repair the file")
     }
 }
