@@ -65,6 +65,22 @@ struct PackCommandTests {
         #expect(lines.allSatisfy { $0.hasPrefix("-rw-r--r-- 0/0") && $0.contains("2023-11-14 22:13") }, "\(listing)")
     }
 
+    @Test("validate and parse read the packed kit in memory: the folder's findings, pointing into the archive")
+    func readBack() throws {
+        let folder = try Self.kit()
+        #expect(try CLIRunner.run(["pack", "k", "--out", "k.zip"], in: folder).status == 0)
+        let fromFolder = try CLIRunner.run(["validate", "k"], in: folder)
+        let fromZip = try CLIRunner.run(["validate", "k.zip"], in: folder)
+        #expect(fromZip.status == fromFolder.status)
+        #expect(fromZip.stdout.replacingOccurrences(of: "k.zip/", with: "k/") == fromFolder.stdout)
+        let parsed = try CLIRunner.run(["parse", "k.zip", "--format", "text"], in: folder)
+        #expect(parsed.status == 0 && parsed.stdout.hasPrefix("kit k.zip [speckit] k.zip\n"))
+        try Data("not an archive".utf8).write(to: folder.appendingPathComponent("bad.zip"))
+        let bad = try CLIRunner.run(["validate", "bad.zip"], in: folder)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("speckit: error: archive: bad.zip: not a zip or tar archive speckit can read"))
+    }
+
     @Test("refusals: a missing kit, an unwritable destination, a bad format", arguments: [
         (["pack", "missing", "--out", "a.zip"], "missing: no such file or directory"),
         (["pack", "k", "--out", "nowhere/a.zip"], "nowhere/a.zip: cannot write"),

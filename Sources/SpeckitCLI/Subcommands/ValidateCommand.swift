@@ -9,8 +9,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check kits for structure, task-graph, status and traceability problems.",
         discussion: """
-        PATH is a plan file, a kit folder, or a tree searched for kits of every profile (speckit, \
-        github-spec-kit, kiro, openspec, and loose plan files such as tasks.md or ROADMAP.md). Without a \
+        PATH is a plan file, a kit folder, a tree searched for kits of every profile (speckit, \
+        github-spec-kit, kiro, openspec, and loose plan files such as tasks.md or ROADMAP.md), or a .zip / \
+        .tar.gz kit, read in memory and never extracted. Without a \
         PATH the current folder is checked. Settings come from the nearest .speckit.yml (or --config). \
         Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, 2 bad \
         arguments, configuration or input. Run 'speckit rules' for the rule list.
@@ -28,8 +29,8 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let settings = try check.settings(for: paths)
-        let validator = Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let kits = try validator.discover(paths.isEmpty ? ["."] : paths)
+        let (kits, validator) = try Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            .prepare(paths.isEmpty ? ["."] : paths)
         let writer: any ReportWriter & Sendable
         switch format {
         case .text:

@@ -82,3 +82,96 @@ enum LibArchive {
         archive_error_string(archive).map { String(cString: $0) } ?? "libarchive error"
     }
 }
+
+/// What reading an untrusted archive may cost: bounded before a single byte is trusted.
+public struct ArchiveLimits: Sendable, Hashable {
+    /// Total uncompressed bytes of all entries.
+    public var maxBytes: Int
+    /// Number of entries.
+    public var maxEntries: Int
+    /// Uncompressed bytes per compressed byte, over the whole archive.
+    public var maxRatio: Int
+
+    public static let standard = ArchiveLimits(maxBytes: 256 * 1024 * 1024, maxEntries: 10_000, maxRatio: 200)
+
+    public init(maxBytes: Int, maxEntries: Int, maxRatio: Int) {
+        self.maxBytes = maxBytes
+        self.maxEntries = maxEntries
+        self.maxRatio = maxRatio
+    }
+}
+
+/// The files of an archive, read in memory, and the entries refused.
+public struct ArchiveContents: Sendable {
+    public var files: [ArchiveEntry]
+    /// Entries that were not read: absolute or `..` paths, links, devices (path and why).
+    public var rejected: [(path: String, reason: String)]
+}
+
+extension LibArchive {
+    /// Reads a zip or tar(.gz) from memory without extracting anything. Unsafe entries are listed in
+    /// `rejected`; a corrupt archive or one over `limits` throws.
+    static func read(_ bytes: [UInt8], name: String, limits: ArchiveLimits) throws -> ArchiveContents {
+        guard let archive = archive_read_new() else { throw SpeckitError.archive("cannot create an archive reader") }
+        defer { archive_read_free(archive) }
+        archive_read_support_format_zip(archive)
+        archive_read_support_format_tar(archive)
+        archive_read_support_filter_gzip(archive)
+        func fail(_ problem: String) -> SpeckitError { .archive("\(name): \(problem)") }
+        var contents = ArchiveContents(files: [], rejected: [])
+        try bytes.withUnsafeBytes { buffer in
+            guard archive_read_open_memory(archive, buffer.baseAddress, buffer.count) == ARCHIVE_OK else {
+                throw fail("not a zip or tar archive speckit can read (\(message(archive)))")
+            }
+            var total = 0, count = 0
+            var entry: OpaquePointer?
+            while true {
+                let status = archive_read_next_header(archive, &entry)
+                if status == ARCHIVE_EOF { break }
+                guard status >= ARCHIVE_WARN, let entry else { throw fail("corrupt archive (\(message(archive)))") }
+                count += 1
+                guard count <= limits.maxEntries else { throw fail("more than \(limits.maxEntries) entries") }
+                let path = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+                let type = archive_entry_filetype(entry) & 0o170000
+                if type == 0o040000 { continue }  // A folder: nothing to read.
+                if let reason = unsafe(path: path, type: type, entry: entry) {
+                    contents.rejected.append((path, reason))
+                    continue
+                }
+                var data: [UInt8] = []
+                var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+                while true {
+                    let read = chunk.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
+                    if read == 0 { break }
+                    guard read > 0 else { throw fail("corrupt entry \(path) (\(message(archive)))") }
+                    total += read
+                    guard total <= limits.maxBytes else { throw fail("uncompressed contents exceed \(limits.maxBytes) bytes (zip bomb?)") }
+                    guard total <= max(bytes.count, 1) * limits.maxRatio else {
+                        throw fail("uncompressed contents are more than \(limits.maxRatio) times the archive's size (zip bomb?)")
+                    }
+                    data += chunk.prefix(read)
+                }
+                contents.files.append(ArchiveEntry(path: normalised(path), bytes: data))
+            }
+        }
+        return contents
+    }
+
+    /// Why an entry must not be read, if it must not.
+    private static func unsafe(path: String, type: UInt32, entry: OpaquePointer) -> String? {
+        if type != 0o100000 {
+            return type == 0o120000 ? "a symbolic link" : archive_entry_hardlink(entry) != nil ? "a hard link" : "not a regular file"
+        }
+        if archive_entry_hardlink(entry) != nil { return "a hard link" }
+        if path.isEmpty { return "an entry without a name" }
+        if path.hasPrefix("/") || path.hasPrefix("\\") || (path.count > 1 && path.dropFirst().hasPrefix(":")) {
+            return "an absolute path"
+        }
+        if path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") { return "a path that climbs out with '..'" }
+        return nil
+    }
+
+    private static func normalised(_ path: String) -> String {
+        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+}

@@ -51,3 +51,23 @@ public struct MemoryFiles: FileSource {
         return bytes
     }
 }
+
+/// Files held in memory (an archive's contents) in front of another source, and paths that must not be read
+/// with the reason (an archive entry that was refused), which reading reports as an error.
+public struct LayeredFiles: FileSource {
+    public var memory: [String: [UInt8]]
+    public var refused: [String: SpeckitError]
+    public var fallback: any FileSource
+
+    public init(memory: [String: [UInt8]], refused: [String: SpeckitError] = [:], fallback: any FileSource) {
+        self.memory = memory
+        self.refused = refused
+        self.fallback = fallback
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        if let error = refused[path] { throw error }
+        if let bytes = memory[path] { return bytes }
+        return try fallback.read(path)
+    }
+}

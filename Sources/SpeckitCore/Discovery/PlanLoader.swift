@@ -22,7 +22,22 @@ public struct PlanLoader: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw SpeckitError.pathNotFound(path)
             }
-            if isDirectory.boolValue {
+            if !isDirectory.boolValue, ArchiveKit.isArchive(path) {
+                let contents = try ArchiveKit.read(path, limits: .standard)
+                if let (entry, error) = contents.refused.sorted(by: { $0.key < $1.key }).first {
+                    throw SpeckitError.archive("\(entry): \(error.errorDescription ?? "refused")")
+                }
+                let loader = PlanLoader(vocabulary: vocabulary, files: MemoryFiles(contents.memory.map { (path: $0.key, bytes: $0.value) }))
+                for source in contents.kits {
+                    var documents: [Document] = []
+                    for file in source.files {
+                        let (document, notes) = try loader.loadFile(file)
+                        documents.append(document)
+                        diagnostics += notes
+                    }
+                    kits.append(Kit(name: source.name, root: source.root, profile: source.profile, documents: documents))
+                }
+            } else if isDirectory.boolValue {
                 let files = PlanFileWalker.files(under: path)
                 guard !files.isEmpty else { throw SpeckitError.noPlanFiles(path) }
                 var byFolder: [String: [Document]] = [:]

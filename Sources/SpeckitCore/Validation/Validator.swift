@@ -21,7 +21,28 @@ public struct Validator: Sendable {
     /// Finds the kits under `paths` (files, kit folders or trees) and checks them.
     /// - Throws: `SpeckitError.pathNotFound` or `.noPlanFiles` when a path gives nothing to check.
     public func validate(paths: [String]) throws -> ValidationReport {
-        validate(kits: try discover(paths))
+        let (kits, validator) = try prepare(paths)
+        return validator.validate(kits: kits)
+    }
+
+    /// The kits under `paths`, and the validator to check them with: one that also reads the files of any
+    /// `.zip`/`.tar.gz` kit named (read into memory, never extracted; refused entries become findings).
+    public func prepare(_ paths: [String]) throws -> (kits: [KitSource], validator: Validator) {
+        var memory: [String: [UInt8]] = [:], refused: [String: SpeckitError] = [:]
+        var archiveKits: [KitSource] = []
+        var others: [String] = []
+        for path in paths {
+            guard ArchiveKit.isArchive(path), FileKind.followed(path) == .regular else { others.append(path); continue }
+            let contents = try ArchiveKit.read(path, limits: settings.archiveLimits)
+            memory.merge(contents.memory) { $1 }
+            refused.merge(contents.refused) { $1 }
+            archiveKits += contents.kits
+        }
+        let kits = try (others.isEmpty && !archiveKits.isEmpty ? [] : discover(others)) + archiveKits
+        guard !memory.isEmpty || !refused.isEmpty else { return (kits, self) }
+        var validator = self
+        validator.files = LayeredFiles(memory: memory, refused: refused, fallback: files)
+        return (kits, validator)
     }
 
     /// The kits under `paths`, without reading them.

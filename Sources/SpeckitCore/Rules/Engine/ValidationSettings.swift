@@ -14,6 +14,8 @@ public struct ValidationSettings: Sendable {
     public var include: [String]
     /// Globs of files and folders never read when walking folders.
     public var exclude: [String]
+    /// What reading a `.zip`/`.tar.gz` kit may cost.
+    public var archiveLimits: ArchiveLimits = .standard
     /// The absolute folder globs are relative to (the configuration file's folder); nil: the current folder.
     public var root: String?
 
