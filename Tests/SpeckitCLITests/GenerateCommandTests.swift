@@ -43,6 +43,9 @@ struct GenerateCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("spec").path))
         #expect(try CLIRunner.run(["generate", "--name", "Ops Control Room"], in: folder).status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("spec/ops-control-room/tasks.md").path))
+        let zipped = try CLIRunner.run(["generate", "--name", "Ops Control Room", "--out", "z", "--zip", "z.zip"], in: folder)
+        #expect(zipped.status == 0 && zipped.stdout.contains("packed z into z.zip (sha256 "))
+        #expect(try CLIRunner.run(["validate", "z.zip"], in: folder).status == 0)
     }
 
     @Test("refusals: exit 2, one line on stderr, nothing written", arguments: [

@@ -40,6 +40,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Use the templates in DIR instead of the built-in ones, file by file.", valueName: "dir"))
     var templates: String?
 
+    @Option(help: ArgumentHelp("Also pack the kit into this zip (or .tar.gz), as `speckit pack` does.", valueName: "file"))
+    var zip: String?
+
     @Flag(help: "Print what would be written and write nothing.")
     var dryRun = false
 
@@ -56,10 +59,16 @@ struct GenerateCommand: ParsableCommand {
             for file in files {
                 print("would write \(file.path) (\(file.text.utf8.count) bytes)\(file.replaces ? (force ? ", replacing it" : ", which exists: pass --force") : "")")
             }
+            if let zip { print("would pack \(folder) into \(zip)") }
             return
         }
         let files = try generator.write(parameters, source: source, into: folder, force: force)
         for file in files { print("wrote \(file.path)") }
+        if let zip {
+            let (bytes, _) = try KitPacker.pack(folder, format: ArchiveFormat.from(fileName: zip))
+            try AtomicFile.write(bytes, to: zip)
+            print("packed \(folder) into \(zip) (sha256 \(SHA256.hex(bytes)))")
+        }
     }
 
     /// The parameters from the file (if any) with the flags on top, and a name for where they came from.

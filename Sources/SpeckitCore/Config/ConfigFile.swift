@@ -15,13 +15,17 @@ import Yams
 /// requiredSections:
 ///   plan: [Architecture, Risks]
 /// strict: true
+/// archive:                  # bounds for reading .zip/.tar.gz kits
+///   maxBytes: 268435456
+///   maxEntries: 10000
+///   maxRatio: 200
 /// ```
 ///
 /// Anything else is refused with the file, line and column and what was expected.
 public enum ConfigFile {
     /// The names looked for at the repository root.
     public static let names = [".speckit.yml", ".speckit.yaml"]
-    static let keys = ["profile", "include", "exclude", "rules", "statusWords", "requiredSections", "strict"]
+    static let keys = ["profile", "include", "exclude", "rules", "statusWords", "requiredSections", "strict", "archive"]
 
     /// The configuration for a run started in `folder`: the first `.speckit.yml` found there or in a parent,
     /// stopping at the repository root (the folder holding `.git`). Nil when there is none.
@@ -78,6 +82,7 @@ public enum ConfigFile {
             case "statusWords": settings.statusWords = try reader.statusWords(value)
             case "requiredSections": settings.requiredSections = try reader.requiredSections(value)
             case "strict": settings.strict = try reader.bool(value, key: "strict")
+            case "archive": settings.archiveLimits = try reader.archiveLimits(value)
             default:
                 throw reader.error(keyNode, "unknown setting '\(key)' (expected one of \(keys.joined(separator: ", ")))")
             }

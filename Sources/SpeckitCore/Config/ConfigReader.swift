@@ -78,6 +78,25 @@ struct ConfigReader {
         return out
     }
 
+    func archiveLimits(_ node: Node) throws -> ArchiveLimits {
+        guard let mapping = node.mapping else { throw error(node, "expected a mapping with maxBytes, maxEntries and maxRatio") }
+        var limits = ArchiveLimits.standard
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            let text = try scalar(value, what: "a positive whole number for \(name)")
+            guard let number = Int(text), number > 0 else {
+                throw error(value, "expected a positive whole number for \(name), found '\(text)'")
+            }
+            switch name {
+            case "maxBytes": limits.maxBytes = number
+            case "maxEntries": limits.maxEntries = number
+            case "maxRatio": limits.maxRatio = number
+            default: throw error(key, "unknown archive setting '\(name)' (expected maxBytes, maxEntries or maxRatio)")
+            }
+        }
+        return limits
+    }
+
     func requiredSections(_ node: Node) throws -> [Document.Kind: [String]] {
         guard let mapping = node.mapping else {
             throw error(node, "expected a mapping of document kinds to lists of section titles")
