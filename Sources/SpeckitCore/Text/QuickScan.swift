@@ -51,21 +51,7 @@ enum QuickScan {
         return bytes
     }
 
-    /// Whether `text` contains any of `needles` (ASCII, lowercase), ignoring ASCII case.
-    static func containsAny(_ text: some StringProtocol, _ needles: [[UInt8]]) -> Bool {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            needles.contains { needle in contains(buffer, needle) }
-        }
-    }
-
-    /// Whether `text` contains `needle` (ASCII, lowercase), ignoring ASCII case.
-    static func contains(_ text: some StringProtocol, _ needle: [UInt8]) -> Bool {
-        containsAny(text, [needle])
-    }
-
+    /// Whether `bytes` contains `needle`.
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { contains($0, needle) }
     }

@@ -94,13 +94,6 @@ public final class RuleContext {
                 + document.tasks.flatMap(\.flattened).map { (document, document.path, $0) }
         }
 
-    /// Tasks by id (every task carrying that id, in document order).
-    public private(set) lazy var tasksByID: [String: [PlanTask]] = {
-        var out: [String: [PlanTask]] = [:]
-        for (_, task) in allTasks { if let id = task.id { out[id, default: []].append(task) } }
-        return out
-    }()
-
     /// Each document's tasks, subtasks included (flattening copies tasks, so it is done once per kit).
     private(set) lazy var documentTasks: [String: [PlanTask]] =
         Dictionary(kit.documents.map { ($0.path, $0.allTasks) }, uniquingKeysWith: { first, _ in first })
@@ -113,10 +106,6 @@ public final class RuleContext {
 
     /// Prose and code lines per document, split once for the rules that read text.
     var lineCache: [String: (prose: [(number: Int, text: Substring)], code: [(number: Int, text: Substring)])] = [:]
-
-    /// Every requirement id defined anywhere in the kit.
-    public private(set) lazy var requirementIDs: Set<String> =
-        Set(kit.documents.flatMap { $0.requirements.map(\.id) })
 }
 
 /// A file that could not be read or parsed.
