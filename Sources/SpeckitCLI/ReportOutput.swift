@@ -14,10 +14,13 @@ final class ReportOutput: Sendable {
     private let path: String?
     private let temporary: String?
     private let state: Mutex<State>
+    /// Appending to a file that belongs to someone else (`$GITHUB_STEP_SUMMARY`): written in place, never renamed.
+    private let appending: Bool
 
     /// Opens the output: `path` nil for stdout.
     init(path: String?) throws {
         self.path = path
+        self.appending = false
         guard let path else {
             self.temporary = nil
             self.state = Mutex(State(handle: FileHandle.standardOutput))
@@ -38,6 +41,23 @@ final class ReportOutput: Sendable {
         self.state = Mutex(State(handle: handle))
     }
 
+    /// Opens `path` to add to its end (creating it when missing).
+    init(appendingTo path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw SpeckitError.cannotWrite(path, reason: "cannot open it to append")
+        }
+        do {
+            try handle.seekToEnd()
+        } catch {
+            throw SpeckitError.cannotWrite(path, reason: error.localizedDescription)
+        }
+        self.path = path
+        self.temporary = nil
+        self.appending = true
+        self.state = Mutex(State(handle: handle))
+    }
+
     /// Appends text, writing it out in 64 KiB pieces.
     func write(_ text: String) {
         state.withLock { state in
@@ -50,7 +70,7 @@ final class ReportOutput: Sendable {
     func finish() throws {
         let failure = state.withLock { state -> SpeckitError? in
             Self.flush(&state, path: path)
-            if temporary != nil { try? state.handle.close() }
+            if temporary != nil || appending { try? state.handle.close() }
             return state.failure
         }
         guard let path, let temporary else {

@@ -29,6 +29,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case archive(String)
     /// The configuration file is wrong at `line`:`column`.
     case badConfig(file: String, line: Int?, column: Int?, problem: String)
+    /// `--base` could not be read from git.
+    case git(String)
 
     public var errorDescription: String? {
         switch self {
@@ -70,6 +72,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "archive: \(problem)"
         case .badConfig(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): bad configuration: \(problem)"
+        case .git(let problem):
+            return "git: \(problem)"
         }
     }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SpeckitCore
-import Synchronization
 
 /// `speckit validate [PATH…]`: runs every rule and exits 0, 1 (findings that fail the run) or 2.
 struct ValidateCommand: ParsableCommand {
@@ -13,6 +12,11 @@ struct ValidateCommand: ParsableCommand {
         github-spec-kit, kiro, openspec, and loose plan files such as tasks.md or ROADMAP.md), or a .zip / \
         .tar.gz kit, read in memory and never extracted. Without a \
         PATH the current folder is checked. Settings come from the nearest .speckit.yml (or --config). \
+        With --base REF the kits are also compared with git revision REF: tasks that went back from done are \
+        status.regression findings, and every report lists the changes. \
+        Formats: text (compiler-style), json (spec/schema/validate.schema.json), markdown (a pull-request \
+        comment), junit, sarif (GitHub code scanning) and github (workflow annotations; the Markdown report is \
+        appended to $GITHUB_STEP_SUMMARY when it is set). \
         Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, 2 bad \
         arguments, configuration or input. Run 'speckit rules' for the rule list.
         """
@@ -21,61 +25,33 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Plan files, kit folders or trees (default: the current folder).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
-    var format: ValidateFormat = .text
+    @Option(help: ArgumentHelp("Output format: \(ReportFormat.list).", valueName: "format"))
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Also compare with git revision REF (read with git, the working tree is not touched).",
+                               valueName: "ref"))
+    var base: String?
 
     @OptionGroup var check: CheckOptions
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var reportOptions: ReportOptions
 
     func run() throws {
-        let settings = try check.settings(for: paths)
+        let paths = self.paths.isEmpty ? ["."] : self.paths
+        let settings = try check.settings(for: self.paths)
         let (kits, validator) = try Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-            .prepare(paths.isEmpty ? ["."] : paths)
-        let writer: any ReportWriter & Sendable
-        switch format {
-        case .text:
-            writer = TextReporter(color: check.useColor(writingToFile: outputOptions.file != nil),
-                                  quiet: check.quiet, strict: settings.strict)
-        case .json:
-            writer = JSONReporter()
-        }
-        let output = try ReportOutput(path: outputOptions.file)
-        let progress = TerminalProgress(total: kits.count, machineFormat: format != .text)
-        let summary = Self.stream(kits, through: validator, into: output, writer: writer, strict: settings.strict,
-                                  progress: progress)
-        try output.finish()
+            .prepare(paths)
+        let diff = try base.map { try validator.diff(since: GitRevision($0), paths: paths) }
+        let rules = RuleRegistry.rules.map { $0.description } + (diff == nil ? [] : RuleRegistry.diffRules.map { $0.description })
+        let context = ReportTargets.Context(settings: settings, check: check,
+                                            rules: rules.filter { settings.severity(of: $0) != nil }.map(\.id))
+        let targets = try ReportTargets(format: format, output: outputOptions.file, extra: try reportOptions.requests(),
+                                        context: context)
+        let progress = TerminalProgress(total: kits.count, machineFormat: format.isMachineFormat)
+        targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings) } ?? [])
+        validator.run(kits: kits) { outcome in progress.update(done: targets.deliver(outcome)) }
+        progress.clear()
+        let summary = try targets.finish()
         if !summary.passed { throw ExitCode(1) }
     }
-
-    /// Checks the kits, writing each kit's findings as soon as it is done; returns the totals.
-    static func stream(_ kits: [KitSource], through validator: Validator, into output: ReportOutput,
-                       writer: any ReportWriter & Sendable, strict: Bool,
-                       progress terminal: TerminalProgress) -> ValidationReport.Summary {
-        struct Progress {
-            var writer: any ReportWriter & Sendable
-            var tally: ValidationReport.Summary.Tally
-            var kits: [KitSummary] = []
-        }
-        let progress = Mutex(Progress(writer: writer, tally: .init(strict: strict)))
-        output.write(progress.withLock { $0.writer.begin() })
-        validator.run(kits: kits) { outcome in
-            let text = progress.withLock { progress -> String in
-                progress.tally.add(outcome)
-                progress.kits.append(outcome.summary)
-                terminal.update(done: progress.kits.count)
-                return progress.writer.findings(outcome.findings)
-            }
-            output.write(text)
-        }
-        terminal.clear()
-        return progress.withLock { progress in
-            progress.writer.end(summary: progress.tally.result, kits: progress.kits) { output.write($0) }
-            return progress.tally.result
-        }
-    }
-}
-
-/// The formats `speckit validate` writes.
-enum ValidateFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The validation report as versioned JSON (`schemaVersion: 1`), documented by
 /// `spec/schema/validate.schema.json`: keys sorted, two-space indentation. Findings are encoded one at a time
 /// as they arrive, so the report never has to be held in memory whole.
@@ -8,20 +6,21 @@ public struct JSONReporter: ReportWriter, Sendable {
 
     public init() {}
 
-    public mutating func begin() -> String {
-        "{\n  \"findings\" : ["
+    public mutating func begin(diff: PlanDiff?) -> String {
+        (diff.map { "{\n  \"diff\" : " + indented(encode($0), first: false) + ",\n" } ?? "{\n") + "  \"findings\" : ["
     }
 
-    public mutating func findings(_ findings: [Finding]) -> String {
+    public mutating func kit(_ outcome: KitOutcome) -> String {
         var out = ""
-        for finding in findings {
+        for finding in outcome.findings {
             out += (wroteFinding ? ",\n" : "\n") + indented(encode(finding))
             wroteFinding = true
         }
         return out
     }
 
-    public mutating func end(summary: ValidationReport.Summary, kits: [KitSummary], emit: (String) -> Void) {
+    public mutating func end(_ closing: ReportClosing, emit: (String) -> Void) {
+        let kits = closing.kits, summary = closing.summary
         emit((wroteFinding ? "\n  ]" : "]") + ",\n  \"kits\" : [")
         for (index, kit) in kits.enumerated() {
             emit((index == 0 ? "\n" : ",\n") + indented(encode(kit)))
@@ -39,18 +38,10 @@ public struct JSONReporter: ReportWriter, Sendable {
         return writer.render(report)
     }
 
-    private func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Encoding plain Codable structs of strings and numbers cannot fail.
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
+    private func encode(_ value: some Encodable) -> String { JSONPieces.encode(value) }
 
-    /// Indents every line by two levels (four spaces); the first line too unless it follows a key.
+    /// Indented by four spaces inside the `findings`/`kits` arrays, or two after a top-level key.
     private func indented(_ json: String, first: Bool = true) -> String {
-        let lines = json.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.enumerated().map { index, line in
-            index == 0 ? (first ? "    " + line : String(line)) : (first ? "    " : "  ") + line
-        }.joined(separator: "\n")
+        JSONPieces.indent(json, by: first ? 4 : 2, first: first)
     }
 }

@@ -1,21 +1,33 @@
-/// Writes a validation report in pieces as kits finish: an opening, the findings of each kit in turn, and a
-/// closing with the totals. Every format is one writer; `render(_:)` is the same writer run over a whole
-/// report held in memory.
+/// Writes a report in pieces as kits finish: an opening, each kit's findings in turn, and a closing with
+/// the totals (and the diff against a base, when there is one). Every format is one writer; `render(_:)` is
+/// the same writer run over a whole report held in memory.
 public protocol ReportWriter {
-    /// What comes before the first finding.
-    mutating func begin() -> String
-    /// The text of some findings (those of one kit, in report order).
-    mutating func findings(_ findings: [Finding]) -> String
-    /// What comes after the last finding (totals, the kits that were checked), handed to `emit` in pieces so
-    /// a long list of kits is never one huge string.
-    mutating func end(summary: ValidationReport.Summary, kits: [KitSummary], emit: (String) -> Void)
+    /// What comes before the first kit. `diff` is the task-level changes since a base (`validate --base REF`,
+    /// `speckit diff`), known before any kit is checked.
+    mutating func begin(diff: PlanDiff?) -> String
+    /// The text for one checked kit (its findings are in report order).
+    mutating func kit(_ outcome: KitOutcome) -> String
+    /// What comes after the last kit, handed to `emit` in pieces so a long list is never one huge string.
+    mutating func end(_ closing: ReportClosing, emit: (String) -> Void)
+}
+
+/// What a report ends with: the totals and every kit checked.
+public struct ReportClosing: Sendable {
+    public var summary: ValidationReport.Summary
+    public var kits: [KitSummary]
+
+    public init(summary: ValidationReport.Summary, kits: [KitSummary]) {
+        self.summary = summary
+        self.kits = kits
+    }
 }
 
 extension ReportWriter {
     /// The whole report as one text.
     public mutating func render(_ report: ValidationReport) -> String {
-        var out = begin() + findings(report.findings)
-        end(summary: report.summary, kits: report.kits) { out += $0 }
+        var out = begin(diff: report.diff)
+        for outcome in report.outcomes { out += kit(outcome) }
+        end(ReportClosing(summary: report.summary, kits: report.kits)) { out += $0 }
         return out
     }
 }

@@ -12,17 +12,22 @@ public struct TextReporter: ReportWriter, Sendable {
     /// Warnings fail the run (so `quiet` keeps them).
     public var strict: Bool
 
+    private var diff: PlanDiff?
+
     public init(color: Bool = false, quiet: Bool = false, strict: Bool = false) {
         self.color = color
         self.quiet = quiet
         self.strict = strict
     }
 
-    public func begin() -> String { "" }
+    public mutating func begin(diff: PlanDiff?) -> String {
+        self.diff = diff
+        return ""
+    }
 
-    public func findings(_ findings: [Finding]) -> String {
+    public func kit(_ outcome: KitOutcome) -> String {
         var out = ""
-        for finding in findings {
+        for finding in outcome.findings {
             if quiet && !(finding.severity == .error || (strict && finding.severity == .warning)) { continue }
             out += paint(finding.range.description + ":", bold) + " " + paint(finding.severity.rawValue + ":", tint(finding.severity))
                 + " " + finding.message + " " + paint("[\(finding.ruleId.rawValue)]", dim) + "\n"
@@ -34,8 +39,19 @@ public struct TextReporter: ReportWriter, Sendable {
         return out
     }
 
-    public func end(summary: ValidationReport.Summary, kits: [KitSummary], emit: (String) -> Void) {
-        if !quiet { emit(summaryLine(summary) + "\n") }
+    public func end(_ closing: ReportClosing, emit: (String) -> Void) {
+        guard !quiet else { return }
+        if let diff { emit(changes(diff)) }
+        emit(summaryLine(closing.summary) + "\n")
+    }
+
+    /// `changes since origin/main: 1 regression, 1 completed`, then one line per change.
+    func changes(_ diff: PlanDiff) -> String {
+        var out = paint("changes since \(diff.base):", bold) + " " + diff.counts.description + "\n"
+        for change in diff.changes {
+            out += "    " + paint(change.range.description + ":", dim) + " " + change.summary + "\n"
+        }
+        return out
     }
 
     /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`.

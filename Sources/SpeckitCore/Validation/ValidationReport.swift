@@ -9,16 +9,49 @@ public struct ValidationReport: Codable, Hashable, Sendable {
     public var summary: Summary
     public var kits: [KitSummary]
     public var findings: [Finding]
+    /// The task-level changes since a base (`validate --base REF`, `speckit diff`).
+    public var diff: PlanDiff?
+    /// How many findings belong to each kit, in kit order (not encoded: the JSON lists findings flat).
+    private var findingsPerKit: [Int]
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, tool, summary, kits, findings, diff
+    }
 
     /// The report of checked kits, in kit order; each kit's findings in report order.
-    public init(outcomes: [KitOutcome], strict: Bool) {
+    public init(outcomes: [KitOutcome], strict: Bool, diff: PlanDiff? = nil) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = ParseResult.Tool(name: "speckit", version: Speckit.version)
         self.kits = outcomes.map(\.summary)
         self.findings = outcomes.flatMap(\.findings)
+        self.findingsPerKit = outcomes.map(\.findings.count)
+        self.diff = diff
         var tally = Summary.Tally(strict: strict)
         for outcome in outcomes { tally.add(outcome) }
         self.summary = tally.summary
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        tool = try container.decode(ParseResult.Tool.self, forKey: .tool)
+        summary = try container.decode(Summary.self, forKey: .summary)
+        kits = try container.decode([KitSummary].self, forKey: .kits)
+        findings = try container.decode([Finding].self, forKey: .findings)
+        diff = try container.decodeIfPresent(PlanDiff.self, forKey: .diff)
+        findingsPerKit = []
+    }
+
+    /// Each kit with its findings, in kit order.
+    public var outcomes: [KitOutcome] {
+        guard findingsPerKit.count == kits.count else {
+            return kits.enumerated().map { KitOutcome(summary: $1, findings: $0 == 0 ? findings : []) }
+        }
+        var start = 0
+        return zip(kits, findingsPerKit).map { kit, count in
+            defer { start += count }
+            return KitOutcome(summary: kit, findings: Array(findings[start..<start + count]))
+        }
     }
 
     /// 0 when nothing fails the run, 1 when something does (errors; warnings too under `--strict`).
@@ -65,7 +98,8 @@ public struct ValidationReport: Codable, Hashable, Sendable {
     }
 }
 
-/// One checked kit: where it is, what it holds, and how far along its tasks are.
+/// One checked kit: where it is, what it holds, and how far along its tasks are. A task restated in several
+/// places counts once.
 public struct KitSummary: Codable, Hashable, Sendable {
     public var name: String
     public var root: String
@@ -75,17 +109,23 @@ public struct KitSummary: Codable, Hashable, Sendable {
     public var done: Int
     /// Task counts by canonical status (only statuses that occur).
     public var statuses: [String: Int]
+    /// Progress of every phase that has tasks, in document order.
+    public var phases: [PhaseProgress]
 
     public init(kit: Kit) {
         self.name = kit.name
         self.root = kit.root
         self.profile = kit.profile
         self.documents = kit.documents.map(DocumentSummary.init)
-        let tasks = kit.documents.flatMap(\.allTasks)
+        let tasks = WorkUnits(kit).tasks.map(\.task)
         self.tasks = tasks.count
         self.done = tasks.count { $0.status == .done }
         self.statuses = Dictionary(grouping: tasks, by: \.status.rawValue).mapValues(\.count)
+        self.phases = PhaseProgress.phases(of: kit)
     }
+
+    /// Whole percent done, rounded down.
+    public var percent: Int { Progress.percent(done, of: tasks) }
 }
 
 /// One checked document.

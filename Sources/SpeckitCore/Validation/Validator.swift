@@ -94,6 +94,27 @@ public struct Validator: Sendable {
 
     /// Reads, parses and checks one kit.
     static func check(_ source: KitSource, settings: ValidationSettings, files: any FileSource) -> KitOutcome {
+        let loaded = load(source, settings: settings, files: files)
+        let context = RuleContext(kit: loaded.kit, settings: settings, parseNotes: loaded.notes, failures: loaded.failures,
+                                  sources: loaded.sources)
+        for rule in RuleRegistry.rules { context.run(rule.init()) }
+        return KitOutcome(summary: KitSummary(kit: loaded.kit), findings: context.findings)
+    }
+
+    /// The kits, read and parsed (no rules run), in kit order: the model `speckit status` and `speckit diff`
+    /// read. Files that cannot be read are left out.
+    public func parse(kits: [KitSource]) -> [Kit] {
+        let settings = self.settings, files = self.files
+        let parsed = Mutex<[Kit]>([])
+        WorkQueue.forEach(count: kits.count, jobs: jobs, work: { index in
+            Self.load(kits[index], settings: settings, files: files).kit
+        }, deliver: { kit in parsed.withLock { $0.append(kit) } })
+        return parsed.withLock { $0 }
+    }
+
+    /// Reads and parses one kit.
+    static func load(_ source: KitSource, settings: ValidationSettings, files: any FileSource)
+        -> (kit: Kit, notes: [Diagnostic], failures: [LoadFailure], sources: [String: SourceText]) {
         let loader = PlanLoader(vocabulary: settings.vocabulary, files: files)
         var documents: [Document] = [], notes: [Diagnostic] = [], failures: [LoadFailure] = []
         var sources: [String: SourceText] = [:]
@@ -111,9 +132,6 @@ public struct Validator: Sendable {
         }
         let name = source.name == "." ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
                                       : source.name
-        let kit = Kit(name: name, root: source.root, profile: source.profile, documents: documents)
-        let context = RuleContext(kit: kit, settings: settings, parseNotes: notes, failures: failures, sources: sources)
-        for rule in RuleRegistry.rules { context.run(rule.init()) }
-        return KitOutcome(summary: KitSummary(kit: kit), findings: context.findings)
+        return (Kit(name: name, root: source.root, profile: source.profile, documents: documents), notes, failures, sources)
     }
 }

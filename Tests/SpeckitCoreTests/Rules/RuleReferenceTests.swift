@@ -27,6 +27,6 @@ struct RuleReferenceTests {
             #expect(markdown.contains("\n## \(rule.id.rawValue)\n"))
         }
         let text = RuleCatalogue.text()
-        #expect(text.split(separator: "\n").count == RuleRegistry.rules.count)
+        #expect(text.split(separator: "\n").count == RuleRegistry.descriptions.count)
     }
 }

@@ -29,6 +29,8 @@ public struct RuleExample: Sendable {
     public let files: [(path: String, bytes: [UInt8])]
     /// A `.speckit.yml` to validate with, when the example needs settings.
     public let config: String?
+    /// For a diff rule: the files as they were at the base (the old side of the comparison).
+    public let base: [(path: String, bytes: [UInt8])]?
 
     /// A single file, by default a loose `tasks.md` (a freeform kit).
     public init(_ text: String, path: String = "tasks.md", config: String? = nil) {
@@ -39,11 +41,13 @@ public struct RuleExample: Sendable {
     public init(bytes: [UInt8], path: String = "tasks.md", config: String? = nil) {
         self.files = [(path, bytes)]
         self.config = config
+        self.base = nil
     }
 
-    /// Several files forming one or more kits.
-    public init(files: [(path: String, text: String)], config: String? = nil) {
+    /// Several files forming one or more kits; with `base`, the same kits as they were before (for diff rules).
+    public init(files: [(path: String, text: String)], base: [(path: String, text: String)]? = nil, config: String? = nil) {
         self.files = files.map { ($0.path, Array($0.text.utf8)) }
         self.config = config
+        self.base = base?.map { ($0.path, Array($0.text.utf8)) }
     }
 }

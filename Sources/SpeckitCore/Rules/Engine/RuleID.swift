@@ -19,6 +19,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case conflictingStatements = "status.conflicting-statements"
     case claimMismatch = "status.claim-mismatch"
     case unknownValue = "status.unknown-value"
+    case regression = "status.regression"
     // Acceptance
     case acceptanceMissing = "acceptance.missing"
     case acceptanceUntestable = "acceptance.untestable"

@@ -31,8 +31,13 @@ public enum RuleRegistry {
         UnreadableFileRule.self,
     ]
 
-    /// Every rule's description, in registry order.
-    public static var descriptions: [RuleDescription] { rules.map { $0.description } }
+    /// Rules that check the changes since a base (`speckit diff`, `validate --base REF`).
+    public static let diffRules: [any DiffRule.Type] = [
+        RegressionRule.self,
+    ]
+
+    /// Every rule's description, in registry order (kit rules, then diff rules).
+    public static var descriptions: [RuleDescription] { rules.map { $0.description } + diffRules.map { $0.description } }
 
     /// The description of one rule.
     public static func description(of id: RuleID) -> RuleDescription? {

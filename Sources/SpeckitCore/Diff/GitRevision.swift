@@ -1,0 +1,107 @@
+import Foundation
+
+/// The plan files of a git revision, read without touching the working tree: what `--base REF` compares
+/// against. Files are listed with `git ls-tree` and read in one `git cat-file --batch`, the equivalent of
+/// `git show REF:path` for each.
+public struct GitRevision: Sendable {
+    /// The revision as given (`origin/main`, `HEAD~1`).
+    public let name: String
+    /// The commit it names.
+    public let commit: String
+    /// The repository's top folder (absolute, links resolved).
+    public let root: String
+
+    /// - Throws: `SpeckitError.git` when the current folder is not in a git repository or `name` names no commit.
+    public init(_ name: String, in folder: String = FileManager.default.currentDirectoryPath) throws {
+        guard !name.isEmpty, !name.hasPrefix("-") else { throw SpeckitError.git("--base: '\(name)' is not a revision") }
+        let top = String(decoding: try Git.run(["rev-parse", "--show-toplevel"], in: folder), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        self.root = URL(fileURLWithPath: top).resolvingSymlinksInPath().path
+        do {
+            let sha = try Git.run(["rev-parse", "--verify", "--end-of-options", name + "^{commit}"], in: folder)
+            self.commit = String(decoding: sha, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch {
+            throw SpeckitError.git("--base: '\(name)' is not a commit in the repository at \(top)")
+        }
+        self.name = name
+    }
+
+    /// The plan files under `paths` (files or folders, spelt as on the command line, relative to `folder`) at
+    /// this revision, keyed by the same spelling the working tree's files get, so both sides match; the
+    /// paths that are files at the revision are listed in `explicit`.
+    public func planFiles(under paths: [String], filter: PathFilter,
+                          folder: String = FileManager.default.currentDirectoryPath) throws
+        -> (files: [String: [UInt8]], walked: [String], explicit: [String]) {
+        var wanted: [(key: String, object: String)] = []
+        var walked: [String] = [], explicit: [String] = []
+        for path in paths {
+            let inside = try repositoryPath(path, folder: folder)
+            let listing = try Git.run(["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit, "--"]
+                                      + (inside.isEmpty ? [] : [inside]), in: root)
+            for name in listing.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
+                if name == inside {
+                    explicit.append(path)
+                    wanted.append((path, name))
+                    continue
+                }
+                let rest = inside.isEmpty ? name : String(name.dropFirst(inside.count + 1))
+                let key = path == "." ? rest : (path.hasSuffix("/") ? path + rest : path + "/" + rest)
+                guard Self.walks(rest), filter.keeps(file: key) else { continue }
+                let folders = key.split(separator: "/").dropLast().map(String.init)
+                if folders.indices.contains(where: { filter.excludes(folder: folders[...$0].joined(separator: "/")) }) { continue }
+                walked.append(key)
+                wanted.append((key, name))
+            }
+        }
+        return (try read(wanted), walked.sorted(), explicit)
+    }
+
+    /// Whether a folder walk takes the file at `relative` (the walker's rules, applied to a listed path).
+    static func walks(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/").map(String.init)
+        guard let name = parts.last, !name.hasPrefix("."), PlanFileWalker.isPlanFile(name) else { return false }
+        return !parts.dropLast().contains { PlanFileWalker.skippedFolders.contains($0)
+            || ($0.hasPrefix(".") && !PlanFileWalker.visibleHiddenFolders.contains($0)) }
+    }
+
+    /// `path` relative to the repository's top folder ("" for the top itself).
+    func repositoryPath(_ path: String, folder: String) throws -> String {
+        let absolute = URL(fileURLWithPath: path.hasPrefix("/") ? path : folder + "/" + path).standardizedFileURL
+        // Resolve links where the path exists, so /tmp and /private/tmp, or a linked checkout, still match.
+        var existing = absolute, tail: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            tail.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        let resolved = ([existing.resolvingSymlinksInPath().path] + tail).joined(separator: "/")
+        if resolved == root { return "" }
+        guard resolved.hasPrefix(root + "/") else {
+            throw SpeckitError.git("\(path): outside the git repository at \(root)")
+        }
+        return String(resolved.dropFirst(root.count + 1))
+    }
+
+    /// The blobs, read in one `git cat-file --batch`.
+    func read(_ wanted: [(key: String, object: String)]) throws -> [String: [UInt8]] {
+        guard !wanted.isEmpty else { return [:] }
+        let question = wanted.map { "\(commit):\($0.object)\n" }.joined()
+        let answer = try Git.run(["cat-file", "--batch"], in: root, input: Array(question.utf8))
+        var files: [String: [UInt8]] = [:]
+        var index = answer.startIndex
+        for (key, object) in wanted {
+            guard let end = answer[index...].firstIndex(of: 10) else { break }
+            let header = String(decoding: answer[index..<end], as: UTF8.self).split(separator: " ")
+            index = end + 1
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]) else {
+                if header.last == "missing" { continue }
+                throw SpeckitError.git("cannot read \(object) at \(name)")
+            }
+            guard size <= PlanLoader.maxFileBytes else {
+                throw SpeckitError.fileTooLarge("\(name):\(object)", bytes: size, limit: PlanLoader.maxFileBytes)
+            }
+            files[key] = Array(answer[index..<min(answer.endIndex, index + size)])
+            index = min(answer.endIndex, index + size + 1)
+        }
+        return files
+    }
+}

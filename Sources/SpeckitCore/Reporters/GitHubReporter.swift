@@ -1,0 +1,89 @@
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, which the runner turns into
+/// annotations on the pull request. GitHub shows at most 10 annotations of each kind per step, so at most
+/// `cap` are written per severity and the rest are counted in one notice. Data is escaped as the runner
+/// expects (`%`, CR and LF; in properties also `:` and `,`). The Markdown report goes to the step summary
+/// (the command line appends it to `$GITHUB_STEP_SUMMARY`).
+public struct GitHubReporter: ReportWriter, Sendable {
+    /// Annotations GitHub shows per kind and step.
+    public static let defaultCap = 10
+
+    public var paths: ReportPaths
+    public var cap: Int
+    private var written: [Severity: Int] = [:]
+    private var left: [Severity: Int] = [:]
+    private var diff: PlanDiff?
+
+    public init(paths: ReportPaths, cap: Int = GitHubReporter.defaultCap) {
+        self.paths = paths
+        self.cap = cap
+    }
+
+    public mutating func begin(diff: PlanDiff?) -> String {
+        self.diff = diff
+        return ""
+    }
+
+    public mutating func kit(_ outcome: KitOutcome) -> String {
+        var out = ""
+        for finding in outcome.findings {
+            guard written[finding.severity, default: 0] < cap else {
+                left[finding.severity, default: 0] += 1
+                continue
+            }
+            written[finding.severity, default: 0] += 1
+            out += command(finding) + "\n"
+        }
+        return out
+    }
+
+    public func end(_ closing: ReportClosing, emit: (String) -> Void) {
+        for severity in Severity.allCases.reversed() {
+            guard let count = left[severity], count > 0 else { continue }
+            emit("::notice title=\(Self.property("speckit: more \(severity.rawValue)s"))::"
+                 + Self.data("\(count) more \(severity.rawValue)\(count == 1 ? " is" : "s are") not annotated "
+                             + "(GitHub shows \(cap) per kind); the step summary and the SARIF/JUnit reports list them all")
+                 + "\n")
+        }
+        if let diff {
+            emit("speckit: changes since \(diff.base): \(diff.counts.description)\n")
+        }
+        emit(TextReporter().summaryLine(closing.summary) + "\n")
+    }
+
+    /// One workflow command for a finding.
+    func command(_ finding: Finding) -> String {
+        let kind: String
+        switch finding.severity {
+        case .error: kind = "error"
+        case .warning: kind = "warning"
+        case .note: kind = "notice"
+        }
+        let range = finding.range
+        var properties = [("file", paths.relative(range.file)), ("line", "\(range.line)"), ("col", "\(range.column)")]
+        if range.endLine > range.line { properties.append(("endLine", "\(range.endLine)")) }
+        else if range.endColumn > range.column { properties.append(("endColumn", "\(range.endColumn)")) }
+        properties.append(("title", "speckit \(finding.ruleId.rawValue)"))
+        var message = finding.message
+        if let fix = finding.fix { message += " (fix: \(fix))" }
+        return "::\(kind) " + properties.map { "\($0)=\(Self.property($1))" }.joined(separator: ",") + "::" + Self.data(message)
+    }
+
+    /// The message part: `%`, CR and LF escaped.
+    static func data(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A property value: as `data`, and `:` and `,` escaped too.
+    static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

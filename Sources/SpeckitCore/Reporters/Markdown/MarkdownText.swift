@@ -1,0 +1,83 @@
+/// The pieces of Markdown the reports share: escaped table cells, the progress table, the changes section.
+enum MarkdownText {
+    /// Text made safe for one table cell: no line breaks, no `|`, no HTML.
+    static func cell(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\n", "\r\n", "\r", "\t": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// `1 error`, `2 errors`.
+    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    static func icon(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "❌"
+        case .warning: return "⚠️"
+        case .note: return "ℹ️"
+        }
+    }
+
+    /// `` `███░░░░░░░` 30% ``
+    static func bar(_ done: Int, of total: Int) -> String {
+        "`\(Progress.bar(done, of: total))` \(Progress.percent(done, of: total))%"
+    }
+
+    /// A table: one row per kit, then one per phase that has tasks, at most `maxRows` rows.
+    static func progressTable(_ kits: [KitSummary], paths: ReportPaths, maxRows: Int) -> String {
+        guard !kits.isEmpty else { return "" }
+        var out = "#### Progress\n\n| Kit | Phase | Progress | Done |\n| --- | --- | --- | --- |\n"
+        var rows = 0, left = 0
+        for kit in kits {
+            for row in kitRows(kit, paths: paths) {
+                if rows < maxRows { out += row } else { left += 1 }
+                rows += 1
+            }
+        }
+        if left > 0 { out += "\n_\(left) more row\(left == 1 ? "" : "s") not shown._\n" }
+        return out + "\n"
+    }
+
+    static func kitRows(_ kit: KitSummary, paths: ReportPaths) -> [String] {
+        let root = paths.relative(kit.root)
+        let name = root == "." || root == kit.name ? kit.name : "\(kit.name) (`\(root)`)"
+        var rows = ["| **\(cell(name))** | | \(bar(kit.done, of: kit.tasks)) | \(kit.done)/\(kit.tasks) |\n"]
+        let files = Set(kit.phases.map(\.file))
+        for phase in kit.phases {
+            var title = cell(phase.name)
+            if files.count > 1 { title = "\(cell(lastComponent(phase.file))) › " + title }
+            if let declared = phase.declared { title += " · _\(cell(declared))_" }
+            rows.append("| | [\(title)](\(paths.link(phase.file, line: phase.line))) | \(bar(phase.done, of: phase.total)) | \(phase.done)/\(phase.total) |\n")
+        }
+        return rows
+    }
+
+    /// `#### Changes since `origin/main`` with counts and a table of changes (regressions first).
+    static func changesSection(_ diff: PlanDiff, paths: ReportPaths, maxRows: Int) -> String {
+        var out = "#### Changes since `\(cell(diff.base))`\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
+        guard !diff.changes.isEmpty else { return out }
+        let ordered = diff.changes.filter(\.regression) + diff.changes.filter { !$0.regression }
+        out += "| | Change | Where |\n| --- | --- | --- |\n"
+        for change in ordered.prefix(maxRows) {
+            let icon = change.regression ? "❌" : change.completion ? "✅" : change.kind == .removed ? "➖" : change.kind == .added ? "➕" : "🔁"
+            let place = "[\(cell(paths.relative(change.range.file))):\(change.range.line)](\(paths.link(change.range.file, line: change.range.line)))"
+            out += "| \(icon) | \(cell(change.summary)) | \(place) |\n"
+        }
+        if ordered.count > maxRows { out += "\n_\(ordered.count - maxRows) more changes not shown._\n" }
+        return out + "\n"
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// How reports name files: relative to the repository root (the nearest folder above the current one that
+/// holds `.git`, else the current folder), as GitHub annotations, SARIF and Markdown links expect. A file
+/// outside the root keeps the path it was given.
+public struct ReportPaths: Sendable {
+    /// The absolute folder paths are made relative to.
+    public var root: String
+    /// The absolute current folder relative paths are resolved from.
+    public var current: String
+    /// What Markdown links start with: empty for links relative to the repository root, or a URL such as
+    /// `https://github.com/owner/repo/blob/<sha>/` so the links work from a pull-request comment.
+    public var linkBase: String
+
+    public init(root: String, current: String, linkBase: String = "") {
+        self.root = Self.standard(root)
+        self.current = Self.standard(current)
+        self.linkBase = linkBase
+    }
+
+    /// Paths relative to the repository holding the current folder; links go to the commit under test when
+    /// run in GitHub Actions (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, `GITHUB_SHA`).
+    public static func forCurrentFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> ReportPaths {
+        let current = FileManager.default.currentDirectoryPath
+        var linkBase = ""
+        if let server = environment["GITHUB_SERVER_URL"], let repository = environment["GITHUB_REPOSITORY"],
+           let sha = environment["GITHUB_SHA"], !server.isEmpty, !repository.isEmpty, !sha.isEmpty {
+            linkBase = "\(server)/\(repository)/blob/\(sha)/"
+        }
+        return ReportPaths(root: repositoryRoot(from: current) ?? current, current: current, linkBase: linkBase)
+    }
+
+    /// The nearest folder at or above `folder` that holds `.git` (a folder, or a file in a worktree).
+    public static func repositoryRoot(from folder: String) -> String? {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url.path }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// `file` relative to the repository root, with `/` separators.
+    public func relative(_ file: String) -> String {
+        let absolute = file.hasPrefix("/") ? Self.standard(file) : Self.standard(current + "/" + file)
+        if absolute == root { return "." }
+        let prefix = root == "/" ? "/" : root + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : file
+    }
+
+    /// `file` as a relative URI reference (each path segment percent-encoded), for SARIF.
+    public func uri(_ file: String) -> String {
+        relative(file).split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    /// A link target for `file` at `line`: `spec/tasks.md#L41`, prefixed with `linkBase`.
+    public func link(_ file: String, line: Int) -> String {
+        linkBase + uri(file) + "#L\(line)"
+    }
+
+    /// Characters left as they are in a link or URI path segment.
+    static let pathCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'*+=@")
+
+    /// Resolves `.` and `..` without touching the disk.
+    static func standard(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,96 @@
+/// SARIF 2.1.0 with what GitHub code scanning requires: every rule in `tool.driver.rules` with a short and
+/// full description and `help.text`; each result with its `ruleId`, level, message, a repository-relative
+/// `artifactLocation.uri` and a region starting at the finding's line and column (columns count Unicode
+/// code points, as `columnKind` says). Results are written as kits finish; keys are sorted.
+public struct SarifReporter: ReportWriter, Sendable {
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+    public var paths: ReportPaths
+    /// Every rule speckit has, in registry order: `ruleIndex` points into this list.
+    public var rules: [RuleDescription]
+
+    private var wroteResult = false
+
+    public init(paths: ReportPaths, rules: [RuleDescription] = RuleRegistry.descriptions) {
+        self.paths = paths
+        self.rules = rules
+    }
+
+    public func begin(diff: PlanDiff?) -> String {
+        """
+        {
+          "$schema" : "\(Self.schemaURI)",
+          "runs" : [
+            {
+              "columnKind" : "unicodeCodePoints",
+              "invocations" : [
+                {
+                  "executionSuccessful" : true
+                }
+              ],
+              "results" : [
+        """
+    }
+
+    public mutating func kit(_ outcome: KitOutcome) -> String {
+        var out = ""
+        for finding in outcome.findings {
+            out += (wroteResult ? ",\n" : "\n") + JSONPieces.indent(JSONPieces.encode(result(finding)), by: 8)
+            wroteResult = true
+        }
+        return out
+    }
+
+    public func end(_ closing: ReportClosing, emit: (String) -> Void) {
+        let tool = Sarif.Tool(driver: Sarif.Driver(name: "speckit", version: Speckit.version,
+                                                   semanticVersion: Speckit.version, rules: rules.map(descriptor)))
+        emit((wroteResult ? "\n      ]" : "]") + ",\n      \"tool\" : " + JSONPieces.indent(JSONPieces.encode(tool), by: 6, first: false)
+             + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
+    }
+
+    func result(_ finding: Finding) -> Sarif.Result {
+        let related = finding.related.filter { $0.range != finding.range }.enumerated().map { index, related in
+            Sarif.Location(id: index + 1, message: Sarif.Message(text: related.message), physicalLocation: location(related.range))
+        }
+        let uri = location(finding.range).artifactLocation.uri
+        let fingerprint = SHA256.hex(Array("\(finding.ruleId.rawValue)|\(uri)|\(finding.message)".utf8)).prefix(32)
+        var message = finding.message
+        if let fix = finding.fix { message += " (fix: \(fix))" }
+        return Sarif.Result(
+            ruleId: finding.ruleId.rawValue, ruleIndex: rules.firstIndex { $0.id == finding.ruleId } ?? 0,
+            level: Sarif.level(finding.severity), message: Sarif.Message(text: message),
+            locations: [Sarif.Location(physicalLocation: location(finding.range))],
+            relatedLocations: related.isEmpty ? nil : related,
+            partialFingerprints: ["speckitFinding/v1": String(fingerprint)])
+    }
+
+    func location(_ range: SourceRange) -> Sarif.PhysicalLocation {
+        let endLine = max(range.endLine, range.line)
+        let endColumn = endLine == range.line ? max(range.endColumn, range.column) + 1 : range.endColumn + 1
+        return Sarif.PhysicalLocation(
+            artifactLocation: Sarif.ArtifactLocation(uri: paths.uri(range.file)),
+            region: Sarif.Region(startLine: max(1, range.line), startColumn: max(1, range.column), endLine: max(1, endLine),
+                                 endColumn: max(2, endColumn)))
+    }
+
+    func descriptor(_ rule: RuleDescription) -> Sarif.ReportingDescriptor {
+        let name = rule.id.rawValue.split(whereSeparator: { $0 == "." || $0 == "-" })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        var help = rule.rationale
+        if let example = rule.triggering.first?.files.first {
+            help += "\n\nExample that triggers it (\(example.path)):\n\n" + String(decoding: example.bytes, as: UTF8.self)
+        }
+        let severity: String
+        switch rule.defaultSeverity {
+        case .error: severity = "error"
+        case .warning: severity = "warning"
+        case .note: severity = "recommendation"
+        }
+        return Sarif.ReportingDescriptor(
+            id: rule.id.rawValue, name: name, shortDescription: Sarif.Message(text: rule.title),
+            fullDescription: Sarif.Message(text: rule.rationale), help: Sarif.Message(text: help),
+            defaultConfiguration: Sarif.ReportingConfiguration(level: Sarif.level(rule.defaultSeverity)),
+            properties: Sarif.RuleProperties(tags: ["speckit", rule.id.category], precision: "very-high",
+                                             problemSeverity: severity))
+    }
+}
