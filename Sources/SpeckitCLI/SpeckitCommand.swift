@@ -11,7 +11,8 @@ public struct SpeckitCommand: ParsableCommand {
         2 speckit could not do its job (bad arguments, unreadable input, bad config).
         """,
         version: Speckit.version,
-        subcommands: [ParseCommand.self, ValidateCommand.self, RulesCommand.self, GenerateCommand.self, PackCommand.self, FixCommand.self]
+        subcommands: [ParseCommand.self, ValidateCommand.self, StatusCommand.self, DiffCommand.self, RulesCommand.self,
+                      GenerateCommand.self, PackCommand.self, FixCommand.self]
     )
 
     public init() {}
