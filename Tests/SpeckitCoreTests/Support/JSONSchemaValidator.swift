@@ -323,3 +323,11 @@ struct JSONSchemaValidator: Sendable {
         token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }
+
+extension JSONValue {
+    /// The element at `index` when this is an array.
+    subscript(index: Int) -> JSONValue? {
+        guard case .array(let values) = self, values.indices.contains(index) else { return nil }
+        return values[index]
+    }
+}

@@ -70,7 +70,10 @@ enum MarkdownText {
         out += "| | Change | Where |\n| --- | --- | --- |\n"
         for change in ordered.prefix(maxRows) {
             let icon = change.regression ? "❌" : change.completion ? "✅" : change.kind == .removed ? "➖" : change.kind == .added ? "➕" : "🔁"
-            let place = "[\(cell(paths.relative(change.range.file))):\(change.range.line)](\(paths.link(change.range.file, line: change.range.line)))"
+            // A removed item is only on the old side: its place is named, not linked.
+            let place = change.kind == .removed
+                ? "`\(cell(paths.relative(change.range.file))):\(change.range.line)` (\(cell(diff.base)))"
+                : "[\(cell(paths.relative(change.range.file))):\(change.range.line)](\(paths.link(change.range.file, line: change.range.line)))"
             out += "| \(icon) | \(cell(change.summary)) | \(place) |\n"
         }
         if ordered.count > maxRows { out += "\n_\(ordered.count - maxRows) more changes not shown._\n" }
