@@ -39,7 +39,7 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
         case .noPlanFiles(let path):
-            return "\(path): no plan files found (expected Markdown .md/.markdown/.txt, YAML .yaml/.yml or a Taskmaster tasks.json)"
+            return "\(path): no plan files found (expected Markdown .md/.markdown, YAML .yaml/.yml or a Taskmaster tasks.json; name other files such as plan.txt directly)"
         case .emptyFile(let path):
             return "\(path): file is empty (0 bytes); expected a plan or tasks document"
         case .binaryFile(let path, let offset):
