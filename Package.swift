@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SpeckitCLITests",
-            dependencies: ["SpeckitCLI", "speckit"],
+            dependencies: ["SpeckitCLI", "speckit", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
     ]

