@@ -8,14 +8,24 @@ enum AtomicFile {
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SpeckitError.cannotWrite(path, reason: "folder \(folder.path) does not exist")
+        let target: String
+        switch try OutputPath.resolve(path) {
+        case .direct(let device):
+            guard let handle = FileHandle(forWritingAtPath: device) else {
+                throw SpeckitError.cannotWrite(path, reason: "cannot open it for writing")
+            }
+            defer { try? handle.close() }
+            do {
+                try handle.write(contentsOf: bytes)
+            } catch {
+                throw SpeckitError.cannotWrite(path, reason: error.localizedDescription)
+            }
+            return
+        case .atomic(let file):
+            target = file
         }
         do {
-            try Data(bytes).write(to: url, options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             throw SpeckitError.cannotWrite(path, reason: error.localizedDescription)
         }

@@ -16,28 +16,46 @@ final class ReportOutput: Sendable {
     private let state: Mutex<State>
     /// Appending to a file that belongs to someone else (`$GITHUB_STEP_SUMMARY`): written in place, never renamed.
     private let appending: Bool
+    /// Writing straight into a device or pipe (`/dev/stdout`, a FIFO), never renamed.
+    private let direct: Bool
+    /// Where the finished file is renamed to (the target of a symbolic link, not the link).
+    private let destination: String?
 
     /// Opens the output: `path` nil for stdout.
     init(path: String?) throws {
         self.path = path
         self.appending = false
         guard let path else {
+            self.direct = false
+            self.destination = nil
             self.temporary = nil
             self.state = Mutex(State(handle: FileHandle.standardOutput))
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SpeckitError.cannotWrite(path, reason: "folder \(folder.path) does not exist")
+        let target: String
+        switch try OutputPath.resolve(path) {
+        case .direct(let device):
+            guard let handle = FileHandle(forWritingAtPath: device) else {
+                throw SpeckitError.cannotWrite(path, reason: "cannot open it for writing")
+            }
+            self.temporary = nil
+            self.state = Mutex(State(handle: handle))
+            self.direct = true
+            self.destination = nil
+            return
+        case .atomic(let file):
+            target = file
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).speckit-\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        self.direct = false
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).speckit-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp").path
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw SpeckitError.cannotWrite(path, reason: "cannot create a file in \(folder.path)")
         }
         self.temporary = temporary
+        self.destination = target
         self.state = Mutex(State(handle: handle))
     }
 
@@ -48,13 +66,20 @@ final class ReportOutput: Sendable {
             throw SpeckitError.cannotWrite(path, reason: "cannot open it to append")
         }
         do {
-            try handle.seekToEnd()
+            // Start on a line of its own, after whatever an earlier step wrote.
+            if try handle.seekToEnd() > 0, let reader = FileHandle(forReadingAtPath: path) {
+                defer { try? reader.close() }
+                try reader.seek(toOffset: try reader.seekToEnd() - 1)
+                if try reader.read(upToCount: 1) != Data([10]) { try handle.write(contentsOf: Data([10])) }
+            }
         } catch {
             throw SpeckitError.cannotWrite(path, reason: error.localizedDescription)
         }
         self.path = path
         self.temporary = nil
         self.appending = true
+        self.direct = false
+        self.destination = nil
         self.state = Mutex(State(handle: handle))
     }
 
@@ -70,10 +95,10 @@ final class ReportOutput: Sendable {
     func finish() throws {
         let failure = state.withLock { state -> SpeckitError? in
             Self.flush(&state, path: path)
-            if temporary != nil || appending { try? state.handle.close() }
+            if temporary != nil || appending || direct { try? state.handle.close() }
             return state.failure
         }
-        guard let path, let temporary else {
+        guard let path, let temporary, let destination else {
             if let failure { throw failure }
             return
         }
@@ -81,7 +106,7 @@ final class ReportOutput: Sendable {
             try? FileManager.default.removeItem(atPath: temporary)
             throw failure
         }
-        if rename(temporary, path) != 0 {
+        if rename(temporary, destination) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
             throw SpeckitError.cannotWrite(path, reason: reason)

@@ -1,4 +1,5 @@
 import Foundation
+import SpeckitCore
 import Testing
 
 /// The CI reports end to end: the built binary, real files, a real git repository.
@@ -187,6 +188,68 @@ struct CIReportCommandTests {
         #expect(text.stdout.contains("██████████ 100%  2/2  Phase 1 — Setup  [✅ COMPLETE]"))
         #expect(text.stdout.contains("✗ tasks.md:"))
         #expect(text.stdout.contains("ready to start:\n    T5 Docs (depends on T2) (tasks.md:12)"))
+    }
+}
+
+@Suite("Report outputs never replace what they should not")
+struct ReportOutputSafetyTests {
+    @Test("a report over a file being checked is refused; devices and symbolic links are written through")
+    func outputs() throws {
+        let folder = try CLIRunner.folder(["tasks.md": "# Plan\n\n- [x] T1 Repo\n", "real.json": "old\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let same = try CLIRunner.run(["validate", "tasks.md", "--output", "./tasks.md"], in: folder)
+        #expect(same.status == 2)
+        #expect(same.stderr == "speckit: error: ./tasks.md: cannot write: it is one of the files being checked; choose another name\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("tasks.md"), encoding: .utf8) == "# Plan\n\n- [x] T1 Repo\n")
+        let status = try CLIRunner.run(["status", "tasks.md", "-o", "tasks.md"], in: folder)
+        #expect(status.status == 2 && status.stderr.contains("one of the files being checked"))
+
+        let device = try CLIRunner.run(["validate", "tasks.md", "--report", "json=/dev/null"], in: folder)
+        #expect(device.status == 0, "\(device.stderr)")
+        #expect(FileKind.followed("/dev/null") == .other)
+
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.json").path, withDestinationPath: "real.json")
+        let linked = try CLIRunner.run(["validate", "tasks.md", "--format", "json", "-o", "link.json"], in: folder)
+        #expect(linked.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link.json").path) == "real.json")
+        #expect(try String(contentsOf: folder.appendingPathComponent("real.json"), encoding: .utf8).contains("\"schemaVersion\" : 1"))
+
+        let intoFolder = try CLIRunner.run(["validate", "tasks.md", "--report", "sarif=."], in: folder)
+        #expect(intoFolder.status == 2 && intoFolder.stderr.contains(".: cannot write: it is a folder") && intoFolder.stdout.isEmpty)
+        let sameFile = try CLIRunner.run(["validate", "tasks.md", "-o", "x.sarif", "--report", "sarif=./x.sarif"], in: folder)
+        #expect(sameFile.status == 2 && sameFile.stderr.contains("named by both --output and --report"))
+    }
+
+    @Test("status refuses --strict and --quiet, which it cannot honour")
+    func statusFlags() throws {
+        let folder = try CLIRunner.folder(["tasks.md": "# Plan\n\n- [x] T1 Repo\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLIRunner.run(["status", "--strict"], in: folder)
+        #expect(run.status == 2 && run.stderr.contains("--strict and --quiet apply to validate and diff"))
+    }
+
+    @Test("loose plan files sharing a folder are matched by name; a plan deleted since the base is listed as removed")
+    func matching() throws {
+        let repository = try CLIRunner.folder([
+            "old/tasks.md": "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n",
+            "old/ROADMAP.md": "# Roadmap\n\n- [ ] T1 Launch\n- [x] T2 Beta\n",
+            "new/tasks.md": "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n",
+            "new/ROADMAP.md": "# Roadmap\n\n- [ ] T1 Launch\n- [x] T2 Beta\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: repository) }
+        let same = try CLIRunner.run(["diff", "old", "new"], in: repository, environment: ReportScratch.neutral)
+        #expect(same.status == 0, "\(same.stdout)")
+        #expect(same.stdout.contains("changes since old: no changes"))
+
+        try git(["init", "-q"], in: repository)
+        try git(["add", "."], in: repository)
+        try git(["-c", "user.name=t", "-c", "user.email=t@example.test", "commit", "-qm", "base"], in: repository)
+        try FileManager.default.removeItem(at: repository.appendingPathComponent("new/tasks.md"))
+        try FileManager.default.removeItem(at: repository.appendingPathComponent("new/ROADMAP.md"))
+        let deleted = try CLIRunner.run(["diff", "--base", "HEAD", "new"], in: repository, environment: ReportScratch.neutral)
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(deleted.stdout.contains("changes since HEAD: 4 removed"))
+        #expect(deleted.stdout.contains("    HEAD:new/tasks.md:3:1: T1 removed (was done)"))
     }
 }
 

@@ -8,6 +8,11 @@ struct ReportGoldenTests {
     static let formats = [("text", "txt"), ("json", "json"), ("markdown", "md"), ("junit", "xml"), ("sarif", "sarif"),
                           ("github", "github")]
 
+    @Test("the seeds are there (shared/ beside the repository)")
+    func seedsPresent() {
+        #expect(ReportScratch.seeds.count >= 5, "no seeds found beside the repository")
+    }
+
     @Test("validate --format F on each seed", arguments: ReportScratch.seeds.map(\.short))
     func validate(seed: String) throws {
         let repository = try ReportScratch.make()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The formats findings can be written in (`--format`, `--report`).
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -33,7 +34,9 @@ struct ReportOptions: ParsableArguments {
             guard !file.isEmpty, file != "-" else {
                 throw ValidationError("--report \(name)=…: needs a file name (only --format writes to stdout)")
             }
-            guard seen.insert(file).inserted else { throw ValidationError("--report: '\(file)' is named twice") }
+            guard seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted else {
+                throw ValidationError("--report: '\(file)' is named twice")
+            }
             return (format, file)
         }
     }

@@ -33,8 +33,12 @@ final class ReportTargets: Sendable {
     private let state: Mutex<State>
 
     /// Opens every output (a file output appears only when `finish` succeeds).
-    init(format: ReportFormat, output: String?, extra: [(format: ReportFormat, file: String)], context: Context) throws {
-        if let output, extra.contains(where: { $0.file == output }) {
+    /// `inputs` are the files being checked, which no report may replace.
+    init(format: ReportFormat, output: String?, extra: [(format: ReportFormat, file: String)], inputs: [String],
+         context: Context) throws {
+        try OutputPath.refuseInputs(outputs: (output.map { [$0] } ?? []) + extra.map(\.file), inputs: inputs)
+        let same = { (a: String, b: String) in URL(fileURLWithPath: a).standardizedFileURL == URL(fileURLWithPath: b).standardizedFileURL }
+        if let output, extra.contains(where: { same($0.file, output) }) {
             throw SpeckitError.cannotWrite(output, reason: "named by both --output and --report")
         }
         var targets: [Target] = []
@@ -89,7 +93,7 @@ final class ReportTargets: Sendable {
                 let mine = state.diffFindings.filter { files.contains($0.range.file) }
                 if !mine.isEmpty {
                     state.diffFindings.removeAll { files.contains($0.range.file) }
-                    outcome = KitOutcome(summary: outcome.summary, findings: outcome.findings + mine)
+                    outcome = KitOutcome(summary: outcome.summary, findings: outcome.findings + mine, hidden: outcome.hidden)
                 }
             }
             state.tally.add(outcome)

@@ -42,10 +42,13 @@ struct DiffCommand: ParsableCommand {
         let checked = base == nil ? [paths[1]] : paths
         let settings = try check.settings(for: checked)
         let validator = Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let (diff, kits) = try base.map { try validator.compare(since: GitRevision($0), paths: paths.isEmpty ? ["."] : paths) }
+        let (diff, kits, failures) = try base.map { try validator.compare(since: GitRevision($0), paths: paths.isEmpty ? ["."] : paths) }
             ?? validator.compare(old: paths[0], new: paths[1])
+        // A file that cannot be read now would look like all its tasks were removed.
+        if let failure = failures.first { throw failure.error }
         let rules = RuleRegistry.diffRules.map { $0.description }.filter { settings.severity(of: $0) != nil }.map(\.id)
         let targets = try ReportTargets(format: format, output: outputOptions.file, extra: try reportOptions.requests(),
+                                        inputs: kits.flatMap { $0.documents.map(\.path) } + paths,
                                         context: ReportTargets.Context(settings: settings, check: check, rules: rules))
         targets.begin(diff: diff, findings: DiffContext.findings(of: diff, settings: settings))
         for kit in kits { targets.deliver(KitOutcome(summary: KitSummary(kit: kit), findings: [])) }

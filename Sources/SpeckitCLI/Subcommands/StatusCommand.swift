@@ -26,10 +26,17 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var check: CheckOptions
     @OptionGroup var outputOptions: OutputOptions
 
+    func validate() throws {
+        if check.strict || check.quiet {
+            throw ValidationError("--strict and --quiet apply to validate and diff; status always prints everything and exits 0")
+        }
+    }
+
     func run() throws {
         let settings = try check.settings(for: paths)
         let (kits, reader) = try Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .prepare(paths.isEmpty ? ["."] : paths)
+        if let output = outputOptions.file { try OutputPath.refuseInputs(outputs: [output], inputs: kits.flatMap(\.files)) }
         let report = StatusReport(kits: reader.parse(kits: kits))
         switch format {
         case .text:

@@ -46,7 +46,7 @@ struct ValidateCommand: ParsableCommand {
         let context = ReportTargets.Context(settings: settings, check: check,
                                             rules: rules.filter { settings.severity(of: $0) != nil }.map(\.id))
         let targets = try ReportTargets(format: format, output: outputOptions.file, extra: try reportOptions.requests(),
-                                        context: context)
+                                        inputs: kits.flatMap(\.files), context: context)
         let progress = TerminalProgress(total: kits.count, machineFormat: format.isMachineFormat)
         targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings) } ?? [])
         validator.run(kits: kits) { outcome in progress.update(done: targets.deliver(outcome)) }

@@ -12,11 +12,17 @@ enum Git {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["LC_ALL"] = "C"
+        // Folder names are names, not patterns (`*`, `[`, `:(` …).
+        environment["GIT_LITERAL_PATHSPECS"] = "1"
         process.environment = environment
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
+        // git may stop reading its input early (a bad revision): that must be an error from git, not a
+        // SIGPIPE that kills speckit. Nothing else is written while git runs (before any report starts).
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
         do {
             try process.run()
         } catch {
@@ -31,10 +37,17 @@ enum Git {
             try? stdin.fileHandleForWriting.close()
         }
         DispatchQueue.global().async(group: group) {
-            let data = stderr.fileHandleForReading.readDataToEndOfFile()
+            let data = (try? stderr.fileHandleForReading.readToEnd()) ?? Data()
             errors.withLock { $0 = data }
         }
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let output: Data
+        do {
+            output = try stdout.fileHandleForReading.readToEnd() ?? Data()
+        } catch {
+            process.waitUntilExit()
+            group.wait()
+            throw SpeckitError.git("cannot read what git printed: \(error.localizedDescription)")
+        }
         process.waitUntilExit()
         group.wait()
         let complaint = errors.withLock { String(decoding: $0, as: UTF8.self) }

@@ -18,7 +18,7 @@ public struct GitRevision: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         self.root = URL(fileURLWithPath: top).resolvingSymlinksInPath().path
         do {
-            let sha = try Git.run(["rev-parse", "--verify", "--end-of-options", name + "^{commit}"], in: folder)
+            let sha = try Git.run(["rev-parse", "--verify", "--quiet", name + "^{commit}"], in: folder)
             self.commit = String(decoding: sha, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             throw SpeckitError.git("--base: '\(name)' is not a commit in the repository at \(top)")
@@ -34,21 +34,27 @@ public struct GitRevision: Sendable {
         -> (files: [String: [UInt8]], walked: [String], explicit: [String]) {
         var wanted: [(key: String, object: String)] = []
         var walked: [String] = [], explicit: [String] = []
+        // A file reached through two paths is read once, as on disk.
+        var seen: Set<String> = []
         for path in paths {
             let inside = try repositoryPath(path, folder: folder)
             let listing = try Git.run(["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit, "--"]
                                       + (inside.isEmpty ? [] : [inside]), in: root)
             for name in listing.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
                 if name == inside {
+                    guard seen.insert(name).inserted else { continue }
                     explicit.append(path)
                     wanted.append((path, name))
                     continue
                 }
                 let rest = inside.isEmpty ? name : String(name.dropFirst(inside.count + 1))
-                let key = path == "." ? rest : (path.hasSuffix("/") ? path + rest : path + "/" + rest)
+                let folder = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
+                let key = folder + rest
                 guard Self.walks(rest), filter.keeps(file: key) else { continue }
-                let folders = key.split(separator: "/").dropLast().map(String.init)
-                if folders.indices.contains(where: { filter.excludes(folder: folders[...$0].joined(separator: "/")) }) { continue }
+                // The walker tests every folder it enters below the path, spelt from the path.
+                let inner = rest.split(separator: "/").dropLast().map(String.init)
+                if inner.indices.contains(where: { filter.excludes(folder: folder + inner[...$0].joined(separator: "/")) }) { continue }
+                guard seen.insert(name).inserted else { continue }
                 walked.append(key)
                 wanted.append((key, name))
             }

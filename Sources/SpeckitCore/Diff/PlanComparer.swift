@@ -16,16 +16,15 @@ public struct PlanComparer: Sendable {
     /// Every change from `old` to `new`.
     public func compare(old: [Kit], new: [Kit], base: String, head: String, baseIsRevision: Bool) -> PlanDiff {
         var changes: [PlanChange] = []
-        let oldByKey = Dictionary(old.map { (key($0.root, base: oldBase), $0) }, uniquingKeysWith: { first, _ in first })
+        let oldByKey = Dictionary(old.map { (key($0, base: oldBase), $0) }, uniquingKeysWith: { first, _ in first })
         let paired = old.count == 1 && new.count == 1
         var matched: Set<String> = []
         for kit in new {
-            let key = self.key(kit.root, base: newBase)
-            let previous = paired ? old.first : oldByKey[key]
-            if let previous { matched.insert(self.key(previous.root, base: oldBase)) }
+            let previous = paired ? old.first : oldByKey[key(kit, base: newBase)]
+            if let previous { matched.insert(key(previous, base: oldBase)) }
             changes += Self.compare(previous, kit, oldRoot: previous?.root ?? "", newRoot: kit.root)
         }
-        for kit in old where !paired && !matched.contains(key(kit.root, base: oldBase)) {
+        for kit in old where !paired && !matched.contains(key(kit, base: oldBase)) {
             changes += Self.compare(kit, nil, oldRoot: kit.root, newRoot: "")
         }
         var diff = PlanDiff(base: base, head: head, changes: changes)
@@ -33,11 +32,10 @@ public struct PlanComparer: Sendable {
         return diff
     }
 
-    /// A kit root relative to the side's base folder.
-    func key(_ root: String, base: String) -> String {
-        guard !base.isEmpty, root.hasPrefix(base) else { return root }
-        let rest = root.dropFirst(base.count).drop { $0 == "/" }
-        return rest.isEmpty ? "." : String(rest)
+    /// What a kit is matched by: its root relative to the side's base folder, and its name (loose plan
+    /// files in one folder are kits of their own with the same root).
+    func key(_ kit: Kit, base: String) -> String {
+        Items.relative(kit.root, to: base) + "|" + kit.name
     }
 
     /// The changes of one kit (either side may be missing: a kit added or removed whole).
@@ -127,9 +125,12 @@ public struct PlanComparer: Sendable {
             title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
 
+        /// `path` without the folder `root` in front (`.` for the folder itself); other paths as they are.
         static func relative(_ path: String, to root: String) -> String {
-            guard !root.isEmpty, path.hasPrefix(root) else { return path }
-            return String(path.dropFirst(root.count).drop { $0 == "/" })
+            guard !root.isEmpty, root != "." else { return path }
+            if path == root { return "." }
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
         }
     }
 }

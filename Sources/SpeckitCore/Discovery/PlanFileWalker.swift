@@ -53,11 +53,11 @@ enum PlanFileWalker {
 }
 
 /// What a path is, as far as walking and reading care.
-enum FileKind: Equatable {
+public enum FileKind: Equatable, Sendable {
     case folder, regular, symlinkedFolder, other, missing
 
     /// The path itself, without following a final symbolic link to a folder.
-    static func of(_ path: String) -> FileKind {
+    public static func of(_ path: String) -> FileKind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         if (info.st_mode & S_IFMT) == S_IFLNK {
@@ -70,7 +70,7 @@ enum FileKind: Equatable {
     }
 
     /// What the path leads to, following symbolic links.
-    static func followed(_ path: String) -> FileKind {
+    public static func followed(_ path: String) -> FileKind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         return kind(info)

@@ -1,6 +1,7 @@
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, which the runner turns into
 /// annotations on the pull request. GitHub shows at most 10 annotations of each kind per step, so at most
-/// `cap` are written per severity and the rest are counted in one notice. Data is escaped as the runner
+/// `cap` are written per severity: when there are more, the last of them is an annotation of the same kind
+/// that counts the rest (so it is never the one GitHub drops). Data is escaped as the runner
 /// expects (`%`, CR and LF; in properties also `:` and `,`). The Markdown report goes to the step summary
 /// (the command line appends it to `$GITHUB_STEP_SUMMARY`).
 public struct GitHubReporter: ReportWriter, Sendable {
@@ -10,6 +11,8 @@ public struct GitHubReporter: ReportWriter, Sendable {
     public var paths: ReportPaths
     public var cap: Int
     private var written: [Severity: Int] = [:]
+    /// The `cap`-th finding of a severity, held back until it is known whether more follow.
+    private var held: [Severity: Finding] = [:]
     private var left: [Severity: Int] = [:]
     private var diff: PlanDiff?
 
@@ -26,22 +29,27 @@ public struct GitHubReporter: ReportWriter, Sendable {
     public mutating func kit(_ outcome: KitOutcome) -> String {
         var out = ""
         for finding in outcome.findings {
-            guard written[finding.severity, default: 0] < cap else {
-                left[finding.severity, default: 0] += 1
-                continue
+            let severity = finding.severity
+            if written[severity, default: 0] < cap - 1 {
+                written[severity, default: 0] += 1
+                out += command(finding) + "\n"
+            } else if held[severity] == nil, left[severity] == nil {
+                held[severity] = finding
+            } else {
+                held[severity] = nil
+                left[severity, default: 1] += 1
             }
-            written[finding.severity, default: 0] += 1
-            out += command(finding) + "\n"
         }
         return out
     }
 
     public func end(_ closing: ReportClosing, emit: (String) -> Void) {
         for severity in Severity.allCases.reversed() {
+            if let finding = held[severity] { emit(command(finding) + "\n") }
             guard let count = left[severity], count > 0 else { continue }
-            emit("::notice title=\(Self.property("speckit: more \(severity.rawValue)s"))::"
-                 + Self.data("\(count) more \(severity.rawValue)\(count == 1 ? " is" : "s are") not annotated "
-                             + "(GitHub shows \(cap) per kind); the step summary and the SARIF/JUnit reports list them all")
+            emit("::\(Self.kind(severity)) title=\(Self.property("speckit: \(count) more \(severity.rawValue)s"))::"
+                 + Self.data("\(count) more \(severity.rawValue)s are not annotated (GitHub shows \(cap) per kind); "
+                             + "the SARIF and JUnit reports list them all")
                  + "\n")
         }
         if let diff {
@@ -52,12 +60,6 @@ public struct GitHubReporter: ReportWriter, Sendable {
 
     /// One workflow command for a finding.
     func command(_ finding: Finding) -> String {
-        let kind: String
-        switch finding.severity {
-        case .error: kind = "error"
-        case .warning: kind = "warning"
-        case .note: kind = "notice"
-        }
         let range = finding.range
         var properties = [("file", paths.relative(range.file)), ("line", "\(range.line)"), ("col", "\(range.column)")]
         if range.endLine > range.line { properties.append(("endLine", "\(range.endLine)")) }
@@ -65,7 +67,16 @@ public struct GitHubReporter: ReportWriter, Sendable {
         properties.append(("title", "speckit \(finding.ruleId.rawValue)"))
         var message = finding.message
         if let fix = finding.fix { message += " (fix: \(fix))" }
-        return "::\(kind) " + properties.map { "\($0)=\(Self.property($1))" }.joined(separator: ",") + "::" + Self.data(message)
+        return "::\(Self.kind(finding.severity)) " + properties.map { "\($0)=\(Self.property($1))" }.joined(separator: ",") + "::" + Self.data(message)
+    }
+
+    /// The workflow command for a severity.
+    static func kind(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .note: return "notice"
+        }
     }
 
     /// The message part: `%`, CR and LF escaped.

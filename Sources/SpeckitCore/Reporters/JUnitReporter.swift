@@ -55,7 +55,9 @@ public struct JUnitReporter: ReportWriter, Sendable {
             }
         }
         let root = paths.relative(outcome.summary.root)
-        let name = root == "." ? outcome.summary.name : root
+        // Loose plan files in one folder are kits of their own with the same root: name them by their file.
+        let name = outcome.summary.profile == .freeform ? (root == "." ? outcome.summary.name : "\(root)/\(outcome.summary.name)")
+            : (root == "." ? outcome.summary.name : root)
         suites.append(Suite(name: name, classname: name.replacingOccurrences(of: ".", with: "_"), root: root,
                             profile: outcome.summary.profile.rawValue, cases: cases))
         return ""

@@ -30,10 +30,10 @@ public struct TextReporter: ReportWriter, Sendable {
         for finding in outcome.findings {
             if quiet && !(finding.severity == .error || (strict && finding.severity == .warning)) { continue }
             out += paint(finding.range.description + ":", bold) + " " + paint(finding.severity.rawValue + ":", tint(finding.severity))
-                + " " + finding.message + " " + paint("[\(finding.ruleId.rawValue)]", dim) + "\n"
+                + " " + Self.oneLine(finding.message) + " " + paint("[\(finding.ruleId.rawValue)]", dim) + "\n"
             for related in finding.related where related.range != finding.range {
                 out += "    " + paint(related.range.description + ":", bold) + " " + paint("note:", tint(.note)) + " "
-                    + related.message + "\n"
+                    + Self.oneLine(related.message) + "\n"
             }
         }
         return out
@@ -49,9 +49,17 @@ public struct TextReporter: ReportWriter, Sendable {
     func changes(_ diff: PlanDiff) -> String {
         var out = paint("changes since \(diff.base):", bold) + " " + diff.counts.description + "\n"
         for change in diff.changes {
-            out += "    " + paint(change.range.description + ":", dim) + " " + change.summary + "\n"
+            // A removed item's place is in the base; at a git revision that is not the file on disk.
+            let place = change.kind == .removed && diff.baseIsRevision ? "\(diff.base):\(change.range.description)" : change.range.description
+            out += "    " + paint(place + ":", dim) + " " + Self.oneLine(change.summary) + "\n"
         }
         return out
+    }
+
+    /// A message on one line, as compilers print them (a title may hold a line break).
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`.

@@ -82,14 +82,17 @@ public struct ValidationReport: Codable, Hashable, Sendable {
                 summary.kits += 1
                 summary.files += outcome.summary.documents.count
                 summary.tasks += outcome.summary.tasks
-                for finding in outcome.findings {
-                    switch finding.severity {
-                    case .error: summary.errors += 1
-                    case .warning: summary.warnings += 1
-                    case .note: summary.notes += 1
-                    }
-                }
+                for finding in outcome.findings { count(finding.severity, 1) }
+                for (severity, hidden) in outcome.hidden { count(severity, hidden) }
                 summary.passed = summary.errors == 0 && (!summary.strict || summary.warnings == 0)
+            }
+
+            private mutating func count(_ severity: Severity, _ n: Int) {
+                switch severity {
+                case .error: summary.errors += n
+                case .warning: summary.warnings += n
+                case .note: summary.notes += n
+                }
             }
 
             /// The totals so far.

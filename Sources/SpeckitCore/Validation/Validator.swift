@@ -98,17 +98,23 @@ public struct Validator: Sendable {
         let context = RuleContext(kit: loaded.kit, settings: settings, parseNotes: loaded.notes, failures: loaded.failures,
                                   sources: loaded.sources)
         for rule in RuleRegistry.rules { context.run(rule.init()) }
-        return KitOutcome(summary: KitSummary(kit: loaded.kit), findings: context.findings)
+        return KitOutcome(summary: KitSummary(kit: loaded.kit), findings: context.findings, hidden: context.hidden)
     }
 
     /// The kits, read and parsed (no rules run), in kit order: the model `speckit status` and `speckit diff`
     /// read. Files that cannot be read are left out.
     public func parse(kits: [KitSource]) -> [Kit] {
+        read(kits: kits).kits
+    }
+
+    /// The kits, read and parsed, and the files that could not be read.
+    public func read(kits: [KitSource]) -> (kits: [Kit], failures: [LoadFailure]) {
         let settings = self.settings, files = self.files
-        let parsed = Mutex<[Kit]>([])
+        let parsed = Mutex<(kits: [Kit], failures: [LoadFailure])>(([], []))
         WorkQueue.forEach(count: kits.count, jobs: jobs, work: { index in
-            Self.load(kits[index], settings: settings, files: files).kit
-        }, deliver: { kit in parsed.withLock { $0.append(kit) } })
+            let loaded = Self.load(kits[index], settings: settings, files: files)
+            return (loaded.kit, loaded.failures)
+        }, deliver: { kit, failures in parsed.withLock { $0.kits.append(kit); $0.failures += failures } })
         return parsed.withLock { $0 }
     }
 

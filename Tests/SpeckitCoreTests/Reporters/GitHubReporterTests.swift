@@ -14,15 +14,26 @@ struct GitHubReporterTests {
         #expect(line == "::warning file=spec/a%2Cb%3Ac.md,line=4,col=2,title=speckit tasks.unknown-dependency::100%25 wrong%0Areally")
     }
 
-    @Test("at most 10 annotations per severity; the rest are counted in one notice")
+    @Test("at most 10 annotations per severity: nine, and a tenth of the same kind counting the rest")
     func cap() {
         let findings = (1...25).map { ReporterSamples.finding(line: $0) } + (1...3).map { ReporterSamples.finding(.placeholder, .warning, line: $0) }
         var writer = GitHubReporter(paths: ReporterSamples.paths)
         let text = ReporterSamples.render(&writer, [ReporterSamples.outcome(findings)])
         let lines = text.split(separator: "\n")
         #expect(lines.count { $0.hasPrefix("::error ") } == 10)
-        #expect(lines.count { $0.hasPrefix("::warning ") } == 3)
-        #expect(lines.contains { $0.hasPrefix("::notice title=speckit%3A more errors::15 more errors are not annotated") })
+        #expect(lines.count { $0.hasPrefix("::error file=") } == 9)
+        #expect(lines.count { $0.hasPrefix("::warning file=") } == 3)
+        #expect(lines.contains { $0.hasPrefix("::error title=speckit%3A 16 more errors::16 more errors are not annotated") })
+        #expect(!lines.contains { $0.hasPrefix("::notice") })
         #expect(lines.last == "25 errors, 3 warnings, 0 notes in 1 file (1 kit, 2 tasks): failed")
+    }
+
+    @Test("exactly 10 of a kind are all annotated, with no summary")
+    func exactlyTen() {
+        var writer = GitHubReporter(paths: ReporterSamples.paths)
+        let text = ReporterSamples.render(&writer, [ReporterSamples.outcome((1...10).map { ReporterSamples.finding(line: $0) })])
+        let lines = text.split(separator: "\n")
+        #expect(lines.count { $0.hasPrefix("::error file=") } == 10)
+        #expect(!lines.contains { $0.contains("more errors") })
     }
 }

@@ -20,9 +20,18 @@ struct MarkdownReporterTests {
     func escaping() {
         var writer = MarkdownReporter(paths: ReporterSamples.paths)
         let text = ReporterSamples.render(&writer, [ReporterSamples.outcome([
-            ReporterSamples.finding(message: "a | b <script>x</script> & c\nnext line"),
+            ReporterSamples.finding(message: "a | b <script>x</script> & c\nnext line [x](y) @team"),
         ])])
-        #expect(text.contains("| a \\| b &lt;script&gt;x&lt;/script&gt; &amp; c next line |"))
+        #expect(text.contains("| a \\| b &lt;script&gt;x&lt;/script&gt; &amp; c next line \\[x\\](y) @\u{200B}team |"))
+    }
+
+    @Test("errors come first, then warnings, then notes")
+    func severityOrder() {
+        var writer = MarkdownReporter(paths: ReporterSamples.paths)
+        let text = ReporterSamples.render(&writer, [ReporterSamples.outcome([
+            ReporterSamples.finding(.placeholder, .warning, line: 1), ReporterSamples.finding(line: 9),
+        ])])
+        #expect(text.range(of: "| ❌ |")!.lowerBound < text.range(of: "| ⚠️ |")!.lowerBound)
     }
 
     @Test("past 50 findings the rest fold into <details>")

@@ -55,7 +55,13 @@ struct FindingLimitTests {
         let text = "# Tasks\n\n" + (0..<1_102).map { "- [ ] T1 Another task with the same id, number \($0)\n" }.joined()
         let duplicates = try ExampleRunner.findings(RuleExample(text)).filter { $0.ruleId == .duplicateID }
         #expect(duplicates.count == RuleContext.findingLimit + 1)
-        #expect(duplicates.contains { $0.message == "101 more tasks.duplicate-id findings in this kit are not listed (the limit is 1000 per rule and kit)" })
+        #expect(duplicates.contains { $0.message == "101 more tasks.duplicate-id findings in this kit are not listed (the limit is 1000 per rule and kit)"
+            && $0.severity == .note })
+        // The totals still count every finding: 1,000 listed and 101 not.
+        let kits = KitDiscovery.kits(walked: ["tasks.md"], base: "/")
+        let report = Validator(files: MemoryFiles([("tasks.md", Array(text.utf8))]), jobs: 1).validate(kits: kits)
+        let listedErrors = report.findings.count { $0.severity == .error && $0.ruleId != .duplicateID }
+        #expect(report.summary.errors == listedErrors + 1_101)
     }
 }
 

@@ -1,6 +1,7 @@
 /// A pull-request comment: a hidden marker first (`<!-- speckit:report -->`) so a workflow can find and update
 /// its one comment, then the verdict, counts by severity, progress per kit and phase, the findings as a table
-/// with `file#Lline` links (past the first 50 folded in `<details>`), and the changes since the base when
+/// with `file#Lline` links (errors first, then warnings, then notes; past the first 50 folded in
+/// `<details>`), and the changes since the base when
 /// there is one. The whole comment stays under GitHub's 65,536-character limit: what does not fit is left
 /// out, and the comment says how much.
 public struct MarkdownReporter: ReportWriter, Sendable {
@@ -17,8 +18,9 @@ public struct MarkdownReporter: ReportWriter, Sendable {
     public var limit: Int
 
     private var diff: PlanDiff?
-    private var rows: [String] = []
-    private var rowBytes = 0
+    /// Table rows by severity, kept while they could still fit.
+    private var rows: [Severity: [String]] = [:]
+    private var rowBytes: [Severity: Int] = [:]
     private var findings = 0
 
     public init(paths: ReportPaths, strict: Bool = false, limit: Int = MarkdownReporter.commentLimit) {
@@ -36,10 +38,10 @@ public struct MarkdownReporter: ReportWriter, Sendable {
     public mutating func kit(_ outcome: KitOutcome) -> String {
         for finding in outcome.findings {
             findings += 1
-            guard rowBytes < limit else { continue }
+            guard rowBytes[finding.severity, default: 0] < limit else { continue }
             let row = findingRow(finding)
-            rowBytes += row.utf8.count
-            rows.append(row)
+            rowBytes[finding.severity, default: 0] += row.utf8.count
+            rows[finding.severity, default: []].append(row)
         }
         return ""
     }
@@ -52,11 +54,13 @@ public struct MarkdownReporter: ReportWriter, Sendable {
     func document(_ closing: ReportClosing) -> String {
         let summary = closing.summary
         var head = Self.marker + "\n" + verdict(summary) + "\n\n"
-        head += MarkdownText.progressTable(closing.kits, paths: paths, maxRows: 60)
-        var tail = diff.map { MarkdownText.changesSection($0, paths: paths, maxRows: 100) } ?? ""
+        // Progress and changes take at most a quarter of the comment each; the findings get the rest.
+        head += MarkdownText.progressTable(closing.kits, paths: paths, maxRows: 60, maxBytes: limit / 4)
+        var tail = diff.map { MarkdownText.changesSection($0, paths: paths, maxRows: 100, maxBytes: limit / 4) } ?? ""
         tail += "\n<sub>speckit \(Speckit.version)</sub>\n"
         // What the findings may take: the rest of the limit, less room for the note about what was left out.
         let budget = limit - head.utf8.count - tail.utf8.count - 600
+        let rows = Severity.allCases.reversed().flatMap { self.rows[$0] ?? [] }
         var shown = 0, used = 0
         while shown < rows.count, used + rows[shown].utf8.count <= budget {
             used += rows[shown].utf8.count
@@ -82,7 +86,7 @@ public struct MarkdownReporter: ReportWriter, Sendable {
 
     static let tableHeader = "| | Rule | Where | Message |\n| --- | --- | --- | --- |\n"
 
-    /// `## ❌ speckit: 2 errors, 1 warning` and a line with what was checked.
+    /// `### ❌ speckit failed: 2 errors, 1 warning, 0 notes` and a line with what was checked.
     func verdict(_ summary: ValidationReport.Summary) -> String {
         let icon = summary.passed ? "✅" : "❌"
         let counts = [MarkdownText.count(summary.errors, "error"), MarkdownText.count(summary.warnings, "warning"),

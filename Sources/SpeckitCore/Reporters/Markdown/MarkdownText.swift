@@ -1,11 +1,19 @@
 /// The pieces of Markdown the reports share: escaped table cells, the progress table, the changes section.
 enum MarkdownText {
-    /// Text made safe for one table cell: no line breaks, no `|`, no HTML.
-    static func cell(_ text: String) -> String {
+    /// Text made safe for one table cell: no line breaks, no `|`, no HTML, no `@mention` that would notify
+    /// someone, and at most `limit` characters (cut with `…`).
+    static func cell(_ text: String, limit: Int = 300) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
+        out.reserveCapacity(min(text.utf8.count, limit * 4))
+        for (index, character) in text.enumerated() {
+            if index == limit {
+                out += "…"
+                break
+            }
             switch character {
+            case "@": out += "@\u{200B}"
+            case "[": out += "\\["
+            case "]": out += "\\]"
             case "|": out += "\\|"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
@@ -33,15 +41,21 @@ enum MarkdownText {
         "`\(Progress.bar(done, of: total))` \(Progress.percent(done, of: total))%"
     }
 
-    /// A table: one row per kit, then one per phase that has tasks, at most `maxRows` rows.
-    static func progressTable(_ kits: [KitSummary], paths: ReportPaths, maxRows: Int) -> String {
+    /// A table: one row per kit, then one per phase that has tasks, at most `maxRows` rows and about
+    /// `maxBytes` bytes.
+    static func progressTable(_ kits: [KitSummary], paths: ReportPaths, maxRows: Int, maxBytes: Int) -> String {
         guard !kits.isEmpty else { return "" }
         var out = "#### Progress\n\n| Kit | Phase | Progress | Done |\n| --- | --- | --- | --- |\n"
-        var rows = 0, left = 0
+        var rows = 0, left = 0, bytes = out.utf8.count
         for kit in kits {
             for row in kitRows(kit, paths: paths) {
-                if rows < maxRows { out += row } else { left += 1 }
-                rows += 1
+                if rows < maxRows, bytes + row.utf8.count <= maxBytes {
+                    out += row
+                    bytes += row.utf8.count
+                    rows += 1
+                } else {
+                    left += 1
+                }
             }
         }
         if left > 0 { out += "\n_\(left) more row\(left == 1 ? "" : "s") not shown._\n" }
@@ -63,20 +77,24 @@ enum MarkdownText {
     }
 
     /// `#### Changes since `origin/main`` with counts and a table of changes (regressions first).
-    static func changesSection(_ diff: PlanDiff, paths: ReportPaths, maxRows: Int) -> String {
+    static func changesSection(_ diff: PlanDiff, paths: ReportPaths, maxRows: Int, maxBytes: Int) -> String {
         var out = "#### Changes since `\(cell(diff.base))`\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
         guard !diff.changes.isEmpty else { return out }
         let ordered = diff.changes.filter(\.regression) + diff.changes.filter { !$0.regression }
         out += "| | Change | Where |\n| --- | --- | --- |\n"
+        var shown = 0
         for change in ordered.prefix(maxRows) {
             let icon = change.regression ? "❌" : change.completion ? "✅" : change.kind == .removed ? "➖" : change.kind == .added ? "➕" : "🔁"
             // A removed item is only on the old side: its place is named, not linked.
             let place = change.kind == .removed
                 ? "`\(cell(paths.relative(change.range.file))):\(change.range.line)` (\(cell(diff.base)))"
                 : "[\(cell(paths.relative(change.range.file))):\(change.range.line)](\(paths.link(change.range.file, line: change.range.line)))"
-            out += "| \(icon) | \(cell(change.summary)) | \(place) |\n"
+            let row = "| \(icon) | \(cell(change.summary)) | \(place) |\n"
+            guard out.utf8.count + row.utf8.count <= maxBytes else { break }
+            out += row
+            shown += 1
         }
-        if ordered.count > maxRows { out += "\n_\(ordered.count - maxRows) more changes not shown._\n" }
+        if ordered.count > shown { out += "\n_\(ordered.count - shown) more change\(ordered.count - shown == 1 ? "" : "s") not shown._\n" }
         return out + "\n"
     }
 

@@ -10,6 +10,8 @@ public struct SarifReporter: ReportWriter, Sendable {
     public var rules: [RuleDescription]
 
     private var wroteResult = false
+    /// How often each rule, file and message has occurred, so equal findings get different fingerprints.
+    private var occurrences: [String: Int] = [:]
 
     public init(paths: ReportPaths, rules: [RuleDescription] = RuleRegistry.descriptions) {
         self.paths = paths
@@ -35,7 +37,10 @@ public struct SarifReporter: ReportWriter, Sendable {
     public mutating func kit(_ outcome: KitOutcome) -> String {
         var out = ""
         for finding in outcome.findings {
-            out += (wroteResult ? ",\n" : "\n") + JSONPieces.indent(JSONPieces.encode(result(finding)), by: 8)
+            let identity = "\(finding.ruleId.rawValue)|\(paths.uri(finding.range.file))|\(finding.message)"
+            let occurrence = occurrences[identity, default: 0]
+            occurrences[identity] = occurrence + 1
+            out += (wroteResult ? ",\n" : "\n") + JSONPieces.indent(JSONPieces.encode(result(finding, occurrence: occurrence)), by: 8)
             wroteResult = true
         }
         return out
@@ -48,12 +53,14 @@ public struct SarifReporter: ReportWriter, Sendable {
              + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
 
-    func result(_ finding: Finding) -> Sarif.Result {
+    /// A result; `occurrence` counts earlier findings with the same rule, file and message, and keeps their
+    /// fingerprints apart (a line number would change the fingerprint whenever lines are added above).
+    func result(_ finding: Finding, occurrence: Int = 0) -> Sarif.Result {
         let related = finding.related.filter { $0.range != finding.range }.enumerated().map { index, related in
             Sarif.Location(id: index + 1, message: Sarif.Message(text: related.message), physicalLocation: location(related.range))
         }
         let uri = location(finding.range).artifactLocation.uri
-        let fingerprint = SHA256.hex(Array("\(finding.ruleId.rawValue)|\(uri)|\(finding.message)".utf8)).prefix(32)
+        let fingerprint = SHA256.hex(Array("\(finding.ruleId.rawValue)|\(uri)|\(finding.message)|\(occurrence)".utf8)).prefix(32)
         var message = finding.message
         if let fix = finding.fix { message += " (fix: \(fix))" }
         return Sarif.Result(

@@ -18,13 +18,21 @@ public struct StatusMarkdownReporter: Sendable {
             + "(\(Progress.percent(totals.done, of: totals.tasks))%)\n\n"
             + "\(totals.inProgress) in progress · \(totals.blocked) blocked · \(totals.ready) ready to start · "
             + "\(totals.mismatchedClaims) of \(totals.claims) claims do not match\n\n"
-        out += MarkdownText.progressTable(report.kits.map(Self.summary), paths: paths, maxRows: 200)
+        out += MarkdownText.progressTable(report.kits.map(Self.summary), paths: paths, maxRows: 200,
+                                          maxBytes: MarkdownReporter.commentLimit / 2)
+        var left = 0
         for kit in report.kits {
+            // Stay under GitHub's comment limit: kits past it are counted, not listed.
+            guard out.utf8.count < MarkdownReporter.commentLimit - 8_000 else {
+                left += 1
+                continue
+            }
             let sections = [list("In progress", kit.inProgress), list("Blocked", kit.blocked), list("Ready to start", kit.ready),
                             claims(kit.claims.filter { !$0.matches })].filter { !$0.isEmpty }
             guard !sections.isEmpty else { continue }
             out += "#### \(MarkdownText.cell(kit.name))\n\n" + sections.joined(separator: "\n") + "\n"
         }
+        if left > 0 { out += "_\(left) more kit\(left == 1 ? "" : "s") not listed (GitHub's comment limit)._\n" }
         return out
     }
 

@@ -17,6 +17,8 @@ public final class RuleContext {
     private var current: RuleDescription?
     /// Findings of the running rule so far, and how many were dropped past `findingLimit`.
     private var reported = 0, dropped = 0
+    /// Findings past the limit, by severity: counted in the totals, not listed.
+    private(set) var hidden: [Severity: Int] = [:]
 
     /// At most this many findings of one rule are listed per kit; the rest are summed up in one more finding.
     /// A hostile or generated file (five million copies of one task) must not turn into gigabytes of report.
@@ -44,7 +46,9 @@ public final class RuleContext {
         dropped = 0
         rule.check(self)
         if dropped > 0, let last = findings.last, let severity = settings.severity(of: description) {
-            findings.append(Finding(ruleId: description.id, severity: severity,
+            // The dropped findings count at the rule's severity; the line saying so is only a note.
+            hidden[severity, default: 0] += dropped
+            findings.append(Finding(ruleId: description.id, severity: .note,
                                     message: "\(dropped) more \(description.id.rawValue) findings in this kit are not listed (the limit is \(Self.findingLimit) per rule and kit)",
                                     range: last.range))
         }
