@@ -65,9 +65,8 @@ public struct GitHubReporter: ReportWriter, Sendable {
         if range.endLine > range.line { properties.append(("endLine", "\(range.endLine)")) }
         else if range.endColumn > range.column { properties.append(("endColumn", "\(range.endColumn)")) }
         properties.append(("title", "speckit \(finding.ruleId.rawValue)"))
-        var message = finding.message
-        if let fix = finding.fix { message += " (fix: \(fix))" }
-        return "::\(Self.kind(finding.severity)) " + properties.map { "\($0)=\(Self.property($1))" }.joined(separator: ",") + "::" + Self.data(message)
+        return "::\(Self.kind(finding.severity)) " + properties.map { "\($0)=\(Self.property($1))" }.joined(separator: ",")
+            + "::" + Self.data(finding.messageWithFix)
     }
 
     /// The workflow command for a severity.

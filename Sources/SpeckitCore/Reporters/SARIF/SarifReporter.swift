@@ -61,11 +61,9 @@ public struct SarifReporter: ReportWriter, Sendable {
         }
         let uri = location(finding.range).artifactLocation.uri
         let fingerprint = SHA256.hex(Array("\(finding.ruleId.rawValue)|\(uri)|\(finding.message)|\(occurrence)".utf8)).prefix(32)
-        var message = finding.message
-        if let fix = finding.fix { message += " (fix: \(fix))" }
         return Sarif.Result(
             ruleId: finding.ruleId.rawValue, ruleIndex: rules.firstIndex { $0.id == finding.ruleId } ?? 0,
-            level: Sarif.level(finding.severity), message: Sarif.Message(text: message),
+            level: Sarif.level(finding.severity), message: Sarif.Message(text: finding.messageWithFix),
             locations: [Sarif.Location(physicalLocation: location(finding.range))],
             relatedLocations: related.isEmpty ? nil : related,
             partialFingerprints: ["speckitFinding/v1": String(fingerprint)])

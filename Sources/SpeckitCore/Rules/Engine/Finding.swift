@@ -25,6 +25,11 @@ public struct Finding: Codable, Hashable, Sendable {
         "\(range.description): \(severity.rawValue): \(message) [\(ruleId.rawValue)]"
     }
 
+    /// The message with its fix, for formats with one text field: `… (fix: update the count)`.
+    public var messageWithFix: String {
+        fix.map { "\(message) (fix: \($0))" } ?? message
+    }
+
     /// Report order: file, line, column, then rule id and message so equal positions sort stably.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.range.file != rhs.range.file { return lhs.range.file < rhs.range.file }
