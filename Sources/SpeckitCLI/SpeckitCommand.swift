@@ -12,7 +12,7 @@ public struct SpeckitCommand: ParsableCommand {
         """,
         version: Speckit.version,
         subcommands: [ParseCommand.self, ValidateCommand.self, StatusCommand.self, DiffCommand.self, RulesCommand.self,
-                      GenerateCommand.self, PackCommand.self, FixCommand.self]
+                      GenerateCommand.self, PackCommand.self, FixCommand.self, RunCommand.self]
     )
 
     public init() {}

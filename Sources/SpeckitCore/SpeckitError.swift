@@ -13,7 +13,7 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     /// A YAML mapping repeats a key (`line`/`column` point at the repeat when it could be found).
     case yamlDuplicateKey(file: String, line: Int?, column: Int?, problem: String)
     case yamlAliasBomb(file: String, limit: Int)
-    case jsonSyntax(file: String, line: Int?, problem: String)
+    case jsonSyntax(file: String, line: Int?, column: Int? = nil, problem: String)
     case unrecognisedStructure(file: String, expected: String)
     case fileTooLarge(String, bytes: Int, limit: Int)
     case cannotWrite(String, reason: String)
@@ -31,6 +31,10 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case badConfig(file: String, line: Int?, column: Int?, problem: String)
     /// `--base` could not be read from git.
     case git(String)
+    /// `speckit run NAME` names no run template.
+    case unknownRunTemplate(String, known: [String])
+    /// The parameters of a run do not match the template's schema: every problem, each with its JSON path.
+    case invalidParams(source: String, template: String, problems: [ParamsSchema.Problem])
 
     public var errorDescription: String? {
         switch self {
@@ -51,8 +55,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(Self.location(file, line, column)): YAML syntax error: \(problem)"
         case .yamlAliasBomb(let file, let limit):
             return "\(file): YAML aliases expand to more than \(limit) nodes; refusing to expand (alias bomb?)"
-        case .jsonSyntax(let file, let line, let problem):
-            return "\(Self.location(file, line, nil)): JSON syntax error: \(problem)"
+        case .jsonSyntax(let file, let line, let column, let problem):
+            return "\(Self.location(file, line, column)): JSON syntax error: \(problem)"
         case .unrecognisedStructure(let file, let expected):
             return "\(file): not a plan file speckit recognises; expected \(expected)"
         case .fileTooLarge(let path, let bytes, let limit):
@@ -74,6 +78,11 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(Self.location(file, line, column)): bad configuration: \(problem)"
         case .git(let problem):
             return "git: \(problem)"
+        case .unknownRunTemplate(let name, let known):
+            return "unknown run template '\(name)' (expected \(known.joined(separator: " or ")); see 'speckit run --list')"
+        case .invalidParams(let source, let template, let problems):
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            return "\(source): \(count) with the parameters of \(template): \(problems.map(\.description).joined(separator: "; "))"
         }
     }
 

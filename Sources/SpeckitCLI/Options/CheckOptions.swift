@@ -36,21 +36,12 @@ struct CheckOptions: ParsableArguments {
                 throw SpeckitError.badConfig(file: config, line: nil, column: nil, problem: "no such file (given by --config)")
             }
             settings = try ConfigFile.load(config)
-        } else if let found = Self.configStart(paths).flatMap(ConfigFile.find(from:))
-                    ?? ConfigFile.find(from: FileManager.default.currentDirectoryPath) {
+        } else if let found = ConfigFile.nearest(for: paths) {
             settings = try ConfigFile.load(found)
         }
         if let profile { settings.profile = profile }
         if strict { settings.strict = true }
         return settings
-    }
-
-    /// The folder the configuration is looked for from: the first path, or its folder when it is a file.
-    static func configStart(_ paths: [String]) -> String? {
-        guard let first = paths.first else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) else { return nil }
-        return isDirectory.boolValue ? first : URL(fileURLWithPath: first).deletingLastPathComponent().path
     }
 
     /// Whether to colour text written to stdout.

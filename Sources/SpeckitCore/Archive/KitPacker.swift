@@ -56,13 +56,17 @@ public enum KitPacker {
             }
         }
         guard !files.isEmpty else { throw SpeckitError.noPlanFiles(folder) }
-        files.sort { $0.relative < $1.relative }
-        let manifest = Manifest(tool: ParseResult.Tool(name: "speckit", version: Speckit.version),
-                                kit: try summary(of: folder, name: root.lastPathComponent),
-                                files: files.map { FileInfo(path: $0.relative, size: $0.bytes.count, sha256: SHA256.hex($0.bytes)) })
-        let manifestBytes = Array(try JSONOutput.encode(manifest).utf8)
-        var entries = files.map { ArchiveEntry(path: $0.relative, bytes: $0.bytes) }
-        entries.append(ArchiveEntry(path: "manifest.json", bytes: manifestBytes))
+        return try entries(files: files.map { ArchiveEntry(path: $0.relative, bytes: $0.bytes) },
+                           kit: try summary(of: folder, name: root.lastPathComponent))
+    }
+
+    /// The archive entries for files already in memory (paths relative to the kit), plus `manifest.json`
+    /// describing them as `kit`.
+    public static func entries(files: [ArchiveEntry], kit: KitInfo) throws -> (entries: [ArchiveEntry], manifest: Manifest) {
+        var entries = files.sorted { $0.path < $1.path }
+        let manifest = Manifest(tool: ParseResult.Tool(name: "speckit", version: Speckit.version), kit: kit,
+                                files: entries.map { FileInfo(path: $0.path, size: $0.bytes.count, sha256: SHA256.hex($0.bytes)) })
+        entries.append(ArchiveEntry(path: "manifest.json", bytes: Array(try JSONOutput.encode(manifest).utf8)))
         entries.sort { $0.path < $1.path }
         return (entries, manifest)
     }
@@ -71,6 +75,13 @@ public enum KitPacker {
     public static func pack(_ folder: String, format: ArchiveFormat,
                             epoch: Int = sourceDateEpoch()) throws -> (bytes: [UInt8], manifest: Manifest) {
         let (entries, manifest) = try entries(of: folder)
+        return (try LibArchive.write(entries, format: format, modified: max(epoch, defaultEpoch)), manifest)
+    }
+
+    /// Packs files already in memory, described as `kit`, into archive bytes.
+    public static func pack(files: [ArchiveEntry], kit: KitInfo, format: ArchiveFormat,
+                            epoch: Int = sourceDateEpoch()) throws -> (bytes: [UInt8], manifest: Manifest) {
+        let (entries, manifest) = try entries(files: files, kit: kit)
         return (try LibArchive.write(entries, format: format, modified: max(epoch, defaultEpoch)), manifest)
     }
 

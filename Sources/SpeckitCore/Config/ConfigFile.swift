@@ -41,6 +41,17 @@ public enum ConfigFile {
         }
     }
 
+    /// The configuration for checking `paths`: the nearest one above the first path (its folder when it is
+    /// a file), else above the current folder. Nil when there is none.
+    public static func nearest(for paths: [String]) -> String? {
+        var start: String?
+        var isDirectory: ObjCBool = false
+        if let first = paths.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) {
+            start = isDirectory.boolValue ? first : URL(fileURLWithPath: first).deletingLastPathComponent().path
+        }
+        return start.flatMap(find(from:)) ?? find(from: FileManager.default.currentDirectoryPath)
+    }
+
     /// Reads the configuration file at `path`.
     public static func load(_ path: String) throws -> ValidationSettings {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -23,8 +23,8 @@ struct YAMLSyntaxRule: Rule {
             switch failure.error {
             case .yamlSyntax(let file, let line, let column, let problem):
                 context.report("YAML syntax error: \(problem)", at: SourceRange(file: file, line: max(line ?? 1, 1), column: column ?? 1))
-            case .jsonSyntax(let file, let line, let problem):
-                context.report("JSON syntax error: \(problem)", at: SourceRange(file: file, line: max(line ?? 1, 1), column: 1))
+            case .jsonSyntax(let file, let line, let column, let problem):
+                context.report("JSON syntax error: \(problem)", at: SourceRange(file: file, line: max(line ?? 1, 1), column: column ?? 1))
             case .yamlAliasBomb(let file, let limit):
                 context.report("YAML aliases expand to more than \(limit) nodes; the file was not read (alias bomb?)",
                                at: SourceRange(file: file, line: 1, column: 1))

@@ -1,0 +1,29 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// SIGTERM and SIGINT while a run step works: each is handed to `handler` on a queue of its own (the work
+/// goes on meanwhile on its threads), instead of killing the process where it stands. SIGPIPE is ignored,
+/// so a worker that stops reading stdout does not kill a step that is writing its artifacts.
+final class RunSignals: Sendable {
+    private let sources: Mutex<[any DispatchSourceSignal]>
+
+    init(handler: @escaping @Sendable (Int32) -> Void) {
+        let queue = DispatchQueue(label: "speckit.run.signals")
+        signal(SIGPIPE, SIG_IGN)
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGTERM, SIGINT] {
+            // The default action (end the process) is replaced by the dispatch source's handler.
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { handler(number) }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = Mutex(sources)
+    }
+
+    deinit {
+        sources.withLock { sources in for source in sources { source.cancel() } }
+    }
+}

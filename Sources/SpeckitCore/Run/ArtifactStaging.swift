@@ -1,0 +1,120 @@
+import Foundation
+import Synchronization
+
+/// Where a run's artifacts are written until they are all complete: a hidden folder beside the artifacts
+/// folder, renamed onto it in one step (`rename(2)`), so the artifacts folder holds every artifact and
+/// `artifacts.json`, or nothing.
+///
+/// Every change to the staging folder happens under one lock, and so do `commit` and `discard`: a signal
+/// handler that discards the folder waits for the file being written, and after it nothing is written again.
+public final class ArtifactStaging: Sendable {
+    private enum Phase { case open, committed, discarded }
+
+    private struct State {
+        var artifacts: [Artifact] = []
+        var phase = Phase.open
+    }
+
+    /// The artifacts folder as given (`--artifacts DIR`).
+    public let destination: String
+    /// The hidden folder the artifacts are written to first.
+    public let folder: String
+    private let state = Mutex(State())
+
+    /// Checks that `destination` can receive the artifacts (its parent folder exists, and it is missing or an
+    /// empty folder) and creates the staging folder beside it.
+    /// - Throws: `SpeckitError.cannotWrite` saying what is wrong with `destination`.
+    public init(destination: String) throws {
+        let url = URL(fileURLWithPath: destination).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        func refuse(_ reason: String) -> SpeckitError { .cannotWrite(destination, reason: reason) }
+        guard !destination.isEmpty, url.path != "/" else { throw refuse("expected a folder for the artifacts") }
+        guard FileKind.followed(parent) == .folder else {
+            throw refuse("its parent folder \(parent) does not exist; expected a new or empty folder in an existing one")
+        }
+        switch FileKind.of(url.path) {
+        case .missing:
+            break
+        case .folder:
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? ["?"]
+            guard entries.isEmpty else {
+                throw refuse("the folder holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries"); expected a new or empty folder, so no artifact of another run is mixed in or lost")
+            }
+        case .symlinkedFolder:
+            throw refuse("it is a symbolic link; expected a new or empty folder (give the folder it points to)")
+        default:
+            throw refuse("it exists and is not a folder; expected a new or empty folder")
+        }
+        self.destination = destination
+        let name = ".\(url.lastPathComponent).speckit-partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        self.folder = URL(fileURLWithPath: parent).appendingPathComponent(name).path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        } catch {
+            throw refuse("cannot create a folder in \(parent): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes one artifact into the staging folder and returns how it is described.
+    /// - Throws: `SpeckitError.cannotWrite` when it cannot be written or the run was already discarded.
+    @discardableResult
+    public func add(name: String, path: String, mediaType: String, bytes: [UInt8]) throws -> Artifact {
+        try state.withLock { state in
+            guard state.phase == .open else { throw SpeckitError.cannotWrite(destination, reason: "the run was stopped") }
+            let target = folder + "/" + path
+            do {
+                let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
+                if parent != folder { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+                try Data(bytes).write(to: URL(fileURLWithPath: target))
+            } catch {
+                throw SpeckitError.cannotWrite("\(destination)/\(path)", reason: error.localizedDescription)
+            }
+            let artifact = Artifact(name: name, path: path, mediaType: mediaType, bytes: bytes.count, sha256: SHA256.hex(bytes))
+            state.artifacts.append(artifact)
+            return artifact
+        }
+    }
+
+    /// The artifacts written so far.
+    public var artifacts: [Artifact] { state.withLock { $0.artifacts } }
+
+    /// Writes `artifacts.json` (from `index`, given every artifact) and moves the staging folder onto the
+    /// artifacts folder. Returns the artifacts, now in place.
+    public func commit(index: ([Artifact]) -> [UInt8]) throws -> [Artifact] {
+        try state.withLock { state in
+            guard state.phase == .open else { throw SpeckitError.cannotWrite(destination, reason: "the run was stopped") }
+            do {
+                try Data(index(state.artifacts)).write(to: URL(fileURLWithPath: folder + "/artifacts.json"))
+            } catch {
+                throw SpeckitError.cannotWrite("\(destination)/artifacts.json", reason: error.localizedDescription)
+            }
+            // Onto a missing folder or an empty one (rename(2) replaces an empty folder in one step).
+            guard rename(folder, URL(fileURLWithPath: destination).standardizedFileURL.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: folder)
+                state.phase = .discarded
+                throw SpeckitError.cannotWrite(destination, reason: "cannot move the artifacts into place: \(reason)")
+            }
+            state.phase = .committed
+            return state.artifacts
+        }
+    }
+
+    /// Removes the staging folder and everything in it, unless the artifacts are already in place.
+    /// Returns whether it did (false: they were committed, and stay).
+    @discardableResult
+    public func discard() -> Bool {
+        state.withLock { state in
+            switch state.phase {
+            case .committed:
+                return false
+            case .discarded:
+                return true
+            case .open:
+                try? FileManager.default.removeItem(atPath: folder)
+                state.phase = .discarded
+                return true
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Synchronization
+
+/// Runs one run-template step from start to end: `step.started`, the parameters checked against the
+/// template's schema, the inputs checked, the work (artifacts into a staging folder), the artifacts moved
+/// into place, an `artifact` event for each, and `step.completed`. Or, on a signal, `step.cancelled`.
+///
+/// Exit codes: 0 success, 1 findings at error severity (or warnings with `strict`), 2 bad parameters or
+/// input (nothing written), 130/143 cancelled by SIGINT/SIGTERM.
+public final class StepRunner: Sendable {
+    /// What the worker asked for.
+    public struct Request: Sendable {
+        public var template: RunTemplate
+        /// The parameters' JSON file, or `-` for stdin.
+        public var params: String
+        /// The artifacts folder: new, or empty.
+        public var artifacts: String
+
+        public init(template: RunTemplate, params: String, artifacts: String) {
+            self.template = template
+            self.params = params
+            self.artifacts = artifacts
+        }
+    }
+
+    /// How the step ended, for the person reading stderr.
+    public struct Ending: Sendable {
+        public var exitCode: Int32
+        /// One line on what happened.
+        public var message: String
+    }
+
+    private struct State {
+        var staging: ArtifactStaging?
+        var cancelled = false
+    }
+
+    public let events: EventStream
+    private let state = Mutex(State())
+
+    public init(events: EventStream) {
+        self.events = events
+    }
+
+    /// Runs the step and returns its exit code and a line for stderr. Never throws: every failure is exit 2
+    /// with a `step.completed` event saying why.
+    public func run(_ request: Request) -> Ending {
+        let template = request.template
+        events.emit(.started(template: template.name, version: Speckit.version))
+        do {
+            var step = try Self.step(for: request)
+            try step.prepare()
+            let staging = try state.withLock { state -> ArtifactStaging in
+                // A signal that arrived already ended the run; nothing more may be created.
+                guard !state.cancelled else { throw SpeckitError.cannotWrite(request.artifacts, reason: "the run was stopped") }
+                let staging = try ArtifactStaging(destination: request.artifacts)
+                state.staging = staging
+                return staging
+            }
+            var (exitCode, counts) = try step.run(into: staging, events: events)
+            let artifacts = try staging.commit { artifacts in
+                RunJSON.document(ArtifactIndex(run: events.run, template: template.name, artifacts: artifacts))
+            }
+            for artifact in artifacts { events.emit(.artifact(artifact)) }
+            counts.artifacts = artifacts.count
+            events.emit(.completed(RunOutcome(exitCode: exitCode, counts: counts)))
+            let verdict = "\(counts.errors) errors, \(counts.warnings) warnings, \(counts.notes) notes"
+            return Ending(exitCode: exitCode,
+                          message: "\(template.name): \(artifacts.count) artifacts and artifacts.json in \(request.artifacts) (\(verdict))")
+        } catch {
+            _ = state.withLock { $0.staging?.discard() }
+            let message = (error as? any LocalizedError)?.errorDescription ?? "\(error)"
+            var problems: [ParamsSchema.Problem]?
+            if case SpeckitError.invalidParams(_, _, let found) = error { problems = found }
+            events.emit(.completed(RunOutcome(exitCode: 2, error: message, problems: problems)))
+            return Ending(exitCode: 2, message: message)
+        }
+    }
+
+    /// Stops the run on `signal` (SIGTERM or SIGINT): removes the staging folder and emits `step.cancelled`.
+    /// Returns false, doing nothing, when the artifacts are already in place (the step then completes).
+    /// The caller exits with `128 + signal` right after, without returning to the work.
+    public func cancel(signal: Int32) -> Bool {
+        state.withLock { state in
+            if let staging = state.staging, !staging.discard() { return false }
+            state.cancelled = true
+            events.emit(.cancelled(signal: signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)",
+                                   exitCode: 128 + signal))
+            return true
+        }
+    }
+
+    /// The template's step, with its parameters read and checked against its schema.
+    static func step(for request: Request) throws -> any RunStep {
+        let source = request.params == "-" ? "stdin" : request.params
+        let params = try OrderedJSON.parse(try readParams(request.params), source: source)
+        let problems = try request.template.schema().problems(in: params)
+        guard problems.isEmpty else {
+            throw SpeckitError.invalidParams(source: source, template: request.template.name, problems: problems)
+        }
+        switch request.template.name {
+        case "generate_spec_kit": return try GenerateKitStep(params: params, source: source)
+        case "validate_spec_kit": return try ValidateKitStep(params: params, source: source)
+        default: throw SpeckitError.unknownRunTemplate(request.template.name, known: RunTemplates.all.map(\.name))
+        }
+    }
+}
+
+extension StepRunner {
+    /// Parameters are small: a form's worth of fields.
+    public static let maxParamsBytes = 1 << 20
+
+    /// The text of the parameters file, or of stdin for `-`: UTF-8, at most `maxParamsBytes`.
+    static func readParams(_ path: String) throws -> String {
+        let source = path == "-" ? "stdin" : path
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            guard FileKind.followed(path) == .regular else {
+                throw FileKind.followed(path) == .missing ? SpeckitError.pathNotFound(path)
+                    : SpeckitError.unreadable(path, reason: "not a regular file; expected a JSON file of parameters")
+            }
+            guard let file = FileHandle(forReadingAtPath: path) else {
+                throw SpeckitError.unreadable(path, reason: "permission denied")
+            }
+            handle = file
+        }
+        // One byte past the limit is enough to know it is too large; an endless stdin is not read to its end.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxParamsBytes + 1) ?? Data()
+        } catch {
+            throw SpeckitError.unreadable(source, reason: error.localizedDescription)
+        }
+        if path != "-" { try? handle.close() }
+        guard data.count <= maxParamsBytes else {
+            throw SpeckitError.badParameters(source: source, problem: "more than \(maxParamsBytes) bytes; parameters are a small JSON object")
+        }
+        guard !data.isEmpty else { throw SpeckitError.badParameters(source: source, problem: "no parameters; expected a JSON object such as {\"name\": \"Ops Control Room\"}") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SpeckitError.badParameters(source: source, problem: "not UTF-8 text; expected a JSON object")
+        }
+        return text
+    }
+}
+
+/// `artifacts.json`: every artifact of the run, as its `artifact` event described it.
+struct ArtifactIndex: Encodable {
+    var schemaVersion = 1
+    var run: String
+    var template: String
+    var artifacts: [Artifact]
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// `validate_spec_kit`: a kit folder, plan file, tree or `.zip`/`.tar.gz` archive checked as `speckit
+/// validate` checks it (with the nearest `.speckit.yml`). Artifacts: `report.json`, and `report.md`,
+/// `report.junit.xml`, `report.sarif` when `formats` asks for them.
+struct ValidateKitStep: RunStep {
+    /// A report besides `report.json`: its artifact and how it is written.
+    enum Format: String, CaseIterable {
+        case markdown, junit, sarif
+
+        var fileName: String {
+            switch self {
+            case .markdown: return "report.md"
+            case .junit: return "report.junit.xml"
+            case .sarif: return "report.sarif"
+            }
+        }
+
+        var mediaType: String {
+            switch self {
+            case .markdown: return "text/markdown"
+            case .junit: return "application/xml"
+            case .sarif: return "application/sarif+json"
+            }
+        }
+
+        func writer(settings: ValidationSettings, rules: [RuleID]) -> any ReportWriter & Sendable {
+            let paths = ReportPaths.forCurrentFolder()
+            switch self {
+            case .markdown: return MarkdownReporter(paths: paths, strict: settings.strict)
+            case .junit: return JUnitReporter(rules: rules, strict: settings.strict, paths: paths)
+            case .sarif: return SarifReporter(paths: paths)
+            }
+        }
+    }
+
+    let path: String
+    let profile: Kit.Profile?
+    let strict: Bool
+    let formats: [Format]
+    private var prepared: (kits: [KitSource], validator: Validator)?
+
+    init(params: JSONValue, source: String) throws {
+        guard case .string(let path)? = params["path"] else {
+            throw SpeckitError.badParameters(source: source, problem: "'path' is missing")
+        }
+        self.path = path
+        if case .string(let name)? = params["profile"], name != "auto" {
+            guard let profile = Kit.Profile(rawValue: name) else {
+                throw SpeckitError.badParameters(source: source, problem: "unknown profile '\(name)'")
+            }
+            self.profile = profile
+        } else {
+            self.profile = nil
+        }
+        if case .bool(let strict)? = params["strict"] { self.strict = strict } else { self.strict = false }
+        var formats: [Format] = []
+        if case .array(let names)? = params["formats"] {
+            for case .string(let name) in names {
+                guard let format = Format(rawValue: name) else {
+                    throw SpeckitError.badParameters(source: source, problem: "unknown format '\(name)'")
+                }
+                if !formats.contains(format) { formats.append(format) }
+            }
+        }
+        self.formats = formats
+    }
+
+    mutating func prepare() throws {
+        var settings = try ConfigFile.nearest(for: [path]).map(ConfigFile.load) ?? ValidationSettings()
+        if let profile { settings.profile = profile }
+        if strict { settings.strict = true }
+        prepared = try Validator(settings: settings).prepare([path])
+    }
+
+    func run(into staging: ArtifactStaging, events: EventStream) throws -> (exitCode: Int32, counts: RunOutcome.Counts) {
+        guard let (kits, validator) = prepared else { throw SpeckitError.pathNotFound(path) }
+        let settings = validator.settings
+        let rules = RuleRegistry.rules.map { $0.description }.filter { settings.severity(of: $0) != nil }.map(\.id)
+        let writers: [any ReportWriter & Sendable] = [JSONReporter()] + formats.map { $0.writer(settings: settings, rules: rules) }
+        let validation = RunValidation.run(kits, validator: validator, writers: writers, events: events)
+        try staging.add(name: "report.json", path: "report.json", mediaType: "application/json",
+                        bytes: Array(validation.reports[0].utf8))
+        for (format, text) in zip(formats, validation.reports.dropFirst()) {
+            try staging.add(name: format.fileName, path: format.fileName, mediaType: format.mediaType, bytes: Array(text.utf8))
+        }
+        return (validation.summary.passed ? 0 : 1, RunOutcome.Counts(validation.summary))
+    }
+}
