@@ -71,7 +71,7 @@ struct StructuredErrorTests {
     @Test("a JSON syntax error names its line")
     func jsonSyntax() {
         let error = StructuredFixtures.error { try StructuredFixtures.parse("broken.json") }
-        guard case .jsonSyntax(let file, let line, let problem) = error else {
+        guard case .jsonSyntax(let file, let line, _, let problem) = error else {
             Issue.record("expected a JSON syntax error, got \(String(describing: error))")
             return
         }
@@ -116,7 +116,7 @@ struct StructuredErrorTests {
         let error = StructuredFixtures.error {
             try StructuredFixtures.parse(text: "{\"tasks\": [\n  {\"id\": 1,,}\n]}\n", path: "x.json", format: .json)
         }
-        guard case .jsonSyntax(_, let line, _) = error else {
+        guard case .jsonSyntax(_, let line, _, _) = error else {
             Issue.record("expected a JSON syntax error, got \(String(describing: error))")
             return
         }

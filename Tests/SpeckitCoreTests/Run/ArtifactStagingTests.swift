@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import SpeckitCore
+
+@Suite("ArtifactStaging: every artifact or nothing")
+struct ArtifactStagingTests {
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("speckit-staging-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func entries(_ url: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+    }
+
+    @Test("nothing is in the artifacts folder until commit, then everything is, with the index")
+    func commit() throws {
+        let root = try Self.scratch()
+        let destination = root.appendingPathComponent("out").path
+        let staging = try ArtifactStaging(destination: destination)
+        let artifact = try staging.add(name: "a.md", path: "kit/a.md", mediaType: "text/markdown", bytes: Array("hello".utf8))
+        #expect(artifact == Artifact(name: "a.md", path: "kit/a.md", mediaType: "text/markdown", bytes: 5,
+                                     sha256: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"))
+        #expect(!FileManager.default.fileExists(atPath: destination))
+        let committed = try staging.commit { Array("\($0.count)".utf8) }
+        #expect(committed == [artifact])
+        #expect(Self.entries(URL(fileURLWithPath: destination)) == ["artifacts.json", "kit"])
+        #expect(try String(contentsOfFile: destination + "/kit/a.md", encoding: .utf8) == "hello")
+        #expect(try String(contentsOfFile: destination + "/artifacts.json", encoding: .utf8) == "1")
+        #expect(Self.entries(root) == ["out"])
+        #expect(!staging.discard(), "committed artifacts stay")
+        #expect(FileManager.default.fileExists(atPath: destination + "/kit/a.md"))
+    }
+
+    @Test("an empty artifacts folder made by the worker is filled in one step")
+    func emptyFolder() throws {
+        let root = try Self.scratch()
+        let destination = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false)
+        let staging = try ArtifactStaging(destination: destination.path)
+        try staging.add(name: "r", path: "r.json", mediaType: "application/json", bytes: [0x7B, 0x7D])
+        _ = try staging.commit { _ in [] }
+        #expect(Self.entries(destination) == ["artifacts.json", "r.json"])
+    }
+
+    @Test("discard removes the staging folder, and nothing can be written after it")
+    func discard() throws {
+        let root = try Self.scratch()
+        let staging = try ArtifactStaging(destination: root.appendingPathComponent("out").path)
+        try staging.add(name: "a", path: "a", mediaType: "text/plain", bytes: [1])
+        #expect(Self.entries(root).count == 1)
+        #expect(staging.discard())
+        #expect(Self.entries(root).isEmpty)
+        #expect(throws: SpeckitError.self) { try staging.add(name: "b", path: "b", mediaType: "text/plain", bytes: [1]) }
+        #expect(throws: SpeckitError.self) { _ = try staging.commit { _ in [] } }
+        #expect(Self.entries(root).isEmpty)
+    }
+
+    @Test("a folder with something in it, a file, a missing parent and a symbolic link are refused before anything is created")
+    func refused() throws {
+        let root = try Self.scratch()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("full"), withIntermediateDirectories: false)
+        try Data("keep".utf8).write(to: root.appendingPathComponent("full/keep.txt"))
+        try Data().write(to: root.appendingPathComponent("file"))
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: root.path)
+        for (name, reason) in [("full", "holds 1 entry"), ("file", "not a folder"), ("missing/out", "parent folder"), ("link", "symbolic link")] {
+            do {
+                _ = try ArtifactStaging(destination: root.appendingPathComponent(name).path)
+                Issue.record("\(name) was accepted")
+            } catch let error as SpeckitError {
+                #expect(error.errorDescription?.contains(reason) == true, "\(error.errorDescription ?? "")")
+            }
+        }
+        #expect(Self.entries(root) == ["file", "full", "link"])
+        #expect(try String(contentsOfFile: root.appendingPathComponent("full/keep.txt").path, encoding: .utf8) == "keep")
+    }
+}

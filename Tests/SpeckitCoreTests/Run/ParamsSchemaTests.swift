@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import SpeckitCore
+
+@Suite("Parameter schemas of the run templates")
+struct ParamsSchemaTests {
+    static func problems(_ template: String, _ json: String) throws -> [String] {
+        try RunTemplates.named(template).schema().problems(in: OrderedJSON.parse(json, source: "params.json")).map(\.description)
+    }
+
+    @Test("every shipped schema is read, and only uses keywords the checker understands")
+    func shippedSchemasLoad() throws {
+        #expect(RunTemplates.all.map(\.name) == ["generate_spec_kit", "validate_spec_kit"])
+        for template in RunTemplates.all {
+            let schema = try template.schema()
+            #expect(!schema.propertyNames.isEmpty, "\(template.name)")
+        }
+        #expect(try RunTemplates.named("generate_spec_kit").schema().propertyNames == ["name", "description", "goals", "phases", "principles"])
+    }
+
+    @Test("good parameters have no problems")
+    func goodParameters() throws {
+        #expect(try Self.problems("generate_spec_kit", #"{"name": "Ops Control Room", "goals": ["Claim runs"], "description": "Line one\nline two"}"#).isEmpty)
+        #expect(try Self.problems("validate_spec_kit", #"{"path": "kit.zip", "profile": "auto", "strict": true, "formats": ["sarif", "junit"]}"#).isEmpty)
+    }
+
+    @Test("a missing name, a wrong type and an unknown field are all reported at once, in the order written")
+    func everyProblemAtOnce() throws {
+        let problems = try Self.problems("generate_spec_kit", #"{"goals": "one goal", "colour": "red"}"#)
+        #expect(problems == [
+            "$.name: is required and missing",
+            "$.goals: expected an array, got a string",
+            "$.colour: unknown parameter (expected name, description, goals, phases, principles)",
+        ])
+    }
+
+    @Test("enums, lengths, item counts, duplicates, patterns and nested item types")
+    func eachKeyword() throws {
+        #expect(try Self.problems("validate_spec_kit", #"{"path": "", "profile": "spec", "strict": "yes", "formats": ["sarif", "sarif", "pdf", 3]}"#) == [
+            "$.path: must not be empty",
+            "$.profile: 'spec' is not one of 'auto', 'speckit', 'github-spec-kit', 'kiro', 'openspec', 'freeform'",
+            "$.strict: expected a boolean, got a string",
+            "$.formats: has 4 items; expected at most 3",
+            "$.formats[1]: 'sarif' is listed twice",
+            "$.formats[2]: 'pdf' is not one of 'markdown', 'junit', 'sarif'",
+            "$.formats[3]: expected a string, got a number",
+        ])
+        let long = String(repeating: "x", count: 101)
+        #expect(try Self.problems("generate_spec_kit", #"{"name": "\#(long)", "phases": ["ok", "two\nlines"]}"#) == [
+            "$.name: is 101 characters long; expected at most 100",
+            "$.phases[1]: contains a line break or other control character",
+        ])
+        #expect(try Self.problems("generate_spec_kit", #"{"name": "../.."}"#).first?.hasPrefix("$.name: does not match what is expected") == true)
+        #expect(try Self.problems("generate_spec_kit", #"[1, 2]"#) == ["$: expected an object, got an array"])
+        #expect(try Self.problems("generate_spec_kit", #"{"name": "x", "a b": 1}"#) == [
+            #"$["a b"]: unknown parameter (expected name, description, goals, phases, principles)"#,
+        ])
+    }
+
+    @Test("a schema with a keyword the checker does not understand is refused, not half-checked")
+    func unsupportedKeyword() {
+        #expect(throws: SpeckitError.self) {
+            try ParamsSchema(text: #"{"type": "object", "properties": {"a": {"type": "string", "format": "email"}}}"#, source: "s.json")
+        }
+        #expect(throws: SpeckitError.self) { try ParamsSchema(text: #"{"type": "whatever"}"#, source: "s.json") }
+        #expect(throws: SpeckitError.self) { try ParamsSchema(text: #"{"pattern": "(["}"#, source: "s.json") }
+    }
+}
