@@ -70,3 +70,27 @@ struct WorkflowTests {
         #expect(readme.contains(block + "\n"), "README.md does not contain the workflow's speckit block")
     }
 }
+
+/// The run templates' steps call speckit commands that exist, with the options they name.
+@Suite("Run template steps")
+struct RunTemplateStepTests {
+    @Test("every template's shell step parses as `speckit run` for that template")
+    func stepsParse() throws {
+        let folder = CLIRunner.repositoryRoot.appendingPathComponent("templates/run-templates")
+        let definitions = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        #expect(definitions.count == 2)
+        for name in definitions {
+            let parsed = try #require(try Yams.load(yaml: String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) as? [String: Any])
+            let steps = try #require(parsed["steps"] as? [[String: Any]])
+            for step in steps {
+                let script = try #require(step["run"] as? String)
+                let words = try #require(WorkflowTests.commands(script).first)
+                #expect(words.first == "speckit")
+                let command = try SpeckitCommand.parseAsRoot(Array(words.dropFirst()))
+                let run = try #require(command as? RunCommand, "\(words)")
+                #expect(run.template == parsed["name"] as? String)
+                #expect(run.params == "$SPECKIT_PARAMS" && run.artifacts == "$SPECKIT_ARTIFACTS" && run.runID == "$SPECKIT_RUN_ID")
+            }
+        }
+    }
+}
