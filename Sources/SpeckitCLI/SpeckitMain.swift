@@ -39,6 +39,6 @@ public enum SpeckitMain {
 /// Writes to the standard error stream.
 enum StandardError {
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        RawOutput.write(text, to: STDERR_FILENO)
     }
 }

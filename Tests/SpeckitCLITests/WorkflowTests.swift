@@ -84,7 +84,9 @@ struct RunTemplateStepTests {
             let steps = try #require(parsed["steps"] as? [[String: Any]])
             for step in steps {
                 let script = try #require(step["run"] as? String)
-                let words = try #require(WorkflowTests.commands(script).first)
+                var words = try #require(WorkflowTests.commands(script).first)
+                #expect(words.first == "exec", "the shell must exec speckit, or SIGTERM reaches the shell instead")
+                words.removeFirst()
                 #expect(words.first == "speckit")
                 let command = try SpeckitCommand.parseAsRoot(Array(words.dropFirst()))
                 let run = try #require(command as? RunCommand, "\(words)")

@@ -13,8 +13,8 @@ final class RunSignals: Sendable {
         signal(SIGPIPE, SIG_IGN)
         var sources: [any DispatchSourceSignal] = []
         for number in [SIGTERM, SIGINT] {
-            // The default action (end the process) is replaced by the dispatch source's handler.
-            signal(number, SIG_IGN)
+            // libdispatch installs its own handler for the source. Until it has, the default action applies
+            // (the process ends before anything was written), which is better than a signal ignored.
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { handler(number) }
             source.resume()

@@ -75,16 +75,23 @@ struct RunCommand: ParsableCommand {
         }
         guard let name = template, let params, let artifacts else { return }
         let request = StepRunner.Request(template: try RunTemplates.named(name), params: params, artifacts: artifacts)
-        let runner = StepRunner(events: EventStream(run: runID ?? UUID().uuidString.lowercased()))
+        let runner = StepRunner(request: request, events: EventStream(run: runID ?? UUID().uuidString.lowercased()))
         let signals = RunSignals { signal in
-            if runner.cancel(signal: signal) {
-                StandardError.write("speckit: \(name) cancelled by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); partial artifacts removed\n")
-                _exit(128 + signal)
+            // A worker that stopped reading stdout would leave the handler blocked on a full pipe: the exit
+            // comes anyway, a moment later, with the staging folder already removed.
+            let watchdog = DispatchWorkItem { _exit(128 + signal) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2, execute: watchdog)
+            let cancelled = runner.cancel(signal: signal) { code, message in
+                StandardError.write("speckit: \(message)\n")
+                _exit(code)
             }
-            StandardError.write("speckit: signal \(signal) arrived after the artifacts were in place; finishing\n")
+            if !cancelled {
+                watchdog.cancel()
+                StandardError.write("speckit: \(RunEvent.signalName(signal)) arrived after the artifacts were in place; finishing\n")
+            }
         }
         let beat = heartbeat.map { Heartbeat(every: $0, events: runner.events) }
-        let ending = runner.run(request)
+        let ending = runner.run()
         beat?.stop()
         withExtendedLifetime(signals) {}
         StandardError.write(ending.exitCode == 2 ? "speckit: error: \(ending.message)\n" : "speckit: \(ending.message)\n")

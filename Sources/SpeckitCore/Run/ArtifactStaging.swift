@@ -1,9 +1,12 @@
 import Foundation
 import Synchronization
 
-/// Where a run's artifacts are written until they are all complete: a hidden folder beside the artifacts
-/// folder, renamed onto it in one step (`rename(2)`), so the artifacts folder holds every artifact and
-/// `artifacts.json`, or nothing.
+/// Where a run's artifacts are written until they are all complete.
+///
+/// When the artifacts folder does not exist yet, they go to a hidden folder beside it, renamed to it in one
+/// step (`rename(2)`): the folder appears with every artifact and `artifacts.json`, or not at all. When the
+/// worker made the folder (empty) itself, perhaps as a mount point, it is kept: the artifacts go to a hidden
+/// folder inside it and are renamed up one by one when all are complete, `artifacts.json` last.
 ///
 /// Every change to the staging folder happens under one lock, and so do `commit` and `discard`: a signal
 /// handler that discards the folder waits for the file being written, and after it nothing is written again.
@@ -19,6 +22,8 @@ public final class ArtifactStaging: Sendable {
     public let destination: String
     /// The hidden folder the artifacts are written to first.
     public let folder: String
+    /// Whether the artifacts folder existed (empty): then `folder` is inside it.
+    private let inside: Bool
     private let state = Mutex(State())
 
     /// Checks that `destination` can receive the artifacts (its parent folder exists, and it is missing or an
@@ -34,8 +39,9 @@ public final class ArtifactStaging: Sendable {
         }
         switch FileKind.of(url.path) {
         case .missing:
-            break
+            inside = false
         case .folder:
+            inside = true
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? ["?"]
             guard entries.isEmpty else {
                 throw refuse("the folder holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries"); expected a new or empty folder, so no artifact of another run is mixed in or lost")
@@ -46,12 +52,13 @@ public final class ArtifactStaging: Sendable {
             throw refuse("it exists and is not a folder; expected a new or empty folder")
         }
         self.destination = destination
-        let name = ".\(url.lastPathComponent).speckit-partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        self.folder = URL(fileURLWithPath: parent).appendingPathComponent(name).path
+        let unique = "speckit-partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        let home = inside ? url.path : parent
+        self.folder = URL(fileURLWithPath: home).appendingPathComponent(inside ? ".\(unique)" : ".\(url.lastPathComponent).\(unique)").path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         } catch {
-            throw refuse("cannot create a folder in \(parent): \(error.localizedDescription)")
+            throw refuse("cannot create a folder in \(home): \(error.localizedDescription)")
         }
     }
 
@@ -88,16 +95,40 @@ public final class ArtifactStaging: Sendable {
             } catch {
                 throw SpeckitError.cannotWrite("\(destination)/artifacts.json", reason: error.localizedDescription)
             }
-            // Onto a missing folder or an empty one (rename(2) replaces an empty folder in one step).
-            guard rename(folder, URL(fileURLWithPath: destination).standardizedFileURL.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+            do {
+                try moveIntoPlace()
+            } catch {
                 try? FileManager.default.removeItem(atPath: folder)
                 state.phase = .discarded
-                throw SpeckitError.cannotWrite(destination, reason: "cannot move the artifacts into place: \(reason)")
+                throw error
             }
             state.phase = .committed
             return state.artifacts
         }
+    }
+
+    private func moveIntoPlace() throws {
+        let target = URL(fileURLWithPath: destination).standardizedFileURL.path
+        func move(_ from: String, _ to: String) throws {
+            guard rename(from, to) == 0 else {
+                throw SpeckitError.cannotWrite(destination, reason: "cannot move the artifacts into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard inside else { return try move(folder, target) }
+        // Every entry but the index, then the index: a folder without artifacts.json is not complete.
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 != "artifacts.json" }.sorted()
+        var moved: [String] = []
+        do {
+            for entry in entries + ["artifacts.json"] {
+                try move(folder + "/" + entry, target + "/" + entry)
+                moved.append(entry)
+            }
+        } catch {
+            // Not expected within one folder; if it happens, the artifacts folder is emptied again.
+            for entry in moved { try? FileManager.default.removeItem(atPath: target + "/" + entry) }
+            throw error
+        }
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// Removes the staging folder and everything in it, unless the artifacts are already in place.

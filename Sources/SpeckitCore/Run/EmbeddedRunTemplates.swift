@@ -15,11 +15,12 @@ enum EmbeddedRunTemplates {
   "properties": {
     "name": {
       "title": "Project name",
-      "description": "The project's name; the kit is named after it. Needs a letter or digit, and no / or \\.",
+      "description": "The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \\ or control characters.",
       "type": "string",
       "minLength": 1,
       "maxLength": 100,
-      "pattern": "^[^/\\\\\\u0000-\\u001f]*[A-Za-z0-9][^/\\\\\\u0000-\\u001f]*$",
+      "pattern": "[A-Za-z0-9]",
+      "not": {"description": "a /, a \\ or a control character", "pattern": "[/\\\\\\u0000-\\u001f\\u007f]"},
       "examples": ["Ops Control Room"]
     },
     "description": {
@@ -33,21 +34,21 @@ enum EmbeddedRunTemplates {
       "description": "Each goal becomes a user story, a requirement with acceptance criteria, and a phase's tasks.",
       "type": "array",
       "maxItems": 50,
-      "items": {"type": "string", "minLength": 1, "maxLength": 300, "pattern": "^[^\\u0000-\\u001f]*$"}
+      "items": {"type": "string", "minLength": 1, "maxLength": 300, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f]"}}
     },
     "phases": {
       "title": "Phases",
       "description": "Phase titles for plan.md and tasks.md; three default phases when none are given.",
       "type": "array",
       "maxItems": 20,
-      "items": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\u0000-\\u001f]*$"}
+      "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f]"}}
     },
     "principles": {
       "title": "Principles",
       "description": "Principle names for the constitution; three defaults when none are given.",
       "type": "array",
       "maxItems": 20,
-      "items": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\u0000-\\u001f]*$"}
+      "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f]"}}
     }
   }
 }
@@ -65,7 +66,7 @@ timeout_seconds: 300
 steps:
   - name: generate
     kind: shell
-    run: speckit run generate_spec_kit --params "$SPECKIT_PARAMS" --artifacts "$SPECKIT_ARTIFACTS" --run-id "$SPECKIT_RUN_ID" --heartbeat 5
+    run: exec speckit run generate_spec_kit --params "$SPECKIT_PARAMS" --artifacts "$SPECKIT_ARTIFACTS" --run-id "$SPECKIT_RUN_ID" --heartbeat 5
 """# + "\n",
         "validate_spec_kit.params.schema.json": #"""
 {
@@ -79,10 +80,12 @@ steps:
   "properties": {
     "path": {
       "title": "Kit or archive",
-      "description": "A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, relative to the step's working folder.",
+      "description": "A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, inside the step's working folder (relative, without '..').",
       "type": "string",
       "minLength": 1,
       "maxLength": 4096,
+      "pattern": "^[^/]",
+      "not": {"description": "a '..' folder or a control character", "pattern": "(^|/)\\.\\.(/|$)|[\\u0000-\\u001f\\u007f]"},
       "examples": ["spec/speckit", "kit.zip"]
     },
     "profile": {
@@ -124,7 +127,7 @@ timeout_seconds: 600
 steps:
   - name: validate
     kind: shell
-    run: speckit run validate_spec_kit --params "$SPECKIT_PARAMS" --artifacts "$SPECKIT_ARTIFACTS" --run-id "$SPECKIT_RUN_ID" --heartbeat 5
+    run: exec speckit run validate_spec_kit --params "$SPECKIT_PARAMS" --artifacts "$SPECKIT_ARTIFACTS" --run-id "$SPECKIT_RUN_ID" --heartbeat 5
 """# + "\n",
     ]
 }

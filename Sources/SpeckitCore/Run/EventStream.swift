@@ -36,8 +36,12 @@ public final class EventStream: Sendable {
             // seq, type, time and run first, in that order, so a reader sees what an event is at once.
             let head = "{\"seq\":\(state.sequence),\"type\":\"\(event.type)\",\"time\":\"\(state.clock.string(from: Date()))\","
                 + "\"run\":\(RunJSON.line(run))}"
-            // `{head…}` and `{fields…}` joined into one object.
-            let line = fields == "{}" ? head : String(head.dropLast()) + "," + String(fields.dropFirst())
+            // `{head…}` and `{fields…}` joined into one object. U+0085, U+2028 and U+2029 are escaped: JSON
+            // allows them raw, but readers that split lines on every Unicode line break would cut the line.
+            let line = (fields == "{}" ? head : String(head.dropLast()) + "," + String(fields.dropFirst()))
+                .replacingOccurrences(of: "\u{85}", with: "\\u0085")
+                .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+                .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
             switch event {
             case .completed, .cancelled: state.closed = true
             default: break
@@ -50,17 +54,7 @@ public final class EventStream: Sendable {
     /// Whether the last event was written.
     public var ended: Bool { state.withLock { $0.closed } }
 
-    /// Writes to file descriptor 1 until every byte is out; a reader that went away is not an error here
-    /// (SIGPIPE is ignored while a step runs), the step still finishes its artifacts.
-    public static let standardOutput: @Sendable (String) -> Void = { line in
-        var bytes = Array(line.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            bytes = bytes.dropFirst(written)
-        }
-    }
+    /// Writes to file descriptor 1, every line whole (SIGPIPE is ignored while a step runs, so a worker that
+    /// stopped reading does not stop the step from finishing its artifacts).
+    public static let standardOutput: @Sendable (String) -> Void = { RawOutput.write($0, to: STDOUT_FILENO) }
 }

@@ -46,6 +46,7 @@ public struct OrderedJSON {
     private mutating func object(depth: Int) throws -> JSONValue {
         index += 1
         var pairs: [JSONValue.KeyValue] = []
+        var keys: Set<String> = []
         skipSpace()
         if peek(UInt8(ascii: "}")) { index += 1; return .object(pairs) }
         while true {
@@ -53,7 +54,7 @@ public struct OrderedJSON {
             guard peek(UInt8(ascii: "\"")) else { throw fail("expected a key in double quotes") }
             let keyStart = index
             let key = try string()
-            if pairs.contains(where: { $0.key == key }) {
+            if !keys.insert(key).inserted {
                 index = keyStart
                 throw fail("the key '\(key)' appears twice in one object")
             }
@@ -143,7 +144,10 @@ public struct OrderedJSON {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count,
+        let isHex = { (byte: UInt8) in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+        }
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy(isHex),
               let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
             throw fail("expected four hex digits after \\u")
         }

@@ -16,8 +16,10 @@ public struct ParamsSchema: Sendable {
 
     /// The keywords the checker understands: the ones that constrain a value, and annotations it reads past.
     static let constraints: Set<String> = ["type", "properties", "required", "additionalProperties", "enum",
-                                           "minLength", "maxLength", "pattern", "items", "minItems", "maxItems",
+                                           "minLength", "maxLength", "pattern", "not", "items", "minItems", "maxItems",
                                            "uniqueItems", "minimum", "maximum"]
+    /// At most this many problems are listed; the rest are counted.
+    public static let maxProblems = 50
     static let annotations: Set<String> = ["$schema", "$id", "title", "description", "default", "examples"]
 
     let root: JSONValue
@@ -36,7 +38,9 @@ public struct ParamsSchema: Sendable {
     public func problems(in value: JSONValue) -> [Problem] {
         var problems: [Problem] = []
         check(value, against: root, at: "$", into: &problems)
-        return problems
+        guard problems.count > Self.maxProblems else { return problems }
+        let more = problems.count - Self.maxProblems
+        return Array(problems.prefix(Self.maxProblems)) + [Problem(path: "$", message: "and \(more) more problem\(more == 1 ? "" : "s")")]
     }
 
     /// The names of the top-level properties, in the order the schema lists them.
@@ -56,6 +60,14 @@ public struct ParamsSchema: Sendable {
         if case .array(let allowed)? = schema["enum"], !allowed.contains(value) {
             fail("\(Self.show(value)) is not one of \(allowed.map(Self.show).joined(separator: ", "))")
         }
+        if let excluded = schema["not"] {
+            var inner: [Problem] = []
+            check(value, against: excluded, at: path, into: &inner)
+            if inner.isEmpty {
+                if case .string(let description)? = excluded["description"] { fail("must not contain \(description)") }
+                else { fail("must not match the schema under 'not'") }
+            }
+        }
         switch value {
         case .string(let text):
             let length = text.unicodeScalars.count
@@ -67,7 +79,9 @@ public struct ParamsSchema: Sendable {
             }
             if case .string(let pattern)? = schema["pattern"], let regex = patterns[pattern],
                regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-                fail(Self.patternMessage(schema, pattern: pattern))
+                let hint: String
+                if case .string(let description)? = schema["description"] { hint = " (\(description))" } else { hint = "" }
+                fail("must match the pattern \(Self.show(.string(pattern)))\(hint)")
             }
         case .number(let number):
             if case .number(let minimum)? = schema["minimum"], number < minimum { fail("expected at least \(Self.show(.number(minimum)))") }
@@ -80,10 +94,9 @@ public struct ParamsSchema: Sendable {
                 fail("has \(items.count) items; expected at most \(Int(maximum))")
             }
             if case .bool(true)? = schema["uniqueItems"] {
-                var seen: [JSONValue] = []
-                for (index, item) in items.enumerated() {
-                    if seen.contains(item) { problems.append(Problem(path: "\(path)[\(index)]", message: "\(Self.show(item)) is listed twice")) }
-                    seen.append(item)
+                var seen: Set<JSONValue> = []
+                for (index, item) in items.enumerated() where !seen.insert(item).inserted {
+                    problems.append(Problem(path: "\(path)[\(index)]", message: "\(Self.show(item)) is listed twice"))
                 }
             }
             if let itemSchema = schema["items"] {
@@ -143,7 +156,7 @@ public struct ParamsSchema: Sendable {
     /// A value as it is written in JSON, shortened.
     static func show(_ value: JSONValue) -> String {
         switch value {
-        case .string(let text): return "'\(text.count > 40 ? text.prefix(40) + "…" : text)'"
+        case .string(let text): return RunJSON.line(text.count > 40 ? text.prefix(40) + "…" : text)
         case .number(let number): return number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .bool(let flag): return String(flag)
         case .null: return "null"
@@ -155,12 +168,6 @@ public struct ParamsSchema: Sendable {
     static func member(_ path: String, _ name: String) -> String {
         name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) && !name.isEmpty
             ? "\(path).\(name)" : "\(path)[\(String(decoding: (try? JSONEncoder().encode(name)) ?? Data(), as: UTF8.self))]"
-    }
-
-    /// What a pattern asks for, in words: the schema's description when it has one.
-    static func patternMessage(_ schema: JSONValue, pattern: String) -> String {
-        if case .string(let description)? = schema["description"] { return "does not match what is expected: \(description)" }
-        return pattern.contains("u0000-") ? "contains a line break or other control character" : "does not match \(pattern)"
     }
 
     // MARK: Checking the schema itself
@@ -181,8 +188,8 @@ public struct ParamsSchema: Sendable {
                 for property in properties {
                     try check(property.value, at: "\(pointer)/properties/\(property.key)", source: source, patterns: &patterns)
                 }
-            case "items":
-                try check(pair.value, at: "\(pointer)/items", source: source, patterns: &patterns)
+            case "items", "not":
+                try check(pair.value, at: "\(pointer)/\(pair.key)", source: source, patterns: &patterns)
             case "pattern":
                 guard case .string(let pattern) = pair.value,
                       let regex = try? NSRegularExpression(pattern: pattern) else { throw refuse("'pattern' is not a regular expression") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a run step reports on stdout, one JSON object per line (`spec/schema/run-events.schema.json`).
 /// Every event carries `seq` (1, 2, 3…), `type`, `time` (RFC 3339, UTC) and `run`; the fields below are
 /// the rest of it.
@@ -27,6 +29,15 @@ public enum RunEvent: Sendable {
         case .heartbeat: return "heartbeat"
         case .completed: return "step.completed"
         case .cancelled: return "step.cancelled"
+        }
+    }
+
+    /// How `step.cancelled` names a signal.
+    public static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGTERM: return "SIGTERM"
+        case SIGINT: return "SIGINT"
+        default: return "signal \(signal)"
         }
     }
 

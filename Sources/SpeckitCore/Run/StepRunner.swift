@@ -33,18 +33,22 @@ public final class StepRunner: Sendable {
     private struct State {
         var staging: ArtifactStaging?
         var cancelled = false
+        /// `step.completed` was written: a signal now changes nothing.
+        var finished = false
     }
 
+    public let request: Request
     public let events: EventStream
     private let state = Mutex(State())
 
-    public init(events: EventStream) {
+    public init(request: Request, events: EventStream) {
+        self.request = request
         self.events = events
     }
 
     /// Runs the step and returns its exit code and a line for stderr. Never throws: every failure is exit 2
     /// with a `step.completed` event saying why.
-    public func run(_ request: Request) -> Ending {
+    public func run() -> Ending {
         let template = request.template
         events.emit(.started(template: template.name, version: Speckit.version))
         do {
@@ -63,37 +67,49 @@ public final class StepRunner: Sendable {
             }
             for artifact in artifacts { events.emit(.artifact(artifact)) }
             counts.artifacts = artifacts.count
-            events.emit(.completed(RunOutcome(exitCode: exitCode, counts: counts)))
+            finish(RunOutcome(exitCode: exitCode, counts: counts))
             let verdict = "\(counts.errors) errors, \(counts.warnings) warnings, \(counts.notes) notes"
             return Ending(exitCode: exitCode,
                           message: "\(template.name): \(artifacts.count) artifacts and artifacts.json in \(request.artifacts) (\(verdict))")
         } catch {
-            _ = state.withLock { $0.staging?.discard() }
             let message = (error as? any LocalizedError)?.errorDescription ?? "\(error)"
             var problems: [ParamsSchema.Problem]?
             if case SpeckitError.invalidParams(_, _, let found) = error { problems = found }
-            events.emit(.completed(RunOutcome(exitCode: 2, error: message, problems: problems)))
+            finish(RunOutcome(exitCode: 2, error: message, problems: problems), discarding: true)
             return Ending(exitCode: 2, message: message)
         }
     }
 
-    /// Stops the run on `signal` (SIGTERM or SIGINT): removes the staging folder and emits `step.cancelled`.
-    /// Returns false, doing nothing, when the artifacts are already in place (the step then completes).
-    /// The caller exits with `128 + signal` right after, without returning to the work.
-    public func cancel(signal: Int32) -> Bool {
+    /// Writes `step.completed`, after removing the staging folder when `discarding`. If a signal is being
+    /// handled, this waits on the lock the handler holds until it ends the process.
+    private func finish(_ outcome: RunOutcome, discarding: Bool = false) {
         state.withLock { state in
+            if discarding { _ = state.staging?.discard() }
+            state.finished = true
+            events.emit(.completed(outcome))
+        }
+    }
+
+    /// Stops the run on `signal` (SIGTERM or SIGINT): removes the staging folder, then calls `exit` with the
+    /// exit code (`128 + signal`) and a line for stderr, then writes `step.cancelled`; `exit` ends the process
+    /// while the lock is still held, so the work can neither write nor finish after it.
+    /// Returns false, doing nothing, once the artifacts are in place or the step has completed.
+    public func cancel(signal: Int32, exit: (_ code: Int32, _ message: String) -> Never) -> Bool {
+        state.withLock { state in
+            guard !state.finished else { return false }
             if let staging = state.staging, !staging.discard() { return false }
             state.cancelled = true
-            events.emit(.cancelled(signal: signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)",
-                                   exitCode: 128 + signal))
-            return true
+            let name = RunEvent.signalName(signal)
+            let what = state.staging == nil ? "nothing was written" : "partial artifacts removed"
+            events.emit(.cancelled(signal: name, exitCode: 128 + signal))
+            exit(128 + signal, "\(request.template.name) cancelled by \(name); \(what)")
         }
     }
 
     /// The template's step, with its parameters read and checked against its schema.
     static func step(for request: Request) throws -> any RunStep {
-        let source = request.params == "-" ? "stdin" : request.params
-        let params = try OrderedJSON.parse(try readParams(request.params), source: source)
+        let (text, source) = try readParams(request.params)
+        let params = try OrderedJSON.parse(text, source: source)
         let problems = try request.template.schema().problems(in: params)
         guard problems.isEmpty else {
             throw SpeckitError.invalidParams(source: source, template: request.template.name, problems: problems)
@@ -110,8 +126,9 @@ extension StepRunner {
     /// Parameters are small: a form's worth of fields.
     public static let maxParamsBytes = 1 << 20
 
-    /// The text of the parameters file, or of stdin for `-`: UTF-8, at most `maxParamsBytes`.
-    static func readParams(_ path: String) throws -> String {
+    /// The text of the parameters file, or of stdin for `-`: UTF-8, at most `maxParamsBytes`; and the name
+    /// errors give it.
+    static func readParams(_ path: String) throws -> (text: String, source: String) {
         let source = path == "-" ? "stdin" : path
         let handle: FileHandle
         if path == "-" {
@@ -141,7 +158,7 @@ extension StepRunner {
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpeckitError.badParameters(source: source, problem: "not UTF-8 text; expected a JSON object")
         }
-        return text
+        return (text, source)
     }
 }
 

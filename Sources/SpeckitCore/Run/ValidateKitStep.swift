@@ -35,6 +35,7 @@ struct ValidateKitStep: RunStep {
     }
 
     let path: String
+    let source: String
     let profile: Kit.Profile?
     let strict: Bool
     let formats: [Format]
@@ -45,6 +46,7 @@ struct ValidateKitStep: RunStep {
             throw SpeckitError.badParameters(source: source, problem: "'path' is missing")
         }
         self.path = path
+        self.source = source
         if case .string(let name)? = params["profile"], name != "auto" {
             guard let profile = Kit.Profile(rawValue: name) else {
                 throw SpeckitError.badParameters(source: source, problem: "unknown profile '\(name)'")
@@ -67,14 +69,26 @@ struct ValidateKitStep: RunStep {
     }
 
     mutating func prepare() throws {
+        prepared = try Self.prepare(path: path, source: source, profile: profile, strict: strict)
+    }
+
+    /// The kits under `path` and the validator for them. The path must stay inside the working folder: the
+    /// parameters come from whoever created the run, and the reports go back to them.
+    static func prepare(path: String, source: String, profile: Kit.Profile?, strict: Bool) throws -> (kits: [KitSource], validator: Validator) {
+        let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
+              resolved == working || resolved.hasPrefix(working.hasSuffix("/") ? working : working + "/") else {
+            throw SpeckitError.badParameters(source: source, problem: "'path' \(path) leads outside the working folder; expected a kit inside it")
+        }
         var settings = try ConfigFile.nearest(for: [path]).map(ConfigFile.load) ?? ValidationSettings()
         if let profile { settings.profile = profile }
         if strict { settings.strict = true }
-        prepared = try Validator(settings: settings).prepare([path])
+        return try Validator(settings: settings).prepare([path])
     }
 
     func run(into staging: ArtifactStaging, events: EventStream) throws -> (exitCode: Int32, counts: RunOutcome.Counts) {
-        guard let (kits, validator) = prepared else { throw SpeckitError.pathNotFound(path) }
+        let (kits, validator) = try prepared ?? Self.prepare(path: path, source: source, profile: profile, strict: strict)
         let settings = validator.settings
         let rules = RuleRegistry.rules.map { $0.description }.filter { settings.severity(of: $0) != nil }.map(\.id)
         let writers: [any ReportWriter & Sendable] = [JSONReporter()] + formats.map { $0.writer(settings: settings, rules: rules) }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `speckit run` stopped by the worker: SIGTERM or SIGINT while it works on a large tree.
-@Suite("speckit run: cancellation")
+/// `speckit run` stopped by the worker: SIGTERM or SIGINT while it works on a large tree. One at a time, so
+/// each has the machine to itself while the time to stop is measured.
+@Suite("speckit run: cancellation", .serialized)
 struct RunCancellationTests {
     /// A tree of `count` kits, each a copy of seed 001 (about 300 tasks), so validating it takes seconds.
     static func largeTree(_ count: Int) throws -> URL {
@@ -50,6 +51,7 @@ struct RunCancellationTests {
         let step = try StepProcess(["run", "validate_spec_kit", "--params", "-", "--artifacts", "out"], in: folder,
                                    input: #"{"path": "tree"}"#)
         #expect(step.waitForLine(timeout: 60) { $0.contains(#""type":"finding""#) } != nil)
+        #expect(step.process.isRunning, "the tree was checked before the signal could be sent; make it larger")
         step.process.terminate()
         #expect(step.wait() == 143)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out", "tree"])

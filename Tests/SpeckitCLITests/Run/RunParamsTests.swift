@@ -29,16 +29,21 @@ struct RunParamsTests {
         (["generate_spec_kit", "--params", "missing.json"], "", "speckit: error: missing.json: no such file or directory\n"),
         (["generate_spec_kit", "--params", "-"], "{\"name\": \"x\",}", "speckit: error: stdin:1:14: JSON syntax error: expected a key in double quotes\n"),
         (["generate_spec_kit", "--params", "-"], "", "speckit: error: stdin: bad parameters: no parameters; expected a JSON object such as {\"name\": \"Ops Control Room\"}\n"),
-        (["generate_spec_kit", "--params", "-"], "{\"name\": \"---\"}", "speckit: error: stdin: 1 problem with the parameters of generate_spec_kit: $.name: does not match what is expected: The project's name; the kit is named after it. Needs a letter or digit, and no / or \\.\n"),
+        (["generate_spec_kit", "--params", "-"], "{\"name\": \"---\"}", "speckit: error: stdin: 1 problem with the parameters of generate_spec_kit: $.name: must match the pattern \"[A-Za-z0-9]\" (The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \\ or control characters.)\n"),
+        (["validate_spec_kit", "--params", "-"], "{\"path\": \"escape\"}", "speckit: error: stdin: bad parameters: 'path' escape leads outside the working folder; expected a kit inside it\n"),
         (["validate_spec_kit", "--params", "-"], "{\"path\": \"nowhere\"}", "speckit: error: nowhere: no such file or directory\n"),
     ])
     func refused(arguments: [String], input: String, message: String) throws {
         let folder = try CLIRunner.folder([:])
+        // A symbolic link out of the working folder, to a real kit.
+        let outside = try CLIRunner.folder(["kit/tasks.md": "# Tasks\n\n- [ ] T1 Secret task\n"])
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("escape").path,
+                                                   withDestinationPath: outside.appendingPathComponent("kit").path)
         let result = try CLIRunner.run(["run"] + arguments + ["--artifacts", "out"], in: folder, input: input)
         #expect(result.status == 2)
         #expect(result.stderr == message)
         #expect(try Self.completed(result.stdout)["error"] as? String == String(message.dropFirst("speckit: error: ".count).dropLast()))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["escape"])
     }
 
     @Test("an artifacts folder with something in it is refused, and what is in it is left alone")

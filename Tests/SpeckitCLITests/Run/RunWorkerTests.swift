@@ -22,7 +22,6 @@ struct RunWorkerTests {
             #expect(object["run"] as? String == run)
             objects.append(object)
         }
-        #expect(zip(step.lines, step.lines.dropFirst()).allSatisfy { $0.arrived <= $1.arrived })
         return objects
     }
 

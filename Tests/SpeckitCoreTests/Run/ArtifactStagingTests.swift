@@ -33,15 +33,34 @@ struct ArtifactStagingTests {
         #expect(FileManager.default.fileExists(atPath: destination + "/kit/a.md"))
     }
 
-    @Test("an empty artifacts folder made by the worker is filled in one step")
+    @Test("an empty artifacts folder made by the worker is kept (owner, permissions, mount) and filled when all is complete")
     func emptyFolder() throws {
+        let root = try Self.scratch()
+        let destination = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o750])
+        let before = try FileManager.default.attributesOfItem(atPath: destination.path)
+        let staging = try ArtifactStaging(destination: destination.path)
+        try staging.add(name: "r", path: "r.json", mediaType: "application/json", bytes: [0x7B, 0x7D])
+        try staging.add(name: "a", path: "kit/a.md", mediaType: "text/markdown", bytes: [0x61])
+        // Staged inside, hidden: nothing a worker would take for an artifact.
+        #expect(Self.entries(destination).count == 1 && Self.entries(destination)[0].hasPrefix(".speckit-partial-"))
+        _ = try staging.commit { _ in [] }
+        #expect(Self.entries(destination) == ["artifacts.json", "kit", "r.json"])
+        let after = try FileManager.default.attributesOfItem(atPath: destination.path)
+        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int)
+        #expect(after[.posixPermissions] as? Int == 0o750)
+    }
+
+    @Test("discarding a run staged inside an empty artifacts folder leaves it empty")
+    func discardInside() throws {
         let root = try Self.scratch()
         let destination = root.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false)
         let staging = try ArtifactStaging(destination: destination.path)
         try staging.add(name: "r", path: "r.json", mediaType: "application/json", bytes: [0x7B, 0x7D])
-        _ = try staging.commit { _ in [] }
-        #expect(Self.entries(destination) == ["artifacts.json", "r.json"])
+        #expect(staging.discard())
+        #expect(Self.entries(destination).isEmpty)
     }
 
     @Test("discard removes the staging folder, and nothing can be written after it")

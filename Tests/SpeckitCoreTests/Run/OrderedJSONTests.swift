@@ -21,6 +21,8 @@ struct OrderedJSONTests {
         ("{\"a\": tru}", "p.json:1:7: JSON syntax error: expected a value (an object, array, string, number, true, false or null)"),
         ("\"a\nb\"", "p.json:1:3: JSON syntax error: a control character inside a string; write it as an escape such as \\n"),
         ("\"\\ud800\"", "p.json:1:8: JSON syntax error: a lone UTF-16 surrogate in \\u escapes"),
+        ("\"\\u+041\"", "p.json:1:4: JSON syntax error: expected four hex digits after \\u"),
+        ("\"\\u-000\"", "p.json:1:4: JSON syntax error: expected four hex digits after \\u"),
         ("{} x", "p.json:1:4: JSON syntax error: unexpected text after the value"),
         ("", "p.json:1:1: JSON syntax error: unexpected end of the text; expected a value"),
     ])

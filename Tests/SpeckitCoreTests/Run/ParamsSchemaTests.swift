@@ -38,23 +38,53 @@ struct ParamsSchemaTests {
     func eachKeyword() throws {
         #expect(try Self.problems("validate_spec_kit", #"{"path": "", "profile": "spec", "strict": "yes", "formats": ["sarif", "sarif", "pdf", 3]}"#) == [
             "$.path: must not be empty",
-            "$.profile: 'spec' is not one of 'auto', 'speckit', 'github-spec-kit', 'kiro', 'openspec', 'freeform'",
+            #"$.path: must match the pattern "^[^/]" (A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, inside the step's working folder (relative, without '..').)"#,
+            #"$.profile: "spec" is not one of "auto", "speckit", "github-spec-kit", "kiro", "openspec", "freeform""#,
             "$.strict: expected a boolean, got a string",
             "$.formats: has 4 items; expected at most 3",
-            "$.formats[1]: 'sarif' is listed twice",
-            "$.formats[2]: 'pdf' is not one of 'markdown', 'junit', 'sarif'",
+            #"$.formats[1]: "sarif" is listed twice"#,
+            #"$.formats[2]: "pdf" is not one of "markdown", "junit", "sarif""#,
             "$.formats[3]: expected a string, got a number",
         ])
         let long = String(repeating: "x", count: 101)
         #expect(try Self.problems("generate_spec_kit", #"{"name": "\#(long)", "phases": ["ok", "two\nlines"]}"#) == [
             "$.name: is 101 characters long; expected at most 100",
-            "$.phases[1]: contains a line break or other control character",
+            "$.phases[1]: must not contain a line break or other control character",
         ])
-        #expect(try Self.problems("generate_spec_kit", #"{"name": "../.."}"#).first?.hasPrefix("$.name: does not match what is expected") == true)
+        #expect(try Self.problems("generate_spec_kit", #"{"name": "../.."}"#) == [
+            #"$.name: must not contain a /, a \ or a control character"#,
+            #"$.name: must match the pattern "[A-Za-z0-9]" (The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \ or control characters.)"#,
+        ])
         #expect(try Self.problems("generate_spec_kit", #"[1, 2]"#) == ["$: expected an object, got an array"])
         #expect(try Self.problems("generate_spec_kit", #"{"name": "x", "a b": 1}"#) == [
             #"$["a b"]: unknown parameter (expected name, description, goals, phases, principles)"#,
         ])
+        // A value shown in a message is JSON-quoted, so a line break in it cannot break the message's line.
+        #expect(try Self.problems("validate_spec_kit", #"{"path": "k", "profile": "a\nb"}"#).first?.hasPrefix(#"$.profile: "a\nb" is not one of"#) == true)
+    }
+
+    @Test("a line break at the end is refused as one anywhere else is (ECMA-262 and Python agree; ICU's $ alone would not)",
+          arguments: [#""Ops\n""#, #""Ops\r\n""#, #""Ops\r""#, #""Ops\u000b""#, #""Ops\u007f""#])
+    func trailingLineBreaks(name: String) throws {
+        #expect(try Self.problems("generate_spec_kit", #"{"name": \#(name)}"#) == ["$.name: must not contain a /, a \\ or a control character"])
+        #expect(try Self.problems("generate_spec_kit", #"{"name": "Ops", "goals": [\#(name)]}"#) == [
+            "$.goals[0]: must not contain a line break or other control character",
+        ])
+    }
+
+    @Test("a validate path must stay inside the working folder", arguments: ["/etc", "../up", "a/../../b", "kit/..", #"a\u0000b"#])
+    func pathsOutside(path: String) throws {
+        let problems = try Self.problems("validate_spec_kit", #"{"path": "\#(path)"}"#)
+        #expect(problems.count == 1 && problems[0].hasPrefix("$.path: must"), "\(problems)")
+        #expect(try Self.problems("validate_spec_kit", #"{"path": "spec/..kit/a..b"}"#).isEmpty)
+    }
+
+    @Test("a flood of problems is cut at the first 50, with a count of the rest")
+    func manyProblems() throws {
+        let formats = (0..<300).map(String.init).joined(separator: ", ")
+        let problems = try Self.problems("validate_spec_kit", #"{"path": "k", "formats": [\#(formats)]}"#)
+        #expect(problems.count == ParamsSchema.maxProblems + 1)
+        #expect(problems.last == "$: and 251 more problems")
     }
 
     @Test("a schema with a keyword the checker does not understand is refused, not half-checked")

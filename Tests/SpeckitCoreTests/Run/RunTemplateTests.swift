@@ -16,7 +16,7 @@ struct RunTemplateTests {
         }
     }
 
-    @Test("each template names itself, a lane, its schema beside it and one shell step that runs itself")
+    @Test("each template names itself, a lane, its schema beside it and one shell step that execs speckit run for itself (so the signals a worker sends reach speckit)")
     func definitions() throws {
         #expect(RunTemplates.all.count == EmbeddedRunTemplates.files.keys.filter { $0.hasSuffix(".yaml") }.count)
         for template in RunTemplates.all {
@@ -26,7 +26,7 @@ struct RunTemplateTests {
             #expect(!template.schemaText.isEmpty)
             #expect(template.timeoutSeconds > 0)
             #expect(template.steps.count == 1)
-            #expect(template.steps.allSatisfy { $0.kind == "shell" && $0.run.hasPrefix("speckit run \(template.name) ") })
+            #expect(template.steps.allSatisfy { $0.kind == "shell" && $0.run.hasPrefix("exec speckit run \(template.name) ") })
         }
         #expect(throws: SpeckitError.unknownRunTemplate("nope", known: ["generate_spec_kit", "validate_spec_kit"])) {
             try RunTemplates.named("nope")
