@@ -54,8 +54,9 @@ struct RunCommand: ParsableCommand {
         if let heartbeat, !(heartbeat >= 0.1 && heartbeat <= 3600) {
             throw ValidationError("--heartbeat must be between 0.1 and 3600 seconds, got \(heartbeat)")
         }
-        if let runID, runID.isEmpty || runID.count > 200 || runID.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw ValidationError("--run-id must be 1 to 200 characters with no control characters")
+        if let runID, runID.trimmingCharacters(in: .whitespaces).isEmpty || runID.count > 200
+            || runID.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            throw ValidationError("--run-id must be 1 to 200 characters, not only spaces, with no control characters")
         }
     }
 
@@ -87,7 +88,7 @@ struct RunCommand: ParsableCommand {
             }
             if !cancelled {
                 watchdog.cancel()
-                StandardError.write("speckit: \(RunEvent.signalName(signal)) arrived after the artifacts were in place; finishing\n")
+                StandardError.write("speckit: \(RunEvent.signalName(signal)) arrived after the step had finished its work; it ends as it was\n")
             }
         }
         let beat = heartbeat.map { Heartbeat(every: $0, events: runner.events) }
@@ -95,6 +96,9 @@ struct RunCommand: ParsableCommand {
         beat?.stop()
         withExtendedLifetime(signals) {}
         StandardError.write(ending.exitCode == 2 ? "speckit: error: \(ending.message)\n" : "speckit: \(ending.message)\n")
+        if runner.events.lost > 0 {
+            StandardError.write("speckit: warning: \(runner.events.lost) events could not be written to stdout; artifacts.json lists the artifacts\n")
+        }
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
     }
 }

@@ -61,8 +61,8 @@ public struct KitParameters: Codable, Hashable, Sendable {
         }
         for (label, values) in [("name", [name]), ("description", [description ?? ""]), ("goal", goals),
                                 ("phase", phases), ("principle", principles)] {
-            for value in values where value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) {
-                throw fail("a \(label) contains a control character")
+            for value in values where value.unicodeScalars.contains(where: { Self.isControl($0) }) {
+                throw fail("a \(label) contains a control character or a Unicode line separator")
             }
         }
         for (label, values) in [("goal", goals), ("phase", phases), ("principle", principles)] {
@@ -76,6 +76,12 @@ public struct KitParameters: Codable, Hashable, Sendable {
         guard goals.count <= 50, phases.count <= 20, principles.count <= 20 else {
             throw fail("too many items (at most 50 goals, 20 phases, 20 principles)")
         }
+    }
+
+    /// A character no parameter may hold: C0 and C1 controls (but `\n`, which a description may hold),
+    /// DEL, and the Unicode line and paragraph separators, which Markdown readers take for line breaks.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// Reads parameters from JSON or YAML text (`source` names the file, or `-` for stdin).

@@ -34,8 +34,14 @@ public final class ArtifactStaging: Sendable {
         let parent = url.deletingLastPathComponent().path
         func refuse(_ reason: String) -> SpeckitError { .cannotWrite(destination, reason: reason) }
         guard !destination.isEmpty, url.path != "/" else { throw refuse("expected a folder for the artifacts") }
-        guard FileKind.followed(parent) == .folder else {
-            throw refuse("its parent folder \(parent) does not exist; expected a new or empty folder in an existing one")
+        switch FileKind.followed(parent) {
+        case .folder: break
+        case .missing: throw refuse("its parent folder \(parent) does not exist; expected a new or empty folder in an existing one")
+        default: throw refuse("\(parent) is not a folder; expected a new or empty folder in an existing one")
+        }
+        var link = stat()
+        if lstat(url.path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+            throw refuse("it is a symbolic link; expected a new or empty folder (give the folder it points to)")
         }
         switch FileKind.of(url.path) {
         case .missing:
@@ -46,8 +52,6 @@ public final class ArtifactStaging: Sendable {
             guard entries.isEmpty else {
                 throw refuse("the folder holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries"); expected a new or empty folder, so no artifact of another run is mixed in or lost")
             }
-        case .symlinkedFolder:
-            throw refuse("it is a symbolic link; expected a new or empty folder (give the folder it points to)")
         default:
             throw refuse("it exists and is not a folder; expected a new or empty folder")
         }
@@ -109,8 +113,19 @@ public final class ArtifactStaging: Sendable {
 
     private func moveIntoPlace() throws {
         let target = URL(fileURLWithPath: destination).standardizedFileURL.path
+        // Never onto something that is there, so a second run into the same folder fails instead of mixing in:
+        // a file is linked (which refuses an existing name) and then unlinked; a folder is renamed (which
+        // refuses a folder with anything in it).
         func move(_ from: String, _ to: String) throws {
-            guard rename(from, to) == 0 else {
+            var moved: Bool
+            if FileKind.of(from) == .regular {
+                moved = link(from, to) == 0 && unlink(from) == 0
+                // A file system without hard links: look first, then rename.
+                if !moved, errno != EEXIST, FileKind.of(to) == .missing { moved = rename(from, to) == 0 }
+            } else {
+                moved = rename(from, to) == 0
+            }
+            guard moved else {
                 throw SpeckitError.cannotWrite(destination, reason: "cannot move the artifacts into place: \(String(cString: strerror(errno)))")
             }
         }

@@ -20,7 +20,7 @@ enum EmbeddedRunTemplates {
       "minLength": 1,
       "maxLength": 100,
       "pattern": "[A-Za-z0-9]",
-      "not": {"description": "a /, a \\ or a control character", "pattern": "[/\\\\\\u0000-\\u001f\\u007f]"},
+      "not": {"description": "a /, a \\ or a control character", "pattern": "[/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"},
       "examples": ["Ops Control Room"]
     },
     "description": {
@@ -34,21 +34,21 @@ enum EmbeddedRunTemplates {
       "description": "Each goal becomes a user story, a requirement with acceptance criteria, and a phase's tasks.",
       "type": "array",
       "maxItems": 50,
-      "items": {"type": "string", "minLength": 1, "maxLength": 300, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f]"}}
+      "items": {"type": "string", "minLength": 1, "maxLength": 300, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
     },
     "phases": {
       "title": "Phases",
       "description": "Phase titles for plan.md and tasks.md; three default phases when none are given.",
       "type": "array",
       "maxItems": 20,
-      "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f]"}}
+      "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
     },
     "principles": {
       "title": "Principles",
       "description": "Principle names for the constitution; three defaults when none are given.",
       "type": "array",
       "maxItems": 20,
-      "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f]"}}
+      "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
     }
   }
 }
@@ -85,7 +85,7 @@ steps:
       "minLength": 1,
       "maxLength": 4096,
       "pattern": "^[^/]",
-      "not": {"description": "a '..' folder or a control character", "pattern": "(^|/)\\.\\.(/|$)|[\\u0000-\\u001f\\u007f]"},
+      "not": {"description": "a '..' folder or a control character", "pattern": "(^|/)\\.\\.(/|$)|[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"},
       "examples": ["spec/speckit", "kit.zip"]
     },
     "profile": {

@@ -8,16 +8,19 @@ public final class EventStream: Sendable {
     private struct State: ~Copyable {
         var sequence = 0
         var closed = false
+        /// Events `output` could not write.
+        var lost = 0
         let clock: ISO8601DateFormatter
     }
 
     /// The run id every event carries.
     public let run: String
     private let state: Mutex<State>
-    private let output: @Sendable (String) -> Void
+    private let output: @Sendable (String) -> Bool
 
-    /// Events for `run`, handed to `output` one line (with its newline) at a time; standard output by default.
-    public init(run: String, output: @escaping @Sendable (String) -> Void = EventStream.standardOutput) {
+    /// Events for `run`, handed to `output` one line (with its newline) at a time, which says whether it was
+    /// written; standard output by default.
+    public init(run: String, output: @escaping @Sendable (String) -> Bool = EventStream.standardOutput) {
         self.run = run
         self.output = output
         let clock = ISO8601DateFormatter()
@@ -46,7 +49,7 @@ public final class EventStream: Sendable {
             case .completed, .cancelled: state.closed = true
             default: break
             }
-            output(line + "\n")
+            if !output(line + "\n") { state.lost += 1 }
             return state.sequence
         }
     }
@@ -54,7 +57,10 @@ public final class EventStream: Sendable {
     /// Whether the last event was written.
     public var ended: Bool { state.withLock { $0.closed } }
 
+    /// How many events could not be written (stdout closed, say).
+    public var lost: Int { state.withLock { $0.lost } }
+
     /// Writes to file descriptor 1, every line whole (SIGPIPE is ignored while a step runs, so a worker that
     /// stopped reading does not stop the step from finishing its artifacts).
-    public static let standardOutput: @Sendable (String) -> Void = { RawOutput.write($0, to: STDOUT_FILENO) }
+    public static let standardOutput: @Sendable (String) -> Bool = { RawOutput.write($0, to: STDOUT_FILENO) }
 }

@@ -69,8 +69,8 @@ public final class StepRunner: Sendable {
             counts.artifacts = artifacts.count
             finish(RunOutcome(exitCode: exitCode, counts: counts))
             let verdict = "\(counts.errors) errors, \(counts.warnings) warnings, \(counts.notes) notes"
-            return Ending(exitCode: exitCode,
-                          message: "\(template.name): \(artifacts.count) artifacts and artifacts.json in \(request.artifacts) (\(verdict))")
+            let count = artifacts.count == 1 ? "1 artifact" : "\(artifacts.count) artifacts"
+            return Ending(exitCode: exitCode, message: "\(template.name): \(count) and artifacts.json in \(request.artifacts) (\(verdict))")
         } catch {
             let message = (error as? any LocalizedError)?.errorDescription ?? "\(error)"
             var problems: [ParamsSchema.Problem]?
@@ -130,32 +130,27 @@ extension StepRunner {
     /// errors give it.
     static func readParams(_ path: String) throws -> (text: String, source: String) {
         let source = path == "-" ? "stdin" : path
-        let handle: FileHandle
-        if path == "-" {
-            handle = FileHandle.standardInput
-        } else {
-            guard FileKind.followed(path) == .regular else {
-                throw FileKind.followed(path) == .missing ? SpeckitError.pathNotFound(path)
-                    : SpeckitError.unreadable(path, reason: "not a regular file; expected a JSON file of parameters")
-            }
-            guard let file = FileHandle(forReadingAtPath: path) else {
-                throw SpeckitError.unreadable(path, reason: "permission denied")
-            }
-            handle = file
-        }
         // One byte past the limit is enough to know it is too large; an endless stdin is not read to its end.
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maxParamsBytes + 1) ?? Data()
-        } catch {
-            throw SpeckitError.unreadable(source, reason: error.localizedDescription)
+        let data: [UInt8]
+        if path == "-" {
+            data = try RawInput.read(STDIN_FILENO, limit: maxParamsBytes + 1, source: source)
+        } else {
+            // A file, a pipe (`<(…)`, /dev/stdin) or a device; not a folder.
+            switch FileKind.followed(path) {
+            case .missing: throw SpeckitError.pathNotFound(path)
+            case .folder: throw SpeckitError.unreadable(path, reason: "a folder; expected a JSON file of parameters")
+            default: break
+            }
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw SpeckitError.unreadable(path, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            data = try RawInput.read(descriptor, limit: maxParamsBytes + 1, source: source)
         }
-        if path != "-" { try? handle.close() }
         guard data.count <= maxParamsBytes else {
             throw SpeckitError.badParameters(source: source, problem: "more than \(maxParamsBytes) bytes; parameters are a small JSON object")
         }
         guard !data.isEmpty else { throw SpeckitError.badParameters(source: source, problem: "no parameters; expected a JSON object such as {\"name\": \"Ops Control Room\"}") }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw SpeckitError.badParameters(source: source, problem: "not UTF-8 text; expected a JSON object")
         }
         return (text, source)

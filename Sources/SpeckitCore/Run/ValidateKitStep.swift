@@ -36,8 +36,10 @@ struct ValidateKitStep: RunStep {
 
     let path: String
     let source: String
-    let profile: Kit.Profile?
-    let strict: Bool
+    /// The parameters given, which win over the nearest `.speckit.yml`; nil where none was given.
+    /// A profile of `auto` is `.some(nil)`: detect it, whatever the configuration says.
+    let profile: Kit.Profile??
+    let strict: Bool?
     let formats: [Format]
     private var prepared: (kits: [KitSource], validator: Validator)?
 
@@ -47,15 +49,15 @@ struct ValidateKitStep: RunStep {
         }
         self.path = path
         self.source = source
-        if case .string(let name)? = params["profile"], name != "auto" {
-            guard let profile = Kit.Profile(rawValue: name) else {
+        if case .string(let name)? = params["profile"] {
+            guard name == "auto" || Kit.Profile(rawValue: name) != nil else {
                 throw SpeckitError.badParameters(source: source, problem: "unknown profile '\(name)'")
             }
-            self.profile = profile
+            self.profile = .some(Kit.Profile(rawValue: name))
         } else {
             self.profile = nil
         }
-        if case .bool(let strict)? = params["strict"] { self.strict = strict } else { self.strict = false }
+        if case .bool(let strict)? = params["strict"] { self.strict = strict } else { self.strict = nil }
         var formats: [Format] = []
         if case .array(let names)? = params["formats"] {
             for case .string(let name) in names {
@@ -74,7 +76,7 @@ struct ValidateKitStep: RunStep {
 
     /// The kits under `path` and the validator for them. The path must stay inside the working folder: the
     /// parameters come from whoever created the run, and the reports go back to them.
-    static func prepare(path: String, source: String, profile: Kit.Profile?, strict: Bool) throws -> (kits: [KitSource], validator: Validator) {
+    static func prepare(path: String, source: String, profile: Kit.Profile??, strict: Bool?) throws -> (kits: [KitSource], validator: Validator) {
         let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
@@ -83,7 +85,7 @@ struct ValidateKitStep: RunStep {
         }
         var settings = try ConfigFile.nearest(for: [path]).map(ConfigFile.load) ?? ValidationSettings()
         if let profile { settings.profile = profile }
-        if strict { settings.strict = true }
+        if let strict { settings.strict = strict }
         return try Validator(settings: settings).prepare([path])
     }
 

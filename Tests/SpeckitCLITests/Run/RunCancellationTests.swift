@@ -57,4 +57,21 @@ struct RunCancellationTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out", "tree"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).isEmpty)
     }
+
+    @Test("a signal while the parameters are still being read from stdin: exit 143, step.cancelled last, one stderr line, nothing written",
+          arguments: ["", #"{"name": "Par"#])
+    func cancelledWhileReadingParams(partial: String) throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let step = try StepProcess(["run", "generate_spec_kit", "--params", "-", "--artifacts", "out", "--run-id", "s"], in: folder,
+                                   input: partial, keepInputOpen: true)
+        #expect(step.waitForLine(timeout: 30) { $0.contains(#""type":"step.started""#) } != nil)
+        Thread.sleep(forTimeInterval: 0.2)
+        step.process.terminate()
+        #expect(step.wait() == 143)
+        try? step.stdin?.close()
+        let events = try RunWorkerTests.checkStream(step, run: "s")
+        #expect(events.map { $0["type"] as? String ?? "" } == ["step.started", "step.cancelled"])
+        #expect(step.stderr == "speckit: generate_spec_kit cancelled by SIGTERM; nothing was written\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }

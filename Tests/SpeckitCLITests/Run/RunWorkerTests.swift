@@ -106,4 +106,28 @@ struct RunWorkerTests {
         #expect(((last["counts"] as? [String: Any])?["errors"] as? Int ?? 0) >= 1)
         #expect(try Self.checkArtifacts(events, in: folder.appendingPathComponent("out")) == ["report.json"])
     }
+
+    @Test("strict and profile given as parameters win over the nearest .speckit.yml")
+    func paramsOverConfig() throws {
+        let folder = try CLIRunner.folder([
+            "cfg/.speckit.yml": "strict: true\n",
+            "cfg/k/tasks.md": "# Tasks\n\n## Phase 1\n\n- [ ] T1 Write the plan TBD\n",
+        ])
+        let configured = try StepProcess(["run", "validate_spec_kit", "--params", "-", "--artifacts", "a"], in: folder, input: #"{"path": "cfg/k"}"#)
+        #expect(configured.wait() == 1, "the configuration's strict applies when the parameters say nothing")
+        let relaxed = try StepProcess(["run", "validate_spec_kit", "--params", "-", "--artifacts", "b"], in: folder,
+                                      input: #"{"path": "cfg/k", "strict": false}"#)
+        #expect(relaxed.wait() == 0, "\(relaxed.stderr)")
+        let last = try #require(relaxed.events.last ?? nil)
+        #expect(((last["counts"] as? [String: Any])?["warnings"] as? Int ?? 0) >= 1)
+    }
+
+    @Test("parameters from a pipe path (/dev/stdin, <(…)) are read like a file")
+    func paramsFromPipePath() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let step = try StepProcess(["run", "generate_spec_kit", "--params", "/dev/stdin", "--artifacts", "out"], in: folder,
+                                   input: #"{"name": "Piped"}"#)
+        #expect(step.wait() == 0, "\(step.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/kit.zip").path))
+    }
 }

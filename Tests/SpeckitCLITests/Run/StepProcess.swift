@@ -17,11 +17,14 @@ final class StepProcess: Sendable {
     }
 
     let process: Process
+    /// Where the test can go on writing stdin, when it was left open.
+    let stdin: FileHandle?
     private let state = Mutex(State())
     private let stderrData = Mutex(Data())
     private let readers = DispatchGroup()
 
-    init(_ arguments: [String], in directory: URL, input: String? = nil) throws {
+    /// Starts speckit; `input` is written to its stdin, which is then closed unless `keepInputOpen`.
+    init(_ arguments: [String], in directory: URL, input: String? = nil, keepInputOpen: Bool = false) throws {
         let process = Process()
         process.executableURL = CLIRunner.binary
         process.arguments = arguments
@@ -29,13 +32,12 @@ final class StepProcess: Sendable {
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        process.standardInput = input == nil && !keepInputOpen ? FileHandle.nullDevice : stdin
         self.process = process
+        self.stdin = keepInputOpen ? stdin.fileHandleForWriting : nil
         try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        if !keepInputOpen { try stdin.fileHandleForWriting.close() }
         readers.enter()
         Thread.detachNewThread { [self] in
             let handle = out.fileHandleForReading

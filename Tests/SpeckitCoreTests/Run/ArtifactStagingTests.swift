@@ -83,7 +83,9 @@ struct ArtifactStagingTests {
         try Data("keep".utf8).write(to: root.appendingPathComponent("full/keep.txt"))
         try Data().write(to: root.appendingPathComponent("file"))
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: root.path)
-        for (name, reason) in [("full", "holds 1 entry"), ("file", "not a folder"), ("missing/out", "parent folder"), ("link", "symbolic link")] {
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("dangling").path, withDestinationPath: "nowhere")
+        for (name, reason) in [("full", "holds 1 entry"), ("file", "not a folder"), ("missing/out", "parent folder"), ("link", "symbolic link"),
+                               ("dangling", "symbolic link"), ("file/out", "file is not a folder")] {
             do {
                 _ = try ArtifactStaging(destination: root.appendingPathComponent(name).path)
                 Issue.record("\(name) was accepted")
@@ -91,7 +93,24 @@ struct ArtifactStagingTests {
                 #expect(error.errorDescription?.contains(reason) == true, "\(error.errorDescription ?? "")")
             }
         }
-        #expect(Self.entries(root) == ["file", "full", "link"])
+        #expect(Self.entries(root) == ["dangling", "file", "full", "link"])
         #expect(try String(contentsOfFile: root.appendingPathComponent("full/keep.txt").path, encoding: .utf8) == "keep")
+    }
+
+    @Test("a second run into the same worker-made folder is refused; one that slipped in fails at commit, leaving the other's artifacts")
+    func secondRunDoesNotMixIn() throws {
+        let root = try Self.scratch()
+        let destination = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false)
+        let first = try ArtifactStaging(destination: destination.path)
+        // The first run's staging folder is inside: a second run sees a folder that is not empty.
+        #expect(throws: SpeckitError.self) { _ = try ArtifactStaging(destination: destination.path) }
+        // A second run that checked at the same moment and finished first.
+        try Data("other".utf8).write(to: destination.appendingPathComponent("report.json"))
+        try first.add(name: "k", path: "kit/a.md", mediaType: "text/markdown", bytes: Array("a".utf8))
+        try first.add(name: "r", path: "report.json", mediaType: "application/json", bytes: Array("first".utf8))
+        #expect(throws: SpeckitError.self) { _ = try first.commit { _ in Array("first index".utf8) } }
+        #expect(try String(contentsOfFile: destination.path + "/report.json", encoding: .utf8) == "other")
+        #expect(Self.entries(destination) == ["report.json"])
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct EventStreamTests {
     static func capture(_ body: (EventStream) -> Void) -> [String] {
         let lines = Mutex<[String]>([])
-        let stream = EventStream(run: "run \"7\"") { line in lines.withLock { $0.append(line) } }
+        let stream = EventStream(run: "run \"7\"") { line in lines.withLock { $0.append(line) }; return true }
         body(stream)
         return lines.withLock { $0 }
     }

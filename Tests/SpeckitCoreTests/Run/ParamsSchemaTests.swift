@@ -64,7 +64,7 @@ struct ParamsSchemaTests {
     }
 
     @Test("a line break at the end is refused as one anywhere else is (ECMA-262 and Python agree; ICU's $ alone would not)",
-          arguments: [#""Ops\n""#, #""Ops\r\n""#, #""Ops\r""#, #""Ops\u000b""#, #""Ops\u007f""#])
+          arguments: [#""Ops\n""#, #""Ops\r\n""#, #""Ops\r""#, #""Ops\u000b""#, #""Ops\u007f""#, #""Ops\u0085""#, #""O\u2028ps""#, #""Ops\u2029""#])
     func trailingLineBreaks(name: String) throws {
         #expect(try Self.problems("generate_spec_kit", #"{"name": \#(name)}"#) == ["$.name: must not contain a /, a \\ or a control character"])
         #expect(try Self.problems("generate_spec_kit", #"{"name": "Ops", "goals": [\#(name)]}"#) == [

@@ -4,7 +4,9 @@ import Foundation
 /// and a non-blocking descriptor waited on. A reader that went away is not an error here (SIGPIPE is
 /// ignored where that matters): the text is dropped, never a crash.
 public enum RawOutput {
-    public static func write(_ text: String, to descriptor: Int32) {
+    /// Returns false when the text could not be written (the descriptor is closed, the disk is full…).
+    @discardableResult
+    public static func write(_ text: String, to descriptor: Int32) -> Bool {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
@@ -19,8 +21,9 @@ public enum RawOutput {
                 var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&ready, 1, 1000)
             default:
-                return
+                return false
             }
         }
+        return true
     }
 }
