@@ -16,6 +16,7 @@ public struct Diagnostic: Codable, Hashable, Sendable {
         case byteOrderMark = "parse.bom"
         case mixedLineEndings = "parse.mixed-line-endings"
         case nestingTooDeep = "parse.nesting-too-deep"
+        case paragraphTooLong = "parse.paragraph-too-long"
         case invalidField = "parse.invalid-field"
     }
 

@@ -9,11 +9,12 @@ public enum MarkdownPlanParser {
             document.frontMatter = try StructuredPlanParser.frontMatter(frontMatter.yaml, file: source.path,
                                                                        lineOffset: frontMatter.firstLine - 1)
         }
-        var builder = MarkdownPlanBuilder(source: source, tree: CmarkParser.parse(body), vocabulary: vocabulary)
+        let (guarded, notes) = ParagraphGuard.guarded(body, file: source.path)
+        var builder = MarkdownPlanBuilder(source: source, tree: CmarkParser.parse(guarded), vocabulary: vocabulary)
         builder.build()
         builder.assemble(into: &document)
         if case .string(let title)? = document.frontMatter?["title"] { document.title = title }
-        return (document, builder.diagnostics)
+        return (document, notes + builder.diagnostics)
     }
 }
 

@@ -6,6 +6,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case missingSection = "structure.missing-section"
     case headingSkip = "structure.heading-skip"
     case nestingTooDeep = "structure.nesting-too-deep"
+    case paragraphTooLong = "structure.paragraph-too-long"
     // Tasks
     case duplicateID = "tasks.duplicate-id"
     case unknownDependency = "tasks.unknown-dependency"

@@ -5,6 +5,7 @@ public enum RuleRegistry {
         MissingSectionRule.self,
         HeadingSkipRule.self,
         NestingTooDeepRule.self,
+        ParagraphTooLongRule.self,
         DuplicateTaskIDRule.self,
         UnknownDependencyRule.self,
         SelfDependencyRule.self,
