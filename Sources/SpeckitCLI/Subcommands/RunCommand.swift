@@ -12,8 +12,8 @@ struct RunCommand: ParsableCommand {
         The parameters (a JSON object; '-' reads stdin) are checked against the template's schema before any \
         work, and every problem is named with its JSON path. stdout carries JSON Lines and nothing else: \
         step.started, progress, finding, artifact, heartbeat (with --heartbeat), then step.completed or \
-        step.cancelled, each with seq, type, time and run. The artifacts are written to a hidden folder beside \
-        DIR and moved onto DIR (new, or empty) in one step when all are complete, with DIR/artifacts.json \
+        step.cancelled, each with seq, type, time and run. The artifacts are written to a hidden staging \
+        folder and moved into DIR (new, or empty) only when all are complete, DIR/artifacts.json last, \
         listing them. On SIGTERM or SIGINT the partial artifacts are removed, step.cancelled is written and \
         speckit exits 143 or 130. Exit codes: 0 success, 1 findings at error severity, 2 bad parameters or \
         input (nothing written). 'speckit run --list' shows the templates; docs/run.md is the worker's guide.
