@@ -68,8 +68,9 @@ public final class StepRunner: Sendable {
             for artifact in artifacts { events.emit(.artifact(artifact)) }
             counts.artifacts = artifacts.count
             finish(RunOutcome(exitCode: exitCode, counts: counts))
-            let verdict = "\(counts.errors) errors, \(counts.warnings) warnings, \(counts.notes) notes"
-            let count = artifacts.count == 1 ? "1 artifact" : "\(artifacts.count) artifacts"
+            let plural = { (count: Int, word: String) in count == 1 ? "1 \(word)" : "\(count) \(word)s" }
+            let verdict = [plural(counts.errors, "error"), plural(counts.warnings, "warning"), plural(counts.notes, "note")].joined(separator: ", ")
+            let count = plural(artifacts.count, "artifact")
             return Ending(exitCode: exitCode, message: "\(template.name): \(count) and artifacts.json in \(request.artifacts) (\(verdict))")
         } catch {
             let message = (error as? any LocalizedError)?.errorDescription ?? "\(error)"
