@@ -9,7 +9,12 @@ public enum ArchiveKit {
     /// The archive's kits, the bytes of their files, and the entries refused.
     public static func read(_ path: String, limits: ArchiveLimits) throws
         -> (kits: [KitSource], memory: [String: [UInt8]], refused: [String: SpeckitError]) {
-        let bytes = try DiskFiles().read(path)
+        try read(bytes: DiskFiles().read(path), name: path, limits: limits)
+    }
+
+    /// The kits of an archive already in memory; `name` is the archive's path in findings.
+    public static func read(bytes: [UInt8], name path: String, limits: ArchiveLimits) throws
+        -> (kits: [KitSource], memory: [String: [UInt8]], refused: [String: SpeckitError]) {
         let contents = try LibArchive.read(bytes, name: path, limits: limits)
         var memory: [String: [UInt8]] = [:], refused: [String: SpeckitError] = [:]
         for file in contents.files where PlanFileWalker.isPlanFile(file.path.split(separator: "/").last.map(String.init) ?? file.path) {

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of one fuzz target into a folder, from the repository's own fixtures.
+
+    scripts/fuzz-seeds.py markdown|yaml|archive OUT
+
+markdown: every Markdown fixture, the project's own kit and the seeds beside the repository (../shared/seeds).
+yaml:     every YAML and JSON fixture.
+archive:  zips and tar.gz files packed from the Markdown fixtures, plus the hostile shapes speckit refuses
+          (`..`, absolute paths, symbolic and hard links, a truncated zip).
+"""
+import hashlib, io, os, sys, tarfile, zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def files(folder, suffixes):
+    for base, _, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            if name.lower().endswith(suffixes):
+                yield os.path.join(base, name)
+
+
+def write(out, data):
+    with open(os.path.join(out, hashlib.sha1(data).hexdigest()), "wb") as f:
+        f.write(data)
+
+
+def markdown():
+    sources = list(files(os.path.join(ROOT, "Tests/Fixtures"), (".md",)))
+    sources += list(files(os.path.join(ROOT, "spec"), (".md",)))
+    sources += list(files(os.path.join(ROOT, "..", "shared", "seeds"), (".md", ".txt")))
+    return [open(p, "rb").read() for p in sources]
+
+
+def structured():
+    return [open(p, "rb").read() for p in files(os.path.join(ROOT, "Tests/Fixtures"), (".yaml", ".yml", ".json"))
+            if "/reports/" not in p]
+
+
+def zip_of(entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), data)
+    return buffer.getvalue()
+
+
+def tar_of(entries, links=()):
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as t:
+        for name, data in entries:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            t.addfile(info, io.BytesIO(data))
+        for name, kind, target in links:
+            info = tarfile.TarInfo(name)
+            info.type, info.linkname = kind, target
+            t.addfile(info)
+    return buffer.getvalue()
+
+
+def archives():
+    kit = [("kit/" + os.path.basename(p), open(p, "rb").read())
+           for p in files(os.path.join(ROOT, "Tests/Fixtures/markdown"), (".md",))]
+    small = [("kit/tasks.md", b"# Tasks\n\n- [x] T1 Build it\n- [ ] T2 Ship it (depends on T1)\n")]
+    seeds = [zip_of(kit), tar_of(kit), zip_of(small), tar_of(small),
+             zip_of(small + [("../escape.md", b"# out\n"), ("/etc/plan.md", b"# abs\n")]),
+             tar_of(small, links=[("kit/plan.md", tarfile.SYMTYPE, "/etc/passwd"),
+                                  ("kit/prd.md", tarfile.LNKTYPE, "kit/tasks.md")])]
+    seeds.append(seeds[2][: len(seeds[2]) // 2])  # Truncated.
+    return seeds
+
+
+if __name__ == "__main__":
+    target, out = sys.argv[1], sys.argv[2]
+    os.makedirs(out, exist_ok=True)
+    for data in {"markdown": markdown, "yaml": structured, "archive": archives}[target]():
+        write(out, data)
