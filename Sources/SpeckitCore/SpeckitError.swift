@@ -16,6 +16,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case jsonSyntax(file: String, line: Int?, column: Int? = nil, problem: String)
     case unrecognisedStructure(file: String, expected: String)
     case fileTooLarge(String, bytes: Int, limit: Int)
+    /// A file within the size limit that goes over another one of `Limits` (blocks of a Markdown file).
+    case overLimit(String, problem: String)
     case cannotWrite(String, reason: String)
     /// Folders were searched but no file in them belongs to a kit.
     case noKits(String)
@@ -54,13 +56,15 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
              .yamlDuplicateKey(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): YAML syntax error: \(problem)"
         case .yamlAliasBomb(let file, let limit):
-            return "\(file): YAML aliases expand to more than \(limit) nodes; refusing to expand (alias bomb?)"
+            return "\(file): YAML aliases expand to more than \(limit) nodes; refusing to expand (alias bomb?; limits.yamlNodes)"
         case .jsonSyntax(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): JSON syntax error: \(problem)"
         case .unrecognisedStructure(let file, let expected):
             return "\(file): not a plan file speckit recognises; expected \(expected)"
+        case .overLimit(let path, let problem):
+            return "\(path): \(problem)"
         case .fileTooLarge(let path, let bytes, let limit):
-            return "\(path): file is \(bytes) bytes, more than the \(limit)-byte limit for one plan file"
+            return "\(path): file is \(bytes) bytes, more than the \(limit)-byte limit for one plan file (limits.fileBytes)"
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write: \(reason)"
         case .noKits(let path):

@@ -34,11 +34,12 @@ struct CLIRunner {
         return folder.appendingPathComponent(names.first { $0.hasPrefix(prefix) } ?? prefix).path
     }
 
-    /// Runs speckit with `arguments` in `directory`, killing it if it runs longer than `timeout` seconds.
+    /// Runs speckit (or `executable`) with `arguments` in `directory`, killing it if it runs longer than
+    /// `timeout` seconds.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    input: String? = nil, timeout: TimeInterval = 60) throws -> Outcome {
+                    input: String? = nil, timeout: TimeInterval = 60, executable: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -24,9 +24,9 @@ struct FixCommand: ParsableCommand {
         let files = try Self.files(paths.isEmpty ? ["."] : paths)
         var fixed = 0
         for path in files {
-            let bytes = try DiskFiles().read(path)
-            let result: TextFixer.Result
+            let bytes: [UInt8], result: TextFixer.Result
             do {
+                bytes = try DiskFiles().read(path)
                 result = try TextFixer.fix(bytes, path: path)
             } catch let error as SpeckitError {
                 StandardError.write("speckit: warning: \(error.errorDescription ?? "\(error)"); left alone\n")

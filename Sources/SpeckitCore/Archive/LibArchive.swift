@@ -92,7 +92,7 @@ public struct ArchiveLimits: Sendable, Hashable {
     /// Uncompressed bytes per compressed byte, over the whole archive.
     public var maxRatio: Int
 
-    public static let standard = ArchiveLimits(maxBytes: 256 * 1024 * 1024, maxEntries: 10_000, maxRatio: 200)
+    public static let standard = Limits.standard.archive
 
     public init(maxBytes: Int, maxEntries: Int, maxRatio: Int) {
         self.maxBytes = maxBytes
@@ -130,7 +130,7 @@ extension LibArchive {
                 if status == ARCHIVE_EOF { break }
                 guard status >= ARCHIVE_WARN, let entry else { throw fail("corrupt archive (\(message(archive)))") }
                 count += 1
-                guard count <= limits.maxEntries else { throw fail("more than \(limits.maxEntries) entries") }
+                guard count <= limits.maxEntries else { throw fail("more than \(limits.maxEntries) entries (limits.archiveEntries)") }
                 let path = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
                 let type = archive_entry_filetype(entry) & 0o170000
                 if type == 0o040000 { continue }  // A folder: nothing to read.
@@ -145,9 +145,9 @@ extension LibArchive {
                     if read == 0 { break }
                     guard read > 0 else { throw fail("corrupt entry \(path) (\(message(archive)))") }
                     total += read
-                    guard total <= limits.maxBytes else { throw fail("uncompressed contents exceed \(limits.maxBytes) bytes (zip bomb?)") }
+                    guard total <= limits.maxBytes else { throw fail("uncompressed contents exceed \(limits.maxBytes) bytes (zip bomb?; limits.archiveBytes)") }
                     guard total <= max(bytes.count, 1) * limits.maxRatio else {
-                        throw fail("uncompressed contents are more than \(limits.maxRatio) times the archive's size (zip bomb?)")
+                        throw fail("uncompressed contents are more than \(limits.maxRatio) times the archive's size (zip bomb?; limits.archiveRatio)")
                     }
                     data += chunk.prefix(read)
                 }

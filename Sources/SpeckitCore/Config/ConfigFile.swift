@@ -15,17 +15,16 @@ import Yams
 /// requiredSections:
 ///   plan: [Architecture, Risks]
 /// strict: true
-/// archive:                  # bounds for reading .zip/.tar.gz kits
-///   maxBytes: 268435456
-///   maxEntries: 10000
-///   maxRatio: 200
+/// limits:                   # what one run reads (docs/limits.md)
+///   fileBytes: 33554432
+///   archiveEntries: 10000
 /// ```
 ///
 /// Anything else is refused with the file, line and column and what was expected.
 public enum ConfigFile {
     /// The names looked for at the repository root.
     public static let names = [".speckit.yml", ".speckit.yaml"]
-    static let keys = ["profile", "include", "exclude", "rules", "statusWords", "requiredSections", "strict", "archive"]
+    static let keys = ["profile", "include", "exclude", "rules", "statusWords", "requiredSections", "strict", "limits"]
 
     /// The configuration for a run started in `folder`: the first `.speckit.yml` found there or in a parent,
     /// stopping at the repository root (the folder holding `.git`). Nil when there is none.
@@ -93,7 +92,9 @@ public enum ConfigFile {
             case "statusWords": settings.statusWords = try reader.statusWords(value)
             case "requiredSections": settings.requiredSections = try reader.requiredSections(value)
             case "strict": settings.strict = try reader.bool(value, key: "strict")
-            case "archive": settings.archiveLimits = try reader.archiveLimits(value)
+            case "limits": settings.limits = try reader.limits(value)
+            case "archive":
+                throw reader.error(keyNode, "'archive' is now part of 'limits' (archiveBytes, archiveEntries, archiveRatio)")
             default:
                 throw reader.error(keyNode, "unknown setting '\(key)' (expected one of \(keys.joined(separator: ", ")))")
             }

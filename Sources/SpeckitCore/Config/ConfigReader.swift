@@ -78,21 +78,20 @@ struct ConfigReader {
         return out
     }
 
-    func archiveLimits(_ node: Node) throws -> ArchiveLimits {
-        guard let mapping = node.mapping else { throw error(node, "expected a mapping with maxBytes, maxEntries and maxRatio") }
-        var limits = ArchiveLimits.standard
+    func limits(_ node: Node) throws -> Limits {
+        let names = Limits.settings.map(\.name).joined(separator: ", ")
+        guard let mapping = node.mapping else { throw error(node, "expected a mapping of limits (\(names))") }
+        var limits = Limits.standard
         for (key, value) in mapping {
             let name = key.string ?? ""
+            guard let setting = Limits.settings.first(where: { $0.name == name }) else {
+                throw error(key, "unknown limit '\(name)' (expected one of \(names))")
+            }
             let text = try scalar(value, what: "a positive whole number for \(name)")
             guard let number = Int(text), number > 0 else {
                 throw error(value, "expected a positive whole number for \(name), found '\(text)'")
             }
-            switch name {
-            case "maxBytes": limits.maxBytes = number
-            case "maxEntries": limits.maxEntries = number
-            case "maxRatio": limits.maxRatio = number
-            default: throw error(key, "unknown archive setting '\(name)' (expected maxBytes, maxEntries or maxRatio)")
-            }
+            limits[keyPath: setting.keyPath] = number
         }
         return limits
     }

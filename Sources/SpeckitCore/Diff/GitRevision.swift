@@ -102,8 +102,8 @@ public struct GitRevision: Sendable {
                 if header.last == "missing" { continue }
                 throw SpeckitError.git("cannot read \(object) at \(name)")
             }
-            guard size <= PlanLoader.maxFileBytes else {
-                throw SpeckitError.fileTooLarge("\(name):\(object)", bytes: size, limit: PlanLoader.maxFileBytes)
+            guard size <= Limits.standard.fileBytes else {
+                throw SpeckitError.fileTooLarge("\(name):\(object)", bytes: size, limit: Limits.standard.fileBytes)
             }
             files[key] = Array(answer[index..<min(answer.endIndex, index + size)])
             index = min(answer.endIndex, index + size + 1)

@@ -2,25 +2,37 @@ import Foundation
 
 /// Where plan files are read from: the disk, or (for rule examples and tests) memory.
 public protocol FileSource: Sendable {
-    /// The bytes of a file.
-    func read(_ path: String) throws -> [UInt8]
+    /// The bytes of a file; `SpeckitError.fileTooLarge` when it holds more than `maxBytes`.
+    func read(_ path: String, maxBytes: Int) throws -> [UInt8]
 }
 
-/// Reads files from disk, refusing ones larger than `PlanLoader.maxFileBytes`.
+extension FileSource {
+    /// The bytes of a file no larger than the standard `Limits.fileBytes`.
+    public func read(_ path: String) throws -> [UInt8] {
+        try read(path, maxBytes: Limits.standard.fileBytes)
+    }
+}
+
+/// Reads files from disk, refusing ones larger than the limit.
 public struct DiskFiles: FileSource {
     public init() {}
 
-    /// Reads a regular file (or a link to one), never more than `PlanLoader.maxFileBytes` + 1 bytes, so a
-    /// link to `/dev/zero` or a FIFO named `tasks.md` can neither fill memory nor hang the run.
-    public func read(_ path: String) throws -> [UInt8] {
-        guard FileKind.followed(path) == .regular else {
-            throw SpeckitError.unreadable(path, reason: "not a regular file")
+    /// Reads a regular file (or a link to one), never more than `maxBytes` + 1 bytes, so a link to
+    /// `/dev/zero` or a FIFO named `tasks.md` can neither fill memory nor hang the run.
+    public func read(_ path: String, maxBytes limit: Int) throws -> [UInt8] {
+        switch FileKind.followed(path) {
+        case .regular: break
+        case .missing:
+            var info = stat()
+            let loop = stat(path, &info) != 0 && errno == ELOOP
+            throw SpeckitError.unreadable(path, reason: loop ? "a symbolic link loop" : "a symbolic link to a file that does not exist")
+        default:
+            throw SpeckitError.unreadable(path, reason: "not a regular file (a FIFO, socket or device)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SpeckitError.unreadable(path, reason: "permission denied")
         }
         defer { try? handle.close() }
-        let limit = PlanLoader.maxFileBytes
         do {
             let data = try handle.read(upToCount: limit + 1) ?? Data()
             if data.count > limit {
@@ -46,8 +58,9 @@ public struct MemoryFiles: FileSource {
         self.files = out
     }
 
-    public func read(_ path: String) throws -> [UInt8] {
+    public func read(_ path: String, maxBytes: Int) throws -> [UInt8] {
         guard let bytes = files[path] else { throw SpeckitError.pathNotFound(path) }
+        guard bytes.count <= maxBytes else { throw SpeckitError.fileTooLarge(path, bytes: bytes.count, limit: maxBytes) }
         return bytes
     }
 }
@@ -65,9 +78,12 @@ public struct LayeredFiles: FileSource {
         self.fallback = fallback
     }
 
-    public func read(_ path: String) throws -> [UInt8] {
+    public func read(_ path: String, maxBytes: Int) throws -> [UInt8] {
         if let error = refused[path] { throw error }
-        if let bytes = memory[path] { return bytes }
-        return try fallback.read(path)
+        if let bytes = memory[path] {
+            guard bytes.count <= maxBytes else { throw SpeckitError.fileTooLarge(path, bytes: bytes.count, limit: maxBytes) }
+            return bytes
+        }
+        return try fallback.read(path, maxBytes: maxBytes)
     }
 }

@@ -5,7 +5,8 @@ enum PlanFileWalker {
     /// Folders never entered (build output, dependencies, VCS); other hidden folders are entered only when
     /// they are a known kit layout (`.specify`, `.kiro`, `.taskmaster`). Symbolic links to folders are not
     /// followed (a link loop would never end); only regular files (or links to them) are read, never FIFOs
-    /// or devices.
+    /// or devices. A plan file that cannot be read (a FIFO or device named `tasks.md`, a link that leads
+    /// nowhere or round in a loop) is still listed, so reading it reports it instead of skipping it silently.
     static let skippedFolders: Set<String> = [".git", ".build", "node_modules", ".swiftpm", "vendor", "Pods", "DerivedData"]
     static let visibleHiddenFolders: Set<String> = [".specify", ".kiro", ".taskmaster"]
 
@@ -25,8 +26,8 @@ enum PlanFileWalker {
                     if name.hasPrefix("."), !visibleHiddenFolders.contains(name) { continue }
                     if filter.excludes(folder: path) { continue }
                     pending.append(path)
-                case .regular where !name.hasPrefix(".") && isPlanFile(name) && filter.keeps(file: path):
-                    out.append(path)
+                case .regular, .other, .missing:
+                    if !name.hasPrefix("."), isPlanFile(name), filter.keeps(file: path) { out.append(path) }
                 default:
                     continue
                 }

@@ -2,15 +2,14 @@ import Foundation
 
 /// Reads plan files and folders into kits: the entry point of `speckit parse`.
 public struct PlanLoader: Sendable {
-    /// The largest plan file speckit reads.
-    public static let maxFileBytes = 64 * 1024 * 1024
-
     public var vocabulary: StatusVocabulary
     public var files: any FileSource
+    public var limits: Limits
 
-    public init(vocabulary: StatusVocabulary = .standard, files: any FileSource = DiskFiles()) {
+    public init(vocabulary: StatusVocabulary = .standard, files: any FileSource = DiskFiles(), limits: Limits = .standard) {
         self.vocabulary = vocabulary
         self.files = files
+        self.limits = limits
     }
 
     /// Parses every path (files or folders) into kits, in the order given.
@@ -23,11 +22,12 @@ public struct PlanLoader: Sendable {
                 throw SpeckitError.pathNotFound(path)
             }
             if !isDirectory.boolValue, ArchiveKit.isArchive(path) {
-                let contents = try ArchiveKit.read(path, limits: .standard)
+                let contents = try ArchiveKit.read(path, limits: limits.archive)
                 if let (entry, error) = contents.refused.sorted(by: { $0.key < $1.key }).first {
                     throw SpeckitError.archive("\(entry): \(error.errorDescription ?? "refused")")
                 }
-                let loader = PlanLoader(vocabulary: vocabulary, files: MemoryFiles(contents.memory.map { (path: $0.key, bytes: $0.value) }))
+                let loader = PlanLoader(vocabulary: vocabulary, files: MemoryFiles(contents.memory.map { (path: $0.key, bytes: $0.value) }),
+                                        limits: limits)
                 for source in contents.kits {
                     var documents: [Document] = []
                     for file in source.files {
@@ -64,7 +64,7 @@ public struct PlanLoader: Sendable {
 
     /// Reads, decodes and parses one file.
     public func loadFile(_ path: String) throws -> (Document, [Diagnostic]) {
-        try parse(bytes: files.read(path), path: path)
+        try parse(bytes: files.read(path, maxBytes: limits.fileBytes), path: path)
     }
 
     /// Decodes and parses the bytes of one file; `path` decides the format and names the file in ranges.
@@ -75,18 +75,22 @@ public struct PlanLoader: Sendable {
 
     /// Decodes and parses one file, keeping the decoded text for rules that read lines.
     func load(bytes: [UInt8], path: String) throws -> LoadedFile {
+        guard bytes.count <= limits.fileBytes else {
+            throw SpeckitError.fileTooLarge(path, bytes: bytes.count, limit: limits.fileBytes)
+        }
         let source = try TextDecoding.decode(bytes, path: path)
         let format = PlanFileWalker.format(of: path)
         var diagnostics = source.diagnostics
         var document: Document
         switch format {
         case .markdown:
-            let (parsed, notes) = try MarkdownPlanParser.parse(source, kind: .other, vocabulary: vocabulary)
+            let (parsed, notes) = try MarkdownPlanParser.parse(source, kind: .other, vocabulary: vocabulary,
+                                                                       limits: limits)
             document = parsed
             diagnostics += notes
         case .yaml, .json:
             document = try StructuredPlanParser.parse(source, format: format, kind: .other, vocabulary: vocabulary,
-                                                      notes: &diagnostics)
+                                                      limits: limits, notes: &diagnostics)
         }
         document.kind = DocumentKindInference.kind(path: path, title: document.title)
         return LoadedFile(document: document, diagnostics: diagnostics, source: source)

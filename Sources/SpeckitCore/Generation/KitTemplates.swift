@@ -44,8 +44,22 @@ public struct KitTemplates: Sendable {
                 return (name, template.render(values))
             } catch let error as MustacheTemplate.ParserError {
                 throw SpeckitError.badTemplate(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
-                                               problem: "\(error.error)")
+                                               problem: Self.explain(error.error))
             }
+        }
+    }
+
+    /// What a Mustache parser error means, in words.
+    static func explain(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a name it was not opened with"
+        case .unfinishedName?: return "a tag is not closed (expected '}}')"
+        case .expectedSectionEnd?: return "a section is never closed (expected {{/name}})"
+        case .invalidSetDelimiter?: return "a set-delimiter tag is badly formed"
+        case .transformAppliedToInheritanceSection?, .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            return "a partial's inheritance section is badly formed"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "a configuration tag is badly formed"
+        case nil: return "\(error)"
         }
     }
 }

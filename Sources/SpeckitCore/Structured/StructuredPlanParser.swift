@@ -27,10 +27,11 @@ public enum StructuredPlanParser {
     /// Parses like `parse(_:format:kind:vocabulary:)` and appends a `parse.invalid-field` note for every
     /// known field whose value has the wrong shape (a list where a status belongs, a mapping as a title …).
     public static func parse(_ source: SourceText, format: Document.Format, kind: Document.Kind,
-                             vocabulary: StatusVocabulary = .standard, notes: inout [Diagnostic]) throws -> Document {
+                             vocabulary: StatusVocabulary = .standard, limits: Limits = .standard,
+                             notes: inout [Diagnostic]) throws -> Document {
         var document = Document(path: source.path, kind: kind, format: format, text: source.report)
         let context = StructuredContext(source: source, vocabulary: vocabulary, taskmaster: format == .json)
-        guard let root = try readValue(source, format: format),
+        guard let root = try readValue(source, format: format, limits: limits),
               StructuredShape.fill(&document, from: root, context: context) else {
             throw SpeckitError.unrecognisedStructure(file: source.path, expected: expectedShape)
         }
@@ -42,8 +43,8 @@ public enum StructuredPlanParser {
     /// `lineOffset` is added to Yams' line numbers so errors name the line in the Markdown file.
     ///
     /// Front matter with no document in it (only comments) is `.null`.
-    public static func frontMatter(_ yaml: String, file: String, lineOffset: Int) throws -> JSONValue {
-        let reader = YAMLValueReader(file: file, lineOffset: lineOffset, nodeBudget: YAMLValueReader.budget(for: yaml))
+    public static func frontMatter(_ yaml: String, file: String, lineOffset: Int, limits: Limits = .standard) throws -> JSONValue {
+        let reader = YAMLValueReader(file: file, lineOffset: lineOffset, text: yaml, limits: limits)
         do {
             return try reader.read(yaml)?.jsonValue ?? .null
         } catch let failure as YAMLFailure {
@@ -52,8 +53,8 @@ public enum StructuredPlanParser {
     }
 
     /// The file's value: YAML through Yams; JSON through Yams, then `JSONSerialization`.
-    static func readValue(_ source: SourceText, format: Document.Format) throws -> PlanValue? {
-        let reader = YAMLValueReader(file: source.path, nodeBudget: YAMLValueReader.budget(for: source.text))
+    static func readValue(_ source: SourceText, format: Document.Format, limits: Limits = .standard) throws -> PlanValue? {
+        let reader = YAMLValueReader(file: source.path, text: source.text, limits: limits)
         do {
             return try reader.read(source.text)
         } catch var failure as YAMLFailure {
@@ -61,7 +62,7 @@ public enum StructuredPlanParser {
                 failure.column.map { source.diskColumn(line: line, scalarColumn: $0) }
             }
             guard format == .json else { throw failure.yamlError(file: source.path) }
-            if let value = try JSONFallback.read(source.text, file: source.path) { return value }
+            if let value = try JSONFallback.read(source.text, file: source.path, maxDepth: limits.yamlNesting) { return value }
             throw SpeckitError.jsonSyntax(file: source.path, line: failure.line, problem: failure.problem)
         }
     }

@@ -7,20 +7,18 @@ import Yams
 /// once, reuses the result for every alias (the copies share storage), and charges every alias the full
 /// size of what it names against `nodeBudget`; going over throws `SpeckitError.yamlAliasBomb` at once.
 struct YAMLValueReader {
-    /// Nodes a document may expand to, aliases counted at their full size, unless it is large enough to
-    /// need more (see `budget(for:)`). Real plans stay far below it; every node may become a task.
-    static let defaultNodeBudget = 100_000
-    /// Collections nested deeper than this (aliases expanded) are refused.
-    static let maxDepth = 200
-
     let file: String
     /// Added to every line (front matter cut out of a Markdown file).
     var lineOffset = 0
-    var nodeBudget = defaultNodeBudget
+    /// Nodes a document may expand to, aliases counted at their full size (see `budget(for:limits:)`).
+    var nodeBudget = Limits.standard.yamlNodes
+    /// Collections nested deeper than this (aliases expanded) are refused (`Limits.yamlNesting`).
+    var maxDepth = Limits.standard.yamlNesting
 
-    /// The budget for a text: the default, or twice its size in bytes. Without aliases a file holds at
-    /// most about one node per byte, so only aliases can exhaust it.
-    static func budget(for text: String) -> Int { max(defaultNodeBudget, 2 * text.utf8.count) }
+    /// The node budget for a text: `Limits.yamlNodes`, or twice its size in bytes. Without aliases a file
+    /// holds at most about one node per byte, so only aliases can exhaust it.
+    static func budget(for text: String, limits: Limits) -> Int { max(limits.yamlNodes, 2 * text.utf8.count) }
+
 
     /// Parses the single document in `text`; nil when it holds none (only comments or `---`).
     /// Throws `YAMLFailure` for what is not valid YAML, `SpeckitError.yamlAliasBomb` for an alias bomb.
@@ -37,9 +35,17 @@ struct YAMLValueReader {
         guard let root else { return nil }
         // The parser owns the anchors; while it lives, `node.anchor` identifies an anchored node.
         return try withExtendedLifetime(parser) {
-            var walk = Walk(file: file, lineOffset: lineOffset, budget: nodeBudget)
+            var walk = Walk(file: file, lineOffset: lineOffset, budget: nodeBudget, maxDepth: maxDepth)
             return try walk.convert(root, depth: 0).value
         }
+    }
+}
+
+extension YAMLValueReader {
+    /// A reader for `text` under `limits`.
+    init(file: String, lineOffset: Int = 0, text: String, limits: Limits) {
+        self.init(file: file, lineOffset: lineOffset, nodeBudget: Self.budget(for: text, limits: limits),
+                  maxDepth: limits.yamlNesting)
     }
 }
 
@@ -56,6 +62,7 @@ private struct Walk {
     let file: String
     let lineOffset: Int
     let budget: Int
+    let maxDepth: Int
     var charged = 0
     var anchored: [ObjectIdentifier: Converted] = [:]
 
@@ -118,9 +125,9 @@ private struct Walk {
     }
 
     private func checkDepth(_ depth: Int, _ node: Node) throws {
-        guard depth > YAMLValueReader.maxDepth else { return }
+        guard depth > maxDepth else { return }
         throw YAMLFailure(line: node.mark.map { $0.line + lineOffset }, column: node.mark?.column,
-                          problem: "nesting is deeper than \(YAMLValueReader.maxDepth) levels")
+                          problem: "nesting is deeper than \(maxDepth) levels (limits.yamlNesting)")
     }
 }
 

@@ -121,12 +121,12 @@ public struct Validator: Sendable {
     /// Reads and parses one kit.
     static func load(_ source: KitSource, settings: ValidationSettings, files: any FileSource)
         -> (kit: Kit, notes: [Diagnostic], failures: [LoadFailure], sources: [String: SourceText]) {
-        let loader = PlanLoader(vocabulary: settings.vocabulary, files: files)
+        let loader = PlanLoader(vocabulary: settings.vocabulary, files: files, limits: settings.limits)
         var documents: [Document] = [], notes: [Diagnostic] = [], failures: [LoadFailure] = []
         var sources: [String: SourceText] = [:]
         for path in source.files {
             do {
-                let loaded = try loader.load(bytes: files.read(path), path: path)
+                let loaded = try loader.load(bytes: files.read(path, maxBytes: settings.limits.fileBytes), path: path)
                 documents.append(loaded.document)
                 notes += loaded.diagnostics
                 sources[path] = loaded.source

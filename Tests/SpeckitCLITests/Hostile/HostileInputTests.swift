@@ -8,13 +8,37 @@ import Testing
 struct HostileInputTests {
     struct Case: Sendable, CustomStringConvertible {
         var name: String
-        /// The file `tasks.md` holds.
+        /// The file validated, and what it holds.
+        var file = "tasks.md"
         var bytes: @Sendable () -> [UInt8]
+        /// A `.speckit.yml` beside it, if any.
+        var config: String? = nil
         var exitCode: Int32
-        var message: String
+        /// Lines stdout must contain.
+        var messages: [String]
         var seconds: Double
 
+        init(name: String, file: String = "tasks.md", bytes: @escaping @Sendable () -> [UInt8], config: String? = nil,
+             exitCode: Int32, message: String, also: [String] = [], seconds: Double) {
+            (self.name, self.file, self.bytes, self.config) = (name, file, bytes, config)
+            (self.exitCode, self.messages, self.seconds) = (exitCode, [message] + also, seconds)
+        }
+
         var description: String { name }
+    }
+
+    /// The most memory any `speckit` this test process has run so far took (RUSAGE_CHILDREN's peak), in bytes.
+    static var childrenPeakBytes: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+
+    static let gigabyte = 1 << 30
+
+    /// A YAML task whose notes nest `depth` flow sequences.
+    static func nestedYAML(_ depth: Int) -> [UInt8] {
+        text("tasks:\n  - id: T1\n    title: Deep\n    notes: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n")
     }
 
     static func text(_ string: String) -> [UInt8] { Array(string.utf8) }
@@ -43,21 +67,55 @@ struct HostileInputTests {
              exitCode: 0, message: "in 1 file (1 kit,", seconds: 60),
         Case(name: "a 20 MB paragraph of **bold**, _em_ and [links](x)", bytes: {
             text("# Tasks\n\n- [ ] T1 Before\n\n" + String(String(repeating: "**bold** _em_ [link](x) ", count: 900_000).prefix(20 * 1024 * 1024)) + "\n\n- [ ] T2 After\n")
-        }, exitCode: 0, message: "tasks.md:5:1: warning: paragraph of 20971521 bytes (lines 5–5) is longer than the 32768-byte limit; its text was not read (split it into shorter paragraphs) [structure.paragraph-too-long]",
+        }, exitCode: 0, message: "tasks.md:5:1: warning: paragraph of 20971521 bytes (lines 5–5) is longer than the 32768-byte limit (limits.paragraphBytes); its text was not read (split it into shorter paragraphs) [structure.paragraph-too-long]",
              seconds: 90),
+        Case(name: "a 1,000,000-item task list", bytes: {
+            var out = text("# Tasks\n\n## Phase 1: Everything\n\n")
+            out.reserveCapacity(30_000_000)
+            for index in 1...1_000_000 { out += text("- [ ] T\(index) Do item \(index)\n") }
+            return out
+        }, exitCode: 1, message: "tasks.md:1:1: error: more than 100000 lines open a list item, heading or table row, the limit for one Markdown file (limits.blocks); the file was not read [input.unreadable]",
+             seconds: 60),
+        Case(name: "a 100,000-item task list (at the limit) is read", bytes: {
+            text("# Tasks\n\n## Phase 1: Everything\n\n" + (1...99_000).map { "- [ ] T\($0) Do item \($0)\n" }.joined())
+        }, exitCode: 0, message: "in 1 file (1 kit, 99000 tasks): passed", seconds: 90),
+        Case(name: "a file larger than the configured maximum", bytes: { text("# Tasks\n\n" + String(repeating: "- [ ] T1 x\n", count: 200)) },
+             config: "limits:\n  fileBytes: 1000\n", exitCode: 1,
+             message: "tasks.md:1:1: error: file is 2209 bytes, more than the 1000-byte limit for one plan file (limits.fileBytes) [input.unreadable]",
+             seconds: 10),
+        Case(name: "a YAML alias bomb", file: "tasks.yaml", bytes: {
+            let levels = (1...9).map { "l\($0): &l\($0) [" + Array(repeating: "*l\($0 - 1)", count: 9).joined(separator: ", ") + "]" }
+            return text("l0: &l0 \"lol\"\n" + levels.joined(separator: "\n") + "\ntasks:\n  - id: T1\n    title: Boom\n    notes: *l9\n")
+        }, exitCode: 1, message: "tasks.yaml:1:1: error: YAML aliases expand to more than 100000 nodes; the file was not read (alias bomb?; limits.yamlNodes) [yaml.syntax]",
+             seconds: 10),
+        Case(name: "YAML nested 100,000 levels", file: "tasks.yaml", bytes: { nestedYAML(100_000) }, exitCode: 1,
+             message: "tasks.yaml:4:13: error: YAML syntax error: nesting is deeper than 1000 levels [yaml.syntax]", seconds: 10),
+        Case(name: "YAML nested 300 levels (over speckit's own limit)", file: "tasks.yaml", bytes: { nestedYAML(300) }, exitCode: 1,
+             message: "tasks.yaml:4:210: error: YAML syntax error: nesting is deeper than 200 levels (limits.yamlNesting) [yaml.syntax]", seconds: 10),
+        Case(name: "YAML nested 20 levels with the limit configured to 10", file: "tasks.yaml", bytes: { nestedYAML(20) },
+             config: "limits:\n  yamlNesting: 10\n", exitCode: 1,
+             message: "tasks.yaml:4:20: error: YAML syntax error: nesting is deeper than 10 levels (limits.yamlNesting) [yaml.syntax]", seconds: 10),
+        Case(name: "YAML with duplicate keys", file: "tasks.yaml", bytes: { text("tasks:\n  - id: T1\n    title: A\n    status: done\n    status: pending\n") },
+             exitCode: 1, message: "tasks.yaml:5:5: error: duplicate key 'status' (first written on line 4) [yaml.duplicate-key]", seconds: 10),
+        Case(name: "tasks.json with cyclic and self-referencing dependencies", file: "tasks.json", bytes: {
+            text(#"{"tasks":[{"id":1,"title":"A","status":"pending","dependencies":[2]},{"id":2,"title":"B","status":"pending","dependencies":[3]},{"id":3,"title":"C","status":"pending","dependencies":[1,3]}]}"#)
+        }, exitCode: 1, message: "tasks.json:1:11: error: dependency cycle: 1 → 2 → 3 → 1 [tasks.dependency-cycle]",
+             also: ["tasks.json:1:129: error: task 3 depends on itself [tasks.self-dependency]"], seconds: 10),
     ]
 
     @Test("each case gives its exit code and message within its time budget", arguments: cases)
     func hostile(_ hostile: Case) throws {
         let folder = try CLIRunner.temporaryFolder()
-        try Data(hostile.bytes()).write(to: folder.appendingPathComponent("tasks.md"))
+        try Data(hostile.bytes()).write(to: folder.appendingPathComponent(hostile.file))
+        if let config = hostile.config { try config.write(to: folder.appendingPathComponent(".speckit.yml"), atomically: true, encoding: .utf8) }
         let started = Date()
-        let result = try CLIRunner.run(["validate", "tasks.md", "--no-color"], in: folder, timeout: hostile.seconds + 30)
+        let result = try CLIRunner.run(["validate", hostile.file, "--no-color"], in: folder, timeout: hostile.seconds + 30)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.status == hostile.exitCode, "\(result.stdout.prefix(500)) \(result.stderr)")
-        #expect(result.stdout.contains(hostile.message), "\(result.stdout.prefix(1000))")
+        for message in hostile.messages { #expect(result.stdout.contains(message), "\(result.stdout.prefix(1000))") }
         #expect(result.stderr.isEmpty, "\(result.stderr)")
         #expect(elapsed < hostile.seconds, "took \(elapsed) s")
+        #expect(Self.childrenPeakBytes < Self.gigabyte, "a speckit run took \(Self.childrenPeakBytes >> 20) MiB")
     }
 
     @Test("a folder named plan.md is not read as a plan: exit 2, one line")
@@ -67,5 +125,93 @@ struct HostileInputTests {
         let result = try CLIRunner.run(["validate", "tree"], in: folder)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("speckit: error: tree: no plan files found") && result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test("a tree with a folder link loop, a file link loop and a FIFO named prd.md: every readable file is checked, the others reported")
+    func treeWithLoopsAndUnreadable() throws {
+        let root = try CLIRunner.folder(["tree/a/tasks.md": "# Tasks\n\n- [x] T1 Write it\n"])
+        let tree = root.appendingPathComponent("tree")
+        let manager = FileManager.default
+        try manager.createDirectory(at: tree.appendingPathComponent("b"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: tree.appendingPathComponent("c"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(atPath: tree.appendingPathComponent("a/again").path, withDestinationPath: "../a")
+        try manager.createSymbolicLink(atPath: tree.appendingPathComponent("b/plan.md").path, withDestinationPath: "plan.md")
+        #expect(mkfifo(tree.appendingPathComponent("c/prd.md").path, 0o644) == 0)
+        let started = Date()
+        let result = try CLIRunner.run(["validate", "tree", "--no-color"], in: root, timeout: 30)
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(result.status == 1, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains("tree/b/plan.md:1:1: error: cannot read: a symbolic link loop [input.unreadable]"), "\(result.stdout)")
+        #expect(result.stdout.contains("tree/c/prd.md:1:1: error: cannot read: not a regular file (a FIFO, socket or device) [input.unreadable]"))
+        #expect(result.stdout.contains("2 errors, 0 warnings, 0 notes in 1 file (3 kits, 1 task): failed"), "\(result.stdout)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    /// The hostile archives, built by `scripts/hostile-archives.py` (a 10 GB zip bomb is not committed).
+    static func hostileArchives() throws -> URL {
+        let folder = try CLIRunner.temporaryFolder()
+        let script = CLIRunner.repositoryRoot.appendingPathComponent("scripts/hostile-archives.py").path
+        let made = try CLIRunner.run(["python3", script, folder.path], executable: "/usr/bin/env")
+        try #require(made.status == 0, "\(made.stderr)")
+        return folder
+    }
+
+    @Test("archives that climb out, name absolute paths or hold links: entries refused as findings, nothing extracted",
+          arguments: [
+              ("climb.zip", "climb.zip/../escape.md:1:1: error: cannot read: archive entry is a path that climbs out with '..'; refused, nothing was extracted [input.unreadable]"),
+              ("absolute.zip", "absolute.zip//etc/speckit-plan.md:1:1: error: cannot read: archive entry is an absolute path; refused, nothing was extracted [input.unreadable]"),
+              ("links.tar.gz", "links.tar.gz/kit/tasks.md:1:1: error: cannot read: archive entry is a symbolic link; refused, nothing was extracted [input.unreadable]"),
+              ("links.tar.gz", "links.tar.gz/kit/prd.md:1:1: error: cannot read: archive entry is a hard link; refused, nothing was extracted [input.unreadable]"),
+          ])
+    func unsafeArchiveEntries(archive: String, message: String) throws {
+        let folder = try Self.hostileArchives()
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let result = try CLIRunner.run(["validate", archive, "--no-color"], in: folder, timeout: 30)
+        #expect(result.status == 1, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains(message), "\(result.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == before)
+        #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.md").path))
+        #expect(!FileManager.default.fileExists(atPath: "/etc/speckit-plan.md"))
+    }
+
+    @Test("a zip declaring 10 GB and a truncated zip: exit 2, one line, in well under a second of work", arguments: [
+        ("bomb-10g.zip", "speckit: error: archive: bomb-10g.zip: uncompressed contents are more than 200 times the archive's size (zip bomb?; limits.archiveRatio)\n"),
+        ("truncated.zip", "speckit: error: archive: truncated.zip: corrupt entry kit/tasks.md (ZIP decompression failed (-5))\n"),
+    ])
+    func brokenArchives(archive: String, message: String) throws {
+        let folder = try Self.hostileArchives()
+        let started = Date()
+        let result = try CLIRunner.run(["validate", archive], in: folder, timeout: 30)
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(result.status == 2)
+        #expect(result.stderr == message)
+        #expect(result.stdout.isEmpty)
+        #expect(Self.childrenPeakBytes < Self.gigabyte)
+    }
+
+    @Test("a template with a syntax error: exit 2, the template's file, line and column, nothing written")
+    func templateSyntaxError() throws {
+        let folder = try CLIRunner.folder(["tpl/plan.md.mustache": "# {{name}}\n\n{{#phases}}\n## {{title}\n{{/phases}}\n"])
+        let result = try CLIRunner.run(["generate", "--name", "Shop", "--templates", "tpl", "--out", "kit"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("speckit: error: tpl/plan.md.mustache:4:") && result.stderr.hasSuffix("template error: a tag is not closed (expected '}}')\n"), "\(result.stderr)")
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("kit").path))
+    }
+
+    @Test("parameters that try to leave --out: refused before anything is written", arguments: [
+        #"{"name": "../../escape", "goals": ["x"]}"#,
+        #"{"name": "/tmp/escape", "goals": ["x"]}"#,
+        #"{"name": "a/../../b", "goals": ["x"]}"#,
+    ])
+    func paramsEscapingOut(params: String) throws {
+        let folder = try CLIRunner.folder(["p.json": params])
+        let result = try CLIRunner.run(["generate", "--params", "p.json"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("looks like a path; expected a plain name"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["p.json"])
+        let run = try CLIRunner.run(["run", "generate_spec_kit", "--params", "p.json", "--artifacts", "out"], in: folder)
+        #expect(run.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["p.json"])
     }
 }

@@ -79,12 +79,12 @@ struct ArchiveKitTests {
             (error as? SpeckitError)?.errorDescription?.contains("zip bomb") == true
         }
         var few = ValidationSettings()
-        few.archiveLimits.maxEntries = 2
+        few.limits.archiveEntries = 2
         let many = try LibArchive.write((0..<3).map { ArchiveEntry(path: "t\($0)-tasks.md", bytes: Array("# T\n".utf8)) },
                                         format: .tarGz, modified: KitPacker.defaultEpoch)
         let manyPath = folder.appendingPathComponent("many.tar.gz").path
         try Data(many).write(to: URL(fileURLWithPath: manyPath))
-        #expect(throws: SpeckitError.archive("\(manyPath): more than 2 entries")) {
+        #expect(throws: SpeckitError.archive("\(manyPath): more than 2 entries (limits.archiveEntries)")) {
             try Validator(settings: few, jobs: 1).validate(paths: [manyPath])
         }
         let corruptPath = folder.appendingPathComponent("corrupt.zip").path

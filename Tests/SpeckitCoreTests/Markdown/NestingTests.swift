@@ -23,6 +23,22 @@ struct NestingTests {
         var depth = 0
         var level = document.tasks
         while let first = level.first { depth += 1; level = first.subtasks }
-        #expect(depth == MarkdownPlanBuilder.maxTaskDepth)
+        #expect(depth == 32)
+    }
+
+    @Test("the nesting limit is a setting: with limits.nesting 5, tasks hang under their level-5 ancestor")
+    func configuredDepth() throws {
+        let lines = (0..<10).map { String(repeating: "  ", count: $0) + "- [ ] T\($0) level \($0)" }
+        let source = try TextDecoding.decode(Array(lines.joined(separator: "\n").utf8), path: "nested.md")
+        var limits = Limits.standard
+        limits.nesting = 5
+        let (document, diagnostics) = try MarkdownPlanParser.parse(source, kind: .tasks, limits: limits)
+        #expect(document.allTasks.count == 10)
+        #expect(diagnostics.map(\.message) == [
+            "tasks nest more than 5 levels deep; deeper tasks are listed under their ancestor at level 5 (limits.nesting)"])
+        var depth = 0
+        var level = document.tasks
+        while let first = level.first { depth += 1; level = first.subtasks }
+        #expect(depth == 5)
     }
 }

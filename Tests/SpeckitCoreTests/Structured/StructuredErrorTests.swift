@@ -28,7 +28,7 @@ struct StructuredErrorTests {
     @Test("a billion-laughs file is refused as an alias bomb, not expanded")
     func billionLaughs() {
         let error = StructuredFixtures.error { try StructuredFixtures.parse("billion-laughs.yaml") }
-        #expect(error == .yamlAliasBomb(file: "billion-laughs.yaml", limit: YAMLValueReader.defaultNodeBudget))
+        #expect(error == .yamlAliasBomb(file: "billion-laughs.yaml", limit: Limits.standard.yamlNodes))
     }
 
     @Test("an alias bomb used as a mapping key is refused before Yams hashes it")
@@ -47,7 +47,7 @@ struct StructuredErrorTests {
     @Test("front matter that is an alias bomb is refused too")
     func frontMatterBomb() throws {
         let yaml = try StructuredFixtures.source("billion-laughs.yaml").text
-        #expect(throws: SpeckitError.yamlAliasBomb(file: "doc.md", limit: YAMLValueReader.defaultNodeBudget)) {
+        #expect(throws: SpeckitError.yamlAliasBomb(file: "doc.md", limit: Limits.standard.yamlNodes)) {
             try StructuredPlanParser.frontMatter(yaml, file: "doc.md", lineOffset: 1)
         }
     }
@@ -85,7 +85,7 @@ struct StructuredErrorTests {
     func deepNesting() {
         let written = String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "\n"
         #expect(StructuredFixtures.error { try StructuredFixtures.parse(text: written) }
-                == .yamlSyntax(file: "inline.yaml", line: 1, column: 202, problem: "nesting is deeper than 200 levels"))
+                == .yamlSyntax(file: "inline.yaml", line: 1, column: 202, problem: "nesting is deeper than 200 levels (limits.yamlNesting)"))
 
         let libyamlLimit = String(repeating: "[", count: 1500) + String(repeating: "]", count: 1500) + "\n"
         guard case .yamlSyntax(_, _, _, let problem) = StructuredFixtures.error({
@@ -108,7 +108,7 @@ struct StructuredErrorTests {
             Issue.record("expected a YAML syntax error for nesting built from aliases")
             return
         }
-        #expect(aliasProblem == "nesting is deeper than 200 levels")
+        #expect(aliasProblem == "nesting is deeper than 200 levels (limits.yamlNesting)")
     }
 
     @Test("a YAML error in a .json file that is not JSON either is a JSON error")

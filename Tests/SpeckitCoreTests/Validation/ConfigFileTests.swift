@@ -22,9 +22,11 @@ struct ConfigFileTests {
         requiredSections:
           plan: [Architecture, Risks]
         strict: true
-        archive:
-          maxEntries: 50
-          maxRatio: 20
+        limits:
+          archiveEntries: 50
+          archiveRatio: 20
+          blocks: 7
+          fileBytes: 4096
         """, file: ".speckit.yml")
         #expect(settings.profile == .kiro)
         #expect(settings.include == ["plans/**"])
@@ -37,6 +39,9 @@ struct ConfigFileTests {
         #expect(settings.requiredSections == [.plan: ["Architecture", "Risks"]])
         #expect(settings.strict)
         #expect(settings.archiveLimits == ArchiveLimits(maxBytes: ArchiveLimits.standard.maxBytes, maxEntries: 50, maxRatio: 20))
+        var limits = Limits.standard
+        (limits.archiveEntries, limits.archiveRatio, limits.blocks, limits.fileBytes) = (50, 20, 7, 4096)
+        #expect(settings.limits == limits)
         #expect(settings.severity(of: PlaceholderRule.description) == nil)
     }
 
@@ -48,7 +53,7 @@ struct ConfigFileTests {
 
     @Test("mistakes name the file, line and column and what was expected", arguments: [
         ("profile: spec-kit\n", 1, 10, "unknown profile 'spec-kit' (expected one of speckit, github-spec-kit, kiro, openspec, freeform)"),
-        ("strict: true\nstrictness: 1\n", 2, 1, "unknown setting 'strictness' (expected one of profile, include, exclude, rules, statusWords, requiredSections, strict, archive)"),
+        ("strict: true\nstrictness: 1\n", 2, 1, "unknown setting 'strictness' (expected one of profile, include, exclude, rules, statusWords, requiredSections, strict, limits)"),
         ("rules:\n  tasks.unknown-dep: off\n", 2, 3, "unknown rule 'tasks.unknown-dep' (expected one of tasks.duplicate-id, tasks.unknown-dependency, tasks.self-dependency, tasks.dependency-cycle, tasks.done-before-dependency, tasks.malformed-marker)"),
         ("rules:\n  content.placeholder: fatal\n", 2, 24, "expected error, warning, note or off for content.placeholder, found 'fatal'"),
         ("rules: [a, b]\n", 1, 8, "expected a mapping of rule ids to error, warning, note or off"),
@@ -56,8 +61,11 @@ struct ConfigFileTests {
         ("statusWords:\n  shipped: launched-ish\n", 2, 12, "unknown status 'launched-ish' for 'shipped' (expected one of todo, in_progress, review, blocked, deferred, done, cancelled, failed)"),
         ("requiredSections:\n  roadmap: [Risks]\n", 2, 3, "unknown document kind 'roadmap' (expected one of constitution, prd, plan, tasks, checklist, other)"),
         ("exclude: {a: 1}\n", 1, 10, "expected a list of globs"),
-        ("archive:\n  maxRatio: -3\n", 2, 13, "expected a positive whole number for maxRatio, found '-3'"),
-        ("- just\n- a list\n", 1, 1, "expected a mapping of settings (profile, include, exclude, rules, statusWords, requiredSections, strict, archive)"),
+        ("limits:\n  archiveRatio: -3\n", 2, 17, "expected a positive whole number for archiveRatio, found '-3'"),
+        ("limits:\n  blok: 3\n", 2, 3, "unknown limit 'blok' (expected one of fileBytes, paragraphBytes, blocks, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"),
+        ("limits: 5\n", 1, 9, "expected a mapping of limits (fileBytes, paragraphBytes, blocks, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"),
+        ("archive:\n  maxRatio: 3\n", 1, 1, "'archive' is now part of 'limits' (archiveBytes, archiveEntries, archiveRatio)"),
+        ("- just\n- a list\n", 1, 1, "expected a mapping of settings (profile, include, exclude, rules, statusWords, requiredSections, strict, limits)"),
         ("profile: [unclosed\n", 2, 1, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
     ])
     func mistakes(text: String, line: Int, column: Int, problem: String) {

@@ -63,12 +63,12 @@ extension MarkdownPlanBuilder {
 
         var parent = Int(enclosingTask[index])
         if parent < 0 { parent = headingTask?.index ?? -1 }
-        if parent >= 0, tasks[parent].depth >= Self.maxTaskDepth {
-            while parent >= 0, tasks[parent].depth >= Self.maxTaskDepth { parent = tasks[parent].parent }
+        if parent >= 0, tasks[parent].depth >= maxTaskDepth {
+            while parent >= 0, tasks[parent].depth >= maxTaskDepth { parent = tasks[parent].parent }
             if !reportedDepth {
                 reportedDepth = true
                 diagnostics.append(Diagnostic(.nestingTooDeep, .warning,
-                    "tasks nest more than \(Self.maxTaskDepth) levels deep; deeper tasks are listed under their ancestor at level \(Self.maxTaskDepth)",
+                    "tasks nest more than \(maxTaskDepth) levels deep; deeper tasks are listed under their ancestor at level \(maxTaskDepth) (limits.nesting)",
                     at: task.range))
             }
         }

@@ -5,9 +5,9 @@
 /// parent before its children; what each node inherits (its enclosing task, its list's label) is kept
 /// in arrays indexed by node, which keeps the pass linear even for 200,000 nested lists.
 struct MarkdownPlanBuilder {
-    static let maxTaskDepth = 32
-
     let source: SourceText
+    /// Levels tasks may nest (`Limits.nesting`); deeper ones are listed under their ancestor at this level.
+    let maxTaskDepth: Int
     let tree: MarkdownTree
     let vocabulary: StatusVocabulary
 
@@ -38,8 +38,9 @@ struct MarkdownPlanBuilder {
     var openScenario: (criterion: Int, parent: Int)?
     var reportedDepth = false
 
-    init(source: SourceText, tree: MarkdownTree, vocabulary: StatusVocabulary) {
+    init(source: SourceText, tree: MarkdownTree, vocabulary: StatusVocabulary, maxTaskDepth: Int = Limits.standard.nesting) {
         self.source = source
+        self.maxTaskDepth = maxTaskDepth
         self.tree = tree
         self.vocabulary = vocabulary
         self.itemTask = Array(repeating: -1, count: tree.nodes.count)

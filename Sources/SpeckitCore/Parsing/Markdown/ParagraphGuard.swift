@@ -8,12 +8,11 @@
 /// unchanged. Each blanked paragraph becomes a `parse.paragraph-too-long` note, and so a finding.
 /// Fenced code is never inline-parsed and is left alone.
 enum ParagraphGuard {
-    /// The longest paragraph read, in bytes: far beyond any real paragraph, and parsed in well under a
-    /// tenth of a second whatever it holds.
-    static let maxParagraphBytes = 32 * 1024
-
     /// `text` with every paragraph longer than `limit` bytes blanked, and a note for each (lines 1-based).
-    static func guarded(_ text: String, file: String, limit: Int = maxParagraphBytes) -> (text: String, notes: [Diagnostic]) {
+    /// The standard limit (`Limits.paragraphBytes`, 32 KiB) is far beyond any real paragraph, and parsed in
+    /// well under a tenth of a second whatever it holds.
+    static func guarded(_ text: String, file: String, limit: Int = Limits.standard.paragraphBytes)
+        -> (text: String, notes: [Diagnostic]) {
         // Nothing to do for a text shorter than the limit, which is nearly every file.
         guard text.utf8.count > limit else { return (text, []) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -53,7 +52,7 @@ enum ParagraphGuard {
             for index in paragraph.first...paragraph.last { lines[index] = "" }
             notes.append(Diagnostic(.paragraphTooLong, .warning,
                                     "paragraph of \(paragraph.bytes) bytes (lines \(paragraph.first + 1)–\(paragraph.last + 1)) is longer than the "
-                                        + "\(limit)-byte limit; its text was not read (split it into shorter paragraphs)",
+                                        + "\(limit)-byte limit (limits.paragraphBytes); its text was not read (split it into shorter paragraphs)",
                                     at: SourceRange(file: file, line: paragraph.first + 1, column: 1)))
         }
         return (lines.joined(separator: "\n"), notes)

@@ -14,8 +14,10 @@ public struct ValidationSettings: Sendable {
     public var include: [String]
     /// Globs of files and folders never read when walking folders.
     public var exclude: [String]
+    /// What one run may read (file and paragraph sizes, nesting, YAML nodes, archives).
+    public var limits: Limits = .standard
     /// What reading a `.zip`/`.tar.gz` kit may cost.
-    public var archiveLimits: ArchiveLimits = .standard
+    public var archiveLimits: ArchiveLimits { limits.archive }
     /// The absolute folder globs are relative to (the configuration file's folder); nil: the current folder.
     public var root: String?
 

@@ -1,0 +1,56 @@
+/// Every bound speckit puts on what it reads, in one place (documented in docs/limits.md; set under
+/// `limits:` in `.speckit.yml`). Hitting one is never silent: a file over a limit becomes a finding and
+/// every other file is still checked; an archive over one is exit 2.
+public struct Limits: Sendable, Hashable {
+    /// The largest plan file read, in bytes.
+    public var fileBytes: Int
+    /// The longest Markdown paragraph handed to cmark-gfm, in bytes (longer ones are blanked, with a finding).
+    public var paragraphBytes: Int
+    /// Lines that open a list item, heading or table row, per Markdown file.
+    public var blocks: Int
+    /// Levels tasks may nest in a Markdown file (deeper ones are listed under their ancestor, with a finding).
+    public var nesting: Int
+    /// Levels collections may nest in a YAML or JSON file.
+    public var yamlNesting: Int
+    /// Nodes a YAML file may expand to with every alias counted at its full size (at least twice the
+    /// file's size in bytes, which a file without aliases cannot reach).
+    public var yamlNodes: Int
+    /// Uncompressed bytes of all entries of an archive.
+    public var archiveBytes: Int
+    /// Entries of an archive.
+    public var archiveEntries: Int
+    /// Uncompressed bytes per compressed byte, over a whole archive.
+    public var archiveRatio: Int
+
+    /// The defaults: far beyond any real plan (the largest seed is under 100 KB and 1,000 tasks), and low
+    /// enough that `speckit validate` stays under 1 GB of memory and a minute on whatever hits them.
+    public static let standard = Limits(
+        fileBytes: 32 * 1024 * 1024, paragraphBytes: 32 * 1024, blocks: 100_000, nesting: 32,
+        yamlNesting: 200, yamlNodes: 100_000,
+        archiveBytes: 256 * 1024 * 1024, archiveEntries: 10_000, archiveRatio: 200)
+
+    public init(fileBytes: Int, paragraphBytes: Int, blocks: Int, nesting: Int, yamlNesting: Int, yamlNodes: Int,
+                archiveBytes: Int, archiveEntries: Int, archiveRatio: Int) {
+        self.fileBytes = fileBytes
+        self.paragraphBytes = paragraphBytes
+        self.blocks = blocks
+        self.nesting = nesting
+        self.yamlNesting = yamlNesting
+        self.yamlNodes = yamlNodes
+        self.archiveBytes = archiveBytes
+        self.archiveEntries = archiveEntries
+        self.archiveRatio = archiveRatio
+    }
+
+    /// The names used in `.speckit.yml` and messages, with a key path to each limit, in documented order.
+    public static var settings: [(name: String, keyPath: WritableKeyPath<Limits, Int>)] { [
+        ("fileBytes", \.fileBytes), ("paragraphBytes", \.paragraphBytes), ("blocks", \.blocks),
+        ("nesting", \.nesting), ("yamlNesting", \.yamlNesting), ("yamlNodes", \.yamlNodes),
+        ("archiveBytes", \.archiveBytes), ("archiveEntries", \.archiveEntries), ("archiveRatio", \.archiveRatio),
+    ] }
+
+    /// The archive limits, as the archive reader takes them.
+    public var archive: ArchiveLimits {
+        ArchiveLimits(maxBytes: archiveBytes, maxEntries: archiveEntries, maxRatio: archiveRatio)
+    }
+}
