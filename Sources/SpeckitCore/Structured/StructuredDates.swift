@@ -11,17 +11,22 @@ enum StructuredDates {
     /// `YYYY-MM-DD`, or nil.
     static func iso(_ raw: String) -> String? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let match = text.prefixMatch(of: /([0-9]{4})[-\/]([0-9]{1,2})[-\/]([0-9]{1,2})(?![0-9])/) {
+        if let match = text.prefixMatch(of: isoPattern) {
             return format(year: Int(match.1), month: Int(match.2), day: Int(match.3))
         }
-        if let match = text.wholeMatch(of: /([A-Za-z]+)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})/) {
+        if let match = text.wholeMatch(of: monthFirstPattern) {
             return format(year: Int(match.3), month: month(String(match.1)), day: Int(match.2))
         }
-        if let match = text.wholeMatch(of: /([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+([0-9]{4})/) {
+        if let match = text.wholeMatch(of: dayFirstPattern) {
             return format(year: Int(match.3), month: month(String(match.2)), day: Int(match.1))
         }
         return nil
     }
+
+    // Built once (a regex literal in a function is compiled on every call).
+    nonisolated(unsafe) private static let isoPattern = /([0-9]{4})[-\/]([0-9]{1,2})[-\/]([0-9]{1,2})(?![0-9])/
+    nonisolated(unsafe) private static let monthFirstPattern = /([A-Za-z]+)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})/
+    nonisolated(unsafe) private static let dayFirstPattern = /([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+([0-9]{4})/
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import SpeckitCore
+
+/// Every input a fuzzer found a problem with (`scripts/fuzz.sh`), kept in `Tests/Fixtures/fuzz/` and run through
+/// the same path as its fuzz target: `markdown-*` as a kit's plan.md and tasks.md, `yaml-*` as tasks.yaml and
+/// tasks.json, `archive-*` as a kit archive. Each must give the report written down for it here.
+@Suite("Fuzzer finds stay fixed")
+struct FuzzRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz")
+
+    /// What each find gives now: files read, tasks, errors, warnings.
+    static let expected: [String: (files: Int, tasks: Int, errors: Int, warnings: Int)] = [
+        // Aliases expanding to 10,000 scalars: 13 s under the fuzzer (a regex compiled per scalar), now instant.
+        "yaml-timeout-aliased-scalars.yaml": (2, 20, 0, 5),
+        "yaml-slow-aliased-scalars.yaml": (2, 20, 0, 5),
+    ]
+
+    static var finds: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    @Test("every find has its expected report written down")
+    func everyFindIsListed() {
+        #expect(!Self.finds.isEmpty)
+        #expect(Set(Self.finds) == Set(Self.expected.keys))
+    }
+
+    @Test("each find gives its expected report", arguments: finds)
+    func find(_ name: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(name)))
+        let report: ValidationReport
+        if name.hasPrefix("archive-") {
+            let contents = try ArchiveKit.read(bytes: bytes, name: "kit.zip", limits: .standard)
+            let files = LayeredFiles(memory: contents.memory, refused: contents.refused, fallback: MemoryFiles([]))
+            report = Validator(files: files, jobs: 1).validate(kits: contents.kits)
+        } else {
+            let paths = name.hasPrefix("yaml-") ? ["kit/tasks.json", "kit/tasks.yaml"] : ["kit/plan.md", "kit/tasks.md"]
+            let files = MemoryFiles(paths.map { (path: $0, bytes: bytes) })
+            report = Validator(files: files, jobs: 1).validate(kits: [KitSource(name: "kit", root: "kit", profile: .speckit, files: paths)])
+        }
+        let expected = try #require(Self.expected[name])
+        let summary = report.summary
+        #expect((summary.files, summary.tasks, summary.errors, summary.warnings)
+            == (expected.files, expected.tasks, expected.errors, expected.warnings), "\(report.findings.map(\.message))")
+    }
+}
