@@ -1,7 +1,9 @@
 import Foundation
 import SpeckitCore
 
-/// Writes files so that a reader never sees half of one: a temporary file in the same folder, then rename.
+/// Writes files so that a reader never sees half of one and a killed run never loses the old one
+/// (`PendingFile`: an unnamed file in the same folder, renamed into place when complete). Devices and pipes
+/// (`/dev/stdout`) are written straight into.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
@@ -24,10 +26,6 @@ enum AtomicFile {
         case .atomic(let file):
             target = file
         }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
-        } catch {
-            throw SpeckitError.cannotWrite(path, reason: error.localizedDescription)
-        }
+        try PendingFile.write(bytes, to: target)
     }
 }

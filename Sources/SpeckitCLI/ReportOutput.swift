@@ -3,23 +3,25 @@ import SpeckitCore
 import Synchronization
 
 /// Where a streamed report goes: stdout, or a file that appears only when the report is complete (written
-/// to a temporary file beside it and renamed), so a failed or interrupted run never leaves half a report.
+/// to an unnamed file beside it and renamed into place, `PendingFile`), so a failed, interrupted or killed run
+/// never leaves half a report nor loses the previous one.
 final class ReportOutput: Sendable {
     private struct State {
         var buffer: [UInt8] = []
-        var handle: FileHandle
+        /// Where bytes go: a file handle (stdout, a device, a file appended to) or the pending file.
+        var handle: FileHandle?
+        var pending: PendingFile?
         var failure: SpeckitError?
     }
 
     private let path: String?
-    private let temporary: String?
+    /// Whether the output is a pending file, put in place by `finish`.
+    private let atomic: Bool
     private let state: Mutex<State>
     /// Appending to a file that belongs to someone else (`$GITHUB_STEP_SUMMARY`): written in place, never renamed.
     private let appending: Bool
     /// Writing straight into a device or pipe (`/dev/stdout`, a FIFO), never renamed.
     private let direct: Bool
-    /// Where the finished file is renamed to (the target of a symbolic link, not the link).
-    private let destination: String?
 
     /// Opens the output: `path` nil for stdout.
     init(path: String?) throws {
@@ -27,8 +29,7 @@ final class ReportOutput: Sendable {
         self.appending = false
         guard let path else {
             self.direct = false
-            self.destination = nil
-            self.temporary = nil
+            self.atomic = false
             self.state = Mutex(State(handle: FileHandle.standardOutput))
             return
         }
@@ -38,25 +39,16 @@ final class ReportOutput: Sendable {
             guard let handle = FileHandle(forWritingAtPath: device) else {
                 throw SpeckitError.cannotWrite(path, reason: "cannot open it for writing")
             }
-            self.temporary = nil
+            self.atomic = false
             self.state = Mutex(State(handle: handle))
             self.direct = true
-            self.destination = nil
             return
         case .atomic(let file):
             target = file
         }
         self.direct = false
-        let url = URL(fileURLWithPath: target)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).speckit-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw SpeckitError.cannotWrite(path, reason: "cannot create a file in \(folder.path)")
-        }
-        self.temporary = temporary
-        self.destination = target
-        self.state = Mutex(State(handle: handle))
+        self.atomic = true
+        self.state = Mutex(State(pending: try PendingFile(replacing: target)))
     }
 
     /// Opens `path` to add to its end (creating it when missing).
@@ -76,10 +68,9 @@ final class ReportOutput: Sendable {
             throw SpeckitError.cannotWrite(path, reason: error.localizedDescription)
         }
         self.path = path
-        self.temporary = nil
+        self.atomic = false
         self.appending = true
         self.direct = false
-        self.destination = nil
         self.state = Mutex(State(handle: handle))
     }
 
@@ -93,35 +84,34 @@ final class ReportOutput: Sendable {
 
     /// Writes what is left and, for a file, moves it into place.
     func finish() throws {
-        let failure = state.withLock { state -> SpeckitError? in
+        try state.withLock { state in
             Self.flush(&state, path: path)
-            if temporary != nil || appending || direct { try? state.handle.close() }
-            return state.failure
-        }
-        guard let path, let temporary, let destination else {
-            if let failure { throw failure }
-            return
-        }
-        if let failure {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw failure
-        }
-        if rename(temporary, destination) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw SpeckitError.cannotWrite(path, reason: reason)
+            if appending || direct { try? state.handle?.close() }
+            if let failure = state.failure {
+                state.pending?.discard()
+                throw failure
+            }
+            guard atomic, let pending = state.pending else { return }
+            do {
+                try pending.commit()
+            } catch {
+                pending.discard()
+                // Name the path as given, not the link target it resolved to.
+                if case .cannotWrite(_, let reason)? = error as? SpeckitError { throw SpeckitError.cannotWrite(path ?? "", reason: reason) }
+                throw error
+            }
         }
     }
 
-    /// Removes a partly written file.
+    /// Drops a partly written file; the previous one stays.
     func discard() {
-        if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+        state.withLock { $0.pending?.discard() }
     }
 
     private static func flush(_ state: inout State, path: String?) {
         guard !state.buffer.isEmpty, state.failure == nil else { return }
         do {
-            try state.handle.write(contentsOf: state.buffer)
+            if let pending = state.pending { try pending.write(state.buffer) } else { try state.handle?.write(contentsOf: state.buffer) }
         } catch {
             state.failure = .cannotWrite(path ?? "stdout", reason: error.localizedDescription)
         }

@@ -43,11 +43,8 @@ struct FixCommand: ParsableCommand {
                                          new: String(decoding: result.bytes, as: UTF8.self), path: path), terminator: "")
                 print("would fix \(path): \(result.changes.joined(separator: "; "))")
             } else {
-                let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]
+                // Replaced whole, keeping its permissions.
                 try AtomicFile.write(result.bytes, to: path)
-                if let permissions {
-                    try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
-                }
                 print("fixed \(path): \(result.changes.joined(separator: "; "))")
             }
         }

@@ -7,6 +7,9 @@ public protocol GenerationFileSystem {
     func createFolder(_ path: String) throws
     /// Writes `bytes` so no reader ever sees half of them (temporary file in the same folder, then rename).
     func writeAtomically(_ bytes: [UInt8], to path: String) throws
+    /// Creates the folder `path` (which does not exist) holding `files` (name → bytes), all at once: the files
+    /// are written into a hidden folder beside it, which is then renamed to `path`.
+    func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to path: String) throws
 }
 
 /// The real disk.
@@ -29,11 +32,14 @@ public struct DiskFileSystem: GenerationFileSystem {
     }
 
     public func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw SpeckitError.cannotWrite(path, reason: error.localizedDescription)
-        }
+        try PendingFile.write(bytes, to: path)
+    }
+
+    public func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to path: String) throws {
+        let target = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        try createFolder(parent)
+        try StagedFolder.write(files.map { (path: $0.name, bytes: $0.bytes) }, to: target)
     }
 }
 
@@ -48,4 +54,8 @@ public final class MemoryFileSystem: GenerationFileSystem {
     public func isFolder(_ path: String) -> Bool { folders.contains(path) }
     public func createFolder(_ path: String) throws { folders.insert(path) }
     public func writeAtomically(_ bytes: [UInt8], to path: String) throws { files[path] = bytes }
+    public func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to path: String) throws {
+        folders.insert(path)
+        for file in files { self.files[path.hasSuffix("/") ? path + file.name : path + "/" + file.name] = file.bytes }
+    }
 }

@@ -37,8 +37,14 @@ public struct KitGenerator {
     public func write(_ parameters: KitParameters, source: String, into folder: String, force: Bool) throws -> [File] {
         let files = try plan(parameters, source: source, into: folder)
         if !force, let existing = files.first(where: \.replaces) { throw SpeckitError.wouldOverwrite(existing.path) }
-        try fileSystem.createFolder(folder)
-        for file in files { try fileSystem.writeAtomically(Array(file.text.utf8), to: file.path) }
+        if fileSystem.fileExists(folder) {
+            // Each file is replaced whole; a run stopped between two files leaves each old or new, never half.
+            for file in files { try fileSystem.writeAtomically(Array(file.text.utf8), to: file.path) }
+        } else {
+            // A new kit appears with all its files or not at all.
+            try fileSystem.writeFolderAtomically(files.map { ($0.path.split(separator: "/").last.map(String.init) ?? $0.path, Array($0.text.utf8)) },
+                                                 to: folder)
+        }
         return files
     }
 }

@@ -1,33 +1,41 @@
 import Foundation
 import Synchronization
 
-/// Where a run's artifacts are written until they are all complete.
+/// Where a run's artifacts wait until they are all complete.
 ///
-/// When the artifacts folder does not exist yet, they go to a hidden folder beside it, renamed to it in one
-/// step (`rename(2)`): the folder appears with every artifact and `artifacts.json`, or not at all. When the
-/// worker made the folder (empty) itself, perhaps as a mount point, it is kept: the artifacts go to a hidden
-/// folder inside it and are renamed up one by one when all are complete, `artifacts.json` last.
+/// They are held in memory while the run works, so a run that is cancelled or killed (even by SIGKILL) while it
+/// works leaves nothing on disk. `commit` writes them all, with `artifacts.json`, to a hidden staging folder
+/// (`.DIR.speckit-PID-RANDOM.tmp`) and moves that into place. When the artifacts folder does not exist yet,
+/// the staging folder sits beside it and is renamed to it in one step (`rename(2)`): the folder appears with
+/// every artifact, or not at all. When the worker made the folder (empty) itself, perhaps as a mount point,
+/// it is kept: the staging folder goes inside it and the artifacts are renamed up one by one, `artifacts.json`
+/// last. Only a kill during `commit` (milliseconds) can leave a staging folder; the next run that writes
+/// beside or into it removes it, as its process is gone (`PendingFile.sweep`).
 ///
-/// Every change to the staging folder happens under one lock, and so do `commit` and `discard`: a signal
-/// handler that discards the folder waits for the file being written, and after it nothing is written again.
+/// `add`, `commit` and `discard` happen under one lock: a signal handler that discards the run waits for a
+/// commit under way, and after it nothing is written again.
 public final class ArtifactStaging: Sendable {
     private enum Phase { case open, committed, discarded }
 
     private struct State {
         var artifacts: [Artifact] = []
+        /// Each artifact's bytes, by path, until `commit` writes them.
+        var contents: [(path: String, bytes: [UInt8])] = []
         var phase = Phase.open
     }
 
     /// The artifacts folder as given (`--artifacts DIR`).
     public let destination: String
-    /// The hidden folder the artifacts are written to first.
+    /// The hidden folder the artifacts are written to at commit.
     public let folder: String
+    /// The folder the staging folder is made in (the artifacts folder's parent, or the artifacts folder).
+    private let home: String
     /// Whether the artifacts folder existed (empty): then `folder` is inside it.
     private let inside: Bool
     private let state = Mutex(State())
 
-    /// Checks that `destination` can receive the artifacts (its parent folder exists, and it is missing or an
-    /// empty folder) and creates the staging folder beside it.
+    /// Checks that `destination` can receive the artifacts: its parent folder exists and can be written, and
+    /// it is missing or an empty folder (once staging folders of killed runs are removed from it).
     /// - Throws: `SpeckitError.cannotWrite` saying what is wrong with `destination`.
     public init(destination: String) throws {
         let url = URL(fileURLWithPath: destination).standardizedFileURL
@@ -48,6 +56,7 @@ public final class ArtifactStaging: Sendable {
             inside = false
         case .folder:
             inside = true
+            PendingFile.sweep(folder: url.path)
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? ["?"]
             guard entries.isEmpty else {
                 throw refuse("the folder holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries"); expected a new or empty folder, so no artifact of another run is mixed in or lost")
@@ -56,14 +65,11 @@ public final class ArtifactStaging: Sendable {
             throw refuse("it exists and is not a folder; expected a new or empty folder")
         }
         self.destination = destination
-        let unique = "speckit-partial-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let home = inside ? url.path : parent
-        self.folder = URL(fileURLWithPath: home).appendingPathComponent(inside ? ".\(unique)" : ".\(url.lastPathComponent).\(unique)").path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
-        } catch {
-            throw refuse("cannot create a folder in \(home): \(error.localizedDescription)")
-        }
+        self.home = home
+        self.folder = PendingFile.temporaryName(for: inside ? url.path + "/" : url.path)
+        PendingFile.sweep(folder: parent)
+        guard access(home, W_OK) == 0 else { throw refuse("cannot create a folder in \(home): \(String(cString: strerror(errno)))") }
     }
 
     /// Writes one artifact into the staging folder and returns how it is described.
@@ -72,14 +78,7 @@ public final class ArtifactStaging: Sendable {
     public func add(name: String, path: String, mediaType: String, bytes: [UInt8]) throws -> Artifact {
         try state.withLock { state in
             guard state.phase == .open else { throw SpeckitError.cannotWrite(destination, reason: "the run was stopped") }
-            let target = folder + "/" + path
-            do {
-                let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
-                if parent != folder { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-                try Data(bytes).write(to: URL(fileURLWithPath: target))
-            } catch {
-                throw SpeckitError.cannotWrite("\(destination)/\(path)", reason: error.localizedDescription)
-            }
+            state.contents.append((path, bytes))
             let artifact = Artifact(name: name, path: path, mediaType: mediaType, bytes: bytes.count, sha256: SHA256.hex(bytes))
             state.artifacts.append(artifact)
             return artifact
@@ -95,11 +94,7 @@ public final class ArtifactStaging: Sendable {
         try state.withLock { state in
             guard state.phase == .open else { throw SpeckitError.cannotWrite(destination, reason: "the run was stopped") }
             do {
-                try Data(index(state.artifacts)).write(to: URL(fileURLWithPath: folder + "/artifacts.json"))
-            } catch {
-                throw SpeckitError.cannotWrite("\(destination)/artifacts.json", reason: error.localizedDescription)
-            }
-            do {
+                try writeStaging(state.contents + [("artifacts.json", index(state.artifacts))])
                 try moveIntoPlace()
             } catch {
                 try? FileManager.default.removeItem(atPath: folder)
@@ -109,6 +104,11 @@ public final class ArtifactStaging: Sendable {
             state.phase = .committed
             return state.artifacts
         }
+    }
+
+    /// Writes every artifact into the staging folder, flushed to disk.
+    private func writeStaging(_ contents: [(path: String, bytes: [UInt8])]) throws {
+        try StagedFolder.link(contents, into: folder, writingIn: home)
     }
 
     private func moveIntoPlace() throws {
@@ -157,7 +157,7 @@ public final class ArtifactStaging: Sendable {
             case .discarded:
                 return true
             case .open:
-                try? FileManager.default.removeItem(atPath: folder)
+                state.contents = []
                 state.phase = .discarded
                 return true
             }

@@ -43,8 +43,8 @@ struct ArtifactStagingTests {
         let staging = try ArtifactStaging(destination: destination.path)
         try staging.add(name: "r", path: "r.json", mediaType: "application/json", bytes: [0x7B, 0x7D])
         try staging.add(name: "a", path: "kit/a.md", mediaType: "text/markdown", bytes: [0x61])
-        // Staged inside, hidden: nothing a worker would take for an artifact.
-        #expect(Self.entries(destination).count == 1 && Self.entries(destination)[0].hasPrefix(".speckit-partial-"))
+        // Nothing is on disk before the commit: a run killed now leaves the folder as the worker made it.
+        #expect(Self.entries(destination).isEmpty)
         _ = try staging.commit { _ in [] }
         #expect(Self.entries(destination) == ["artifacts.json", "kit", "r.json"])
         let after = try FileManager.default.attributesOfItem(atPath: destination.path)
@@ -63,12 +63,12 @@ struct ArtifactStagingTests {
         #expect(Self.entries(destination).isEmpty)
     }
 
-    @Test("discard removes the staging folder, and nothing can be written after it")
+    @Test("nothing is on disk before the commit, and nothing can be written after a discard")
     func discard() throws {
         let root = try Self.scratch()
         let staging = try ArtifactStaging(destination: root.appendingPathComponent("out").path)
         try staging.add(name: "a", path: "a", mediaType: "text/plain", bytes: [1])
-        #expect(Self.entries(root).count == 1)
+        #expect(Self.entries(root).isEmpty)
         #expect(staging.discard())
         #expect(Self.entries(root).isEmpty)
         #expect(throws: SpeckitError.self) { try staging.add(name: "b", path: "b", mediaType: "text/plain", bytes: [1]) }
@@ -97,15 +97,18 @@ struct ArtifactStagingTests {
         #expect(try String(contentsOfFile: root.appendingPathComponent("full/keep.txt").path, encoding: .utf8) == "keep")
     }
 
-    @Test("a second run into the same worker-made folder is refused; one that slipped in fails at commit, leaving the other's artifacts")
+    @Test("two runs into the same worker-made folder: the one that commits second fails, leaving the other's artifacts")
     func secondRunDoesNotMixIn() throws {
         let root = try Self.scratch()
         let destination = root.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false)
         let first = try ArtifactStaging(destination: destination.path)
-        // The first run's staging folder is inside: a second run sees a folder that is not empty.
-        #expect(throws: SpeckitError.self) { _ = try ArtifactStaging(destination: destination.path) }
-        // A second run that checked at the same moment and finished first.
+        // Once a run has committed, the folder is no longer empty: a later run is refused at once.
+        let done = try ArtifactStaging(destination: root.appendingPathComponent("done").path)
+        try done.add(name: "r", path: "report.json", mediaType: "application/json", bytes: Array("{}".utf8))
+        _ = try done.commit { _ in Array("[]".utf8) }
+        #expect(throws: SpeckitError.self) { _ = try ArtifactStaging(destination: root.appendingPathComponent("done").path) }
+        // A second run that checked at the same moment as `first` and finished first.
         try Data("other".utf8).write(to: destination.appendingPathComponent("report.json"))
         try first.add(name: "k", path: "kit/a.md", mediaType: "text/markdown", bytes: Array("a".utf8))
         try first.add(name: "r", path: "report.json", mediaType: "application/json", bytes: Array("first".utf8))

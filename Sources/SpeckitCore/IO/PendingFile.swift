@@ -1,0 +1,169 @@
+import Foundation
+
+/// A file being written that nobody can see until `commit` puts it in place whole, so a failed, cancelled or
+/// killed run never leaves half a file or loses the one it replaces.
+///
+/// The bytes go into an unnamed file in the target's folder (`O_TMPFILE`): if the process dies while writing,
+/// even by SIGKILL, the kernel frees it and nothing is left behind. `commit` flushes it to disk, gives it a
+/// name (`.NAME.speckit-PID-RANDOM.tmp`), and renames that name onto the target at once. Only a kill
+/// between those two calls, a few microseconds, can leave the named file. It is complete, and the next
+/// speckit that writes into the folder removes it, since its process is gone (`sweep`). On a file system
+/// without `O_TMPFILE`, the named file is used from the start, and the same sweep applies.
+///
+/// Not thread-safe: one writer at a time (`ReportOutput` holds it under its lock).
+public final class PendingFile: @unchecked Sendable {
+    public let target: String
+    private let folder: String
+    private let descriptor: Int32
+    /// The named temporary file, once it has a name (from the start without `O_TMPFILE`).
+    private var named: String?
+    private var done = false
+
+    /// Starts a file that will replace `target` (which need not exist; its folder must).
+    /// - Throws: `SpeckitError.cannotWrite` when nothing can be created in the folder.
+    public convenience init(replacing target: String) throws {
+        try self.init(target: target, folder: URL(fileURLWithPath: target).deletingLastPathComponent().path)
+    }
+
+    /// Starts a file in `folder` that will be given a name with `link(as:)` (in a new staging folder there).
+    public convenience init(inFolder folder: String) throws {
+        try self.init(target: folder + "/", folder: folder)
+    }
+
+    private init(target: String, folder: String) throws {
+        self.target = target
+        self.folder = folder
+        Self.sweep(folder: folder)
+        var descriptor = open(folder, Self.unnamedFlags | O_WRONLY | O_CLOEXEC, mode_t(0o600))
+        if descriptor < 0 {
+            let name = Self.temporaryName(for: target)
+            descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+            named = name
+        }
+        guard descriptor >= 0 else {
+            throw SpeckitError.cannotWrite(target, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
+        }
+        self.descriptor = descriptor
+    }
+
+    deinit { discard() }
+
+    /// Appends `bytes`.
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw SpeckitError.cannotWrite(target, reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
+    }
+
+    private func fail(_ what: String) -> SpeckitError {
+        .cannotWrite(target, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+
+    /// Sets the permissions (those of the file at `path`, or 0644 less the umask) and flushes to disk.
+    private func finish(like path: String) throws {
+        var existing = stat()
+        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644 & ~Self.umaskValue
+        guard fchmod(descriptor, mode) == 0 else { throw fail("cannot set its permissions") }
+        guard fsync(descriptor) == 0 else { throw fail("cannot flush it to disk") }
+    }
+
+    /// Gives the finished file the name `path`, which must not exist yet (a file of a new staging folder).
+    public func link(as path: String) throws {
+        guard !done else { return }
+        try finish(like: path)
+        if let named {
+            guard rename(named, path) == 0 else { throw fail("cannot move it into place") }
+        } else {
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
+                throw fail("cannot name it")
+            }
+        }
+        named = nil
+        done = true
+        close(descriptor)
+    }
+
+    /// Flushes the file to disk and puts it in place of the target, keeping the target's permissions (new
+    /// files get 0644 less the umask).
+    public func commit() throws {
+        guard !done else { return }
+        try finish(like: target)
+        if named == nil {
+            let name = Self.temporaryName(for: target)
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 else {
+                throw fail("cannot name it")
+            }
+            named = name
+        }
+        guard let named, rename(named, target) == 0 else { throw fail("cannot move it into place") }
+        self.named = nil
+        done = true
+        close(descriptor)
+        // The rename itself reaches the disk with the folder.
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
+    }
+
+    /// Drops the file; the target is left as it was.
+    public func discard() {
+        guard !done else { return }
+        done = true
+        if let named { unlink(named) }
+        close(descriptor)
+    }
+
+    /// Writes `bytes` to `path` in one go: whole or not at all.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        let file = try PendingFile(replacing: path)
+        try file.write(bytes)
+        try file.commit()
+    }
+
+    /// Removes the temporary files and staging folders left in `folder` by speckit processes that no longer run.
+    public static func sweep(folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            guard let pid = ownerPID(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = folder + "/" + name
+            if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }
+
+    /// The process that made a temporary name (`.NAME.speckit-PID-RANDOM.tmp`), or nil for other names.
+    static func ownerPID(_ name: String) -> pid_t? {
+        guard let marker = name.range(of: ".speckit-", options: .backwards) else { return nil }
+        let parts = name[marker.upperBound...].dropLast(4).split(separator: "-")
+        guard parts.count == 2, parts[1].count == 8, let pid = pid_t(parts[0]), pid > 0 else { return nil }
+        return pid
+    }
+
+    /// A hidden name beside `target` (`.NAME.speckit-PID-RANDOM.tmp`), or inside it when `target` ends in `/`
+    /// (`.speckit-PID-RANDOM.tmp`), that `sweep` recognises.
+    static func temporaryName(for target: String) -> String {
+        let unique = "speckit-\(getpid())-\(UUID().uuidString.prefix(8)).tmp"
+        if target.hasSuffix("/") { return target + "." + unique }
+        let url = URL(fileURLWithPath: target)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(unique)").path
+    }
+
+    /// Linux's `O_TMPFILE` (a macro Swift does not import): `__O_TMPFILE | O_DIRECTORY`.
+    private static let unnamedFlags: Int32 = 0o20000000 | O_DIRECTORY
+
+    /// The process's umask, read without changing it (`umask(2)` can only set it, racing other threads).
+    private static var umaskValue: mode_t {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
+        return line.flatMap { mode_t($0.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) } ?? 0o022
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// A new folder that appears with all its files or not at all.
+///
+/// Every file is first written whole into an unnamed file (`PendingFile`), so a kill while writing leaves
+/// nothing. Then the hidden staging folder is made and each file is linked into it, and the caller moves it
+/// into place. Only a kill during those few system calls can leave the staging folder, and the next speckit
+/// that writes there removes it (`PendingFile.sweep`).
+enum StagedFolder {
+    /// Writes `files` (relative paths, subfolders allowed) into the new folder `staging`, their bytes first
+    /// written unnamed in `home` (the folder `staging` is made in). On failure `staging` is removed.
+    static func link(_ files: [(path: String, bytes: [UInt8])], into staging: String, writingIn home: String) throws {
+        var pending: [(path: String, file: PendingFile)] = []
+        for file in files {
+            let written = try PendingFile(inFolder: home)
+            try written.write(file.bytes)
+            pending.append((file.path, written))
+        }
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            for (path, file) in pending {
+                let destination = staging + "/" + path
+                let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
+                if folder != staging { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                try file.link(as: destination)
+            }
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            if let error = error as? SpeckitError { throw error }
+            throw SpeckitError.cannotWrite(staging, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes `files` as the new folder `target` (in an existing parent folder), renamed into place at once.
+    static func write(_ files: [(path: String, bytes: [UInt8])], to target: String) throws {
+        let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        let staging = PendingFile.temporaryName(for: target)
+        try link(files, into: staging, writingIn: parent)
+        // rename(2) refuses a folder that has appeared meanwhile with anything in it.
+        guard rename(staging, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: staging)
+            throw SpeckitError.cannotWrite(target, reason: reason)
+        }
+    }
+}
