@@ -7,3 +7,7 @@ swift build --build-tests
 swift test --skip-build
 # Real consumers (SARIF schema, junitparser, xmllint, speckit's JSON Schemas) read the real reports.
 scripts/check-reports.sh .build/debug/speckit
+# Each fuzzer (Markdown, YAML/JSON, archives) runs 60 s with AddressSanitizer; any crash, leak or hang fails.
+for target in markdown yaml archive; do
+  scripts/fuzz.sh "$target" "${SPECKIT_FUZZ_SECONDS:-60}"
+done
