@@ -1,0 +1,27 @@
+import Testing
+@testable import SpeckitCore
+
+@Suite("Block count before parsing (limits.blocks)")
+struct BlockCountTests {
+    @Test("list items, headings and table rows count, in quotes and indented too; prose, rules and years do not")
+    func counts() {
+        let blocks = "# Plan\n- [ ] T1 a\n  * b\n> + c\n1. d\n23) e\n| a | b |\n"
+        let prose = "Some text\n---\n2024 was a year\n-not a list\n1.5 times\n\n"
+        #expect(BlockCount.exceeds(blocks + prose, limit: 6))
+        #expect(!BlockCount.exceeds(blocks + prose, limit: 7))
+        #expect(!BlockCount.exceeds(String(repeating: prose, count: 100), limit: 1))
+    }
+
+    @Test("a file over the limit is refused before cmark-gfm, with the setting named; at the limit it is read")
+    func refused() throws {
+        var limits = Limits.standard
+        limits.blocks = 10
+        let over = try TextDecoding.decode(Array(("# T\n" + String(repeating: "- [ ] T1 x\n", count: 10)).utf8), path: "tasks.md")
+        #expect(throws: SpeckitError.overLimit("tasks.md", problem:
+            "more than 10 lines open a list item, heading or table row, the limit for one Markdown file (limits.blocks); the file was not read")) {
+            _ = try MarkdownPlanParser.parse(over, kind: .tasks, limits: limits)
+        }
+        let at = try TextDecoding.decode(Array(("# T\n" + String(repeating: "- [ ] T1 x\n", count: 9)).utf8), path: "tasks.md")
+        #expect(try MarkdownPlanParser.parse(at, kind: .tasks, limits: limits).0.allTasks.count == 9)
+    }
+}
