@@ -69,6 +69,14 @@ struct HostileInputTests {
             text("# Tasks\n\n- [ ] T1 Before\n\n" + String(String(repeating: "**bold** _em_ [link](x) ", count: 900_000).prefix(20 * 1024 * 1024)) + "\n\n- [ ] T2 After\n")
         }, exitCode: 0, message: "tasks.md:5:1: warning: paragraph of 20971521 bytes (lines 5–5) is longer than the 32768-byte limit (limits.paragraphBytes); its text was not read (split it into shorter paragraphs) [structure.paragraph-too-long]",
              seconds: 90),
+        // Paragraphs the first guard missed (found in review): lines that look like blocks but carry the paragraph
+        // on, and a fence that ends with its list item. 2 MB of each would keep cmark-gfm busy for minutes.
+        Case(name: "2 MB of '#x' lines (not headings: one paragraph)", bytes: {
+            text("# Tasks\n\n- [ ] T1 Before\n\n" + String(repeating: "#x **b** _e_ [l](x)\n", count: 80_000) + "\n- [ ] T2 After\n")
+        }, exitCode: 0, message: "tasks.md:5:1: warning: paragraph of", also: ["(1 kit, 2 tasks): passed"], seconds: 20),
+        Case(name: "2 MB after a fence opened in a list item", bytes: {
+            text("# Tasks\n\n- [ ] T1 Before\n- ```\n  code\n" + String(repeating: "**b** _e_ [l](x) ", count: 120_000) + "\n\n- [ ] T2 After\n")
+        }, exitCode: 0, message: "tasks.md:6:1: warning: paragraph of", also: ["(1 kit, 2 tasks): passed"], seconds: 20),
         Case(name: "a 1,000,000-item task list", bytes: {
             var out = text("# Tasks\n\n## Phase 1: Everything\n\n")
             out.reserveCapacity(30_000_000)

@@ -18,32 +18,53 @@ enum ParagraphGuard {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var blank: [(first: Int, last: Int, bytes: Int)] = []
         var start = -1, bytes = 0
-        var fence: Substring?
+        // The open paragraph: its block quote depth, whether it is a list item's, whether it is a table's row.
+        var quotes = 0, inList = false, inTable = false, previousLine = ""
+        // An open fenced code block: its marker, where its content starts, and the quotes around it.
+        var fence: (marker: Substring, column: Int, quotes: Int)?
         func close(before index: Int) {
             if start >= 0, bytes > limit { blank.append((start, index - 1, bytes)) }
             start = -1
             bytes = 0
         }
         for (index, line) in lines.enumerated() {
-            let (opensBlock, content) = Self.inline(line)
+            let parts = Self.parts(line)
+            let isBlank = parts.content.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } && parts.marker == nil
             if let open = fence {
-                if content.hasPrefix(open) { fence = nil }
-                continue
+                // A fence ends at its closing marker, or when the list item or quote holding it ends.
+                let containerEnds = !isBlank && (parts.quotes < open.quotes || parts.indent < open.column)
+                if !containerEnds {
+                    if parts.content.hasPrefix(open.marker) { fence = nil }
+                    continue
+                }
+                fence = nil
             }
-            if content.hasPrefix("```") || content.hasPrefix("~~~") {
+            if parts.content.hasPrefix("```") || parts.content.hasPrefix("~~~") {
                 close(before: index)
-                fence = content.prefix(3)
+                fence = (parts.content.prefix(3), parts.contentColumn, parts.quotes)
                 continue
             }
-            if !opensBlock, content.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            if isBlank {
                 close(before: index)
+                inTable = false
                 continue
             }
-            if start < 0 || opensBlock {
+            let content = parts.content
+            let heading = Self.isHeading(content)
+            let rule = Self.isThematicBreak(content)
+            let delimiterRow = start >= 0 && Self.isTableDelimiter(content) && previousLine.contains("|")
+            let opens = start < 0 || parts.quotes != quotes || heading || rule || delimiterRow
+                || (parts.marker.map { marker in marker.interrupts || inList } ?? false)
+                || (inTable && content.contains("|"))
+            if opens {
                 close(before: index)
                 start = index
+                quotes = parts.quotes
+                inList = parts.marker != nil || (inList && parts.indent > 0)
+                if delimiterRow { inTable = true }
             }
             bytes += content.utf8.count + 1
+            previousLine = String(content.prefix(256))
         }
         close(before: lines.count)
         guard !blank.isEmpty else { return (text, []) }
@@ -58,37 +79,80 @@ enum ParagraphGuard {
         return (lines.joined(separator: "\n"), notes)
     }
 
-    /// Whether a line opens a block of its own (a list item, heading or table row), and its text once the
-    /// container markers in front of it (indentation, `>`, list markers) are taken off: the part cmark-gfm
-    /// parses for inlines.
-    static func inline(_ line: Substring) -> (opensBlock: Bool, content: Substring) {
-        var rest = line[...]
-        var opens = false
+    /// A list marker at the start of a line: whether it may interrupt a paragraph (CommonMark: a bullet with
+    /// text after it, or an ordered item numbered 1).
+    struct Marker { var interrupts: Bool }
+
+    /// A line taken apart the way cmark-gfm's block parser sees it: its indentation, the block quote markers
+    /// and list markers in front (the innermost list marker, if any), and the text after them.
+    struct Parts {
+        var indent: Int
+        var quotes: Int
+        var marker: Marker?
+        var content: Substring
+        /// The byte column the content starts at.
+        var contentColumn: Int
+    }
+
+    static func parts(_ line: Substring) -> Parts {
+        var rest = line.drop { $0 == " " || $0 == "\t" }
+        let indent = line.utf8.count - rest.utf8.count
+        var quotes = 0
+        // Whether the innermost list marker could interrupt a paragraph, if it has text after it.
+        var innermost: Bool?
         while true {
-            while let first = rest.first, first == " " || first == "\t" || first == ">" { rest = rest.dropFirst() }
-            if let marker = listMarker(rest) {
-                opens = true
-                rest = rest.dropFirst(marker)
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            if rest.first == ">" {
+                quotes += 1
+                rest = rest.dropFirst()
+                continue
+            }
+            if let (length, interrupts) = listMarker(rest) {
+                innermost = interrupts
+                rest = rest.dropFirst(length)
                 continue
             }
             break
         }
-        if let first = rest.first, first == "#" || first == "|" { opens = true }
-        return (opens, rest)
+        let hasText = !rest.isEmpty && rest.first != "\r"
+        return Parts(indent: indent, quotes: quotes, marker: innermost.map { Marker(interrupts: $0 && hasText) },
+                     content: rest, contentColumn: line.utf8.count - rest.utf8.count)
     }
 
-    /// The length of a list marker (`- `, `* `, `+ `, `1. `, `2) `) at the start of `text`, or nil.
-    static func listMarker(_ text: Substring) -> Int? {
+    /// `#` to `######` followed by a space, a tab or the end of the line.
+    static func isHeading(_ text: Substring) -> Bool {
+        let hashes = text.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes) else { return false }
+        let after = text.dropFirst(hashes).first
+        return after == nil || after == " " || after == "\t" || after == "\r"
+    }
+
+    /// `---`, `***`, `___` (three or more, spaces allowed), or a setext underline `===`.
+    static func isThematicBreak(_ text: Substring) -> Bool {
+        let marks = text.filter { $0 != " " && $0 != "\t" && $0 != "\r" }
+        guard marks.count >= 3, let first = marks.first, "-*_=".contains(first) else { return false }
+        return marks.allSatisfy { $0 == first }
+    }
+
+    /// A GFM table's delimiter row: `| --- | :-: |` and the like.
+    static func isTableDelimiter(_ text: Substring) -> Bool {
+        let trimmed = text.filter { $0 != " " && $0 != "\t" && $0 != "\r" }
+        return trimmed.contains("-") && trimmed.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" }
+    }
+
+    /// The length of a list marker (`- `, `* `, `+ `, `1. `, `2) `) at the start of `text`, and whether it
+    /// could interrupt a paragraph (a bullet, or an ordered item numbered 1), or nil.
+    static func listMarker(_ text: Substring) -> (length: Int, interrupts: Bool)? {
         guard let first = text.first else { return nil }
-        let isEnd = { (character: Character?) in character == nil || character == " " || character == "\t" }
+        let isEnd = { (character: Character?) in character == nil || character == " " || character == "\t" || character == "\r" }
         switch first {
         case "-", "*", "+":
-            return isEnd(text.dropFirst().first) ? 1 : nil
+            return isEnd(text.dropFirst().first) ? (1, true) : nil
         case "0"..."9":
             let digits = text.prefix { $0.isASCII && $0.isNumber }
             let after = text.dropFirst(digits.count)
             guard digits.count <= 9, after.first == "." || after.first == ")", isEnd(after.dropFirst().first) else { return nil }
-            return digits.count + 1
+            return (digits.count + 1, Int(digits) == 1)
         default:
             return nil
         }
