@@ -9,7 +9,14 @@ public enum ArchiveKit {
     /// The archive's kits, the bytes of their files, and the entries refused.
     public static func read(_ path: String, limits: ArchiveLimits) throws
         -> (kits: [KitSource], memory: [String: [UInt8]], refused: [String: SpeckitError]) {
-        try read(bytes: DiskFiles().read(path), name: path, limits: limits)
+        let bytes: [UInt8]
+        do {
+            // The archive itself may be as large as what it may hold.
+            bytes = try DiskFiles().read(path, maxBytes: limits.maxBytes)
+        } catch SpeckitError.fileTooLarge(_, let size, let limit) {
+            throw SpeckitError.archive("\(path): the archive is \(size) bytes, more than \(limit) (limits.archiveBytes)")
+        }
+        return try read(bytes: bytes, name: path, limits: limits)
     }
 
     /// The kits of an archive already in memory; `name` is the archive's path in findings.

@@ -146,7 +146,8 @@ extension LibArchive {
                     guard read > 0 else { throw fail("corrupt entry \(path) (\(message(archive)))") }
                     total += read
                     guard total <= limits.maxBytes else { throw fail("uncompressed contents exceed \(limits.maxBytes) bytes (zip bomb?; limits.archiveBytes)") }
-                    guard total <= max(bytes.count, 1) * limits.maxRatio else {
+                    let allowed = max(bytes.count, 1).multipliedReportingOverflow(by: limits.maxRatio)
+                    guard allowed.overflow || total <= allowed.partialValue else {
                         throw fail("uncompressed contents are more than \(limits.maxRatio) times the archive's size (zip bomb?; limits.archiveRatio)")
                     }
                     data += chunk.prefix(read)

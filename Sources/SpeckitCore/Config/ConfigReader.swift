@@ -87,9 +87,9 @@ struct ConfigReader {
             guard let setting = Limits.settings.first(where: { $0.name == name }) else {
                 throw error(key, "unknown limit '\(name)' (expected one of \(names))")
             }
-            let text = try scalar(value, what: "a positive whole number for \(name)")
-            guard let number = Int(text), number > 0 else {
-                throw error(value, "expected a positive whole number for \(name), found '\(text)'")
+            let text = try scalar(value, what: "a whole number from 1 to \(Limits.ceiling) for \(name)")
+            guard let number = Int(text), number > 0, number <= Limits.ceiling else {
+                throw error(value, "expected a whole number from 1 to \(Limits.ceiling) for \(name), found '\(text)'")
             }
             limits[keyPath: setting.keyPath] = number
         }

@@ -42,6 +42,9 @@ public struct Limits: Sendable, Hashable {
         self.archiveRatio = archiveRatio
     }
 
+    /// The largest value any limit may be set to (1 TiB): sums and products of limits cannot overflow.
+    public static let ceiling = 1 << 40
+
     /// The names used in `.speckit.yml` and messages, with a key path to each limit, in documented order.
     public static var settings: [(name: String, keyPath: WritableKeyPath<Limits, Int>)] { [
         ("fileBytes", \.fileBytes), ("paragraphBytes", \.paragraphBytes), ("blocks", \.blocks),

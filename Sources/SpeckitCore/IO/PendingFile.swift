@@ -1,4 +1,12 @@
 import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// A file being written that nobody can see until `commit` puts it in place whole, so a failed, cancelled or
 /// killed run never leaves half a file or loses the one it replaces.
@@ -8,7 +16,10 @@ import Foundation
 /// name (`.NAME.speckit-PID-RANDOM.tmp`), and renames that name onto the target at once. Only a kill
 /// between those two calls, a few microseconds, can leave the named file. It is complete, and the next
 /// speckit that writes into the folder removes it, since its process is gone (`sweep`). On a file system
-/// without `O_TMPFILE`, the named file is used from the start, and the same sweep applies.
+/// without `O_TMPFILE` (or without `/proc`), the named file is used from the start, and the same sweep applies.
+/// The writer holds an exclusive `flock` on its file (and `StagedFolder` on its staging folder) while it
+/// works, and the sweep skips anything locked: a process id that is gone here may be alive in another PID
+/// namespace (a container writing to the same mounted folder).
 ///
 /// Not thread-safe: one writer at a time (`ReportOutput` holds it under its lock).
 public final class PendingFile: @unchecked Sendable {
@@ -18,6 +29,7 @@ public final class PendingFile: @unchecked Sendable {
     /// The named temporary file, once it has a name (from the start without `O_TMPFILE`).
     private var named: String?
     private var done = false
+    private var flushed = false
 
     /// Starts a file that will replace `target` (which need not exist; its folder must).
     /// - Throws: `SpeckitError.cannotWrite` when nothing can be created in the folder.
@@ -34,7 +46,8 @@ public final class PendingFile: @unchecked Sendable {
         self.target = target
         self.folder = folder
         Self.sweep(folder: folder)
-        var descriptor = open(folder, Self.unnamedFlags | O_WRONLY | O_CLOEXEC, mode_t(0o600))
+        var descriptor: Int32 = -1
+        if Self.canNameUnnamedFiles { descriptor = open(folder, Self.unnamedFlags | O_WRONLY | O_CLOEXEC, mode_t(0o600)) }
         if descriptor < 0 {
             let name = Self.temporaryName(for: target)
             descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
@@ -44,6 +57,7 @@ public final class PendingFile: @unchecked Sendable {
             throw SpeckitError.cannotWrite(target, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
         self.descriptor = descriptor
+        flock(descriptor, LOCK_EX)
     }
 
     deinit { discard() }
@@ -53,7 +67,7 @@ public final class PendingFile: @unchecked Sendable {
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw SpeckitError.cannotWrite(target, reason: String(cString: strerror(errno)))
@@ -69,10 +83,17 @@ public final class PendingFile: @unchecked Sendable {
 
     /// Sets the permissions (those of the file at `path`, or 0644 less the umask) and flushes to disk.
     private func finish(like path: String) throws {
+        guard !flushed else { return }
+        flushed = true
         var existing = stat()
         let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644 & ~Self.umaskValue
         guard fchmod(descriptor, mode) == 0 else { throw fail("cannot set its permissions") }
         guard fsync(descriptor) == 0 else { throw fail("cannot flush it to disk") }
+    }
+
+    /// Sets a new file's permissions (0644 less the umask) and flushes it to disk, ahead of `link(as:)`.
+    public func flush() throws {
+        try finish(like: "")
     }
 
     /// Gives the finished file the name `path`, which must not exist yet (a file of a new staging folder).
@@ -130,15 +151,24 @@ public final class PendingFile: @unchecked Sendable {
         try file.commit()
     }
 
-    /// Removes the temporary files and staging folders left in `folder` by speckit processes that no longer run.
+    /// Removes the temporary files and staging folders left in `folder` by speckit processes that no longer
+    /// run and that nobody holds locked. Each folder is swept once per process.
     public static func sweep(folder: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        guard swept.withLock({ $0.insert(folder).inserted }),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
             guard let pid = ownerPID(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
             let path = folder + "/" + name
+            let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            // Locked: its writer lives on, in another PID namespace.
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
             if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
         }
     }
+
+    private static let swept = Mutex<Set<String>>([])
 
     /// The process that made a temporary name (`.NAME.speckit-PID-RANDOM.tmp`), or nil for other names.
     static func ownerPID(_ name: String) -> pid_t? {
@@ -157,8 +187,16 @@ public final class PendingFile: @unchecked Sendable {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(unique)").path
     }
 
+    #if os(Linux)
     /// Linux's `O_TMPFILE` (a macro Swift does not import): `__O_TMPFILE | O_DIRECTORY`.
     private static let unnamedFlags: Int32 = 0o20000000 | O_DIRECTORY
+    /// An unnamed file is given its name through `/proc/self/fd`; without `/proc`, files are named from the start.
+    private static let canNameUnnamedFiles = access("/proc/self/fd", F_OK) == 0
+    #else
+    /// Elsewhere files are named from the start.
+    private static let unnamedFlags: Int32 = 0
+    private static let canNameUnnamedFiles = false
+    #endif
 
     /// The process's umask, read without changing it (`umask(2)` can only set it, racing other threads).
     private static var umaskValue: mode_t {

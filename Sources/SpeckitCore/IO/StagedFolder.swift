@@ -8,24 +8,35 @@ import Foundation
 /// that writes there removes it (`PendingFile.sweep`).
 enum StagedFolder {
     /// Writes `files` (relative paths, subfolders allowed) into the new folder `staging`, their bytes first
-    /// written unnamed in `home` (the folder `staging` is made in). On failure `staging` is removed.
-    static func link(_ files: [(path: String, bytes: [UInt8])], into staging: String, writingIn home: String) throws {
+    /// written unnamed in `home` (the folder `staging` is made in), and flushes it. On failure `staging` is
+    /// removed. Returns a descriptor holding `staging` locked against `PendingFile.sweep`: close it once the
+    /// folder has been moved.
+    static func link(_ files: [(path: String, bytes: [UInt8])], into staging: String, writingIn home: String) throws -> Int32 {
         var pending: [(path: String, file: PendingFile)] = []
         for file in files {
             let written = try PendingFile(inFolder: home)
             try written.write(file.bytes)
+            // On disk before the staging folder exists, so it exists for as short a time as can be.
+            try written.flush()
             pending.append((file.path, written))
         }
         let manager = FileManager.default
+        var lock: Int32 = -1
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            lock = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if lock >= 0 { flock(lock, LOCK_EX) }
+            var folders: Set<String> = [staging]
             for (path, file) in pending {
                 let destination = staging + "/" + path
                 let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
-                if folder != staging { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                if folders.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 try file.link(as: destination)
             }
+            for folder in folders { syncFolder(folder) }
+            return lock
         } catch {
+            if lock >= 0 { close(lock) }
             try? manager.removeItem(atPath: staging)
             if let error = error as? SpeckitError { throw error }
             throw SpeckitError.cannotWrite(staging, reason: error.localizedDescription)
@@ -36,12 +47,22 @@ enum StagedFolder {
     static func write(_ files: [(path: String, bytes: [UInt8])], to target: String) throws {
         let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
         let staging = PendingFile.temporaryName(for: target)
-        try link(files, into: staging, writingIn: parent)
+        let lock = try link(files, into: staging, writingIn: parent)
+        defer { if lock >= 0 { close(lock) } }
         // rename(2) refuses a folder that has appeared meanwhile with anything in it.
         guard rename(staging, target) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: staging)
             throw SpeckitError.cannotWrite(target, reason: reason)
         }
+        syncFolder(parent)
+    }
+
+    /// Flushes a folder's entries (new names, renames) to disk.
+    static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
     }
 }

@@ -94,8 +94,11 @@ public final class ArtifactStaging: Sendable {
         try state.withLock { state in
             guard state.phase == .open else { throw SpeckitError.cannotWrite(destination, reason: "the run was stopped") }
             do {
-                try writeStaging(state.contents + [("artifacts.json", index(state.artifacts))])
+                let lock = try StagedFolder.link(state.contents + [("artifacts.json", index(state.artifacts))],
+                                                 into: folder, writingIn: home)
+                defer { if lock >= 0 { close(lock) } }
                 try moveIntoPlace()
+                StagedFolder.syncFolder(inside ? destination : home)
             } catch {
                 try? FileManager.default.removeItem(atPath: folder)
                 state.phase = .discarded
@@ -104,11 +107,6 @@ public final class ArtifactStaging: Sendable {
             state.phase = .committed
             return state.artifacts
         }
-    }
-
-    /// Writes every artifact into the staging folder, flushed to disk.
-    private func writeStaging(_ contents: [(path: String, bytes: [UInt8])]) throws {
-        try StagedFolder.link(contents, into: folder, writingIn: home)
     }
 
     private func moveIntoPlace() throws {

@@ -65,6 +65,12 @@ struct KillMidWriteTests {
                    try tree(in: folder, count: 25)
                    try write(#"{"path": "tree", "formats": ["markdown", "junit", "sarif"]}"#, "p.json", in: folder)
                }, outputs: ["out/report.json", "out/report.md", "out/report.junit.xml", "out/report.sarif", "out/artifacts.json"]),
+        Writer(name: "run into an empty folder the worker made", arguments: ["run", "validate_spec_kit", "--params", "p.json", "--artifacts", "out"],
+               prepare: { folder in
+                   try tree(in: folder, count: 25)
+                   try write(#"{"path": "tree", "formats": ["markdown"]}"#, "p.json", in: folder)
+                   try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
+               }, outputs: ["out/report.json", "out/report.md", "out/artifacts.json"]),
     ]
 
     /// The bytes at each output path (nil: missing), and every speckit temporary name in the folder tree.
@@ -103,20 +109,23 @@ struct KillMidWriteTests {
         var after = Self.snapshot(reference, writer.outputs)
         #expect(after.temporaries.isEmpty)
         // Artifacts carry the time they were made; compare the ones that do not.
-        if writer.name.hasPrefix("run") { after.contents["out/artifacts.json"] = nil }
+        if writer.arguments.first == "run" { after.contents["out/artifacts.json"] = nil }
         #expect(after.contents != before)
 
         var outcomes: [String: Int] = [:]
+        var killed = 0
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<Self.kills {
             let folder = try CLIRunner.temporaryFolder()
             try writer.prepare(folder)
             let process = try Self.start(writer.arguments, in: folder)
-            Thread.sleep(forTimeInterval: Double.random(in: 0...(duration * 1.1), using: &generator))
+            Thread.sleep(forTimeInterval: Double.random(in: 0...duration, using: &generator))
+            let running = process.isRunning
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            if running, process.terminationReason == .uncaughtSignal { killed += 1 }
             var now = Self.snapshot(folder, writer.outputs)
-            if writer.name.hasPrefix("run"), now.contents["out/artifacts.json"] != nil {
+            if writer.arguments.first == "run", now.contents["out/artifacts.json"] != nil {
                 // Complete artifacts: every artifact is there, whole, with its index.
                 now.contents["out/artifacts.json"] = nil
             }
@@ -140,7 +149,8 @@ struct KillMidWriteTests {
                         "\(writer.name) left \(now.temporaries), and the next run did not remove them")
             }
         }
-        print("\(writer.name): \(Self.kills) kills over \(String(format: "%.2f", duration)) s runs: \(outcomes.sorted { $0.key < $1.key })")
-        #expect(outcomes.values.reduce(0, +) >= Self.kills)
+        print("\(writer.name): \(killed) of \(Self.kills) runs killed while working (\(String(format: "%.2f", duration)) s each): \(outcomes.sorted { $0.key < $1.key })")
+        // Most kills must land while the command works, or the test proves little.
+        #expect(killed >= Self.kills / 2, "only \(killed) of \(Self.kills) kills landed while \(writer.name) was running")
     }
 }
