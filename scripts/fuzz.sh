@@ -8,7 +8,7 @@
 # archive:  arbitrary bytes as a .zip/.tar.gz kit, read in memory (libarchive, with its limits) and validated.
 #
 # The seed corpus is built from the repository's fixtures (scripts/fuzz-seeds.py); what the fuzzer finds
-# is kept in .build-fuzz/corpus/TARGET between runs. A crash, a leak, an input slower than 10 s or a run
+# is kept in .build-fuzz/corpus/TARGET between runs. A crash, a leak, an input slower than 30 s or a run
 # over 2 GiB stops the run, is saved under .build-fuzz/crashes/TARGET/ and makes this script exit 1: turn
 # it into a regression test (Tests/Fixtures/fuzz/, see CONTRIBUTING.md) before fixing it.
 set -euo pipefail
@@ -49,7 +49,7 @@ log=.build-fuzz/logs/$target.log
 mkdir -p .build-fuzz/logs
 status=0
 ".build-fuzz/release/fuzz-$target" "$work" "$seeds" "${dictionary[@]}" \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
+  -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len="$max_len" \
   -artifact_prefix="$crashes/" -print_final_stats=1 "$@" >"$log" 2>&1 || status=$?
 # The last progress line (executions, coverage, features, corpus) and the final statistics.
 grep -E '^#[0-9]+' "$log" | tail -1 >&2 || true
