@@ -12,8 +12,6 @@ extension SourceText {
     /// The on-disk column of a 1-based scalar column of a parsed line.
     func diskColumn(line: Int, scalarColumn: Int) -> Int {
         guard scalarColumn > 1, line >= 1, line <= lineCount else { return max(scalarColumn, 1) }
-        var byteColumn = 1
-        for scalar in self.line(line).unicodeScalars.prefix(scalarColumn - 1) { byteColumn += scalar.utf8.count }
-        return column(line: line, byteColumn: byteColumn)
+        return column(line: line, byteColumn: byteCount(line: line - 1, scalars: scalarColumn - 1) + 1)
     }
 }

@@ -15,6 +15,12 @@ public struct SourceText: Sendable {
     /// Byte offset of each line start in `utf8`.
     private let lineStarts: [Int]
     private let utf8: [UInt8]
+    /// For each long line with multi-byte characters (0-based), the number of scalars before every
+    /// `checkpointStride`-th byte of it, so a column far along a minified JSON line costs a short walk, not
+    /// a walk from the start of the line for every value on it. Lines that are pure ASCII need no walk.
+    private let checkpoints: [Int: [Int]]
+    private let asciiLines: [Bool]
+    static let checkpointStride = 512
 
     init(path: String, text: String, report: TextReport, edits: [Int: [MojibakeRepair.Edit]],
          firstRepair: (line: Int, column: Int)?, firstInvalidLine: Int?) {
@@ -25,10 +31,75 @@ public struct SourceText: Sendable {
         self.firstRepair = firstRepair
         self.firstInvalidLine = firstInvalidLine
         let bytes = Array(text.utf8)
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        var starts = [0], ascii: [Bool] = [], lineIsASCII = true
+        for (offset, byte) in bytes.enumerated() {
+            if byte == 0x0A {
+                starts.append(offset + 1)
+                ascii.append(lineIsASCII)
+                lineIsASCII = true
+            } else if byte >= 0x80 {
+                lineIsASCII = false
+            }
+        }
+        ascii.append(lineIsASCII)
+        var checkpoints: [Int: [Int]] = [:]
+        for line in ascii.indices where !ascii[line] {
+            let start = starts[line], end = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count
+            guard end - start > Self.checkpointStride else { continue }
+            var counts: [Int] = [], scalars = 0
+            for offset in start..<end {
+                if (offset - start) % Self.checkpointStride == 0 { counts.append(scalars) }
+                if bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+            }
+            checkpoints[line] = counts
+        }
         self.utf8 = bytes
         self.lineStarts = starts
+        self.asciiLines = ascii
+        self.checkpoints = checkpoints
+    }
+
+    /// The number of scalars in the first `bytes` bytes of a 0-based line (starting at byte `start`).
+    private func scalarCount(line: Int, start: Int, bytes: Int) -> Int {
+        if asciiLines[line] { return bytes }
+        var scalars = 0, offset = start
+        if let counts = checkpoints[line] {
+            let index = min(bytes / Self.checkpointStride, counts.count - 1)
+            scalars = counts[index]
+            offset = start + index * Self.checkpointStride
+        }
+        for byte in offset..<(start + bytes) where utf8[byte] & 0xC0 != 0x80 { scalars += 1 }
+        return scalars
+    }
+
+    /// The number of bytes the first `scalars` scalars of a 0-based line take (at most `limit`, its length).
+    func byteCount(line: Int, scalars: Int) -> Int {
+        guard line >= 0, line < lineStarts.count else { return scalars }
+        let start = lineStarts[line]
+        let limit = (line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : utf8.count) - start
+        if asciiLines[line] { return min(scalars, limit) }
+        var offset = 0, seen = 0
+        if let counts = checkpoints[line] {
+            // The last checkpoint with at most `scalars` scalars before it.
+            var low = 0, high = counts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if counts[middle] <= scalars { low = middle } else { high = middle - 1 }
+            }
+            offset = low * Self.checkpointStride
+            seen = counts[low]
+            // A checkpoint may fall inside a character: step back to its first byte.
+            while offset > 0, utf8[start + offset] & 0xC0 == 0x80 { offset -= 1 }
+            seen = scalarCount(line: line, start: start, bytes: offset)
+        }
+        while offset < limit {
+            if utf8[start + offset] & 0xC0 != 0x80 {
+                if seen == scalars { break }
+                seen += 1
+            }
+            offset += 1
+        }
+        return offset
     }
 
     /// Number of lines.
@@ -50,8 +121,7 @@ public struct SourceText: Sendable {
         let start = lineStarts[line - 1]
         let limit = line < lineStarts.count ? lineStarts[line] : utf8.count
         let end = min(start + byteColumn - 1, limit)
-        var scalars = 0
-        for offset in start..<end where utf8[offset] & 0xC0 != 0x80 { scalars += 1 }
+        let scalars = scalarCount(line: line - 1, start: start, bytes: end - start)
         var original = scalars
         for edit in edits[line - 1] ?? [] where edit.repairedIndex < scalars {
             original += edit.originalLength - 1

@@ -109,6 +109,11 @@ struct HostileInputTests {
              message: "tasks.yaml:4:20: error: YAML syntax error: nesting is deeper than 10 levels (limits.yamlNesting) [yaml.syntax]", seconds: 10),
         Case(name: "YAML with duplicate keys", file: "tasks.yaml", bytes: { text("tasks:\n  - id: T1\n    title: A\n    status: done\n    status: pending\n") },
              exitCode: 1, message: "tasks.yaml:5:5: error: duplicate key 'status' (first written on line 4) [yaml.duplicate-key]", seconds: 10),
+        // Found by a tester: every value's column was counted from the start of its line, so a minified file
+        // took the square of its length (5,000 tasks: over a minute).
+        Case(name: "a minified tasks.json of 20,000 tasks on one line", file: "tasks.json", bytes: {
+            text(#"{"tasks":["# + (1...20_000).map { #"{"id":\#($0),"title":"Tâche ✅ \#($0)","status":"done"}"# }.joined(separator: ",") + "]}")
+        }, exitCode: 0, message: "0 errors, 0 warnings, 0 notes in 1 file (1 kit, 20000 tasks): passed", seconds: 20),
         Case(name: "tasks.json with cyclic and self-referencing dependencies", file: "tasks.json", bytes: {
             text(#"{"tasks":[{"id":1,"title":"A","status":"pending","dependencies":[2]},{"id":2,"title":"B","status":"pending","dependencies":[3]},{"id":3,"title":"C","status":"pending","dependencies":[1,3]}]}"#)
         }, exitCode: 1, message: "tasks.json:1:11: error: dependency cycle: 1 → 2 → 3 → 1 [tasks.dependency-cycle]",
