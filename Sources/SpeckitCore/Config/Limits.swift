@@ -6,8 +6,10 @@ public struct Limits: Sendable, Hashable {
     public var fileBytes: Int
     /// The longest Markdown paragraph handed to cmark-gfm, in bytes (longer ones are blanked, with a finding).
     public var paragraphBytes: Int
-    /// Lines that open a list item, heading or table row, per Markdown file.
+    /// Blocks (list items, quotes, headings, table rows) one Markdown file opens.
     public var blocks: Int
+    /// Cells (`|`) in one line of a Markdown table or paragraph (cmark-gfm's tables are quadratic in them).
+    public var tableCells: Int
     /// Levels tasks may nest in a Markdown file (deeper ones are listed under their ancestor, with a finding).
     public var nesting: Int
     /// Levels collections may nest in a YAML or JSON file.
@@ -25,15 +27,16 @@ public struct Limits: Sendable, Hashable {
     /// The defaults: far beyond any real plan (the largest seed is under 100 KB and 1,000 tasks), and low
     /// enough that `speckit validate` stays under 1 GB of memory and a minute on whatever hits them.
     public static let standard = Limits(
-        fileBytes: 32 * 1024 * 1024, paragraphBytes: 32 * 1024, blocks: 100_000, nesting: 32,
+        fileBytes: 32 * 1024 * 1024, paragraphBytes: 32 * 1024, blocks: 100_000, tableCells: 128, nesting: 32,
         yamlNesting: 200, yamlNodes: 100_000,
         archiveBytes: 256 * 1024 * 1024, archiveEntries: 10_000, archiveRatio: 200)
 
-    public init(fileBytes: Int, paragraphBytes: Int, blocks: Int, nesting: Int, yamlNesting: Int, yamlNodes: Int,
-                archiveBytes: Int, archiveEntries: Int, archiveRatio: Int) {
+    public init(fileBytes: Int, paragraphBytes: Int, blocks: Int, tableCells: Int, nesting: Int, yamlNesting: Int,
+                yamlNodes: Int, archiveBytes: Int, archiveEntries: Int, archiveRatio: Int) {
         self.fileBytes = fileBytes
         self.paragraphBytes = paragraphBytes
         self.blocks = blocks
+        self.tableCells = tableCells
         self.nesting = nesting
         self.yamlNesting = yamlNesting
         self.yamlNodes = yamlNodes
@@ -47,7 +50,7 @@ public struct Limits: Sendable, Hashable {
 
     /// The names used in `.speckit.yml` and messages, with a key path to each limit, in documented order.
     public static var settings: [(name: String, keyPath: WritableKeyPath<Limits, Int>)] { [
-        ("fileBytes", \.fileBytes), ("paragraphBytes", \.paragraphBytes), ("blocks", \.blocks),
+        ("fileBytes", \.fileBytes), ("paragraphBytes", \.paragraphBytes), ("blocks", \.blocks), ("tableCells", \.tableCells),
         ("nesting", \.nesting), ("yamlNesting", \.yamlNesting), ("yamlNodes", \.yamlNodes),
         ("archiveBytes", \.archiveBytes), ("archiveEntries", \.archiveEntries), ("archiveRatio", \.archiveRatio),
     ] }

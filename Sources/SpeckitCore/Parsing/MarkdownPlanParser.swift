@@ -6,7 +6,7 @@ public enum MarkdownPlanParser {
                              limits: Limits = .standard) throws -> (Document, [Diagnostic]) {
         if BlockCount.exceeds(source.text, limit: limits.blocks) {
             throw SpeckitError.overLimit(source.path, problem:
-                "more than \(limits.blocks) lines open a list item, heading or table row, the limit for one Markdown file (limits.blocks); the file was not read")
+                "opens more than \(limits.blocks) blocks (lists, list items, quotes, headings, table rows), the limit for one Markdown file (limits.blocks); the file was not read")
         }
         var document = Document(path: source.path, kind: kind, format: .markdown, text: source.report)
         let (frontMatter, body) = FrontMatter.split(source.text)
@@ -14,7 +14,8 @@ public enum MarkdownPlanParser {
             document.frontMatter = try StructuredPlanParser.frontMatter(frontMatter.yaml, file: source.path,
                                                                        lineOffset: frontMatter.firstLine - 1, limits: limits)
         }
-        let (guarded, notes) = ParagraphGuard.guarded(body, file: source.path, limit: limits.paragraphBytes)
+        let (guarded, notes) = ParagraphGuard.guarded(body, file: source.path, limit: limits.paragraphBytes,
+                                                      cells: limits.tableCells)
         var builder = MarkdownPlanBuilder(source: source, tree: CmarkParser.parse(guarded), vocabulary: vocabulary,
                                           maxTaskDepth: limits.nesting)
         builder.build()

@@ -61,10 +61,23 @@ struct HostileInputTests {
              message: "0 errors, 0 warnings, 0 notes in 1 file (1 kit, 2 tasks): passed", seconds: 10),
         Case(name: "lone CR", bytes: { text("# Tasks\r\r- [ ] T1 a\r- [x] T2 b\r") }, exitCode: 0,
              message: "0 errors, 0 warnings, 0 notes in 1 file (1 kit, 2 tasks): passed", seconds: 10),
+        // 200,000 levels are 200,000 blocks: refused before parsing. 90,000 are read (cmark-gfm copes).
         Case(name: "200,000 nested list levels", bytes: { text("# Tasks\n\n" + String(repeating: "- ", count: 200_000) + "[ ] T1 deepest\n") },
-             exitCode: 0, message: "in 1 file (1 kit,", seconds: 60),
+             exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
         Case(name: "200,000 nested block quotes", bytes: { text("# Tasks\n\n" + String(repeating: "> ", count: 200_000) + "- [ ] T1 quoted\n") },
+             exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
+        Case(name: "90,000 nested list levels", bytes: { text("# Tasks\n\n" + String(repeating: "- ", count: 90_000) + "[ ] T1 deepest\n") },
              exitCode: 0, message: "in 1 file (1 kit,", seconds: 60),
+        Case(name: "90,000 nested block quotes", bytes: { text("# Tasks\n\n" + String(repeating: "> ", count: 90_000) + "- [ ] T1 quoted\n") },
+             exitCode: 0, message: "in 1 file (1 kit,", seconds: 60),
+        // Found by a tester: nested markers on many lines (4.5 million items in 9 MB) took 3.8 GB when only
+        // lines were counted; table rows without a leading pipe were not counted at all.
+        Case(name: "3,000 lines nesting deeper and deeper", bytes: {
+            text("# Tasks\n\n" + (1..<3000).map { String(repeating: "- ", count: $0) + "[ ] T\($0) q\n" }.joined())
+        }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
+        Case(name: "1,500,000 table rows without leading pipes", bytes: {
+            text("a | b\n--|--\n" + String(repeating: "x | y\n", count: 1_500_000))
+        }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
         Case(name: "a 20 MB paragraph of **bold**, _em_ and [links](x)", bytes: {
             text("# Tasks\n\n- [ ] T1 Before\n\n" + String(String(repeating: "**bold** _em_ [link](x) ", count: 900_000).prefix(20 * 1024 * 1024)) + "\n\n- [ ] T2 After\n")
         }, exitCode: 0, message: "tasks.md:5:1: warning: paragraph of 20971521 bytes (lines 5–5) is longer than the 32768-byte limit (limits.paragraphBytes); its text was not read (split it into shorter paragraphs) [structure.paragraph-too-long]",
@@ -77,12 +90,17 @@ struct HostileInputTests {
         Case(name: "2 MB after a fence opened in a list item", bytes: {
             text("# Tasks\n\n- [ ] T1 Before\n- ```\n  code\n" + String(repeating: "**b** _e_ [l](x) ", count: 120_000) + "\n\n- [ ] T2 After\n")
         }, exitCode: 0, message: "tasks.md:6:1: warning: paragraph of", also: ["(1 kit, 2 tasks): passed"], seconds: 20),
+        // Found by a tester: cmark-gfm's tables are quadratic in a row's cells; 30 rows of 32,000 never finished.
+        Case(name: "a table with rows of 32,000 cells", bytes: {
+            text("# Tasks\n\n- [ ] T1 a\n\n|a|\n|-|\n" + String(repeating: String(repeating: "|", count: 32_000) + "\n", count: 30))
+        }, exitCode: 0, message: "tasks.md:7:1: warning: a line with 32000 '|' (lines 7–7) is wider than the 128-cell limit for a table row (limits.tableCells)", also: ["tasks.md:36:1: warning: a line with 32000 '|'"],
+             seconds: 20),
         Case(name: "a 1,000,000-item task list", bytes: {
             var out = text("# Tasks\n\n## Phase 1: Everything\n\n")
             out.reserveCapacity(30_000_000)
             for index in 1...1_000_000 { out += text("- [ ] T\(index) Do item \(index)\n") }
             return out
-        }, exitCode: 1, message: "tasks.md:1:1: error: more than 100000 lines open a list item, heading or table row, the limit for one Markdown file (limits.blocks); the file was not read [input.unreadable]",
+        }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks (lists, list items, quotes, headings, table rows), the limit for one Markdown file (limits.blocks); the file was not read [input.unreadable]",
              seconds: 60),
         // Two headings and 99,998 items: exactly 100,000 blocks, read; one item more, refused.
         Case(name: "exactly 100,000 blocks (at the limit) is read", bytes: {
@@ -90,7 +108,7 @@ struct HostileInputTests {
         }, exitCode: 0, message: "in 1 file (1 kit, 99998 tasks): passed", seconds: 90),
         Case(name: "100,001 blocks is refused", bytes: {
             text("# Tasks\n\n## Phase 1: Everything\n\n" + (1...99_999).map { "- [ ] T\($0) Do item \($0)\n" }.joined())
-        }, exitCode: 1, message: "tasks.md:1:1: error: more than 100000 lines open a list item", seconds: 20),
+        }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
         Case(name: "a file larger than the configured maximum", bytes: { text("# Tasks\n\n" + String(repeating: "- [ ] T1 x\n", count: 200)) },
              config: "limits:\n  fileBytes: 1000\n", exitCode: 1,
              message: "tasks.md:1:1: error: file is 2209 bytes, more than the 1000-byte limit for one plan file (limits.fileBytes) [input.unreadable]",

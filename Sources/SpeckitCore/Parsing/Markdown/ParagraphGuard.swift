@@ -11,21 +11,24 @@ enum ParagraphGuard {
     /// `text` with every paragraph longer than `limit` bytes blanked, and a note for each (lines 1-based).
     /// The standard limit (`Limits.paragraphBytes`, 32 KiB) is far beyond any real paragraph, and parsed in
     /// well under a tenth of a second whatever it holds.
-    static func guarded(_ text: String, file: String, limit: Int = Limits.standard.paragraphBytes)
-        -> (text: String, notes: [Diagnostic]) {
-        // Nothing to do for a text shorter than the limit, which is nearly every file.
-        guard text.utf8.count > limit else { return (text, []) }
+    /// A line with more than `cells` `|` (cmark-gfm's table parser is quadratic in a row's cells) blanks
+    /// its paragraph or table the same way.
+    static func guarded(_ text: String, file: String, limit: Int = Limits.standard.paragraphBytes,
+                        cells: Int = Limits.standard.tableCells) -> (text: String, notes: [Diagnostic]) {
+        // Nothing to do for a text shorter than both limits, which is most files.
+        guard text.utf8.count > min(limit, cells) else { return (text, []) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var blank: [(first: Int, last: Int, bytes: Int)] = []
-        var start = -1, bytes = 0
+        var blank: [(first: Int, last: Int, bytes: Int, pipes: Int)] = []
+        var start = -1, bytes = 0, pipes = 0
         // The open paragraph: its block quote depth, whether it is a list item's, whether it is a table's row.
         var quotes = 0, inList = false, inTable = false, previousLine = ""
         // An open fenced code block: its marker, where its content starts, and the quotes around it.
         var fence: (marker: Substring, column: Int, quotes: Int)?
         func close(before index: Int) {
-            if start >= 0, bytes > limit { blank.append((start, index - 1, bytes)) }
+            if start >= 0, bytes > limit || pipes > cells { blank.append((start, index - 1, bytes, pipes)) }
             start = -1
             bytes = 0
+            pipes = 0
         }
         for (index, line) in lines.enumerated() {
             let parts = Self.parts(line)
@@ -64,6 +67,7 @@ enum ParagraphGuard {
                 if delimiterRow { inTable = true }
             }
             bytes += content.utf8.count + 1
+            pipes = max(pipes, content.utf8.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) })
             previousLine = String(content.prefix(256))
         }
         close(before: lines.count)
@@ -71,10 +75,11 @@ enum ParagraphGuard {
         var notes: [Diagnostic] = []
         for paragraph in blank {
             for index in paragraph.first...paragraph.last { lines[index] = "" }
-            notes.append(Diagnostic(.paragraphTooLong, .warning,
-                                    "paragraph of \(paragraph.bytes) bytes (lines \(paragraph.first + 1)–\(paragraph.last + 1)) is longer than the "
-                                        + "\(limit)-byte limit (limits.paragraphBytes); its text was not read (split it into shorter paragraphs)",
-                                    at: SourceRange(file: file, line: paragraph.first + 1, column: 1)))
+            let lines = "lines \(paragraph.first + 1)–\(paragraph.last + 1)"
+            let message = paragraph.bytes > limit
+                ? "paragraph of \(paragraph.bytes) bytes (\(lines)) is longer than the \(limit)-byte limit (limits.paragraphBytes); its text was not read (split it into shorter paragraphs)"
+                : "a line with \(paragraph.pipes) '|' (\(lines)) is wider than the \(cells)-cell limit for a table row (limits.tableCells); its text was not read"
+            notes.append(Diagnostic(.paragraphTooLong, .warning, message, at: SourceRange(file: file, line: paragraph.first + 1, column: 1)))
         }
         return (lines.joined(separator: "\n"), notes)
     }
