@@ -38,7 +38,10 @@ public enum SpeckitMain {
 
 /// Writes to the standard error stream.
 enum StandardError {
+    /// Writes one message to stderr; control characters inside it (a file name with a line break) are
+    /// escaped, so one message stays one line. Only the final newline is kept as it is.
     static func write(_ text: String) {
-        RawOutput.write(text, to: STDERR_FILENO)
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        RawOutput.write(body.escapingControlCharacters + (text.hasSuffix("\n") ? "\n" : ""), to: STDERR_FILENO)
     }
 }

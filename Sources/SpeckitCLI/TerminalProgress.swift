@@ -1,4 +1,5 @@
 import Foundation
+import SpeckitCore
 
 /// "checked 120/2043 kits" on stderr, redrawn in place, when the run is long, stderr is a terminal and the
 /// report is not (it goes to a file or a pipe; on a terminal the findings themselves show progress). Never
@@ -14,10 +15,11 @@ struct TerminalProgress: Sendable {
 
     func update(done: Int) {
         guard enabled, done % 25 == 0 || done == total else { return }
-        StandardError.write("\rspeckit: checked \(done)/\(total) kits")
+        // Terminal control on purpose: stderr is a terminal here, and the text has no file names in it.
+        RawOutput.write("\rspeckit: checked \(done)/\(total) kits", to: STDERR_FILENO)
     }
 
     func clear() {
-        if enabled { StandardError.write("\r\u{1B}[K") }
+        if enabled { RawOutput.write("\r\u{1B}[K", to: STDERR_FILENO) }
     }
 }

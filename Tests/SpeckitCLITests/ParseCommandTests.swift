@@ -62,7 +62,7 @@ struct ParseCommandTests {
         #expect(outcome.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test("bad files: empty, binary, folder without plans, invalid UTF-8, 200,000 nested lists")
+    @Test("bad files: empty, binary, folder without plans, invalid UTF-8, 90,000 and 200,000 nested lists")
     func badFiles() throws {
         let folder = try CLIRunner.temporaryFolder()
         func write(_ name: String, _ bytes: [UInt8]) throws -> String {
@@ -73,7 +73,8 @@ struct ParseCommandTests {
         let empty = try write("empty.md", [])
         let binary = try write("binary.md", Array("# a\u{0}b".utf8))
         let invalid = try write("invalid.md", Array("# Plan\n- [ ] T1 caf".utf8) + [0xE9, 0x0A])
-        let deep = try write("deep.md", Array((String(repeating: "- ", count: 200_000) + "x\n").utf8))
+        let deep = try write("deep.md", Array((String(repeating: "- ", count: 90_000) + "x\n").utf8))
+        let tooDeep = try write("too-deep.md", Array((String(repeating: "- ", count: 200_000) + "x\n").utf8))
         let noPlans = folder.appendingPathComponent("nothing")
         try FileManager.default.createDirectory(at: noPlans, withIntermediateDirectories: true)
 
@@ -88,6 +89,9 @@ struct ParseCommandTests {
         #expect(invalidOutcome.stdout.contains("invalid.md:2:1: warning: 1 byte sequence(s) are not valid UTF-8"))
         let deepOutcome = try CLIRunner.run(["parse", deep], timeout: 30)
         #expect(deepOutcome.status == 0, "\(deepOutcome.stderr)")
+        // Beyond limits.blocks: refused with the setting named, exit 2 (parse has no findings to report).
+        let tooDeepOutcome = try CLIRunner.run(["parse", tooDeep], timeout: 30)
+        #expect(tooDeepOutcome.status == 2 && tooDeepOutcome.stderr.contains("opens more than 100000 blocks"), "\(tooDeepOutcome.stderr)")
     }
 
     @Test("--help lists parse; --version prints the version")

@@ -29,10 +29,10 @@ public struct TextReporter: ReportWriter, Sendable {
         var out = ""
         for finding in outcome.findings {
             if quiet && !(finding.severity == .error || (strict && finding.severity == .warning)) { continue }
-            out += paint(finding.range.description + ":", bold) + " " + paint(finding.severity.rawValue + ":", tint(finding.severity))
+            out += paint(finding.range.description.escapingControlCharacters + ":", bold) + " " + paint(finding.severity.rawValue + ":", tint(finding.severity))
                 + " " + Self.oneLine(finding.message) + " " + paint("[\(finding.ruleId.rawValue)]", dim) + "\n"
             for related in finding.related where related.range != finding.range {
-                out += "    " + paint(related.range.description + ":", bold) + " " + paint("note:", tint(.note)) + " "
+                out += "    " + paint(related.range.description.escapingControlCharacters + ":", bold) + " " + paint("note:", tint(.note)) + " "
                     + Self.oneLine(related.message) + "\n"
             }
         }
@@ -50,16 +50,18 @@ public struct TextReporter: ReportWriter, Sendable {
         var out = paint("changes since \(diff.base):", bold) + " " + diff.counts.description + "\n"
         for change in diff.changes {
             // A removed item's place is in the base; at a git revision that is not the file on disk.
-            let place = change.kind == .removed && diff.baseIsRevision ? "\(diff.base):\(change.range.description)" : change.range.description
+            let place = (change.kind == .removed && diff.baseIsRevision ? "\(diff.base):\(change.range.description)" : change.range.description)
+                .escapingControlCharacters
             out += "    " + paint(place + ":", dim) + " " + Self.oneLine(change.summary) + "\n"
         }
         return out
     }
 
-    /// A message on one line, as compilers print them (a title may hold a line break).
+    /// A message on one line, as compilers print them (a title may hold a line break; other control
+    /// characters, from file names, are escaped).
     static func oneLine(_ text: String) -> String {
-        guard text.contains(where: \.isNewline) else { return text }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard text.contains(where: \.isNewline) else { return text.escapingControlCharacters }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ").escapingControlCharacters
     }
 
     /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`.

@@ -266,4 +266,17 @@ struct HostileInputTests {
         #expect(run.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["p.json"])
     }
+
+    @Test("a folder named with a line break and a workflow command: every output line stays one line, escaped")
+    func controlCharactersInNames() throws {
+        let name = "a\n::warning::INJECTED\u{1B}[31m"
+        let folder = try CLIRunner.folder(["\(name)/tasks.md": "# Tasks\n\n- [ ] T1 x\n- [ ] T1 y\n"])
+        for arguments in [["validate", ".", "--no-color"], ["status", ".", "--no-color"], ["validate", "\(name)/missing.md"]] {
+            let result = try CLIRunner.run(arguments, in: folder)
+            let lines = (result.stdout + result.stderr).split(separator: "\n")
+            #expect(!lines.contains { $0.hasPrefix("::") }, "\(arguments): \(lines)")
+            #expect(!(result.stdout + result.stderr).contains("\u{1B}"))
+            #expect((result.stdout + result.stderr).contains("a\\n::warning::INJECTED\\u{1B}[31m"), "\(arguments): \(lines)")
+        }
+    }
 }

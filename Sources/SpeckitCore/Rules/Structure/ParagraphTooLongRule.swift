@@ -9,7 +9,9 @@ struct ParagraphTooLongRule: Rule {
         `limits.paragraphBytes` (32 KiB unless configured) is not read: cmark-gfm's inline parser slows down \
         quadratically on such text, so one pasted log or generated blob could stall a CI job for hours. Its \
         lines are kept empty and everything around it is read as usual; a task inside it is not seen. No real \
-        plan has paragraphs this long; split it. (The examples set the limit to 64 bytes.)
+        plan has paragraphs this long; split it. The same goes for a table or paragraph with a line of more than \
+        `limits.tableCells` `|` (128 unless configured): cmark-gfm's tables are quadratic in a row's cells. (The \
+        examples set the paragraph limit to 64 bytes.)
         """,
         triggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Real task\n\nA pasted blob: **bold** _em_ [link](x) **bold** _em_ [link](x) **bold**\n",
