@@ -43,4 +43,17 @@ struct FixCommandTests {
         #expect(invalid.stderr == "speckit: warning: tasks.md: 1 byte sequence(s) are not UTF-8; re-save it as UTF-8 first; left alone\n")
         #expect(try Data(contentsOf: folder.appendingPathComponent("tasks.md")) == Data([0x63, 0x61, 0x66, 0xE9, 0x0A]))
     }
+
+    @Test("a link found in a folder is left alone, so fix never rewrites a file outside it")
+    func linksLeftAlone() throws {
+        // Mixed line endings: fix would make them uniform, were it to follow the link.
+        let root = try CLIRunner.folder(["outside.md": "# Tasks\r\n\n- [ ] T1 a\n", "kit/plan.md": "# Plan\r\n\nText\n"])
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("kit/tasks.md").path, withDestinationPath: "../outside.md")
+        let result = try CLIRunner.run(["fix", "kit"], in: root)
+        #expect(result.status == 0)
+        #expect(result.stderr == "speckit: warning: kit/tasks.md: a symbolic link; left alone (name the file it points to, to fix that)\n")
+        #expect(try String(contentsOf: root.appendingPathComponent("outside.md"), encoding: .utf8) == "# Tasks\r\n\n- [ ] T1 a\n")
+        #expect(try String(contentsOf: root.appendingPathComponent("kit/plan.md"), encoding: .utf8) == "# Plan\n\nText\n")
+        #expect(result.stdout.contains("fixed kit/plan.md"))
+    }
 }

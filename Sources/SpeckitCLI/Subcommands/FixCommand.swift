@@ -62,7 +62,15 @@ struct FixCommand: ParsableCommand {
             if isDirectory.boolValue {
                 let found = PlanFiles.under(path)
                 guard !found.isEmpty else { throw SpeckitError.noPlanFiles(path) }
-                out += found
+                for file in found {
+                    // Found by walking a folder, a link may lead anywhere: fix rewrites only what is in it.
+                    var info = stat()
+                    if lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                        StandardError.write("speckit: warning: \(file): a symbolic link; left alone (name the file it points to, to fix that)\n")
+                        continue
+                    }
+                    out.append(file)
+                }
             } else {
                 out.append(path)
             }

@@ -37,7 +37,15 @@ struct StatusCommand: ParsableCommand {
         let (kits, reader) = try Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .prepare(paths.isEmpty ? ["."] : paths)
         if let output = outputOptions.file { try OutputPath.refuseInputs(outputs: [output], inputs: kits.flatMap(\.files)) }
-        let report = StatusReport(kits: reader.parse(kits: kits))
+        let read = reader.readNoting(kits: kits)
+        // Status reports no findings, but what it could not count is never left unsaid.
+        for failure in read.failures {
+            StandardError.write("speckit: warning: \(failure.error.errorDescription ?? failure.path) (not counted)\n")
+        }
+        for note in read.unread {
+            StandardError.write("speckit: warning: \(note.range.description): \(note.message) (not counted)\n")
+        }
+        let report = StatusReport(kits: read.kits)
         switch format {
         case .text:
             try outputOptions.emit(StatusTextReporter(color: check.useColor(writingToFile: outputOptions.file != nil)).render(report))

@@ -36,7 +36,8 @@ public struct DiskFiles: FileSource {
         do {
             let data = try handle.read(upToCount: limit + 1) ?? Data()
             if data.count > limit {
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? data.count
+                // /proc and other pseudo files say they are empty: what was read is the better figure then.
+                let size = max((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0, data.count)
                 throw SpeckitError.fileTooLarge(path, bytes: size, limit: limit)
             }
             return [UInt8](data)

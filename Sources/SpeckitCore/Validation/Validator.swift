@@ -109,12 +109,20 @@ public struct Validator: Sendable {
 
     /// The kits, read and parsed, and the files that could not be read.
     public func read(kits: [KitSource]) -> (kits: [Kit], failures: [LoadFailure]) {
+        let read = readNoting(kits: kits)
+        return (read.kits, read.failures)
+    }
+
+    /// The kits, read and parsed; the files that could not be read; and the parser's notes on text it left
+    /// unread (a paragraph over `limits.paragraphBytes`, tasks nested past `limits.nesting`), so a caller that
+    /// reports no findings can still say what was not counted.
+    public func readNoting(kits: [KitSource]) -> (kits: [Kit], failures: [LoadFailure], unread: [Diagnostic]) {
         let settings = self.settings, files = self.files
-        let parsed = Mutex<(kits: [Kit], failures: [LoadFailure])>(([], []))
+        let parsed = Mutex<(kits: [Kit], failures: [LoadFailure], unread: [Diagnostic])>(([], [], []))
         WorkQueue.forEach(count: kits.count, jobs: jobs, work: { index in
             let loaded = Self.load(kits[index], settings: settings, files: files)
-            return (loaded.kit, loaded.failures)
-        }, deliver: { kit, failures in parsed.withLock { $0.kits.append(kit); $0.failures += failures } })
+            return (loaded.kit, loaded.failures, loaded.notes.filter { [.paragraphTooLong, .nestingTooDeep].contains($0.ruleId) })
+        }, deliver: { kit, failures, unread in parsed.withLock { $0.kits.append(kit); $0.failures += failures; $0.unread += unread } })
         return parsed.withLock { $0 }
     }
 

@@ -279,4 +279,19 @@ struct HostileInputTests {
             #expect((result.stdout + result.stderr).contains("a\\n::warning::INJECTED\\u{1B}[31m"), "\(arguments): \(lines)")
         }
     }
+
+    @Test("status, which reports no findings, still says on stderr what it could not count")
+    func statusSaysWhatItSkipped() throws {
+        let folder = try CLIRunner.folder([
+            ".speckit.yml": "limits:\n  fileBytes: 200\n  paragraphBytes: 64\n",
+            "big/tasks.md": "# Tasks\n\n" + String(repeating: "- [ ] T1 x\n", count: 30),
+            "para/tasks.md": "# Tasks\n\n- [ ] T1 a\n\n" + String(repeating: "word ", count: 20) + "\n",
+        ])
+        let result = try CLIRunner.run(["status", ".", "--no-color"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("speckit: warning: big/tasks.md: file is 339 bytes, more than the 200-byte limit for one plan file (limits.fileBytes) (not counted)\n"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("speckit: warning: para/tasks.md:5:1: paragraph of 101 bytes (lines 5–5) is longer than the 64-byte limit"),
+                "\(result.stderr)")
+    }
 }
