@@ -9,13 +9,16 @@ absolute.zip   a kit with an entry named /etc/speckit-plan.md
 links.tar.gz   a kit with a symbolic link (tasks.md -> /etc/passwd) and a hard link
 bomb-10g.zip   one entry declaring 10 GiB (ZIP64 sizes), the deflated zeros to back 64 MiB of it
 truncated.zip  a valid kit zip cut in half
+cut-30.zip     a valid kit zip without its last 30 bytes (the end of its central directory)
+duplicate.zip  two entries named kit/tasks.md, one task open in the first and done in the second
 """
-import io, os, struct, sys, tarfile, zipfile, zlib
+import io, os, struct, sys, tarfile, warnings, zipfile, zlib
 
 KIT = b"# Tasks\n\n## Phase 1: Build\n\n- [x] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n"
 
 
 def plain_zip(entries):
+    warnings.simplefilter("ignore")  # A duplicate name is the point of duplicate.zip.
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in entries:
@@ -68,6 +71,8 @@ def archives():
         "links.tar.gz": links_tar(),
         "bomb-10g.zip": bomb_zip(),
         "truncated.zip": kit[: len(kit) // 2],
+        "cut-30.zip": kit[:-30],
+        "duplicate.zip": plain_zip([("kit/tasks.md", KIT), ("kit/tasks.md", KIT.replace(b"[ ]", b"[x]"))]),
     }
 
 

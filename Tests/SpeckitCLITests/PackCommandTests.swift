@@ -93,4 +93,16 @@ struct PackCommandTests {
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a.zip").path))
     }
+
+    @Test("a kit so repetitive that validate would take its zip for a bomb: pack says so on stderr")
+    func warnsAboutRatio() throws {
+        let folder = try CLIRunner.folder(["kit/tasks.md": "# T\n\n" + String(repeating: "- [ ] T1.1 Write the docs\n", count: 50_000)])
+        let result = try CLIRunner.run(["pack", "kit", "--out", "k.zip"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("speckit: warning: k.zip: its contents (1300005 bytes) are over the default archive limits"), "\(result.stderr)")
+        let check = try CLIRunner.run(["validate", "k.zip"], in: folder)
+        #expect(check.status == 2 && check.stderr.contains("limits.archiveRatio"))
+        let normal = try CLIRunner.run(["pack", "kit", "--out", "k.zip"], in: try CLIRunner.folder(["kit/tasks.md": "# T\n\n- [ ] T1 a\n"]))
+        #expect(normal.stderr.isEmpty)
+    }
 }

@@ -31,6 +31,15 @@ struct PackCommand: ParsableCommand {
     func run() throws {
         let (bytes, manifest) = try KitPacker.pack(kit, format: format ?? ArchiveFormat.from(fileName: out))
         try AtomicFile.write(bytes, to: out)
+        // validate refuses an archive whose contents are over limits.archiveRatio times its size (a zip
+        // bomb's mark); a kit of very repetitive text can get there too: say so now, not in CI.
+        let limits = ArchiveLimits.standard
+        let contents = manifest.files.reduce(0) { $0 + $1.size }
+        if contents > max(bytes.count, 1) * limits.maxRatio || contents > limits.maxBytes {
+            StandardError.write("speckit: warning: \(out): its contents (\(contents) bytes) are over the default archive limits "
+                                + "(\(limits.maxRatio) times the archive's size, \(limits.maxBytes) bytes); validate will refuse it "
+                                + "unless .speckit.yml raises limits.archiveRatio or limits.archiveBytes\n")
+        }
         print("packed \(manifest.files.count) files and manifest.json into \(out) (\(bytes.count) bytes, sha256 \(SHA256.hex(bytes)))")
     }
 }

@@ -114,16 +114,21 @@ extension LibArchive {
     static func read(_ bytes: [UInt8], name: String, limits: ArchiveLimits) throws -> ArchiveContents {
         guard let archive = archive_read_new() else { throw SpeckitError.archive("cannot create an archive reader") }
         defer { archive_read_free(archive) }
-        archive_read_support_format_zip(archive)
+        // The seekable zip reader starts from the central directory, as unzip does, so a zip cut short is
+        // refused instead of read up to where it stops.
+        archive_read_support_format_zip_seekable(archive)
         archive_read_support_format_tar(archive)
         archive_read_support_filter_gzip(archive)
         func fail(_ problem: String) -> SpeckitError { .archive("\(name): \(problem)") }
         var contents = ArchiveContents(files: [], rejected: [])
         try bytes.withUnsafeBytes { buffer in
             guard archive_read_open_memory(archive, buffer.baseAddress, buffer.count) == ARCHIVE_OK else {
+                // A zip's local header but no central directory: a zip cut short.
+                if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw fail("a zip archive cut short or damaged: its central directory is missing") }
                 throw fail("not a zip or tar archive speckit can read (\(message(archive)))")
             }
             var total = 0, count = 0
+            var seen: Set<String> = []
             var entry: OpaquePointer?
             while true {
                 let status = archive_read_next_header(archive, &entry)
@@ -132,6 +137,8 @@ extension LibArchive {
                 count += 1
                 guard count <= limits.maxEntries else { throw fail("more than \(limits.maxEntries) entries (limits.archiveEntries)") }
                 let path = archive_entry_pathname(entry).map { String(cString: $0) } ?? ""
+                // Two entries with one name: which one a tool reads differs, so neither is trusted.
+                guard seen.insert(normalised(path)).inserted else { throw fail("two entries are named \(path)") }
                 let type = archive_entry_filetype(entry) & 0o170000
                 if type == 0o040000 { continue }  // A folder: nothing to read.
                 if let reason = unsafe(path: path, type: type, entry: entry) {

@@ -222,9 +222,11 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: "/etc/speckit-plan.md"))
     }
 
-    @Test("a zip declaring 10 GB and a truncated zip: exit 2, one line, in well under a second of work", arguments: [
+    @Test("a zip declaring 10 GB, truncated zips and a zip with two entries of one name: exit 2, one line, quickly", arguments: [
         ("bomb-10g.zip", "speckit: error: archive: bomb-10g.zip: uncompressed contents are more than 200 times the archive's size (zip bomb?; limits.archiveRatio)\n"),
-        ("truncated.zip", "speckit: error: archive: truncated.zip: corrupt entry kit/tasks.md (ZIP decompression failed (-5))\n"),
+        ("truncated.zip", "speckit: error: archive: truncated.zip: a zip archive cut short or damaged: its central directory is missing\n"),
+        ("cut-30.zip", "speckit: error: archive: cut-30.zip: a zip archive cut short or damaged: its central directory is missing\n"),
+        ("duplicate.zip", "speckit: error: archive: duplicate.zip: two entries are named kit/tasks.md\n"),
     ])
     func brokenArchives(archive: String, message: String) throws {
         let folder = try Self.hostileArchives()
