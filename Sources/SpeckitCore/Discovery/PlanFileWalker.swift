@@ -70,6 +70,12 @@ public enum FileKind: Equatable, Sendable {
         return kind(info)
     }
 
+    /// Whether the path itself is a symbolic link (whatever it leads to).
+    public static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// What the path leads to, following symbolic links.
     public static func followed(_ path: String) -> FileKind {
         var info = stat()

@@ -52,7 +52,10 @@ public struct Validator: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw SpeckitError.pathNotFound(path)
+                // A link that leads nowhere or round in a loop is there: reading it reports what it is.
+                guard FileKind.of(path) == .missing, FileKind.isLink(path) else { throw SpeckitError.pathNotFound(path) }
+                explicit.append(path)
+                continue
             }
             if isDirectory.boolValue {
                 let found = PlanFileWalker.files(under: path, filter: filter)
