@@ -73,8 +73,9 @@ let package = Package(
 // own, libFuzzer's comes in with `--sanitize=fuzzer`, so an ordinary build must not try to link them.
 if Context.environment["SPECKIT_FUZZ"] == "1" {
     for (product, folder) in [("fuzz-markdown", "MarkdownFuzzer"), ("fuzz-yaml", "YAMLFuzzer"), ("fuzz-archive", "ArchiveFuzzer")] {
-        package.targets.append(.executableTarget(
-            name: product, dependencies: ["SpeckitCore"], path: "Fuzz/\(folder)", swiftSettings: strictSettings))
+        package.targets.append(
+            .executableTarget(
+                name: product, dependencies: ["SpeckitCore"], path: "Fuzz/\(folder)", swiftSettings: strictSettings))
         package.products.append(.executable(name: product, targets: [product]))
     }
 }

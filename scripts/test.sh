@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
+# swift-format with the committed .swift-format: any finding fails (scripts/format.sh fixes most).
+scripts/format.sh --lint
 swift build --build-tests
 swift test --skip-build
 # Real consumers (SARIF schema, junitparser, xmllint, speckit's JSON Schemas) read the real reports.

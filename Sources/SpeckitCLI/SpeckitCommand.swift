@@ -7,12 +7,14 @@ public struct SpeckitCommand: ParsableCommand {
         commandName: "speckit",
         abstract: "Parse, validate, generate and report on spec kits: constitution, PRD, plan and tasks documents.",
         discussion: """
-        Exit codes: 0 nothing at error severity, 1 findings at error severity, \
-        2 speckit could not do its job (bad arguments, unreadable input, bad config).
-        """,
+            Exit codes: 0 nothing at error severity, 1 findings at error severity, \
+            2 speckit could not do its job (bad arguments, unreadable input, bad config).
+            """,
         version: Speckit.version,
-        subcommands: [ParseCommand.self, ValidateCommand.self, StatusCommand.self, DiffCommand.self, RulesCommand.self,
-                      GenerateCommand.self, PackCommand.self, FixCommand.self, RunCommand.self]
+        subcommands: [
+            ParseCommand.self, ValidateCommand.self, StatusCommand.self, DiffCommand.self, RulesCommand.self,
+            GenerateCommand.self, PackCommand.self, FixCommand.self, RunCommand.self,
+        ]
     )
 
     public init() {}

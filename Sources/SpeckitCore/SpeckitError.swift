@@ -45,7 +45,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
         case .unreadable(let path, let reason):
             return "\(path): cannot read: \(reason)"
         case .noPlanFiles(let path):
-            return "\(path): no plan files found (expected Markdown .md/.markdown, YAML .yaml/.yml or a Taskmaster tasks.json; name other files such as plan.txt directly)"
+            return
+                "\(path): no plan files found (expected Markdown .md/.markdown, YAML .yaml/.yml or a Taskmaster tasks.json; name other files such as plan.txt directly)"
         case .emptyFile(let path):
             return "\(path): file is empty (0 bytes); expected a plan or tasks document"
         case .binaryFile(let path, let offset):
@@ -53,7 +54,7 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
         case .unsupportedEncoding(let path, let encoding):
             return "\(path): text is \(encoding), which speckit does not read; expected UTF-8"
         case .yamlSyntax(let file, let line, let column, let problem),
-             .yamlDuplicateKey(let file, let line, let column, let problem):
+            .yamlDuplicateKey(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): YAML syntax error: \(problem)"
         case .yamlAliasBomb(let file, let limit):
             return "\(file): YAML aliases expand to more than \(limit) nodes; refusing to expand (alias bomb?; limits.yamlNodes)"

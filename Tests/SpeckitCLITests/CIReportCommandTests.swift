@@ -10,12 +10,16 @@ struct CIReportCommandTests {
         let repository = try ReportScratch.make()
         defer { try? FileManager.default.removeItem(at: repository) }
         let name = try #require(ReportScratch.seeds.first { $0.short == "001" }?.name)
-        let run = try CLIRunner.run(["validate", "seeds/\(name)", "--format", "markdown"], in: repository, environment: ReportScratch.neutral)
+        let run = try CLIRunner.run(
+            ["validate", "seeds/\(name)", "--format", "markdown"], in: repository, environment: ReportScratch.neutral)
         #expect(run.status == 1)
         let rows = run.stdout.split(separator: "\n").map(String.init)
         #expect(rows.first == "<!-- speckit:report -->")
-        #expect(rows.contains { $0.contains("`status.phase-contradiction`") && $0.contains("[seeds/\(name):244](seeds/\(name)#L244)")
-            && $0.contains("T5 is declared '❌ NOT STARTED' but 2 of its 25 tasks are done") })
+        #expect(
+            rows.contains {
+                $0.contains("`status.phase-contradiction`") && $0.contains("[seeds/\(name):244](seeds/\(name)#L244)")
+                    && $0.contains("T5 is declared '❌ NOT STARTED' but 2 of its 25 tasks are done")
+            })
         for claim in ["'3/27 subtasks'", "'0/26 subtasks'", "'111 total subtasks'", "'18 completed (16%)'"] {
             #expect(rows.contains { $0.contains("`status.claim-mismatch`") && $0.contains(claim) }, "\(claim)")
         }
@@ -23,7 +27,8 @@ struct CIReportCommandTests {
         let links = try Regex(#"\]\(([^)#]+)#L(\d+)\)"#)
         var checked = 0
         for match in run.stdout.matches(of: links) {
-            let path = String(run.stdout[match.output[1].range!]), line = Int(run.stdout[match.output[2].range!])!
+            let path = String(run.stdout[match.output[1].range!])
+            let line = Int(run.stdout[match.output[2].range!])!
             let text = try String(contentsOf: repository.appendingPathComponent(path.removingPercentEncoding ?? path), encoding: .utf8)
             #expect(line >= 1 && line <= text.split(separator: "\n", omittingEmptySubsequences: false).count, "\(path)#L\(line)")
             checked += 1
@@ -41,7 +46,8 @@ struct CIReportCommandTests {
         let diff = try #require(json["diff"] as? [String: Any])
         let changes = try #require(diff["changes"] as? [[String: Any]])
         #expect(changes.count == 2)
-        #expect(changes.filter { $0["regression"] as? Bool == true }.map { "\($0["id"]!) \($0["from"]!)→\($0["to"]!)" } == ["T1.3 done→todo"])
+        #expect(
+            changes.filter { $0["regression"] as? Bool == true }.map { "\($0["id"]!) \($0["from"]!)→\($0["to"]!)" } == ["T1.3 done→todo"])
         #expect(changes.filter { $0["completion"] as? Bool == true }.map { "\($0["id"]!)" } == ["T2.1"])
         let findings = try #require(json["findings"] as? [[String: Any]])
         #expect(findings.map { $0["ruleId"] as? String } == ["status.regression"])
@@ -52,8 +58,10 @@ struct CIReportCommandTests {
 
     @Test("diff --base and validate --base read the base from git; the working tree is left alone")
     func diffBase() throws {
-        let repository = try CLIRunner.folder(["plan.md": try String(contentsOfFile: CLIRunner.seed("001_"), encoding: .utf8),
-                                               "notes/readme.txt": "not a plan\n"])
+        let repository = try CLIRunner.folder([
+            "plan.md": try String(contentsOfFile: CLIRunner.seed("001_"), encoding: .utf8),
+            "notes/readme.txt": "not a plan\n",
+        ])
         defer { try? FileManager.default.removeItem(at: repository) }
         try git(["init", "-q"], in: repository)
         try git(["add", "."], in: repository)
@@ -79,8 +87,9 @@ struct CIReportCommandTests {
         #expect(rules.contains("status.regression") && rules.contains("status.phase-contradiction"))
         #expect(try String(contentsOf: repository.appendingPathComponent("plan.md"), encoding: .utf8) == edited)
 
-        let markdown = try CLIRunner.run(["validate", "plan.md", "--base", "HEAD", "--format", "markdown"], in: repository,
-                                         environment: ReportScratch.neutral)
+        let markdown = try CLIRunner.run(
+            ["validate", "plan.md", "--base", "HEAD", "--format", "markdown"], in: repository,
+            environment: ReportScratch.neutral)
         #expect(markdown.stdout.contains("#### Changes since `HEAD`\n\n1 regression, 1 completed.\n"))
 
         let badRef = try CLIRunner.run(["diff", "--base", "no-such-branch"], in: repository)
@@ -93,7 +102,8 @@ struct CIReportCommandTests {
     func baseWithoutRepository() throws {
         let folder = try CLIRunner.folder(["tasks.md": "# Plan\n\n- [x] T1 Repo\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try CLIRunner.run(["validate", "--base", "HEAD"], in: folder, environment: ["GIT_CEILING_DIRECTORIES": folder.deletingLastPathComponent().path])
+        let run = try CLIRunner.run(
+            ["validate", "--base", "HEAD"], in: folder, environment: ["GIT_CEILING_DIRECTORIES": folder.deletingLastPathComponent().path])
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("speckit: error: git: not a git repository"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
@@ -110,19 +120,25 @@ struct CIReportCommandTests {
     func extraReports() throws {
         let repository = try DiffScratch.make()
         defer { try? FileManager.default.removeItem(at: repository) }
-        let run = try CLIRunner.run(["validate", "new/plan.txt", "--format", "github", "--report", "sarif=out.sarif",
-                                     "--report", "junit=out.xml", "--report", "markdown=out.md"], in: repository,
-                                    environment: ReportScratch.neutral)
+        let run = try CLIRunner.run(
+            [
+                "validate", "new/plan.txt", "--format", "github", "--report", "sarif=out.sarif",
+                "--report", "junit=out.xml", "--report", "markdown=out.md",
+            ], in: repository,
+            environment: ReportScratch.neutral)
         #expect(run.status == 1)
         #expect(run.stdout.hasPrefix("::"))
         for (format, file) in [("sarif", "out.sarif"), ("junit", "out.xml"), ("markdown", "out.md")] {
-            let alone = try CLIRunner.run(["validate", "new/plan.txt", "--format", format], in: repository, environment: ReportScratch.neutral)
+            let alone = try CLIRunner.run(
+                ["validate", "new/plan.txt", "--format", format], in: repository, environment: ReportScratch.neutral)
             #expect(try String(contentsOf: repository.appendingPathComponent(file), encoding: .utf8) == alone.stdout, "\(format)")
         }
-        for (arguments, message) in [(["--report", "sarif"], "--report expects FORMAT=FILE (e.g. sarif=speckit.sarif), got 'sarif'"),
-                                     (["--report", "pdf=x.pdf"], "--report: unknown format 'pdf'"),
-                                     (["--report", "sarif=-"], "only --format writes to stdout"),
-                                     (["--report", "sarif=a", "--report", "junit=a"], "--report: 'a' is named twice")] {
+        for (arguments, message) in [
+            (["--report", "sarif"], "--report expects FORMAT=FILE (e.g. sarif=speckit.sarif), got 'sarif'"),
+            (["--report", "pdf=x.pdf"], "--report: unknown format 'pdf'"),
+            (["--report", "sarif=-"], "only --format writes to stdout"),
+            (["--report", "sarif=a", "--report", "junit=a"], "--report: 'a' is named twice"),
+        ] {
             let bad = try CLIRunner.run(["validate", "new/plan.txt"] + arguments, in: repository)
             #expect(bad.status == 2)
             #expect(bad.stderr.contains(message), "\(bad.stderr)")
@@ -141,36 +157,39 @@ struct CIReportCommandTests {
         environment["GITHUB_STEP_SUMMARY"] = summary.path
         let run = try CLIRunner.run(["validate", "new/plan.txt", "--format", "github"], in: repository, environment: environment)
         #expect(run.status == 1)
-        let markdown = try CLIRunner.run(["validate", "new/plan.txt", "--format", "markdown"], in: repository, environment: ReportScratch.neutral)
+        let markdown = try CLIRunner.run(
+            ["validate", "new/plan.txt", "--format", "markdown"], in: repository, environment: ReportScratch.neutral)
         #expect(try String(contentsOf: summary, encoding: .utf8) == "earlier step\n" + markdown.stdout)
     }
 
     @Test("status: progress per phase, ready tasks after their dependencies, claims against counts")
     func status() throws {
-        let folder = try CLIRunner.folder(["tasks.md": """
-        # Plan
+        let folder = try CLIRunner.folder([
+            "tasks.md": """
+            # Plan
 
-        ## Phase 1 — Setup ✅ COMPLETE
+            ## Phase 1 — Setup ✅ COMPLETE
 
-        - [x] T1 Repo
-        - [x] T2 CI
+            - [x] T1 Repo
+            - [x] T2 CI
 
-        ## Phase 2 — Build ⏳ IN PROGRESS
+            ## Phase 2 — Build ⏳ IN PROGRESS
 
-        - [~] T3 API (depends on T1)
-        - [ ] T4 UI (depends on T3)
-        - [ ] T5 Docs (depends on T2)
+            - [~] T3 API (depends on T1)
+            - [ ] T4 UI (depends on T3)
+            - [ ] T5 Docs (depends on T2)
 
-        ### Task 6: Deploy
+            ### Task 6: Deploy
 
-        **Status**: Blocked
+            **Status**: Blocked
 
-        ## Summary
+            ## Summary
 
-        - **2 completed**
-        - **4 remaining**
-        - **7 total tasks**
-        """])
+            - **2 completed**
+            - **4 remaining**
+            - **7 total tasks**
+            """
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLIRunner.run(["status", "--format", "json"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
@@ -208,7 +227,8 @@ struct ReportOutputSafetyTests {
         #expect(device.status == 0, "\(device.stderr)")
         #expect(FileKind.followed("/dev/null") == .other)
 
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.json").path, withDestinationPath: "real.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("link.json").path, withDestinationPath: "real.json")
         let linked = try CLIRunner.run(["validate", "tasks.md", "--format", "json", "-o", "link.json"], in: folder)
         #expect(linked.status == 0)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link.json").path) == "real.json")

@@ -36,8 +36,10 @@ struct CLIRunner {
 
     /// Runs speckit (or `executable`) with `arguments` in `directory`, killing it if it runs longer than
     /// `timeout` seconds.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    input: String? = nil, timeout: TimeInterval = 60, executable: String? = nil) throws -> Outcome {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        input: String? = nil, timeout: TimeInterval = 60, executable: String? = nil
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
@@ -45,7 +47,8 @@ struct CLIRunner {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.currentDirectoryURL = directory ?? repositoryRoot
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let stdin = Pipe()
@@ -62,8 +65,9 @@ struct CLIRunner {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         killer.cancel()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Writes `files` (relative path → text) under a new temporary folder and returns it.

@@ -28,7 +28,10 @@ struct FixCommandTests {
         #expect(outcome.status == 0)
         #expect(outcome.stdout.hasPrefix("--- a/plans/tasks.md\n+++ b/plans/tasks.md\n@@ -1,4 +1,4 @@\n"))
         #expect(outcome.stdout.contains("+- [x] T1 Done ✅\r\n"))
-        #expect(outcome.stdout.hasSuffix("would fix plans/tasks.md: repaired 1 mojibake character (windows-1252); dropped the byte-order mark; line endings: mixed → CRLF\nwould fix 1 of 1 file\n"))
+        #expect(
+            outcome.stdout.hasSuffix(
+                "would fix plans/tasks.md: repaired 1 mojibake character (windows-1252); dropped the byte-order mark; line endings: mixed → CRLF\nwould fix 1 of 1 file\n"
+            ))
         #expect(try Data(contentsOf: path) == before)
     }
 
@@ -48,7 +51,8 @@ struct FixCommandTests {
     func linksLeftAlone() throws {
         // Mixed line endings: fix would make them uniform, were it to follow the link.
         let root = try CLIRunner.folder(["outside.md": "# Tasks\r\n\n- [ ] T1 a\n", "kit/plan.md": "# Plan\r\n\nText\n"])
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("kit/tasks.md").path, withDestinationPath: "../outside.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("kit/tasks.md").path, withDestinationPath: "../outside.md")
         let result = try CLIRunner.run(["fix", "kit"], in: root)
         #expect(result.status == 0)
         #expect(result.stderr == "speckit: warning: kit/tasks.md: a symbolic link; left alone (name the file it points to, to fix that)\n")

@@ -15,7 +15,8 @@ struct GenerateCommandTests {
     @Test("generate then validate: exit 0; twice with --force into fresh folders, from flags, a params file and stdin: identical bytes")
     func roundTrip() throws {
         let folder = try CLIRunner.folder(["params.json": #"{"name": "Ops Control Room", "goals": ["Claim runs safely"]}"#])
-        let generated = try CLIRunner.run(["generate", "--name", "Ops Control Room", "--goal", "Claim runs safely", "--out", "k"], in: folder)
+        let generated = try CLIRunner.run(
+            ["generate", "--name", "Ops Control Room", "--goal", "Claim runs safely", "--out", "k"], in: folder)
         #expect(generated.status == 0, "\(generated.stderr)")
         #expect(generated.stdout == "wrote k/constitution.md\nwrote k/prd.md\nwrote k/plan.md\nwrote k/tasks.md\n")
         let validated = try CLIRunner.run(["validate", "k"], in: folder)
@@ -24,12 +25,16 @@ struct GenerateCommandTests {
         #expect(try CLIRunner.run(["validate", "--strict", "k"], in: folder).status == 1)
 
         let first = try Self.files(in: folder.appendingPathComponent("k"))
-        #expect(try CLIRunner.run(["generate", "--name", "Ops Control Room", "--goal", "Claim runs safely", "--out", "k", "--force"], in: folder).status == 0)
+        #expect(
+            try CLIRunner.run(
+                ["generate", "--name", "Ops Control Room", "--goal", "Claim runs safely", "--out", "k", "--force"], in: folder
+            ).status == 0)
         #expect(try Self.files(in: folder.appendingPathComponent("k")) == first)
         #expect(try CLIRunner.run(["generate", "--params", "params.json", "--out", "fromfile"], in: folder).status == 0)
         #expect(try Self.files(in: folder.appendingPathComponent("fromfile")) == first)
-        let stdin = try CLIRunner.run(["generate", "--params", "-", "--out", "fromstdin"], in: folder,
-                                      input: #"{"name": "Ops Control Room", "goals": ["Claim runs safely"]}"#)
+        let stdin = try CLIRunner.run(
+            ["generate", "--params", "-", "--out", "fromstdin"], in: folder,
+            input: #"{"name": "Ops Control Room", "goals": ["Claim runs safely"]}"#)
         #expect(stdin.status == 0, "\(stdin.stderr)")
         #expect(try Self.files(in: folder.appendingPathComponent("fromstdin")) == first)
     }
@@ -48,18 +53,22 @@ struct GenerateCommandTests {
         #expect(try CLIRunner.run(["validate", "z.zip"], in: folder).status == 0)
     }
 
-    @Test("refusals: exit 2, one line on stderr, nothing written", arguments: [
-        (["generate", "--name", "", "--out", "k"], "flags: bad parameters: the project name is empty"),
-        (["generate", "--name", "../../etc", "--out", "k"], "looks like a path"),
-        (["generate", "--out", "k"], "the project name is empty"),
-        (["generate", "--params", "missing.json", "--out", "k"], "missing.json: bad parameters: no such file (given by --params)"),
-        (["generate", "--params", "bad.yaml", "--out", "k"], "bad.yaml: bad parameters: 'goals' should be a list of texts"),
-        (["generate", "--name", "X", "--templates", "broken", "--out", "k"], "broken/prd.md.mustache:"),
-        (["generate", "--name", "X", "--out", "existing"], "existing/tasks.md: already exists; pass --force"),
-    ])
+    @Test(
+        "refusals: exit 2, one line on stderr, nothing written",
+        arguments: [
+            (["generate", "--name", "", "--out", "k"], "flags: bad parameters: the project name is empty"),
+            (["generate", "--name", "../../etc", "--out", "k"], "looks like a path"),
+            (["generate", "--out", "k"], "the project name is empty"),
+            (["generate", "--params", "missing.json", "--out", "k"], "missing.json: bad parameters: no such file (given by --params)"),
+            (["generate", "--params", "bad.yaml", "--out", "k"], "bad.yaml: bad parameters: 'goals' should be a list of texts"),
+            (["generate", "--name", "X", "--templates", "broken", "--out", "k"], "broken/prd.md.mustache:"),
+            (["generate", "--name", "X", "--out", "existing"], "existing/tasks.md: already exists; pass --force"),
+        ])
     func refusals(arguments: [String], message: String) throws {
-        let folder = try CLIRunner.folder(["bad.yaml": "name: X\ngoals: {a: 1}\n", "broken/prd.md.mustache": "{{#goals}}\n",
-                                           "existing/tasks.md": "mine\n"])
+        let folder = try CLIRunner.folder([
+            "bad.yaml": "name: X\ngoals: {a: 1}\n", "broken/prd.md.mustache": "{{#goals}}\n",
+            "existing/tasks.md": "mine\n",
+        ])
         let outcome = try CLIRunner.run(arguments, in: folder)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.hasPrefix("speckit: error: ") && outcome.stderr.contains(message), "\(outcome.stderr)")

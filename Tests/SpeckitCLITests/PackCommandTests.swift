@@ -22,7 +22,8 @@ struct PackCommandTests {
 
     static func kit() throws -> URL {
         let folder = try CLIRunner.folder([:])
-        let generated = try CLIRunner.run(["generate", "--name", "Ops Control Room", "--goal", "Claim runs safely", "--out", "k"], in: folder)
+        let generated = try CLIRunner.run(
+            ["generate", "--name", "Ops Control Room", "--goal", "Claim runs safely", "--out", "k"], in: folder)
         #expect(generated.status == 0)
         return folder
     }
@@ -81,11 +82,13 @@ struct PackCommandTests {
         #expect(bad.stderr.hasPrefix("speckit: error: archive: bad.zip: not a zip or tar archive speckit can read"))
     }
 
-    @Test("refusals: a missing kit, an unwritable destination, a bad format", arguments: [
-        (["pack", "missing", "--out", "a.zip"], "missing: no such file or directory"),
-        (["pack", "k", "--out", "nowhere/a.zip"], "nowhere/a.zip: cannot write"),
-        (["pack", "k", "--out", "a.zip", "--format", "rar"], "rar"),
-    ])
+    @Test(
+        "refusals: a missing kit, an unwritable destination, a bad format",
+        arguments: [
+            (["pack", "missing", "--out", "a.zip"], "missing: no such file or directory"),
+            (["pack", "k", "--out", "nowhere/a.zip"], "nowhere/a.zip: cannot write"),
+            (["pack", "k", "--out", "a.zip", "--format", "rar"], "rar"),
+        ])
     func refusals(arguments: [String], message: String) throws {
         let folder = try Self.kit()
         let outcome = try CLIRunner.run(arguments, in: folder)
@@ -99,10 +102,13 @@ struct PackCommandTests {
         let folder = try CLIRunner.folder(["kit/tasks.md": "# T\n\n" + String(repeating: "- [ ] T1.1 Write the docs\n", count: 50_000)])
         let result = try CLIRunner.run(["pack", "kit", "--out", "k.zip"], in: folder)
         #expect(result.status == 0)
-        #expect(result.stderr.hasPrefix("speckit: warning: k.zip: its contents (1300005 bytes) are over the default archive limits"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("speckit: warning: k.zip: its contents (1300005 bytes) are over the default archive limits"),
+            "\(result.stderr)")
         let check = try CLIRunner.run(["validate", "k.zip"], in: folder)
         #expect(check.status == 2 && check.stderr.contains("limits.archiveRatio"))
-        let normal = try CLIRunner.run(["pack", "kit", "--out", "k.zip"], in: try CLIRunner.folder(["kit/tasks.md": "# T\n\n- [ ] T1 a\n"]))
+        let normal = try CLIRunner.run(
+            ["pack", "kit", "--out", "k.zip"], in: try CLIRunner.folder(["kit/tasks.md": "# T\n\n- [ ] T1 a\n"]))
         #expect(normal.stderr.isEmpty)
     }
 }

@@ -45,14 +45,16 @@ struct ParseCommandTests {
         #expect(written.hasPrefix("{") && written.contains("\"schemaVersion\" : 1"))
     }
 
-    @Test("bad input: one line on stderr naming the file or flag, exit 2", arguments: [
-        (["parse", "does-not-exist.md"], "does-not-exist.md: no such file or directory"),
-        (["parse"], "Missing expected argument"),
-        (["parse", "--format", "yaml", "spec"], "--format"),
-        (["parse", "--bogus", "spec"], "--bogus"),
-        (["frobnicate"], "frobnicate"),
-        (["parse", "spec", "--output", "/nonexistent-folder/x.json"], "/nonexistent-folder/x.json: cannot write"),
-    ])
+    @Test(
+        "bad input: one line on stderr naming the file or flag, exit 2",
+        arguments: [
+            (["parse", "does-not-exist.md"], "does-not-exist.md: no such file or directory"),
+            (["parse"], "Missing expected argument"),
+            (["parse", "--format", "yaml", "spec"], "--format"),
+            (["parse", "--bogus", "spec"], "--bogus"),
+            (["frobnicate"], "frobnicate"),
+            (["parse", "spec", "--output", "/nonexistent-folder/x.json"], "/nonexistent-folder/x.json: cannot write"),
+        ])
     func badArguments(arguments: [String], expected: String) throws {
         let outcome = try CLIRunner.run(arguments)
         #expect(outcome.status == 2)

@@ -5,8 +5,10 @@ import Testing
 /// with SPECKIT_RECORD=1 to rewrite them after a deliberate change, then read the diff).
 @Suite("Report golden files")
 struct ReportGoldenTests {
-    static let formats = [("text", "txt"), ("json", "json"), ("markdown", "md"), ("junit", "xml"), ("sarif", "sarif"),
-                          ("github", "github")]
+    static let formats = [
+        ("text", "txt"), ("json", "json"), ("markdown", "md"), ("junit", "xml"), ("sarif", "sarif"),
+        ("github", "github"),
+    ]
 
     @Test("the seeds are there (shared/ beside the repository)")
     func seedsPresent() {
@@ -19,8 +21,9 @@ struct ReportGoldenTests {
         defer { try? FileManager.default.removeItem(at: repository) }
         let name = try #require(ReportScratch.seeds.first { $0.short == seed }?.name)
         for (format, ext) in Self.formats {
-            let run = try CLIRunner.run(["validate", "seeds/\(name)", "--format", format], in: repository,
-                                        environment: ReportScratch.neutral)
+            let run = try CLIRunner.run(
+                ["validate", "seeds/\(name)", "--format", format], in: repository,
+                environment: ReportScratch.neutral)
             #expect(run.status == 0 || run.status == 1, "\(format): \(run.stderr)")
             #expect(run.stderr.isEmpty, "\(format): \(run.stderr)")
             let difference = try ReportScratch.compare(run.stdout, golden: "validate/\(seed).\(ext)")
@@ -34,8 +37,9 @@ struct ReportGoldenTests {
         defer { try? FileManager.default.removeItem(at: repository) }
         let name = try #require(ReportScratch.seeds.first { $0.short == seed }?.name)
         for (format, ext) in [("text", "txt"), ("json", "json"), ("markdown", "md")] {
-            let run = try CLIRunner.run(["status", "seeds/\(name)", "--format", format], in: repository,
-                                        environment: ReportScratch.neutral)
+            let run = try CLIRunner.run(
+                ["status", "seeds/\(name)", "--format", format], in: repository,
+                environment: ReportScratch.neutral)
             #expect(run.status == 0, "\(format): \(run.stderr)")
             let difference = try ReportScratch.compare(run.stdout, golden: "status/\(seed).\(ext)")
             #expect(difference == nil, "\(difference ?? "")")
@@ -47,8 +51,9 @@ struct ReportGoldenTests {
         let repository = try DiffScratch.make()
         defer { try? FileManager.default.removeItem(at: repository) }
         for (format, ext) in Self.formats {
-            let run = try CLIRunner.run(["diff", "old/plan.txt", "new/plan.txt", "--format", format], in: repository,
-                                        environment: ReportScratch.neutral)
+            let run = try CLIRunner.run(
+                ["diff", "old/plan.txt", "new/plan.txt", "--format", format], in: repository,
+                environment: ReportScratch.neutral)
             #expect(run.status == 1, "\(format): \(run.stderr)")
             let difference = try ReportScratch.compare(run.stdout, golden: "diff/001.\(ext)")
             #expect(difference == nil, "\(difference ?? "")")

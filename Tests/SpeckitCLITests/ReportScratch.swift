@@ -4,8 +4,10 @@ import Foundation
 /// copy of every seed under `seeds/`, the way a user's repository would hold them.
 enum ReportScratch {
     /// Environment that keeps GitHub Actions' own variables (when the tests run there) out of the reports.
-    static let neutral = ["GITHUB_SERVER_URL": "", "GITHUB_REPOSITORY": "", "GITHUB_SHA": "", "GITHUB_STEP_SUMMARY": "",
-                          "NO_COLOR": "1"]
+    static let neutral = [
+        "GITHUB_SERVER_URL": "", "GITHUB_REPOSITORY": "", "GITHUB_SHA": "", "GITHUB_STEP_SUMMARY": "",
+        "NO_COLOR": "1",
+    ]
 
     /// The seeds by short name (`001`, `from-002`) and their file or folder names.
     static let seeds: [(short: String, name: String)] = {
@@ -21,9 +23,10 @@ enum ReportScratch {
         let seeds = root.appendingPathComponent("seeds")
         try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
         for seed in Self.seeds {
-            try FileManager.default.copyItem(atPath: URL(fileURLWithPath: CLIRunner.seed("000")).deletingLastPathComponent()
-                                                .appendingPathComponent(seed.name).path,
-                                             toPath: seeds.appendingPathComponent(seed.name).path)
+            try FileManager.default.copyItem(
+                atPath: URL(fileURLWithPath: CLIRunner.seed("000")).deletingLastPathComponent()
+                    .appendingPathComponent(seed.name).path,
+                toPath: seeds.appendingPathComponent(seed.name).path)
         }
         return root
     }
@@ -44,6 +47,7 @@ enum ReportScratch {
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let line = zip(a, e).enumerated().first { $1.0 != $1.1 }?.offset ?? min(a.count, e.count)
-        return "\(name) differs at line \(line + 1):\n  expected: \(line < e.count ? String(e[line]) : "<end>")\n  actual:   \(line < a.count ? String(a[line]) : "<end>")"
+        return
+            "\(name) differs at line \(line + 1):\n  expected: \(line < e.count ? String(e[line]) : "<end>")\n  actual:   \(line < a.count ? String(a[line]) : "<end>")"
     }
 }

@@ -14,7 +14,11 @@ struct ValidateCommandTests {
         #expect(outcome.status == 1)
         #expect(outcome.stderr.isEmpty)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasSuffix(":244:1: error: T5 is declared '❌ NOT STARTED' but 2 of its 25 tasks are done: T5.4, T5.5 [status.phase-contradiction]") })
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    ":244:1: error: T5 is declared '❌ NOT STARTED' but 2 of its 25 tasks are done: T5.4, T5.5 [status.phase-contradiction]")
+            })
         #expect(lines.contains { $0.contains(":418:1: error: '18 completed (16%)' does not match the document") })
         #expect(lines.contains { $0.hasPrefix("    ") && $0.contains(":274:1: note: T5.4 is done") })
         #expect(lines.last?.hasSuffix("in 1 file (1 kit, 259 tasks): failed") == true)
@@ -78,25 +82,31 @@ struct ValidateCommandTests {
 
     @Test("one unreadable file is a finding; the others are still checked")
     func unreadableFile() throws {
-        let folder = try CLIRunner.folder(["plans/empty-tasks.md": "", "plans/sprint-plan.md": Self.failing,
-                                           "plans/broken-tasks.yaml": "tasks:\n  - id: T1\n    title: [oops\n"])
+        let folder = try CLIRunner.folder([
+            "plans/empty-tasks.md": "", "plans/sprint-plan.md": Self.failing,
+            "plans/broken-tasks.yaml": "tasks:\n  - id: T1\n    title: [oops\n",
+        ])
         let outcome = try CLIRunner.run(["validate", "plans"], in: folder)
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("plans/empty-tasks.md:1:1: error: file is empty (0 bytes); expected a plan or tasks document [input.unreadable]"))
+        #expect(
+            outcome.stdout.contains(
+                "plans/empty-tasks.md:1:1: error: file is empty (0 bytes); expected a plan or tasks document [input.unreadable]"))
         #expect(outcome.stdout.contains("plans/broken-tasks.yaml:4:1: error: YAML syntax error:"))
         #expect(outcome.stdout.contains("plans/sprint-plan.md:4:1: error: task T2 depends on T9"))
         #expect(outcome.stderr.isEmpty)
     }
 
-    @Test("bad input: one line on stderr naming the file or flag, exit 2", arguments: [
-        (["validate", "no/such/path"], "no/such/path: no such file or directory"),
-        (["validate", "--jobs", "0", "."], "--jobs must be at least 1, got 0"),
-        (["validate", "--format", "xml", "."], "xml"),
-        (["validate", "--config", "missing.yml", "."], "missing.yml: bad configuration: no such file (given by --config)"),
-        (["validate", "--config", "bad.yml", "."], "bad.yml:2:3: bad configuration: unknown rule 'tasks.bogus'"),
-        (["validate", "--profile", "spec-kit", "."], "spec-kit"),
-        (["validate", "empty"], "empty: no plan files found"),
-    ])
+    @Test(
+        "bad input: one line on stderr naming the file or flag, exit 2",
+        arguments: [
+            (["validate", "no/such/path"], "no/such/path: no such file or directory"),
+            (["validate", "--jobs", "0", "."], "--jobs must be at least 1, got 0"),
+            (["validate", "--format", "xml", "."], "xml"),
+            (["validate", "--config", "missing.yml", "."], "missing.yml: bad configuration: no such file (given by --config)"),
+            (["validate", "--config", "bad.yml", "."], "bad.yml:2:3: bad configuration: unknown rule 'tasks.bogus'"),
+            (["validate", "--profile", "spec-kit", "."], "spec-kit"),
+            (["validate", "empty"], "empty: no plan files found"),
+        ])
     func badInput(arguments: [String], message: String) throws {
         let folder = try CLIRunner.folder(["bad.yml": "rules:\n  tasks.bogus: off\n", "tasks.md": Self.clean, "empty/.keep": ""])
         let outcome = try CLIRunner.run(arguments, in: folder)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import SpeckitCLI
 import Testing
 import Yams
+
+@testable import SpeckitCLI
 
 /// The GitHub workflow parses, calls only speckit commands and options that exist, and the README shows
 /// users exactly the steps the repository runs on itself.
@@ -23,11 +24,19 @@ struct WorkflowTests {
     /// (double quotes kept together, `$BASE` given a value).
     static func commands(_ script: String) -> [[String]] {
         script.replacingOccurrences(of: "\\\n", with: " ").split(separator: "\n").map { line in
-            var words: [String] = [], word = "", quoted = false
+            var words: [String] = []
+            var word = ""
+            var quoted = false
             for character in line {
-                if character == "\"" { quoted.toggle(); continue }
+                if character == "\"" {
+                    quoted.toggle()
+                    continue
+                }
                 if character == " ", !quoted {
-                    if !word.isEmpty { words.append(word); word = "" }
+                    if !word.isEmpty {
+                        words.append(word)
+                        word = ""
+                    }
                     continue
                 }
                 word.append(character)
@@ -49,7 +58,8 @@ struct WorkflowTests {
                     calls += 1
                 }
                 for word in words where word.hasPrefix("scripts/") {
-                    #expect(FileManager.default.isExecutableFile(atPath: CLIRunner.repositoryRoot.appendingPathComponent(word).path), "\(word)")
+                    #expect(
+                        FileManager.default.isExecutableFile(atPath: CLIRunner.repositoryRoot.appendingPathComponent(word).path), "\(word)")
                 }
             }
         }
@@ -80,7 +90,8 @@ struct RunTemplateStepTests {
         let definitions = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
         #expect(definitions.count == 2)
         for name in definitions {
-            let parsed = try #require(try Yams.load(yaml: String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) as? [String: Any])
+            let parsed = try #require(
+                try Yams.load(yaml: String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) as? [String: Any])
             let steps = try #require(parsed["steps"] as? [[String: Any]])
             for step in steps {
                 let script = try #require(step["run"] as? String)

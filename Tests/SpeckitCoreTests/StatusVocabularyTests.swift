@@ -1,13 +1,16 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Status vocabulary")
 struct StatusVocabularyTests {
-    @Test("words fold case, underscores, dashes and spaces", arguments: [
-        ("IN PROGRESS", CanonicalStatus.inProgress), ("in-progress", .inProgress), ("in_progress", .inProgress),
-        ("COMPLETE", .done), ("completed", .done), ("NOT STARTED", .todo), ("pending", .todo),
-        ("cancelled", .cancelled), ("canceled", .cancelled), ("blocked", .blocked), ("PARTIALLY COMPLETE", .inProgress),
-    ])
+    @Test(
+        "words fold case, underscores, dashes and spaces",
+        arguments: [
+            ("IN PROGRESS", CanonicalStatus.inProgress), ("in-progress", .inProgress), ("in_progress", .inProgress),
+            ("COMPLETE", .done), ("completed", .done), ("NOT STARTED", .todo), ("pending", .todo),
+            ("cancelled", .cancelled), ("canceled", .cancelled), ("blocked", .blocked), ("PARTIALLY COMPLETE", .inProgress),
+        ])
     func words(text: String, expected: CanonicalStatus) {
         #expect(StatusVocabulary.standard.status(forWord: text) == expected)
     }

@@ -7,8 +7,10 @@ struct CheckOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read settings from FILE instead of the nearest .speckit.yml.", valueName: "file"))
     var config: String?
 
-    @Option(help: ArgumentHelp("Treat every kit as this profile: \(Kit.Profile.allCases.map(\.rawValue).joined(separator: ", ")).",
-                               valueName: "profile"))
+    @Option(
+        help: ArgumentHelp(
+            "Treat every kit as this profile: \(Kit.Profile.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "profile"))
     var profile: Kit.Profile?
 
     @Flag(help: "Warnings fail the run (exit 1) as errors do.")

@@ -3,7 +3,9 @@ import SpeckitCore
 
 /// `--output FILE`: where a report goes instead of stdout.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE (atomically) instead of stdout ('-' is stdout).", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write the report to FILE (atomically) instead of stdout ('-' is stdout).", valueName: "file"))
     var output: String?
 
     func validate() throws {

@@ -13,9 +13,11 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// `--report FORMAT=FILE`, repeatable: more reports of the same run, each written atomically to its file.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("report"),
-            help: ArgumentHelp("Also write the report as FORMAT to FILE (repeatable), e.g. --report sarif=speckit.sarif. "
-                               + "Formats: \(ReportFormat.list).", valueName: "format=file"))
+    @Option(
+        name: .customLong("report"),
+        help: ArgumentHelp(
+            "Also write the report as FORMAT to FILE (repeatable), e.g. --report sarif=speckit.sarif. "
+                + "Formats: \(ReportFormat.list).", valueName: "format=file"))
     var reports: [String] = []
 
     func validate() throws { _ = try requests() }
@@ -27,7 +29,8 @@ struct ReportOptions: ParsableArguments {
             guard let equals = request.firstIndex(of: "=") else {
                 throw ValidationError("--report expects FORMAT=FILE (e.g. sarif=speckit.sarif), got '\(request)'")
             }
-            let name = String(request[..<equals]), file = String(request[request.index(after: equals)...])
+            let name = String(request[..<equals])
+            let file = String(request[request.index(after: equals)...])
             guard let format = ReportFormat(rawValue: name) else {
                 throw ValidationError("--report: unknown format '\(name)' (expected one of \(ReportFormat.list))")
             }

@@ -34,8 +34,10 @@ final class ReportTargets: Sendable {
 
     /// Opens every output (a file output appears only when `finish` succeeds).
     /// `inputs` are the files being checked, which no report may replace.
-    init(format: ReportFormat, output: String?, extra: [(format: ReportFormat, file: String)], inputs: [String],
-         context: Context) throws {
+    init(
+        format: ReportFormat, output: String?, extra: [(format: ReportFormat, file: String)], inputs: [String],
+        context: Context
+    ) throws {
         try OutputPath.refuseInputs(outputs: (output.map { [$0] } ?? []) + extra.map(\.file), inputs: inputs)
         let same = { (a: String, b: String) in URL(fileURLWithPath: a).standardizedFileURL == URL(fileURLWithPath: b).standardizedFileURL }
         if let output, extra.contains(where: { same($0.file, output) }) {
@@ -43,15 +45,20 @@ final class ReportTargets: Sendable {
         }
         var targets: [Target] = []
         do {
-            targets.append(Target(writer: Self.writer(format, context: context, toFile: output != nil),
-                                  output: try ReportOutput(path: output)))
+            targets.append(
+                Target(
+                    writer: Self.writer(format, context: context, toFile: output != nil),
+                    output: try ReportOutput(path: output)))
             for (format, file) in extra {
                 targets.append(Target(writer: Self.writer(format, context: context, toFile: true), output: try ReportOutput(path: file)))
             }
             if format == .github || extra.contains(where: { $0.format == .github }),
-               let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                targets.append(Target(writer: Self.writer(.markdown, context: context, toFile: true),
-                                      output: try ReportOutput(appendingTo: summary)))
+                let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
+            {
+                targets.append(
+                    Target(
+                        writer: Self.writer(.markdown, context: context, toFile: true),
+                        output: try ReportOutput(appendingTo: summary)))
             }
         } catch {
             for target in targets { target.output.discard() }
@@ -109,10 +116,15 @@ final class ReportTargets: Sendable {
     func finish() throws -> ValidationReport.Summary {
         // A diff finding in a file no checked kit holds (not expected: both sides are found the same way)
         // is still reported, under a kit of its own.
-        let leftover = state.withLock { state in defer { state.diffFindings = [] }; return state.diffFindings }
+        let leftover = state.withLock { state in
+            defer { state.diffFindings = [] }
+            return state.diffFindings
+        }
         if !leftover.isEmpty {
-            deliver(KitOutcome(summary: KitSummary(kit: Kit(name: "changes", root: ".", profile: .freeform, documents: [])),
-                               findings: leftover))
+            deliver(
+                KitOutcome(
+                    summary: KitSummary(kit: Kit(name: "changes", root: ".", profile: .freeform, documents: [])),
+                    findings: leftover))
         }
         let (targets, summary) = state.withLock { state -> ([Target], ValidationReport.Summary) in
             let closing = ReportClosing(summary: state.tally.result, kits: state.kits)
@@ -124,7 +136,10 @@ final class ReportTargets: Sendable {
         }
         var failure: (any Error)?
         for target in targets {
-            if failure != nil { target.output.discard(); continue }
+            if failure != nil {
+                target.output.discard()
+                continue
+            }
             do { try target.output.finish() } catch { failure = error }
         }
         if let failure { throw failure }

@@ -8,10 +8,10 @@ struct FixCommand: ParsableCommand {
         commandName: "fix",
         abstract: "Repair mojibake, drop byte-order marks and make line endings uniform, in place.",
         discussion: """
-        PATH is a plan file or a folder searched for plan files (default: the current folder). Each file is \
-        rewritten atomically only when something changes; with --dry-run a unified diff is printed and \
-        nothing is written. A file with bytes that are not UTF-8 is left alone.
-        """
+            PATH is a plan file or a folder searched for plan files (default: the current folder). Each file is \
+            rewritten atomically only when something changes; with --dry-run a unified diff is printed and \
+            nothing is written. A file with bytes that are not UTF-8 is left alone.
+            """
     )
 
     @Argument(help: ArgumentHelp("Plan files or folders (default: the current folder).", valueName: "path"))
@@ -24,7 +24,8 @@ struct FixCommand: ParsableCommand {
         let files = try Self.files(paths.isEmpty ? ["."] : paths)
         var fixed = 0
         for path in files {
-            let bytes: [UInt8], result: TextFixer.Result
+            let bytes: [UInt8]
+            let result: TextFixer.Result
             do {
                 bytes = try DiskFiles().read(path)
                 result = try TextFixer.fix(bytes, path: path)
@@ -39,8 +40,10 @@ struct FixCommand: ParsableCommand {
             guard !result.changes.isEmpty else { continue }
             fixed += 1
             if dryRun {
-                print(UnifiedDiff.render(old: String(decoding: bytes, as: UTF8.self),
-                                         new: String(decoding: result.bytes, as: UTF8.self), path: path), terminator: "")
+                print(
+                    UnifiedDiff.render(
+                        old: String(decoding: bytes, as: UTF8.self),
+                        new: String(decoding: result.bytes, as: UTF8.self), path: path), terminator: "")
                 print("would fix \(path): \(result.changes.joined(separator: "; "))")
             } else {
                 // Replaced whole, keeping its permissions.
@@ -66,7 +69,8 @@ struct FixCommand: ParsableCommand {
                     // Found by walking a folder, a link may lead anywhere: fix rewrites only what is in it.
                     var info = stat()
                     if lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                        StandardError.write("speckit: warning: \(file): a symbolic link; left alone (name the file it points to, to fix that)\n")
+                        StandardError.write(
+                            "speckit: warning: \(file): a symbolic link; left alone (name the file it points to, to fix that)\n")
                         continue
                     }
                     out.append(file)

@@ -8,12 +8,12 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a constitution, PRD, plan and tasks kit from templates.",
         discussion: """
-        Parameters come from flags and/or --params (a JSON or YAML file with name, description, goals, \
-        phases and principles; '-' reads stdin); flags win over the file. Identical parameters give \
-        byte-identical files. An existing kit is never overwritten without --force, and then only the four \
-        files speckit writes. The templates are built in; --templates DIR replaces them file by file \
-        (DIR/constitution.md.mustache, prd.md.mustache, plan.md.mustache, tasks.md.mustache).
-        """
+            Parameters come from flags and/or --params (a JSON or YAML file with name, description, goals, \
+            phases and principles; '-' reads stdin); flags win over the file. Identical parameters give \
+            byte-identical files. An existing kit is never overwritten without --force, and then only the four \
+            files speckit writes. The templates are built in; --templates DIR replaces them file by file \
+            (DIR/constitution.md.mustache, prd.md.mustache, plan.md.mustache, tasks.md.mustache).
+            """
     )
 
     @Option(help: ArgumentHelp("The project's name.", valueName: "name"))
@@ -22,7 +22,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("One paragraph on what the project is for.", valueName: "text"))
     var description: String?
 
-    @Option(name: .customLong("goal"), help: ArgumentHelp("A goal (repeat for more); each becomes a user story and a requirement.", valueName: "text"))
+    @Option(
+        name: .customLong("goal"),
+        help: ArgumentHelp("A goal (repeat for more); each becomes a user story and a requirement.", valueName: "text"))
     var goals: [String] = []
 
     @Option(name: .customLong("phase"), help: ArgumentHelp("A phase title (repeat for more).", valueName: "title"))
@@ -50,14 +52,17 @@ struct GenerateCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let (parameters, source) = try Self.parameters(file: params, name: name, description: description,
-                                                       goals: goals, phases: phases, principles: principles)
+        let (parameters, source) = try Self.parameters(
+            file: params, name: name, description: description,
+            goals: goals, phases: phases, principles: principles)
         let generator = KitGenerator(templates: try KitTemplates.load(overrides: templates))
         let folder = out ?? "spec/\(parameters.slug.isEmpty ? "kit" : parameters.slug)"
         if dryRun {
             let files = try generator.plan(parameters, source: source, into: folder)
             for file in files {
-                print("would write \(file.path) (\(file.text.utf8.count) bytes)\(file.replaces ? (force ? ", replacing it" : ", which exists: pass --force") : "")")
+                print(
+                    "would write \(file.path) (\(file.text.utf8.count) bytes)\(file.replaces ? (force ? ", replacing it" : ", which exists: pass --force") : "")"
+                )
             }
             if let zip { print("would pack \(folder) into \(zip)") }
             return
@@ -72,8 +77,10 @@ struct GenerateCommand: ParsableCommand {
     }
 
     /// The parameters from the file (if any) with the flags on top, and a name for where they came from.
-    static func parameters(file: String?, name: String?, description: String?, goals: [String], phases: [String],
-                           principles: [String]) throws -> (KitParameters, String) {
+    static func parameters(
+        file: String?, name: String?, description: String?, goals: [String], phases: [String],
+        principles: [String]
+    ) throws -> (KitParameters, String) {
         var parameters = KitParameters(name: "")
         var source = "flags"
         if let file {

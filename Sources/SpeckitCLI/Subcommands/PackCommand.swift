@@ -8,11 +8,11 @@ struct PackCommand: ParsableCommand {
         commandName: "pack",
         abstract: "Pack a kit folder into a reproducible zip or tar.gz with a manifest.",
         discussion: """
-        Entries are sorted; every file has mode 0644, uid/gid 0, no owner name and the mtime \
-        SOURCE_DATE_EPOCH (default 1980-01-01), so the same kit gives the same bytes on any machine and in \
-        any time zone. manifest.json lists every file's path, size and sha256 and the kit's task counts. \
-        The archive is written atomically.
-        """
+            Entries are sorted; every file has mode 0644, uid/gid 0, no owner name and the mtime \
+            SOURCE_DATE_EPOCH (default 1980-01-01), so the same kit gives the same bytes on any machine and in \
+            any time zone. manifest.json lists every file's path, size and sha256 and the kit's task counts. \
+            The archive is written atomically.
+            """
     )
 
     @Argument(help: ArgumentHelp("The kit folder.", valueName: "kit"))
@@ -36,9 +36,10 @@ struct PackCommand: ParsableCommand {
         let limits = ArchiveLimits.standard
         let contents = manifest.files.reduce(0) { $0 + $1.size }
         if contents > max(bytes.count, 1) * limits.maxRatio || contents > limits.maxBytes {
-            StandardError.write("speckit: warning: \(out): its contents (\(contents) bytes) are over the default archive limits "
-                                + "(\(limits.maxRatio) times the archive's size, \(limits.maxBytes) bytes); validate will refuse it "
-                                + "unless .speckit.yml raises limits.archiveRatio or limits.archiveBytes\n")
+            StandardError.write(
+                "speckit: warning: \(out): its contents (\(contents) bytes) are over the default archive limits "
+                    + "(\(limits.maxRatio) times the archive's size, \(limits.maxBytes) bytes); validate will refuse it "
+                    + "unless .speckit.yml raises limits.archiveRatio or limits.archiveBytes\n")
         }
         print("packed \(manifest.files.count) files and manifest.json into \(out) (\(bytes.count) bytes, sha256 \(SHA256.hex(bytes)))")
     }

@@ -7,10 +7,10 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Print the plan model of files or folders as JSON or as an outline.",
         discussion: """
-        PATH is a Markdown file (any extension but .yaml/.yml/.json is read as Markdown), a YAML plan \
-        (tasks.yaml, plan.yaml, roadmap.yml), a Taskmaster tasks.json, or a folder searched for them. \
-        The JSON shape is documented by spec/schema/parse.schema.json.
-        """
+            PATH is a Markdown file (any extension but .yaml/.yml/.json is read as Markdown), a YAML plan \
+            (tasks.yaml, plan.yaml, roadmap.yml), a Taskmaster tasks.json, or a folder searched for them. \
+            The JSON shape is documented by spec/schema/parse.schema.json.
+            """
     )
 
     @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "path"))

@@ -9,15 +9,15 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a run-template step (generate_spec_kit, validate_spec_kit) as a worker does.",
         discussion: """
-        The parameters (a JSON object; '-' reads stdin) are checked against the template's schema before any \
-        work, and every problem is named with its JSON path. stdout carries JSON Lines and nothing else: \
-        step.started, progress, finding, artifact, heartbeat (with --heartbeat), then step.completed or \
-        step.cancelled, each with seq, type, time and run. The artifacts are written to a hidden staging \
-        folder and moved into DIR (new, or empty) only when all are complete, DIR/artifacts.json last, \
-        listing them. On SIGTERM or SIGINT the partial artifacts are removed, step.cancelled is written and \
-        speckit exits 143 or 130. Exit codes: 0 success, 1 findings at error severity, 2 bad parameters or \
-        input (nothing written). 'speckit run --list' shows the templates; docs/run.md is the worker's guide.
-        """
+            The parameters (a JSON object; '-' reads stdin) are checked against the template's schema before any \
+            work, and every problem is named with its JSON path. stdout carries JSON Lines and nothing else: \
+            step.started, progress, finding, artifact, heartbeat (with --heartbeat), then step.completed or \
+            step.cancelled, each with seq, type, time and run. The artifacts are written to a hidden staging \
+            folder and moved into DIR (new, or empty) only when all are complete, DIR/artifacts.json last, \
+            listing them. On SIGTERM or SIGINT the partial artifacts are removed, step.cancelled is written and \
+            speckit exits 143 or 130. Exit codes: 0 success, 1 findings at error severity, 2 bad parameters or \
+            input (nothing written). 'speckit run --list' shows the templates; docs/run.md is the worker's guide.
+            """
     )
 
     @Argument(help: ArgumentHelp("The run template: generate_spec_kit or validate_spec_kit.", valueName: "template"))
@@ -54,8 +54,10 @@ struct RunCommand: ParsableCommand {
         if let heartbeat, !(heartbeat >= 0.1 && heartbeat <= 3600) {
             throw ValidationError("--heartbeat must be between 0.1 and 3600 seconds, got \(heartbeat)")
         }
-        if let runID, runID.trimmingCharacters(in: .whitespaces).isEmpty || runID.count > 200
-            || runID.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        if let runID,
+            runID.trimmingCharacters(in: .whitespaces).isEmpty || runID.count > 200
+                || runID.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        {
             throw ValidationError("--run-id must be 1 to 200 characters, not only spaces, with no control characters")
         }
     }
@@ -88,7 +90,8 @@ struct RunCommand: ParsableCommand {
             }
             if !cancelled {
                 watchdog.cancel()
-                StandardError.write("speckit: \(RunEvent.signalName(signal)) arrived after the step had finished its work; it ends as it was\n")
+                StandardError.write(
+                    "speckit: \(RunEvent.signalName(signal)) arrived after the step had finished its work; it ends as it was\n")
             }
         }
         let beat = heartbeat.map { Heartbeat(every: $0, events: runner.events) }
@@ -97,7 +100,8 @@ struct RunCommand: ParsableCommand {
         withExtendedLifetime(signals) {}
         StandardError.write(ending.exitCode == 2 ? "speckit: error: \(ending.message)\n" : "speckit: \(ending.message)\n")
         if runner.events.lost > 0 {
-            StandardError.write("speckit: warning: \(runner.events.lost) events could not be written to stdout; artifacts.json lists the artifacts\n")
+            StandardError.write(
+                "speckit: warning: \(runner.events.lost) events could not be written to stdout; artifacts.json lists the artifacts\n")
         }
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
     }

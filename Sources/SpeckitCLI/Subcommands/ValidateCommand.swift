@@ -8,18 +8,18 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check kits for structure, task-graph, status and traceability problems.",
         discussion: """
-        PATH is a plan file, a kit folder, a tree searched for kits of every profile (speckit, \
-        github-spec-kit, kiro, openspec, and loose plan files such as tasks.md or ROADMAP.md), or a .zip / \
-        .tar.gz kit, read in memory and never extracted. Without a \
-        PATH the current folder is checked. Settings come from the nearest .speckit.yml (or --config). \
-        With --base REF the kits are also compared with git revision REF: tasks that went back from done are \
-        status.regression findings, and every report lists the changes. \
-        Formats: text (compiler-style), json (spec/schema/validate.schema.json), markdown (a pull-request \
-        comment), junit, sarif (GitHub code scanning) and github (workflow annotations; the Markdown report is \
-        appended to $GITHUB_STEP_SUMMARY when it is set). \
-        Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, 2 bad \
-        arguments, configuration or input. Run 'speckit rules' for the rule list.
-        """
+            PATH is a plan file, a kit folder, a tree searched for kits of every profile (speckit, \
+            github-spec-kit, kiro, openspec, and loose plan files such as tasks.md or ROADMAP.md), or a .zip / \
+            .tar.gz kit, read in memory and never extracted. Without a \
+            PATH the current folder is checked. Settings come from the nearest .speckit.yml (or --config). \
+            With --base REF the kits are also compared with git revision REF: tasks that went back from done are \
+            status.regression findings, and every report lists the changes. \
+            Formats: text (compiler-style), json (spec/schema/validate.schema.json), markdown (a pull-request \
+            comment), junit, sarif (GitHub code scanning) and github (workflow annotations; the Markdown report is \
+            appended to $GITHUB_STEP_SUMMARY when it is set). \
+            Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, 2 bad \
+            arguments, configuration or input. Run 'speckit rules' for the rule list.
+            """
     )
 
     @Argument(help: ArgumentHelp("Plan files, kit folders or trees (default: the current folder).", valueName: "path"))
@@ -28,8 +28,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: \(ReportFormat.list).", valueName: "format"))
     var format: ReportFormat = .text
 
-    @Option(help: ArgumentHelp("Also compare with git revision REF (read with git, the working tree is not touched).",
-                               valueName: "ref"))
+    @Option(
+        help: ArgumentHelp(
+            "Also compare with git revision REF (read with git, the working tree is not touched).",
+            valueName: "ref"))
     var base: String?
 
     @OptionGroup var check: CheckOptions
@@ -43,10 +45,12 @@ struct ValidateCommand: ParsableCommand {
             .prepare(paths)
         let diff = try base.map { try validator.diff(since: GitRevision($0), paths: paths) }
         let rules = RuleRegistry.rules.map { $0.description } + (diff == nil ? [] : RuleRegistry.diffRules.map { $0.description })
-        let context = ReportTargets.Context(settings: settings, check: check,
-                                            rules: rules.filter { settings.severity(of: $0) != nil }.map(\.id))
-        let targets = try ReportTargets(format: format, output: outputOptions.file, extra: try reportOptions.requests(),
-                                        inputs: kits.flatMap(\.files), context: context)
+        let context = ReportTargets.Context(
+            settings: settings, check: check,
+            rules: rules.filter { settings.severity(of: $0) != nil }.map(\.id))
+        let targets = try ReportTargets(
+            format: format, output: outputOptions.file, extra: try reportOptions.requests(),
+            inputs: kits.flatMap(\.files), context: context)
         let progress = TerminalProgress(total: kits.count, machineFormat: format.isMachineFormat)
         targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings) } ?? [])
         validator.run(kits: kits) { outcome in progress.update(done: targets.deliver(outcome)) }

@@ -8,7 +8,8 @@ public enum ArchiveKit {
 
     /// The archive's kits, the bytes of their files, and the entries refused.
     public static func read(_ path: String, limits: ArchiveLimits) throws
-        -> (kits: [KitSource], memory: [String: [UInt8]], refused: [String: SpeckitError]) {
+        -> (kits: [KitSource], memory: [String: [UInt8]], refused: [String: SpeckitError])
+    {
         let bytes: [UInt8]
         do {
             // The archive itself may be as large as what it may hold.
@@ -21,14 +22,17 @@ public enum ArchiveKit {
 
     /// The kits of an archive already in memory; `name` is the archive's path in findings.
     public static func read(bytes: [UInt8], name path: String, limits: ArchiveLimits) throws
-        -> (kits: [KitSource], memory: [String: [UInt8]], refused: [String: SpeckitError]) {
+        -> (kits: [KitSource], memory: [String: [UInt8]], refused: [String: SpeckitError])
+    {
         let contents = try LibArchive.read(bytes, name: path, limits: limits)
-        var memory: [String: [UInt8]] = [:], refused: [String: SpeckitError] = [:]
+        var memory: [String: [UInt8]] = [:]
+        var refused: [String: SpeckitError] = [:]
         for file in contents.files where PlanFileWalker.isPlanFile(file.path.split(separator: "/").last.map(String.init) ?? file.path) {
             memory[path + "/" + file.path] = file.bytes
         }
         for (entry, reason) in contents.rejected {
-            refused[path + "/" + entry] = .unreadable(path + "/" + entry, reason: "archive entry is \(reason); refused, nothing was extracted")
+            refused[path + "/" + entry] = .unreadable(
+                path + "/" + entry, reason: "archive entry is \(reason); refused, nothing was extracted")
         }
         let walked = memory.keys.sorted()
         var kits = KitDiscovery.kits(walked: walked)

@@ -56,31 +56,37 @@ public enum KitPacker {
             }
         }
         guard !files.isEmpty else { throw SpeckitError.noPlanFiles(folder) }
-        return try entries(files: files.map { ArchiveEntry(path: $0.relative, bytes: $0.bytes) },
-                           kit: try summary(of: folder, name: root.lastPathComponent))
+        return try entries(
+            files: files.map { ArchiveEntry(path: $0.relative, bytes: $0.bytes) },
+            kit: try summary(of: folder, name: root.lastPathComponent))
     }
 
     /// The archive entries for files already in memory (paths relative to the kit), plus `manifest.json`
     /// describing them as `kit`.
     public static func entries(files: [ArchiveEntry], kit: KitInfo) throws -> (entries: [ArchiveEntry], manifest: Manifest) {
         var entries = files.sorted { $0.path < $1.path }
-        let manifest = Manifest(tool: ParseResult.Tool(name: "speckit", version: Speckit.version), kit: kit,
-                                files: entries.map { FileInfo(path: $0.path, size: $0.bytes.count, sha256: SHA256.hex($0.bytes)) })
+        let manifest = Manifest(
+            tool: ParseResult.Tool(name: "speckit", version: Speckit.version), kit: kit,
+            files: entries.map { FileInfo(path: $0.path, size: $0.bytes.count, sha256: SHA256.hex($0.bytes)) })
         entries.append(ArchiveEntry(path: "manifest.json", bytes: Array(try JSONOutput.encode(manifest).utf8)))
         entries.sort { $0.path < $1.path }
         return (entries, manifest)
     }
 
     /// Packs the kit in `folder` into archive bytes.
-    public static func pack(_ folder: String, format: ArchiveFormat,
-                            epoch: Int = sourceDateEpoch()) throws -> (bytes: [UInt8], manifest: Manifest) {
+    public static func pack(
+        _ folder: String, format: ArchiveFormat,
+        epoch: Int = sourceDateEpoch()
+    ) throws -> (bytes: [UInt8], manifest: Manifest) {
         let (entries, manifest) = try entries(of: folder)
         return (try LibArchive.write(entries, format: format, modified: max(epoch, defaultEpoch)), manifest)
     }
 
     /// Packs files already in memory, described as `kit`, into archive bytes.
-    public static func pack(files: [ArchiveEntry], kit: KitInfo, format: ArchiveFormat,
-                            epoch: Int = sourceDateEpoch()) throws -> (bytes: [UInt8], manifest: Manifest) {
+    public static func pack(
+        files: [ArchiveEntry], kit: KitInfo, format: ArchiveFormat,
+        epoch: Int = sourceDateEpoch()
+    ) throws -> (bytes: [UInt8], manifest: Manifest) {
         let (entries, manifest) = try entries(files: files, kit: kit)
         return (try LibArchive.write(entries, format: format, modified: max(epoch, defaultEpoch)), manifest)
     }
@@ -96,7 +102,8 @@ public enum KitPacker {
         let kits = (try? validator.discover([folder])) ?? []
         let report = validator.validate(kits: kits)
         let profile = kits.count == 1 ? kits[0].profile : (kits.first?.profile ?? .freeform)
-        return KitInfo(name: name, profile: profile, documents: report.summary.files, tasks: report.summary.tasks,
-                       done: report.kits.reduce(0) { $0 + $1.done })
+        return KitInfo(
+            name: name, profile: profile, documents: report.summary.files, tasks: report.summary.tasks,
+            done: report.kits.reduce(0) { $0 + $1.done })
     }
 }

@@ -44,7 +44,8 @@ enum LibArchive {
             try check(archive_write_set_options(archive, "gzip:!timestamp"), archive)
         }
         let saved = ProcessInfo.processInfo.environment["TZ"]
-        setenv("TZ", "UTC", 1); tzset()
+        setenv("TZ", "UTC", 1)
+        tzset()
         defer {
             if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
             tzset()
@@ -124,10 +125,13 @@ extension LibArchive {
         try bytes.withUnsafeBytes { buffer in
             guard archive_read_open_memory(archive, buffer.baseAddress, buffer.count) == ARCHIVE_OK else {
                 // A zip's local header but no central directory: a zip cut short.
-                if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw fail("a zip archive cut short or damaged: its central directory is missing") }
+                if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                    throw fail("a zip archive cut short or damaged: its central directory is missing")
+                }
                 throw fail("not a zip or tar archive speckit can read (\(message(archive)))")
             }
-            var total = 0, count = 0
+            var total = 0
+            var count = 0
             var seen: Set<String> = []
             var entry: OpaquePointer?
             while true {
@@ -152,10 +156,14 @@ extension LibArchive {
                     if read == 0 { break }
                     guard read > 0 else { throw fail("corrupt entry \(path) (\(message(archive)))") }
                     total += read
-                    guard total <= limits.maxBytes else { throw fail("uncompressed contents exceed \(limits.maxBytes) bytes (zip bomb?; limits.archiveBytes)") }
+                    guard total <= limits.maxBytes else {
+                        throw fail("uncompressed contents exceed \(limits.maxBytes) bytes (zip bomb?; limits.archiveBytes)")
+                    }
                     let allowed = max(bytes.count, 1).multipliedReportingOverflow(by: limits.maxRatio)
                     guard allowed.overflow || total <= allowed.partialValue else {
-                        throw fail("uncompressed contents are more than \(limits.maxRatio) times the archive's size (zip bomb?; limits.archiveRatio)")
+                        throw fail(
+                            "uncompressed contents are more than \(limits.maxRatio) times the archive's size (zip bomb?; limits.archiveRatio)"
+                        )
                     }
                     data += chunk.prefix(read)
                 }

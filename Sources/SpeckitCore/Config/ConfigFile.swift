@@ -71,8 +71,9 @@ public enum ConfigFile {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             let failure = YAMLFailure(error, text: text, lineOffset: 0)
-            throw SpeckitError.badConfig(file: file, line: failure.line, column: failure.column,
-                                         problem: "YAML syntax error: \(failure.problem)")
+            throw SpeckitError.badConfig(
+                file: file, line: failure.line, column: failure.column,
+                problem: "YAML syntax error: \(failure.problem)")
         }
         var settings = ValidationSettings()
         guard let root, !(root.scalar.map { $0.string.isEmpty || $0.string == "~" || $0.string == "null" } ?? false) else {

@@ -46,7 +46,8 @@ struct ConfigReader {
             let name = key.string ?? ""
             guard let id = RuleID(rawValue: name) else {
                 let near = RuleID.allCases.filter { $0.category == name.split(separator: ".").first.map(String.init) }
-                let hint = near.isEmpty ? "run 'speckit rules' for the list" : "expected one of " + near.map(\.rawValue).joined(separator: ", ")
+                let hint =
+                    near.isEmpty ? "run 'speckit rules' for the list" : "expected one of " + near.map(\.rawValue).joined(separator: ", ")
                 throw error(key, "unknown rule '\(name)' (\(hint))")
             }
             let text = try scalar(value, what: "error, warning, note or off for \(name)")
@@ -70,7 +71,8 @@ struct ConfigReader {
             let word = try scalar(key, what: "a status word")
             let text = try scalar(value, what: "a status (\(names))")
             guard let status = StatusVocabulary.standard.status(forWord: text) ?? CanonicalStatus(rawValue: text),
-                  status != .unknown else {
+                status != .unknown
+            else {
                 throw error(value, "unknown status '\(text)' for '\(word)' (expected one of \(names))")
             }
             out[word] = status

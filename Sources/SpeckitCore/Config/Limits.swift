@@ -31,8 +31,10 @@ public struct Limits: Sendable, Hashable {
         yamlNesting: 200, yamlNodes: 100_000,
         archiveBytes: 256 * 1024 * 1024, archiveEntries: 10_000, archiveRatio: 200)
 
-    public init(fileBytes: Int, paragraphBytes: Int, blocks: Int, tableCells: Int, nesting: Int, yamlNesting: Int,
-                yamlNodes: Int, archiveBytes: Int, archiveEntries: Int, archiveRatio: Int) {
+    public init(
+        fileBytes: Int, paragraphBytes: Int, blocks: Int, tableCells: Int, nesting: Int, yamlNesting: Int,
+        yamlNodes: Int, archiveBytes: Int, archiveEntries: Int, archiveRatio: Int
+    ) {
         self.fileBytes = fileBytes
         self.paragraphBytes = paragraphBytes
         self.blocks = blocks
@@ -49,11 +51,13 @@ public struct Limits: Sendable, Hashable {
     public static let ceiling = 1 << 40
 
     /// The names used in `.speckit.yml` and messages, with a key path to each limit, in documented order.
-    public static var settings: [(name: String, keyPath: WritableKeyPath<Limits, Int>)] { [
-        ("fileBytes", \.fileBytes), ("paragraphBytes", \.paragraphBytes), ("blocks", \.blocks), ("tableCells", \.tableCells),
-        ("nesting", \.nesting), ("yamlNesting", \.yamlNesting), ("yamlNodes", \.yamlNodes),
-        ("archiveBytes", \.archiveBytes), ("archiveEntries", \.archiveEntries), ("archiveRatio", \.archiveRatio),
-    ] }
+    public static var settings: [(name: String, keyPath: WritableKeyPath<Limits, Int>)] {
+        [
+            ("fileBytes", \.fileBytes), ("paragraphBytes", \.paragraphBytes), ("blocks", \.blocks), ("tableCells", \.tableCells),
+            ("nesting", \.nesting), ("yamlNesting", \.yamlNesting), ("yamlNodes", \.yamlNodes),
+            ("archiveBytes", \.archiveBytes), ("archiveEntries", \.archiveEntries), ("archiveRatio", \.archiveRatio),
+        ]
+    }
 
     /// The archive limits, as the archive reader takes them.
     public var archive: ArchiveLimits {

@@ -15,7 +15,9 @@ enum Git {
         // Folder names are names, not patterns (`*`, `[`, `:(` …).
         environment["GIT_LITERAL_PATHSPECS"] = "1"
         process.environment = environment
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin

@@ -29,17 +29,22 @@ public struct GitRevision: Sendable {
     /// The plan files under `paths` (files or folders, spelt as on the command line, relative to `folder`) at
     /// this revision, keyed by the same spelling the working tree's files get, so both sides match; the
     /// paths that are files at the revision are listed in `explicit`.
-    public func planFiles(under paths: [String], filter: PathFilter,
-                          folder: String = FileManager.default.currentDirectoryPath) throws
-        -> (files: [String: [UInt8]], walked: [String], explicit: [String]) {
+    public func planFiles(
+        under paths: [String], filter: PathFilter,
+        folder: String = FileManager.default.currentDirectoryPath
+    ) throws
+        -> (files: [String: [UInt8]], walked: [String], explicit: [String])
+    {
         var wanted: [(key: String, object: String)] = []
-        var walked: [String] = [], explicit: [String] = []
+        var walked: [String] = []
+        var explicit: [String] = []
         // A file reached through two paths is read once, as on disk.
         var seen: Set<String> = []
         for path in paths {
             let inside = try repositoryPath(path, folder: folder)
-            let listing = try Git.run(["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit, "--"]
-                                      + (inside.isEmpty ? [] : [inside]), in: root)
+            let listing = try Git.run(
+                ["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit, "--"]
+                    + (inside.isEmpty ? [] : [inside]), in: root)
             for name in listing.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
                 if name == inside {
                     guard seen.insert(name).inserted else { continue }
@@ -66,15 +71,18 @@ public struct GitRevision: Sendable {
     static func walks(_ relative: String) -> Bool {
         let parts = relative.split(separator: "/").map(String.init)
         guard let name = parts.last, !name.hasPrefix("."), PlanFileWalker.isPlanFile(name) else { return false }
-        return !parts.dropLast().contains { PlanFileWalker.skippedFolders.contains($0)
-            || ($0.hasPrefix(".") && !PlanFileWalker.visibleHiddenFolders.contains($0)) }
+        return !parts.dropLast().contains {
+            PlanFileWalker.skippedFolders.contains($0)
+                || ($0.hasPrefix(".") && !PlanFileWalker.visibleHiddenFolders.contains($0))
+        }
     }
 
     /// `path` relative to the repository's top folder ("" for the top itself).
     func repositoryPath(_ path: String, folder: String) throws -> String {
         let absolute = URL(fileURLWithPath: path.hasPrefix("/") ? path : folder + "/" + path).standardizedFileURL
         // Resolve links where the path exists, so /tmp and /private/tmp, or a linked checkout, still match.
-        var existing = absolute, tail: [String] = []
+        var existing = absolute
+        var tail: [String] = []
         while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
             tail.insert(existing.lastPathComponent, at: 0)
             existing = existing.deletingLastPathComponent()

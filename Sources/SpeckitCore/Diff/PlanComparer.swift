@@ -41,23 +41,27 @@ public struct PlanComparer: Sendable {
     /// The changes of one kit (either side may be missing: a kit added or removed whole).
     static func compare(_ old: Kit?, _ new: Kit?, oldRoot: String, newRoot: String) -> [PlanChange] {
         let kitName = new?.root ?? old?.root ?? ""
-        let before = Items(old, root: oldRoot), after = Items(new, root: newRoot)
+        let before = Items(old, root: oldRoot)
+        let after = Items(new, root: newRoot)
         var changes: [PlanChange] = []
         for item in after.list {
             guard let previous = before.byKey[item.key] else {
-                var change = PlanChange(kind: .added, subject: item.subject, kit: kitName, id: item.id, title: item.title, range: item.range)
+                var change = PlanChange(
+                    kind: .added, subject: item.subject, kit: kitName, id: item.id, title: item.title, range: item.range)
                 change.to = item.status
                 changes.append(change)
                 continue
             }
             if item.normalizedTitle != previous.normalizedTitle, item.id != nil {
-                var change = PlanChange(kind: .renamed, subject: item.subject, kit: kitName, id: item.id, title: item.title, range: item.range)
+                var change = PlanChange(
+                    kind: .renamed, subject: item.subject, kit: kitName, id: item.id, title: item.title, range: item.range)
                 change.oldTitle = previous.title
                 change.baseRange = previous.range
                 changes.append(change)
             }
             if let from = previous.status, let to = item.status, from != to {
-                var change = PlanChange(kind: .status, subject: item.subject, kit: kitName, id: item.id, title: item.title, range: item.range)
+                var change = PlanChange(
+                    kind: .status, subject: item.subject, kit: kitName, id: item.id, title: item.title, range: item.range)
                 change.from = from
                 change.to = to
                 change.regression = from == .done && to != .done && to != .cancelled
@@ -98,7 +102,8 @@ public struct PlanComparer: Sendable {
                 let tagged = document.format == .json && document.phases.count > 1
                 let path = Self.relative(document.path, to: root)
                 for phase in document.phases {
-                    add(subject: .phase, base: "phase|\(phase.id)", id: phase.id, title: phase.title,
+                    add(
+                        subject: .phase, base: "phase|\(phase.id)", id: phase.id, title: phase.title,
                         status: phase.declaredStatus?.value, range: phase.range)
                     for task in phase.allTasks { add(task, scope: tagged ? "\(path)#\(phase.id)" : "") }
                 }
@@ -111,12 +116,15 @@ public struct PlanComparer: Sendable {
             add(subject: .task, base: base, id: task.id, title: task.title, status: task.status, range: task.range)
         }
 
-        private mutating func add(subject: PlanChange.Subject, base: String, id: String?, title: String,
-                                  status: CanonicalStatus?, range: SourceRange) {
+        private mutating func add(
+            subject: PlanChange.Subject, base: String, id: String?, title: String,
+            status: CanonicalStatus?, range: SourceRange
+        ) {
             let occurrence = seen[base, default: 0]
             seen[base] = occurrence + 1
-            let item = Item(key: base + "#\(occurrence)", subject: subject, id: id, title: title,
-                            normalizedTitle: Self.normalize(title), status: status, range: range)
+            let item = Item(
+                key: base + "#\(occurrence)", subject: subject, id: id, title: title,
+                normalizedTitle: Self.normalize(title), status: status, range: range)
             list.append(item)
             byKey[item.key] = item
         }

@@ -47,10 +47,12 @@ public struct PlanDiff: Codable, Hashable, Sendable {
         /// `1 regression, 1 completed, 2 added` (only kinds that occur), or `no changes`.
         public var description: String {
             func part(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
-            let parts = [part(regressions, "regression", "regressions"), part(completions, "completed", "completed"),
-                         part(statusChanges - regressions - completions, "other status change", "other status changes"),
-                         part(added, "added", "added"), part(removed, "removed", "removed"),
-                         part(renamed, "renamed", "renamed")].compactMap { $0 }
+            let parts = [
+                part(regressions, "regression", "regressions"), part(completions, "completed", "completed"),
+                part(statusChanges - regressions - completions, "other status change", "other status changes"),
+                part(added, "added", "added"), part(removed, "removed", "removed"),
+                part(renamed, "renamed", "renamed"),
+            ].compactMap { $0 }
             return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
         }
     }

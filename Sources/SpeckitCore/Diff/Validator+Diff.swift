@@ -28,8 +28,11 @@ extension Validator {
                 throw error
             }
         }
-        return (PlanComparer().compare(old: old.parse(kits: baseKits), new: now.kits, base: revision.name,
-                                       head: "working tree", baseIsRevision: true), now.kits, now.failures)
+        return (
+            PlanComparer().compare(
+                old: old.parse(kits: baseKits), new: now.kits, base: revision.name,
+                head: "working tree", baseIsRevision: true), now.kits, now.failures
+        )
     }
 
     /// The changes from the kits at `oldPath` to those at `newPath` (files, folders or archives), the new kits,
@@ -38,8 +41,10 @@ extension Validator {
         let (oldKits, oldReader) = try prepare([oldPath])
         let (newKits, newReader) = try prepare([newPath])
         let now = newReader.read(kits: newKits)
-        return (PlanComparer(oldBase: oldPath, newBase: newPath)
-            .compare(old: oldReader.parse(kits: oldKits), new: now.kits, base: oldPath, head: newPath, baseIsRevision: false),
-                now.kits, now.failures)
+        return (
+            PlanComparer(oldBase: oldPath, newBase: newPath)
+                .compare(old: oldReader.parse(kits: oldKits), new: now.kits, base: oldPath, head: newPath, baseIsRevision: false),
+            now.kits, now.failures
+        )
     }
 }

@@ -16,16 +16,20 @@ public enum KitDiscovery {
     /// The document names a speckit kit is made of.
     static let speckitNames: Set<String> = ["constitution.md", "prd.md", "plan.md", "tasks.md", "tasks.yaml", "tasks.yml"]
     /// Words in a file name that make a loose file a freeform plan.
-    static let planWords = ["plan", "task", "todo", "to-do", "roadmap", "backlog", "milestone", "sprint", "prd",
-                            "spec", "requirement", "checklist", "constitution", "proposal"]
+    static let planWords = [
+        "plan", "task", "todo", "to-do", "roadmap", "backlog", "milestone", "sprint", "prd",
+        "spec", "requirement", "checklist", "constitution", "proposal",
+    ]
 
     /// Groups `walked` (files found under folders) and `explicit` (files named on the command line, always kept
     /// as freeform kits of their own) into kits, sorted by root then name.
     ///
     /// Layouts are recognised on absolute paths (relative ones are taken from `base`, the current folder), so
     /// `speckit validate` run inside `specs/002-photos` finds the same kit as one run at the repository root.
-    public static func kits(walked: [String], explicit: [String] = [], profile forced: Kit.Profile? = nil,
-                            base: String = FileManager.default.currentDirectoryPath) -> [KitSource] {
+    public static func kits(
+        walked: [String], explicit: [String] = [], profile forced: Kit.Profile? = nil,
+        base: String = FileManager.default.currentDirectoryPath
+    ) -> [KitSource] {
         var grouped: [String: KitSource] = [:]
         var order: [String] = []
         func add(_ file: String, root: String, name: String, profile: Kit.Profile, key: String? = nil) {
@@ -90,7 +94,8 @@ public enum KitDiscovery {
         let lowerSiblings = Set(siblings.map { $0.lowercased() })
         let inSpecFolder = parts.count >= 3 && parts[parts.count - 3] == "spec"
         if (inSpecFolder && !lowerSiblings.isDisjoint(with: speckitNames))
-            || (lowerSiblings.contains("constitution.md") && lowerSiblings.intersection(speckitNames).count >= 2) {
+            || (lowerSiblings.contains("constitution.md") && lowerSiblings.intersection(speckitNames).count >= 2)
+        {
             return (root(parts.count - 1), .speckit)
         }
         return nil
@@ -120,7 +125,10 @@ public enum KitDiscovery {
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
             if part == "." { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
@@ -132,7 +140,11 @@ public enum KitDiscovery {
     static func ancestor(_ folder: String, levels: Int) -> String {
         var out = folder
         for _ in 0..<max(levels, 0) {
-            if out == "." { out = ".." } else if out == ".." || out.hasSuffix("/..") { out += "/.." } else {
+            if out == "." {
+                out = ".."
+            } else if out == ".." || out.hasSuffix("/..") {
+                out += "/.."
+            } else {
                 out = self.folder(of: out)
             }
         }

@@ -26,8 +26,9 @@ public struct PlanLoader: Sendable {
                 if let (entry, error) = contents.refused.sorted(by: { $0.key < $1.key }).first {
                     throw SpeckitError.archive("\(entry): \(error.errorDescription ?? "refused")")
                 }
-                let loader = PlanLoader(vocabulary: vocabulary, files: MemoryFiles(contents.memory.map { (path: $0.key, bytes: $0.value) }),
-                                        limits: limits)
+                let loader = PlanLoader(
+                    vocabulary: vocabulary, files: MemoryFiles(contents.memory.map { (path: $0.key, bytes: $0.value) }),
+                    limits: limits)
                 for source in contents.kits {
                     var documents: [Document] = []
                     for file in source.files {
@@ -48,9 +49,11 @@ public struct PlanLoader: Sendable {
                 }
                 for folder in byFolder.keys.sorted() {
                     let documents = byFolder[folder] ?? []
-                    kits.append(Kit(name: kitName(folder), root: folder,
-                                    profile: KitProfileDetector.profile(root: folder, documents: documents),
-                                    documents: documents))
+                    kits.append(
+                        Kit(
+                            name: kitName(folder), root: folder,
+                            profile: KitProfileDetector.profile(root: folder, documents: documents),
+                            documents: documents))
                 }
             } else {
                 let (document, notes) = try loadFile(path)
@@ -84,13 +87,15 @@ public struct PlanLoader: Sendable {
         var document: Document
         switch format {
         case .markdown:
-            let (parsed, notes) = try MarkdownPlanParser.parse(source, kind: .other, vocabulary: vocabulary,
-                                                                       limits: limits)
+            let (parsed, notes) = try MarkdownPlanParser.parse(
+                source, kind: .other, vocabulary: vocabulary,
+                limits: limits)
             document = parsed
             diagnostics += notes
         case .yaml, .json:
-            document = try StructuredPlanParser.parse(source, format: format, kind: .other, vocabulary: vocabulary,
-                                                      limits: limits, notes: &diagnostics)
+            document = try StructuredPlanParser.parse(
+                source, format: format, kind: .other, vocabulary: vocabulary,
+                limits: limits, notes: &diagnostics)
         }
         document.kind = DocumentKindInference.kind(path: path, title: document.title)
         return LoadedFile(document: document, diagnostics: diagnostics, source: source)

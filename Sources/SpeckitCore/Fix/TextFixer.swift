@@ -16,17 +16,21 @@ public enum TextFixer {
         let source = try TextDecoding.decode(bytes, path: path)
         let report = source.report
         if report.invalidUTF8Sequences > 0 {
-            return Result(bytes: bytes, changes: [],
-                          skipped: "\(report.invalidUTF8Sequences) byte sequence(s) are not UTF-8; re-save it as UTF-8 first")
+            return Result(
+                bytes: bytes, changes: [],
+                skipped: "\(report.invalidUTF8Sequences) byte sequence(s) are not UTF-8; re-save it as UTF-8 first")
         }
         var changes: [String] = []
         if let encoding = report.mojibake {
-            changes.append("repaired \(report.mojibakeRepairs) mojibake character\(report.mojibakeRepairs == 1 ? "" : "s") (\(encoding.rawValue))")
+            changes.append(
+                "repaired \(report.mojibakeRepairs) mojibake character\(report.mojibakeRepairs == 1 ? "" : "s") (\(encoding.rawValue))")
         }
         if report.bom { changes.append("dropped the byte-order mark") }
         // The decoded text has LF endings; put back the file's own ending (the majority when mixed).
         let ending = majorityEnding(bytes)
-        if report.lineEndings == .mixed { changes.append("line endings: mixed → \(ending == [0x0D, 0x0A] ? "CRLF" : ending == [0x0D] ? "CR" : "LF")") }
+        if report.lineEndings == .mixed {
+            changes.append("line endings: mixed → \(ending == [0x0D, 0x0A] ? "CRLF" : ending == [0x0D] ? "CR" : "LF")")
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         for byte in source.text.utf8 {
@@ -37,10 +41,18 @@ public enum TextFixer {
 
     /// The line ending used most: CRLF, CR or LF (LF on a tie or when there is none).
     static func majorityEnding(_ bytes: [UInt8]) -> [UInt8] {
-        var lf = 0, crlf = 0, cr = 0, index = 0
+        var lf = 0
+        var crlf = 0
+        var cr = 0
+        var index = 0
         while index < bytes.count {
             if bytes[index] == 0x0D {
-                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { crlf += 1; index += 1 } else { cr += 1 }
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    crlf += 1
+                    index += 1
+                } else {
+                    cr += 1
+                }
             } else if bytes[index] == 0x0A {
                 lf += 1
             }

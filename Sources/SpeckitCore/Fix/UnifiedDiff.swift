@@ -3,7 +3,8 @@
 /// lines of context.
 public enum UnifiedDiff {
     public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
-        let before = lines(old), after = lines(new)
+        let before = lines(old)
+        let after = lines(new)
         guard before != after else { return "" }
         let count = max(before.count, after.count)
         let changed = (0..<count).filter { index in
@@ -14,12 +15,18 @@ public enum UnifiedDiff {
         while hunkStart < changed.count {
             var hunkEnd = hunkStart
             while hunkEnd + 1 < changed.count, changed[hunkEnd + 1] - changed[hunkEnd] <= 2 * context { hunkEnd += 1 }
-            let from = max(0, changed[hunkStart] - context), to = min(count, changed[hunkEnd] + context + 1)
-            let oldLines = (from..<min(to, before.count)), newLines = (from..<min(to, after.count))
+            let from = max(0, changed[hunkStart] - context)
+            let to = min(count, changed[hunkEnd] + context + 1)
+            let oldLines = (from..<min(to, before.count))
+            let newLines = (from..<min(to, after.count))
             out += "@@ -\(oldLines.lowerBound + 1),\(oldLines.count) +\(newLines.lowerBound + 1),\(newLines.count) @@\n"
             for index in from..<to {
-                let old = index < before.count ? before[index] : nil, new = index < after.count ? after[index] : nil
-                if old == new, let old { out += " " + old + "\n"; continue }
+                let old = index < before.count ? before[index] : nil
+                let new = index < after.count ? after[index] : nil
+                if old == new, let old {
+                    out += " " + old + "\n"
+                    continue
+                }
                 if let old { out += "-" + old + "\n" }
                 if let new { out += "+" + new + "\n" }
             }

@@ -4,148 +4,148 @@
 enum EmbeddedTemplates {
     static let kit: [String: String] = [
         "constitution.md": #"""
-{{% CONTENT_TYPE: TEXT}}
-# Constitution — {{project}}
+        {{% CONTENT_TYPE: TEXT}}
+        # Constitution — {{project}}
 
-{{#hasDescription}}
-{{description}}
+        {{#hasDescription}}
+        {{description}}
 
-{{/hasDescription}}
-The principles below guide every plan, task and review of {{project}}. Each one says what it requires and
-how a reviewer checks it.
+        {{/hasDescription}}
+        The principles below guide every plan, task and review of {{project}}. Each one says what it requires and
+        how a reviewer checks it.
 
-## Core Principles
-{{#principles}}
+        ## Core Principles
+        {{#principles}}
 
-### {{numeral}}. {{title}}
+        ### {{numeral}}. {{title}}
 
-{{text}}
-{{/principles}}
+        {{text}}
+        {{/principles}}
 
-## Governance
+        ## Governance
 
-- This constitution outranks other practices; a plan or task that conflicts with it is changed, not the
-  principle, unless the constitution is amended first.
-- Amendments are proposed in a pull request that names the principle, the change and the reason, and are
-  adopted when the maintainers approve it: TBD: name the maintainers.
-- Every review checks the change against the principles above.
+        - This constitution outranks other practices; a plan or task that conflicts with it is changed, not the
+          principle, unless the constitution is amended first.
+        - Amendments are proposed in a pull request that names the principle, the change and the reason, and are
+          adopted when the maintainers approve it: TBD: name the maintainers.
+        - Every review checks the change against the principles above.
 
-**Version**: 1.0.0
-"""# + "\n",
+        **Version**: 1.0.0
+        """# + "\n",
         "prd.md": #"""
-{{% CONTENT_TYPE: TEXT}}
-# PRD — {{project}}
+        {{% CONTENT_TYPE: TEXT}}
+        # PRD — {{project}}
 
-## Problem
+        ## Problem
 
-{{#hasDescription}}
-{{description}}
-{{/hasDescription}}
-{{^hasDescription}}
-TBD: describe the problem {{project}} solves, and for whom.
-{{/hasDescription}}
+        {{#hasDescription}}
+        {{description}}
+        {{/hasDescription}}
+        {{^hasDescription}}
+        TBD: describe the problem {{project}} solves, and for whom.
+        {{/hasDescription}}
 
-## Users
+        ## Users
 
-- TBD: who uses {{project}}, and what each of them needs from it.
+        - TBD: who uses {{project}}, and what each of them needs from it.
 
-## Goals
-{{#goals}}
+        ## Goals
+        {{#goals}}
 
-- **G{{number}}**: {{text}}
-{{/goals}}
+        - **G{{number}}**: {{text}}
+        {{/goals}}
 
-## Non-Goals
+        ## Non-Goals
 
-- TBD: what {{project}} will not do.
+        - TBD: what {{project}} will not do.
 
-## User Stories
-{{#goals}}
+        ## User Stories
+        {{#goals}}
 
-### User Story {{number}} - {{text}} (Priority: {{priority}})
+        ### User Story {{number}} - {{text}} (Priority: {{priority}})
 
-As a user of {{project}}, I want this goal met: {{text}}.
+        As a user of {{project}}, I want this goal met: {{text}}.
 
-**Acceptance Scenarios**:
+        **Acceptance Scenarios**:
 
-1. **Given** TBD: the situation before, **When** TBD: what the user does, **Then** {{text}} is true and can be shown.
-{{/goals}}
+        1. **Given** TBD: the situation before, **When** TBD: what the user does, **Then** {{text}} is true and can be shown.
+        {{/goals}}
 
-## Functional Requirements
+        ## Functional Requirements
 
-Each requirement is followed by its acceptance criteria.
-{{#goals}}
+        Each requirement is followed by its acceptance criteria.
+        {{#goals}}
 
-## G{{number}} — {{text}}
+        ## G{{number}} — {{text}}
 
-- **{{requirement}}**: {{project}} MUST meet goal G{{number}}: {{text}}.
+        - **{{requirement}}**: {{project}} MUST meet goal G{{number}}: {{text}}.
 
-### Acceptance Criteria
+        ### Acceptance Criteria
 
-- TBD: a check with a number or an observable outcome that shows {{requirement}} holds
-{{/goals}}
+        - TBD: a check with a number or an observable outcome that shows {{requirement}} holds
+        {{/goals}}
 
-## Success Criteria
+        ## Success Criteria
 
-- **SC-001**: TBD: a measurable outcome that shows {{project}} succeeds
-"""# + "\n",
+        - **SC-001**: TBD: a measurable outcome that shows {{project}} succeeds
+        """# + "\n",
         "plan.md": #"""
-{{% CONTENT_TYPE: TEXT}}
-# Plan — {{project}}
+        {{% CONTENT_TYPE: TEXT}}
+        # Plan — {{project}}
 
-## Approach
+        ## Approach
 
-{{project}} is built in {{phaseCount}} phases; each phase ends when its acceptance checks pass. The tasks
-of each phase are in `tasks.md`, the goals and requirements they serve in `prd.md`.
+        {{project}} is built in {{phaseCount}} phases; each phase ends when its acceptance checks pass. The tasks
+        of each phase are in `tasks.md`, the goals and requirements they serve in `prd.md`.
 
-## Architecture
+        ## Architecture
 
-- TBD: the main components of {{project}} and how they talk to each other.
+        - TBD: the main components of {{project}} and how they talk to each other.
 
-## Decisions
+        ## Decisions
 
-- TBD: the decisions taken so far, each with the reason.
-{{#phases}}
+        - TBD: the decisions taken so far, each with the reason.
+        {{#phases}}
 
-## Phase {{number}} — {{title}} ❌ NOT STARTED
+        ## Phase {{number}} — {{title}} ❌ NOT STARTED
 
-{{#dependsOn}}
-**Dependencies**: {{dependsOn}}
+        {{#dependsOn}}
+        **Dependencies**: {{dependsOn}}
 
-{{/dependsOn}}
-Goal: {{title}}{{#requirements}} ({{requirements}}){{/requirements}}.
+        {{/dependsOn}}
+        Goal: {{title}}{{#requirements}} ({{requirements}}){{/requirements}}.
 
-Deliverables:
-- TBD: what Phase {{number}} delivers
+        Deliverables:
+        - TBD: what Phase {{number}} delivers
 
-Acceptance checks:
-- Every task of Phase {{number}} in `tasks.md` is done and its checks pass
-- TBD: a check with a number or an observable outcome for {{title}}
-{{/phases}}
+        Acceptance checks:
+        - Every task of Phase {{number}} in `tasks.md` is done and its checks pass
+        - TBD: a check with a number or an observable outcome for {{title}}
+        {{/phases}}
 
-## Risks
+        ## Risks
 
-- TBD: what could stop {{project}}, and what is done about it.
-"""# + "\n",
+        - TBD: what could stop {{project}}, and what is done about it.
+        """# + "\n",
         "tasks.md": #"""
-{{% CONTENT_TYPE: TEXT}}
-# Tasks — {{project}}
+        {{% CONTENT_TYPE: TEXT}}
+        # Tasks — {{project}}
 
-Task ids are `T<phase>.<n>`; `[USn]` names the user story in `prd.md` a task serves, and `FR-nnn` the
-requirement. Phases match `plan.md`.
-{{#phases}}
+        Task ids are `T<phase>.<n>`; `[USn]` names the user story in `prd.md` a task serves, and `FR-nnn` the
+        requirement. Phases match `plan.md`.
+        {{#phases}}
 
-## Phase {{number}} — {{title}} ❌ NOT STARTED
+        ## Phase {{number}} — {{title}} ❌ NOT STARTED
 
-{{#tasks}}
-- [ ] {{id}} {{text}}
-{{/tasks}}
-{{/phases}}
+        {{#tasks}}
+        - [ ] {{id}} {{text}}
+        {{/tasks}}
+        {{/phases}}
 
-## Summary
+        ## Summary
 
-- **{{taskCount}} total tasks**
-- **0 completed (0%)**
-"""# + "\n",
+        - **{{taskCount}} total tasks**
+        - **0 completed (0%)**
+        """# + "\n",
     ]
 }

@@ -3,9 +3,18 @@
 struct KitContext {
     static let defaultPhases = ["Foundation", "Core features", "Hardening and release"]
     static let defaultPrinciples: [(String, String)] = [
-        ("The plan stays true", "Statuses, counts and dependencies in these documents match the work as it is. A reviewer checks that `speckit validate` reports no errors."),
-        ("Small, reviewable steps", "Work lands in changes small enough to review in one sitting, each with its tests. A reviewer checks that every change names the task it completes."),
-        ("Tests prove the claims", "A task is done when a test shows its acceptance checks hold. A reviewer checks that the test exists and passes."),
+        (
+            "The plan stays true",
+            "Statuses, counts and dependencies in these documents match the work as it is. A reviewer checks that `speckit validate` reports no errors."
+        ),
+        (
+            "Small, reviewable steps",
+            "Work lands in changes small enough to review in one sitting, each with its tests. A reviewer checks that every change names the task it completes."
+        ),
+        (
+            "Tests prove the claims",
+            "A task is done when a test shows its acceptance checks hold. A reviewer checks that the test exists and passes."
+        ),
     ]
 
     let parameters: KitParameters
@@ -13,10 +22,13 @@ struct KitContext {
     /// The Mustache context: plain dictionaries, arrays, strings, numbers and booleans.
     var values: [String: Any] {
         let goals = parameters.goals.enumerated().map { index, text -> [String: Any] in
-            ["number": index + 1, "text": text, "requirement": Self.requirement(index + 1),
-             "priority": "P\(min(index + 1, 3))"]
+            [
+                "number": index + 1, "text": text, "requirement": Self.requirement(index + 1),
+                "priority": "P\(min(index + 1, 3))",
+            ]
         }
-        let principles: [[String: Any]] = (parameters.principles.isEmpty
+        let principles: [[String: Any]] =
+            (parameters.principles.isEmpty
             ? Self.defaultPrinciples
             : parameters.principles.map { ($0, "TBD: what this principle requires, and how a reviewer checks it.") })
             .enumerated().map { index, principle in
@@ -49,20 +61,25 @@ struct KitContext {
                 tasks.append(["id": id, "text": text])
                 return id
             }
-            let scope = add("Agree the scope of \(title) and its acceptance checks"
-                            + (previousLast.map { " (depends on \($0))" } ?? ""))
-            var requirements: [String] = [], delivered: [String] = []
+            let scope = add(
+                "Agree the scope of \(title) and its acceptance checks"
+                    + (previousLast.map { " (depends on \($0))" } ?? ""))
+            var requirements: [String] = []
+            var delivered: [String] = []
             for (goalIndex, goal) in parameters.goals.enumerated() where goalIndex % titles.count == index {
                 let requirement = Self.requirement(goalIndex + 1)
                 requirements.append(requirement)
                 delivered.append(add("[US\(goalIndex + 1)] Deliver G\(goalIndex + 1): \(goal) (\(requirement)) (depends on \(scope))"))
             }
-            let last = add("Check the acceptance checks of Phase \(number) and update plan.md (depends on "
-                           + (delivered.isEmpty ? [scope] : delivered).joined(separator: ", ") + ")")
+            let last = add(
+                "Check the acceptance checks of Phase \(number) and update plan.md (depends on "
+                    + (delivered.isEmpty ? [scope] : delivered).joined(separator: ", ") + ")")
             previousLast = last
-            return ["number": number, "title": title, "tasks": tasks, "taskCount": tasks.count,
-                    "requirements": requirements.joined(separator: ", "),
-                    "dependsOn": number > 1 ? "Phase \(number - 1)" : ""]
+            return [
+                "number": number, "title": title, "tasks": tasks, "taskCount": tasks.count,
+                "requirements": requirements.joined(separator: ", "),
+                "dependsOn": number > 1 ? "Phase \(number - 1)" : "",
+            ]
         }
     }
 
@@ -72,8 +89,14 @@ struct KitContext {
 
     static func roman(_ number: Int) -> String {
         let table: [(Int, String)] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var rest = number, out = ""
-        for (value, letters) in table { while rest >= value { out += letters; rest -= value } }
+        var rest = number
+        var out = ""
+        for (value, letters) in table {
+            while rest >= value {
+                out += letters
+                rest -= value
+            }
+        }
         return out
     }
 }

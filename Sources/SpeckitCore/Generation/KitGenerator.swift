@@ -42,8 +42,9 @@ public struct KitGenerator {
             for file in files { try fileSystem.writeAtomically(Array(file.text.utf8), to: file.path) }
         } else {
             // A new kit appears with all its files or not at all.
-            try fileSystem.writeFolderAtomically(files.map { ($0.path.split(separator: "/").last.map(String.init) ?? $0.path, Array($0.text.utf8)) },
-                                                 to: folder)
+            try fileSystem.writeFolderAtomically(
+                files.map { ($0.path.split(separator: "/").last.map(String.init) ?? $0.path, Array($0.text.utf8)) },
+                to: folder)
         }
         return files
     }

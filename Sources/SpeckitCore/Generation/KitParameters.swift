@@ -12,8 +12,10 @@ public struct KitParameters: Codable, Hashable, Sendable {
     /// Principle names for the constitution; three defaults when none are given.
     public var principles: [String]
 
-    public init(name: String, description: String? = nil, goals: [String] = [], phases: [String] = [],
-                principles: [String] = []) {
+    public init(
+        name: String, description: String? = nil, goals: [String] = [], phases: [String] = [],
+        principles: [String] = []
+    ) {
         self.name = name
         self.description = description
         self.goals = goals
@@ -36,7 +38,8 @@ public struct KitParameters: Codable, Hashable, Sendable {
 
     /// The folder name made from the project name: lowercase letters and digits joined by `-`.
     public var slug: String {
-        var out = "", pendingDash = false
+        var out = ""
+        var pendingDash = false
         for scalar in name.lowercased().unicodeScalars {
             if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
                 if pendingDash, !out.isEmpty { out.append("-") }
@@ -59,8 +62,10 @@ public struct KitParameters: Codable, Hashable, Sendable {
         if name.contains("/") || name.contains("\\") || name.split(separator: " ").contains("..") {
             throw fail("the project name '\(name)' looks like a path; expected a plain name")
         }
-        for (label, values) in [("name", [name]), ("description", [description ?? ""]), ("goal", goals),
-                                ("phase", phases), ("principle", principles)] {
+        for (label, values) in [
+            ("name", [name]), ("description", [description ?? ""]), ("goal", goals),
+            ("phase", phases), ("principle", principles),
+        ] {
             for value in values where value.unicodeScalars.contains(where: { Self.isControl($0) }) {
                 throw fail("a \(label) contains a control character or a Unicode line separator")
             }

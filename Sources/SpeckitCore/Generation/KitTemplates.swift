@@ -14,7 +14,8 @@ public struct KitTemplates: Sendable {
 
     /// The embedded templates, with any `DIR/<document>.mustache` files taking their place.
     public static func load(overrides folder: String? = nil) throws -> KitTemplates {
-        var texts = EmbeddedTemplates.kit, origins = [String: String]()
+        var texts = EmbeddedTemplates.kit
+        var origins = [String: String]()
         for name in documents { origins[name] = "templates/kit/\(name).mustache (embedded)" }
         if let folder {
             var isDirectory: ObjCBool = false
@@ -43,8 +44,9 @@ public struct KitTemplates: Sendable {
                 let template = try MustacheTemplate(string: texts[name] ?? "")
                 return (name, template.render(values))
             } catch let error as MustacheTemplate.ParserError {
-                throw SpeckitError.badTemplate(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
-                                               problem: Self.explain(error.error))
+                throw SpeckitError.badTemplate(
+                    file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                    problem: Self.explain(error.error))
             }
         }
     }

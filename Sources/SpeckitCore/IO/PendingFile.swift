@@ -1,11 +1,12 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-private let systemWrite = Darwin.write
+    import Darwin
+    private let systemWrite = Darwin.write
 #endif
 
 /// A file being written that nobody can see until `commit` puts it in place whole, so a failed, cancelled or
@@ -155,7 +156,8 @@ public final class PendingFile: @unchecked Sendable {
     /// run and that nobody holds locked. Each folder is swept once per process.
     public static func sweep(folder: String) {
         guard swept.withLock({ $0.insert(folder).inserted }),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
             guard let pid = ownerPID(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
             let path = folder + "/" + name
@@ -188,14 +190,14 @@ public final class PendingFile: @unchecked Sendable {
     }
 
     #if os(Linux)
-    /// Linux's `O_TMPFILE` (a macro Swift does not import): `__O_TMPFILE | O_DIRECTORY`.
-    private static let unnamedFlags: Int32 = 0o20000000 | O_DIRECTORY
-    /// An unnamed file is given its name through `/proc/self/fd`; without `/proc`, files are named from the start.
-    private static let canNameUnnamedFiles = access("/proc/self/fd", F_OK) == 0
+        /// Linux's `O_TMPFILE` (a macro Swift does not import): `__O_TMPFILE | O_DIRECTORY`.
+        private static let unnamedFlags: Int32 = 0o20000000 | O_DIRECTORY
+        /// An unnamed file is given its name through `/proc/self/fd`; without `/proc`, files are named from the start.
+        private static let canNameUnnamedFiles = access("/proc/self/fd", F_OK) == 0
     #else
-    /// Elsewhere files are named from the start.
-    private static let unnamedFlags: Int32 = 0
-    private static let canNameUnnamedFiles = false
+        /// Elsewhere files are named from the start.
+        private static let unnamedFlags: Int32 = 0
+        private static let canNameUnnamedFiles = false
     #endif
 
     /// The process's umask, read without changing it (`umask(2)` can only set it, racing other threads).

@@ -59,8 +59,7 @@ enum CmarkParser {
                     nodes.append(copied)
                     lastChild.append(-1)
                     if parent >= 0 {
-                        if lastChild[parent] >= 0 { nodes[lastChild[parent]].nextSibling = index }
-                        else { nodes[parent].firstChild = index }
+                        if lastChild[parent] >= 0 { nodes[lastChild[parent]].nextSibling = index } else { nodes[parent].firstChild = index }
                         lastChild[parent] = index
                     }
                     // cmark reports leaf blocks with one event; every other block waits for its exit.

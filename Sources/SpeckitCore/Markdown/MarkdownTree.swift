@@ -53,7 +53,8 @@ struct MarkdownTree: Sendable {
 
     /// Number of GFM task-list items, checked and all, exactly as cmark-gfm's tasklist extension counts.
     var gfmTaskCounts: (total: Int, checked: Int) {
-        var total = 0, checked = 0
+        var total = 0
+        var checked = 0
         for node in nodes {
             if case .item(let task?) = node.kind {
                 total += 1

@@ -81,8 +81,10 @@ public struct TextReport: Codable, Hashable, Sendable {
     public var bytes: Int
     public var lines: Int
 
-    public init(bom: Bool = false, lineEndings: LineEndings = .lf, invalidUTF8Sequences: Int = 0,
-                mojibake: LegacyEncoding? = nil, mojibakeRepairs: Int = 0, bytes: Int = 0, lines: Int = 0) {
+    public init(
+        bom: Bool = false, lineEndings: LineEndings = .lf, invalidUTF8Sequences: Int = 0,
+        mojibake: LegacyEncoding? = nil, mojibakeRepairs: Int = 0, bytes: Int = 0, lines: Int = 0
+    ) {
         self.bom = bom
         self.lineEndings = lineEndings
         self.invalidUTF8Sequences = invalidUTF8Sequences

@@ -34,10 +34,15 @@ public enum JSONValue: Codable, Hashable, Sendable {
             self = .object(try object.allKeys.map { KeyValue($0.stringValue, try object.decode(JSONValue.self, forKey: $0)) })
         } else {
             let single = try decoder.singleValueContainer()
-            if single.decodeNil() { self = .null }
-            else if let value = try? single.decode(Bool.self) { self = .bool(value) }
-            else if let value = try? single.decode(Double.self) { self = .number(value) }
-            else { self = .string(try single.decode(String.self)) }
+            if single.decodeNil() {
+                self = .null
+            } else if let value = try? single.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? single.decode(Double.self) {
+                self = .number(value)
+            } else {
+                self = .string(try single.decode(String.self))
+            }
         }
     }
 

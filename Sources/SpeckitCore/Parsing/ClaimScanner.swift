@@ -107,22 +107,32 @@ enum ClaimScanner {
         "started", "blocked", "cancel", "deferred", "total", "finish", "not started", "sub",
     ].map { Array($0.utf8) }
 
-    private static let nouns = #"(?:sub-?tasks?|task groups?|tasks?|items?|phases?|requirements?|user stories|stories|story|checks?|deliverables?|steps?|milestones?|todos?|to-dos?)"#
-    private static let statusWords = #"(?:completed|complete|done|finished|remaining|pending|open|left|outstanding|in progress|not started|blocked|cancelled|canceled|deferred|todo)"#
+    private static let nouns =
+        #"(?:sub-?tasks?|task groups?|tasks?|items?|phases?|requirements?|user stories|stories|story|checks?|deliverables?|steps?|milestones?|todos?|to-dos?)"#
+    private static let statusWords =
+        #"(?:completed|complete|done|finished|remaining|pending|open|left|outstanding|in progress|not started|blocked|cancelled|canceled|deferred|todo)"#
 
-    nonisolated(unsafe) static let subjectPattern = try! Regex<(Substring, Substring)>(#"^\s*(?:[-*+]\s+)?\**(T\d+(?:\.\d+)*|Phase \d+(?:\.\d+)*|Task \d+(?:\.\d+)*)\**\s*(?::|—|–|-\s)"#).ignoresCase()
+    nonisolated(unsafe) static let subjectPattern = try! Regex<(Substring, Substring)>(
+        #"^\s*(?:[-*+]\s+)?\**(T\d+(?:\.\d+)*|Phase \d+(?:\.\d+)*|Task \d+(?:\.\d+)*)\**\s*(?::|—|–|-\s)"#
+    ).ignoresCase()
     nonisolated(unsafe) static let fractionPattern =
         try! Regex<(Substring, Substring, Substring, Substring)>(#"(\d+)\s*/\s*(\d+)\s+("# + nouns + ")").ignoresCase()
     nonisolated(unsafe) static let totalPattern = try! Regex<(Substring, Substring, Substring)>(
-        #"(\d+)\s+total\s+("# + nouns + ")").ignoresCase()
+        #"(\d+)\s+total\s+("# + nouns + ")"
+    ).ignoresCase()
     nonisolated(unsafe) static let trailingTotalPattern = try! Regex<(Substring, Substring, Substring)>(
-        #"(\d+)\s+("# + nouns + #")\s+total\b"#).ignoresCase()
+        #"(\d+)\s+("# + nouns + #")\s+total\b"#
+    ).ignoresCase()
     nonisolated(unsafe) static let labelledCountPattern = try! Regex<(Substring, Substring, Substring, Substring)>(
-        "(" + statusWords + #")\s*:\s*(\d+)\s+("# + nouns + ")").ignoresCase()
+        "(" + statusWords + #")\s*:\s*(\d+)\s+("# + nouns + ")"
+    ).ignoresCase()
     nonisolated(unsafe) static let statusCountPattern = try! Regex<(Substring, Substring, Substring, Substring?, Substring?)>(
-        #"(\d+)\s+("# + statusWords + #")\b(?:\s+("# + nouns + #"))?(?:\s*\((\d+)\s*%\))?"#).ignoresCase()
+        #"(\d+)\s+("# + statusWords + #")\b(?:\s+("# + nouns + #"))?(?:\s*\((\d+)\s*%\))?"#
+    ).ignoresCase()
     nonisolated(unsafe) static let nounStatusPattern = try! Regex<(Substring, Substring, Substring, Substring)>(
-        #"(\d+)\s+("# + nouns + #")\s+(?:total\s*[-–—,]\s*(?:all\s+)?)?("# + statusWords + ")").ignoresCase()
+        #"(\d+)\s+("# + nouns + #")\s+(?:total\s*[-–—,]\s*(?:all\s+)?)?("# + statusWords + ")"
+    ).ignoresCase()
     nonisolated(unsafe) static let plainCountPattern = try! Regex<(Substring, Substring, Substring)>(
-        #"(\d+)\s+("# + nouns + #")\b(?!\s+(?:per|each|of|a|an)\b)"#).ignoresCase()
+        #"(\d+)\s+("# + nouns + #")\b(?!\s+(?:per|each|of|a|an)\b)"#
+    ).ignoresCase()
 }

@@ -45,11 +45,12 @@ enum FieldLineParser {
         case "lastupdated", "updated", "updatedon": return .lastUpdated
         case "due", "duedate", "deadline", "target", "targetdate": return .due
         case "estimated", "estimate", "effort", "complexity", "risk", "blocker", "reason", "duration", "goal",
-             "tags", "labels", "requirements", "discovered", "breakingchanges", "risklevel":
+            "tags", "labels", "requirements", "discovered", "breakingchanges", "risklevel":
             return .other(name)
         default:
             guard anyKey, !name.isEmpty, name.split(separator: " ").count <= 4,
-                  name.first?.isLetter == true else { return nil }
+                name.first?.isLetter == true
+            else { return nil }
             return .other(name)
         }
     }
@@ -58,7 +59,8 @@ enum FieldLineParser {
 /// Reads dates written as `2025-11-10`, `2025/11/10` or `January 8, 2026` into `YYYY-MM-DD`.
 enum DateText {
     nonisolated(unsafe) static let isoDatePattern = /(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})/
-    nonisolated(unsafe) static let longDatePattern = /(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/
+    nonisolated(unsafe) static let longDatePattern =
+        /(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/
 
     static func value(_ raw: String) -> DateValue {
         DateValue(raw: raw, iso: iso(raw))

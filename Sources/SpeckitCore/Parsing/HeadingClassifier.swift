@@ -47,8 +47,9 @@ enum HeadingClassifier {
         if let match = text.wholeMatch(of: userStoryPattern) {
             var rest = match.2.map { String($0) } ?? ""
             let priority = extractPriority(&rest)
-            return .requirement(id: "US\(match.1)", title: rest.trimmingCharacters(in: StatusSuffix.trimSet),
-                                kind: .userStory, priority: priority)
+            return .requirement(
+                id: "US\(match.1)", title: rest.trimmingCharacters(in: StatusSuffix.trimSet),
+                kind: .userStory, priority: priority)
         }
         if let match = text.wholeMatch(of: requirementPattern) {
             let number = match.1.map { String($0) }

@@ -2,22 +2,30 @@
 public enum MarkdownPlanParser {
     /// Parses `source` as a document of `kind`; also returns what the builder noticed (nesting cut short).
     /// - Throws: `SpeckitError.overLimit` when the file opens more blocks than `limits.blocks`.
-    public static func parse(_ source: SourceText, kind: Document.Kind, vocabulary: StatusVocabulary = .standard,
-                             limits: Limits = .standard) throws -> (Document, [Diagnostic]) {
+    public static func parse(
+        _ source: SourceText, kind: Document.Kind, vocabulary: StatusVocabulary = .standard,
+        limits: Limits = .standard
+    ) throws -> (Document, [Diagnostic]) {
         if BlockCount.exceeds(source.text, limit: limits.blocks) {
-            throw SpeckitError.overLimit(source.path, problem:
-                "opens more than \(limits.blocks) blocks (lists, list items, quotes, headings, table rows), the limit for one Markdown file (limits.blocks); the file was not read")
+            throw SpeckitError.overLimit(
+                source.path,
+                problem:
+                    "opens more than \(limits.blocks) blocks (lists, list items, quotes, headings, table rows), the limit for one Markdown file (limits.blocks); the file was not read"
+            )
         }
         var document = Document(path: source.path, kind: kind, format: .markdown, text: source.report)
         let (frontMatter, body) = FrontMatter.split(source.text)
         if let frontMatter {
-            document.frontMatter = try StructuredPlanParser.frontMatter(frontMatter.yaml, file: source.path,
-                                                                       lineOffset: frontMatter.firstLine - 1, limits: limits)
+            document.frontMatter = try StructuredPlanParser.frontMatter(
+                frontMatter.yaml, file: source.path,
+                lineOffset: frontMatter.firstLine - 1, limits: limits)
         }
-        let (guarded, notes) = ParagraphGuard.guarded(body, file: source.path, limit: limits.paragraphBytes,
-                                                      cells: limits.tableCells)
-        var builder = MarkdownPlanBuilder(source: source, tree: CmarkParser.parse(guarded), vocabulary: vocabulary,
-                                          maxTaskDepth: limits.nesting)
+        let (guarded, notes) = ParagraphGuard.guarded(
+            body, file: source.path, limit: limits.paragraphBytes,
+            cells: limits.tableCells)
+        var builder = MarkdownPlanBuilder(
+            source: source, tree: CmarkParser.parse(guarded), vocabulary: vocabulary,
+            maxTaskDepth: limits.nesting)
         builder.build()
         builder.assemble(into: &document)
         if case .string(let title)? = document.frontMatter?["title"] { document.title = title }

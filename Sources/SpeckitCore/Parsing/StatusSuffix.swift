@@ -33,8 +33,9 @@ struct StatusSuffix {
             if let start = trimmed.range(of: open, options: .backwards) {
                 let inner = trimmed[start.upperBound..<trimmed.index(before: trimmed.endIndex)]
                 if let status = vocabulary.status(forWord: inner) {
-                    return StatusSuffix(rest: String(trimmed[..<start.lowerBound]).trimmingCharacters(in: trimSet),
-                                        raw: String(inner), status: status)
+                    return StatusSuffix(
+                        rest: String(trimmed[..<start.lowerBound]).trimmingCharacters(in: trimSet),
+                        raw: String(inner), status: status)
                 }
             }
         }

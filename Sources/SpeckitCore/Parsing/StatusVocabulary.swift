@@ -12,18 +12,38 @@ public struct StatusVocabulary: Sendable {
     public init(extraWords: [String: CanonicalStatus] = [:]) {
         var words: [String: CanonicalStatus] = [:]
         let table: [(CanonicalStatus, [String])] = [
-            (.todo, ["todo", "to do", "not started", "pending", "open", "planned", "new", "backlog", "not done",
-                     "queued", "upcoming", "ready", "unstarted", "incomplete"]),
-            (.inProgress, ["in progress", "inprogress", "partially complete", "partially completed", "partial",
-                           "partially implemented", "partially done", "started", "ongoing", "wip", "work in progress",
-                           "active", "doing", "underway", "running", "in development", "implementing"]),
+            (
+                .todo,
+                [
+                    "todo", "to do", "not started", "pending", "open", "planned", "new", "backlog", "not done",
+                    "queued", "upcoming", "ready", "unstarted", "incomplete",
+                ]
+            ),
+            (
+                .inProgress,
+                [
+                    "in progress", "inprogress", "partially complete", "partially completed", "partial",
+                    "partially implemented", "partially done", "started", "ongoing", "wip", "work in progress",
+                    "active", "doing", "underway", "running", "in development", "implementing",
+                ]
+            ),
             (.review, ["review", "in review", "needs review", "awaiting review", "ready for review", "under review"]),
             (.blocked, ["blocked", "waiting", "stuck"]),
             (.deferred, ["deferred", "postponed", "paused", "on hold", "later", "parked", "future", "descoped"]),
-            (.done, ["done", "complete", "completed", "finished", "shipped", "resolved", "closed", "implemented",
-                     "delivered", "merged", "verified", "released", "fixed", "accepted"]),
-            (.cancelled, ["cancelled", "canceled", "dropped", "abandoned", "won't do", "wont do", "won't fix",
-                          "wontfix", "obsolete", "skipped", "removed", "superseded"]),
+            (
+                .done,
+                [
+                    "done", "complete", "completed", "finished", "shipped", "resolved", "closed", "implemented",
+                    "delivered", "merged", "verified", "released", "fixed", "accepted",
+                ]
+            ),
+            (
+                .cancelled,
+                [
+                    "cancelled", "canceled", "dropped", "abandoned", "won't do", "wont do", "won't fix",
+                    "wontfix", "obsolete", "skipped", "removed", "superseded",
+                ]
+            ),
             (.failed, ["failed", "failing", "broken", "error"]),
         ]
         for (status, list) in table { for word in list { words[Self.fold(word)] = status } }

@@ -64,7 +64,9 @@ enum TaskLineParser {
                 if ref != facts.id, !facts.taskRefs.contains(ref) { facts.taskRefs.append(ref) }
             }
         }
-        if QuickScan.containsExact(title, Keywords.arrow) || QuickScan.containsExact(title, Keywords.asciiArrow), let match = title.firstMatch(of: assigneePattern) {
+        if QuickScan.containsExact(title, Keywords.arrow) || QuickScan.containsExact(title, Keywords.asciiArrow),
+            let match = title.firstMatch(of: assigneePattern)
+        {
             facts.assignee = String(match.1)
             title = title[..<match.range.lowerBound].trimmingSpaces
         }
@@ -116,7 +118,8 @@ enum TaskLineParser {
 
 /// Reads the ids out of a dependency text: `[39, 40]`, `T1 complete`, `Task 1.1, 1.2, 1.3`, `none`.
 enum DependencyText {
-    nonisolated(unsafe) static let idsPattern = /(?i)\b(Task\s+\d+(?:\.\d+)*|Phase\s+\d+(?:\.\d+)*|T\d+(?:\.\d+)*|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)\b/
+    nonisolated(unsafe) static let idsPattern =
+        /(?i)\b(Task\s+\d+(?:\.\d+)*|Phase\s+\d+(?:\.\d+)*|T\d+(?:\.\d+)*|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)\b/
 
     static func ids(in text: String) -> [String] {
         var out: [String] = []

@@ -75,9 +75,11 @@ enum ClaimCounting {
             }
             let all = top.flatMap(\.flattened)
             let leaves = all.filter(\.subtasks.isEmpty)
-            return [Count(name: "top-level tasks", total: top.count, statuses: top.map(\.status)),
-                    Count(name: "tasks in all", total: all.count, statuses: all.map(\.status)),
-                    Count(name: "leaf tasks", total: leaves.count, statuses: leaves.map(\.status))]
+            return [
+                Count(name: "top-level tasks", total: top.count, statuses: top.map(\.status)),
+                Count(name: "tasks in all", total: all.count, statuses: all.map(\.status)),
+                Count(name: "leaf tasks", total: leaves.count, statuses: leaves.map(\.status)),
+            ]
         case "phase", "task group", "milestone":
             guard !document.phases.isEmpty else { return nil }
             return [Count(name: "phases", total: document.phases.count, statuses: document.phases.map(\.effectiveStatus))]

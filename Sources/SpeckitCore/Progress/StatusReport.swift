@@ -25,10 +25,11 @@ public struct StatusReport: Codable, Hashable, Sendable {
         self.tool = ParseResult.Tool(name: "speckit", version: Speckit.version)
         self.kits = kits.map(KitProgress.init)
         let all = self.kits
-        self.totals = Totals(kits: all.count, tasks: all.reduce(0) { $0 + $1.total }, done: all.reduce(0) { $0 + $1.done },
-                             inProgress: all.reduce(0) { $0 + $1.inProgress.count },
-                             blocked: all.reduce(0) { $0 + $1.blocked.count }, ready: all.reduce(0) { $0 + $1.ready.count },
-                             claims: all.reduce(0) { $0 + $1.claims.count },
-                             mismatchedClaims: all.reduce(0) { $0 + $1.claims.count { !$0.matches } })
+        self.totals = Totals(
+            kits: all.count, tasks: all.reduce(0) { $0 + $1.total }, done: all.reduce(0) { $0 + $1.done },
+            inProgress: all.reduce(0) { $0 + $1.inProgress.count },
+            blocked: all.reduce(0) { $0 + $1.blocked.count }, ready: all.reduce(0) { $0 + $1.ready.count },
+            claims: all.reduce(0) { $0 + $1.claims.count },
+            mismatchedClaims: all.reduce(0) { $0 + $1.claims.count { !$0.matches } })
     }
 }

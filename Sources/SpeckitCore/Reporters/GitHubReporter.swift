@@ -47,10 +47,12 @@ public struct GitHubReporter: ReportWriter, Sendable {
         for severity in Severity.allCases.reversed() {
             if let finding = held[severity] { emit(command(finding) + "\n") }
             guard let count = left[severity], count > 0 else { continue }
-            emit("::\(Self.kind(severity)) title=\(Self.property("speckit: \(count) more \(severity.rawValue)s"))::"
-                 + Self.data("\(count) more \(severity.rawValue)s are not annotated (GitHub shows \(cap) per kind); "
-                             + "the SARIF and JUnit reports list them all")
-                 + "\n")
+            emit(
+                "::\(Self.kind(severity)) title=\(Self.property("speckit: \(count) more \(severity.rawValue)s"))::"
+                    + Self.data(
+                        "\(count) more \(severity.rawValue)s are not annotated (GitHub shows \(cap) per kind); "
+                            + "the SARIF and JUnit reports list them all")
+                    + "\n")
         }
         if let diff {
             emit("speckit: changes since \(diff.base): \(diff.counts.description)\n")
@@ -62,8 +64,11 @@ public struct GitHubReporter: ReportWriter, Sendable {
     func command(_ finding: Finding) -> String {
         let range = finding.range
         var properties = [("file", paths.relative(range.file)), ("line", "\(range.line)"), ("col", "\(range.column)")]
-        if range.endLine > range.line { properties.append(("endLine", "\(range.endLine)")) }
-        else if range.endColumn > range.column { properties.append(("endColumn", "\(range.endColumn)")) }
+        if range.endLine > range.line {
+            properties.append(("endLine", "\(range.endLine)"))
+        } else if range.endColumn > range.column {
+            properties.append(("endColumn", "\(range.endColumn)"))
+        }
         properties.append(("title", "speckit \(finding.ruleId.rawValue)"))
         return "::\(Self.kind(finding.severity)) " + properties.map { "\($0)=\(Self.property($1))" }.joined(separator: ",")
             + "::" + Self.data(finding.messageWithFix)

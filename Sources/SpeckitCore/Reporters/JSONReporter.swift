@@ -20,16 +20,18 @@ public struct JSONReporter: ReportWriter, Sendable {
     }
 
     public mutating func end(_ closing: ReportClosing, emit: (String) -> Void) {
-        let kits = closing.kits, summary = closing.summary
+        let kits = closing.kits
+        let summary = closing.summary
         emit((wroteFinding ? "\n  ]" : "]") + ",\n  \"kits\" : [")
         for (index, kit) in kits.enumerated() {
             emit((index == 0 ? "\n" : ",\n") + indented(encode(kit)))
         }
         let tool = ParseResult.Tool(name: "speckit", version: Speckit.version)
-        emit((kits.isEmpty ? "]" : "\n  ]") + ",\n"
-            + "  \"schemaVersion\" : \(ValidationReport.currentSchemaVersion),\n"
-            + "  \"summary\" : " + indented(encode(summary), first: false) + ",\n"
-            + "  \"tool\" : " + indented(encode(tool), first: false) + "\n}\n")
+        emit(
+            (kits.isEmpty ? "]" : "\n  ]") + ",\n"
+                + "  \"schemaVersion\" : \(ValidationReport.currentSchemaVersion),\n"
+                + "  \"summary\" : " + indented(encode(summary), first: false) + ",\n"
+                + "  \"tool\" : " + indented(encode(tool), first: false) + "\n}\n")
     }
 
     /// The whole report as JSON.

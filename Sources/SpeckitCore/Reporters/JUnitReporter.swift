@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// JUnit XML, built as an XML tree with FoundationXML (libxml2) and never by pasting strings: one
@@ -50,16 +51,22 @@ public struct JUnitReporter: ReportWriter, Sendable {
         for rule in rules + outcome.findings.map(\.ruleId).filter({ !rules.contains($0) }).uniqued() {
             for file in files {
                 let found = byCase[rule.rawValue + "\u{0}" + file] ?? []
-                cases.append(Case(name: "\(rule.rawValue) \(paths.relative(file))", rule: rule,
-                                  failing: found.filter(fails), other: found.filter { !fails($0) }))
+                cases.append(
+                    Case(
+                        name: "\(rule.rawValue) \(paths.relative(file))", rule: rule,
+                        failing: found.filter(fails), other: found.filter { !fails($0) }))
             }
         }
         let root = paths.relative(outcome.summary.root)
         // Loose plan files in one folder are kits of their own with the same root: name them by their file.
-        let name = outcome.summary.profile == .freeform ? (root == "." ? outcome.summary.name : "\(root)/\(outcome.summary.name)")
+        let name =
+            outcome.summary.profile == .freeform
+            ? (root == "." ? outcome.summary.name : "\(root)/\(outcome.summary.name)")
             : (root == "." ? outcome.summary.name : root)
-        suites.append(Suite(name: name, classname: name.replacingOccurrences(of: ".", with: "_"), root: root,
-                            profile: outcome.summary.profile.rawValue, cases: cases))
+        suites.append(
+            Suite(
+                name: name, classname: name.replacingOccurrences(of: ".", with: "_"), root: root,
+                profile: outcome.summary.profile.rawValue, cases: cases))
         return ""
     }
 
@@ -67,8 +74,12 @@ public struct JUnitReporter: ReportWriter, Sendable {
         let root = XMLElement(name: "testsuites")
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.cases.count { !$0.failing.isEmpty } }
-        Self.set(root, [("name", "speckit"), ("tests", "\(tests)"), ("failures", "\(failures)"), ("errors", "0"),
-                        ("skipped", "0"), ("time", "0")])
+        Self.set(
+            root,
+            [
+                ("name", "speckit"), ("tests", "\(tests)"), ("failures", "\(failures)"), ("errors", "0"),
+                ("skipped", "0"), ("time", "0"),
+            ])
         for suite in suites { root.addChild(element(suite)) }
         let document = XMLDocument(rootElement: root)
         document.version = "1.0"
@@ -78,9 +89,13 @@ public struct JUnitReporter: ReportWriter, Sendable {
 
     private func element(_ suite: Suite) -> XMLElement {
         let element = XMLElement(name: "testsuite")
-        Self.set(element, [("name", suite.name), ("tests", "\(suite.cases.count)"),
-                           ("failures", "\(suite.cases.count { !$0.failing.isEmpty })"), ("errors", "0"),
-                           ("skipped", "0"), ("time", "0")])
+        Self.set(
+            element,
+            [
+                ("name", suite.name), ("tests", "\(suite.cases.count)"),
+                ("failures", "\(suite.cases.count { !$0.failing.isEmpty })"), ("errors", "0"),
+                ("skipped", "0"), ("time", "0"),
+            ])
         let properties = XMLElement(name: "properties")
         for (name, value) in [("root", suite.root), ("profile", suite.profile)] {
             let property = XMLElement(name: "property")

@@ -24,7 +24,8 @@ public struct ReportPaths: Sendable {
         let current = FileManager.default.currentDirectoryPath
         var linkBase = ""
         if let server = environment["GITHUB_SERVER_URL"], let repository = environment["GITHUB_REPOSITORY"],
-           let sha = environment["GITHUB_SHA"], !server.isEmpty, !repository.isEmpty, !sha.isEmpty {
+            let sha = environment["GITHUB_SHA"], !server.isEmpty, !repository.isEmpty, !sha.isEmpty
+        {
             linkBase = "\(server)/\(repository)/blob/\(sha)/"
         }
         return ReportPaths(root: repositoryRoot(from: current) ?? current, current: current, linkBase: linkBase)

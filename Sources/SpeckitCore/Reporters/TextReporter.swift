@@ -29,10 +29,14 @@ public struct TextReporter: ReportWriter, Sendable {
         var out = ""
         for finding in outcome.findings {
             if quiet && !(finding.severity == .error || (strict && finding.severity == .warning)) { continue }
-            out += paint(finding.range.description.escapingControlCharacters + ":", bold) + " " + paint(finding.severity.rawValue + ":", tint(finding.severity))
+            out +=
+                paint(finding.range.description.escapingControlCharacters + ":", bold) + " "
+                + paint(finding.severity.rawValue + ":", tint(finding.severity))
                 + " " + Self.oneLine(finding.message) + " " + paint("[\(finding.ruleId.rawValue)]", dim) + "\n"
             for related in finding.related where related.range != finding.range {
-                out += "    " + paint(related.range.description.escapingControlCharacters + ":", bold) + " " + paint("note:", tint(.note)) + " "
+                out +=
+                    "    " + paint(related.range.description.escapingControlCharacters + ":", bold) + " " + paint("note:", tint(.note))
+                    + " "
                     + Self.oneLine(related.message) + "\n"
             }
         }
@@ -50,7 +54,8 @@ public struct TextReporter: ReportWriter, Sendable {
         var out = paint("changes since \(diff.base):", bold) + " " + diff.counts.description + "\n"
         for change in diff.changes {
             // A removed item's place is in the base; at a git revision that is not the file on disk.
-            let place = (change.kind == .removed && diff.baseIsRevision ? "\(diff.base):\(change.range.description)" : change.range.description)
+            let place =
+                (change.kind == .removed && diff.baseIsRevision ? "\(diff.base):\(change.range.description)" : change.range.description)
                 .escapingControlCharacters
             out += "    " + paint(place + ":", dim) + " " + Self.oneLine(change.summary) + "\n"
         }
@@ -71,7 +76,8 @@ public struct TextReporter: ReportWriter, Sendable {
             .joined(separator: ", ")
         let verdict = summary.passed ? paint("passed", green) : paint("failed", red)
         let strict = summary.strict ? " (strict: warnings fail)" : ""
-        return "\(counts) in \(count(summary.files, "file")) (\(count(summary.kits, "kit")), \(count(summary.tasks, "task"))): \(verdict)\(strict)"
+        return
+            "\(counts) in \(count(summary.files, "file")) (\(count(summary.kits, "kit")), \(count(summary.tasks, "task"))): \(verdict)\(strict)"
     }
 
     private let bold = "1", dim = "2", red = "1;31", green = "1;32"

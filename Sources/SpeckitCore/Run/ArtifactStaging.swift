@@ -59,7 +59,9 @@ public final class ArtifactStaging: Sendable {
             PendingFile.sweep(folder: url.path)
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? ["?"]
             guard entries.isEmpty else {
-                throw refuse("the folder holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries"); expected a new or empty folder, so no artifact of another run is mixed in or lost")
+                throw refuse(
+                    "the folder holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries"); expected a new or empty folder, so no artifact of another run is mixed in or lost"
+                )
             }
         default:
             throw refuse("it exists and is not a folder; expected a new or empty folder")
@@ -94,8 +96,9 @@ public final class ArtifactStaging: Sendable {
         try state.withLock { state in
             guard state.phase == .open else { throw SpeckitError.cannotWrite(destination, reason: "the run was stopped") }
             do {
-                let lock = try StagedFolder.link(state.contents + [("artifacts.json", index(state.artifacts))],
-                                                 into: folder, writingIn: home)
+                let lock = try StagedFolder.link(
+                    state.contents + [("artifacts.json", index(state.artifacts))],
+                    into: folder, writingIn: home)
                 defer { if lock >= 0 { close(lock) } }
                 try moveIntoPlace()
                 StagedFolder.syncFolder(inside ? destination : home)
@@ -124,7 +127,8 @@ public final class ArtifactStaging: Sendable {
                 moved = rename(from, to) == 0
             }
             guard moved else {
-                throw SpeckitError.cannotWrite(destination, reason: "cannot move the artifacts into place: \(String(cString: strerror(errno)))")
+                throw SpeckitError.cannotWrite(
+                    destination, reason: "cannot move the artifacts into place: \(String(cString: strerror(errno)))")
             }
         }
         guard inside else { return try move(folder, target) }

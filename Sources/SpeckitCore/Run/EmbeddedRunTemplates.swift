@@ -4,130 +4,130 @@
 enum EmbeddedRunTemplates {
     static let files: [String: String] = [
         "generate_spec_kit.params.schema.json": #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://speckit.dev/schema/run/generate_spec_kit.params.json",
-  "title": "Generate a spec kit",
-  "description": "Parameters of the generate_spec_kit run template.",
-  "type": "object",
-  "required": ["name"],
-  "additionalProperties": false,
-  "properties": {
-    "name": {
-      "title": "Project name",
-      "description": "The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \\ or control characters.",
-      "type": "string",
-      "minLength": 1,
-      "maxLength": 100,
-      "pattern": "[A-Za-z0-9]",
-      "not": {"description": "a /, a \\ or a control character", "pattern": "[/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"},
-      "examples": ["Ops Control Room"]
-    },
-    "description": {
-      "title": "Description",
-      "description": "One paragraph on what the project is for; it opens the constitution and the PRD's problem.",
-      "type": "string",
-      "maxLength": 4000
-    },
-    "goals": {
-      "title": "Goals",
-      "description": "Each goal becomes a user story, a requirement with acceptance criteria, and a phase's tasks.",
-      "type": "array",
-      "maxItems": 50,
-      "items": {"type": "string", "minLength": 1, "maxLength": 300, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
-    },
-    "phases": {
-      "title": "Phases",
-      "description": "Phase titles for plan.md and tasks.md; three default phases when none are given.",
-      "type": "array",
-      "maxItems": 20,
-      "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
-    },
-    "principles": {
-      "title": "Principles",
-      "description": "Principle names for the constitution; three defaults when none are given.",
-      "type": "array",
-      "maxItems": 20,
-      "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
-    }
-  }
-}
-"""# + "\n",
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://speckit.dev/schema/run/generate_spec_kit.params.json",
+          "title": "Generate a spec kit",
+          "description": "Parameters of the generate_spec_kit run template.",
+          "type": "object",
+          "required": ["name"],
+          "additionalProperties": false,
+          "properties": {
+            "name": {
+              "title": "Project name",
+              "description": "The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \\ or control characters.",
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "[A-Za-z0-9]",
+              "not": {"description": "a /, a \\ or a control character", "pattern": "[/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"},
+              "examples": ["Ops Control Room"]
+            },
+            "description": {
+              "title": "Description",
+              "description": "One paragraph on what the project is for; it opens the constitution and the PRD's problem.",
+              "type": "string",
+              "maxLength": 4000
+            },
+            "goals": {
+              "title": "Goals",
+              "description": "Each goal becomes a user story, a requirement with acceptance criteria, and a phase's tasks.",
+              "type": "array",
+              "maxItems": 50,
+              "items": {"type": "string", "minLength": 1, "maxLength": 300, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
+            },
+            "phases": {
+              "title": "Phases",
+              "description": "Phase titles for plan.md and tasks.md; three default phases when none are given.",
+              "type": "array",
+              "maxItems": 20,
+              "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
+            },
+            "principles": {
+              "title": "Principles",
+              "description": "Principle names for the constitution; three defaults when none are given.",
+              "type": "array",
+              "maxItems": 20,
+              "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
+            }
+          }
+        }
+        """# + "\n",
         "generate_spec_kit.yaml": #"""
-# A run template for the control plane's `run_templates` table. A worker that claims a run of this
-# template runs each step in order; see docs/run.md.
-name: generate_spec_kit
-description: >-
-  Generate a spec kit (constitution.md, prd.md, plan.md, tasks.md) from a project name, a description and
-  goals; pack it as kit.zip and validate it. Every file is its own artifact, with kit.zip and report.json.
-default_lane: A
-params_schema: generate_spec_kit.params.schema.json
-timeout_seconds: 300
-steps:
-  - name: generate
-    kind: shell
-    run: exec speckit run generate_spec_kit --params "$SPECKIT_PARAMS" --artifacts "$SPECKIT_ARTIFACTS" --run-id "$SPECKIT_RUN_ID" --heartbeat 5
-"""# + "\n",
+        # A run template for the control plane's `run_templates` table. A worker that claims a run of this
+        # template runs each step in order; see docs/run.md.
+        name: generate_spec_kit
+        description: >-
+          Generate a spec kit (constitution.md, prd.md, plan.md, tasks.md) from a project name, a description and
+          goals; pack it as kit.zip and validate it. Every file is its own artifact, with kit.zip and report.json.
+        default_lane: A
+        params_schema: generate_spec_kit.params.schema.json
+        timeout_seconds: 300
+        steps:
+          - name: generate
+            kind: shell
+            run: exec speckit run generate_spec_kit --params "$SPECKIT_PARAMS" --artifacts "$SPECKIT_ARTIFACTS" --run-id "$SPECKIT_RUN_ID" --heartbeat 5
+        """# + "\n",
         "validate_spec_kit.params.schema.json": #"""
-{
-  "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://speckit.dev/schema/run/validate_spec_kit.params.json",
-  "title": "Validate a spec kit",
-  "description": "Parameters of the validate_spec_kit run template.",
-  "type": "object",
-  "required": ["path"],
-  "additionalProperties": false,
-  "properties": {
-    "path": {
-      "title": "Kit or archive",
-      "description": "A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, inside the step's working folder (relative, without '..').",
-      "type": "string",
-      "minLength": 1,
-      "maxLength": 4096,
-      "pattern": "^[^/]",
-      "not": {"description": "a '..' folder or a control character", "pattern": "(^|/)\\.\\.(/|$)|[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"},
-      "examples": ["spec/speckit", "kit.zip"]
-    },
-    "profile": {
-      "title": "Profile",
-      "description": "Treat every kit as this layout; auto detects it from the files.",
-      "type": "string",
-      "enum": ["auto", "speckit", "github-spec-kit", "kiro", "openspec", "freeform"],
-      "default": "auto"
-    },
-    "strict": {
-      "title": "Strict",
-      "description": "Warnings fail the run as errors do.",
-      "type": "boolean",
-      "default": false
-    },
-    "formats": {
-      "title": "More reports",
-      "description": "Reports besides report.json: markdown (report.md), junit (report.junit.xml), sarif (report.sarif).",
-      "type": "array",
-      "uniqueItems": true,
-      "maxItems": 3,
-      "items": {"type": "string", "enum": ["markdown", "junit", "sarif"]},
-      "default": []
-    }
-  }
-}
-"""# + "\n",
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://speckit.dev/schema/run/validate_spec_kit.params.json",
+          "title": "Validate a spec kit",
+          "description": "Parameters of the validate_spec_kit run template.",
+          "type": "object",
+          "required": ["path"],
+          "additionalProperties": false,
+          "properties": {
+            "path": {
+              "title": "Kit or archive",
+              "description": "A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, inside the step's working folder (relative, without '..').",
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 4096,
+              "pattern": "^[^/]",
+              "not": {"description": "a '..' folder or a control character", "pattern": "(^|/)\\.\\.(/|$)|[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"},
+              "examples": ["spec/speckit", "kit.zip"]
+            },
+            "profile": {
+              "title": "Profile",
+              "description": "Treat every kit as this layout; auto detects it from the files.",
+              "type": "string",
+              "enum": ["auto", "speckit", "github-spec-kit", "kiro", "openspec", "freeform"],
+              "default": "auto"
+            },
+            "strict": {
+              "title": "Strict",
+              "description": "Warnings fail the run as errors do.",
+              "type": "boolean",
+              "default": false
+            },
+            "formats": {
+              "title": "More reports",
+              "description": "Reports besides report.json: markdown (report.md), junit (report.junit.xml), sarif (report.sarif).",
+              "type": "array",
+              "uniqueItems": true,
+              "maxItems": 3,
+              "items": {"type": "string", "enum": ["markdown", "junit", "sarif"]},
+              "default": []
+            }
+          }
+        }
+        """# + "\n",
         "validate_spec_kit.yaml": #"""
-# A run template for the control plane's `run_templates` table. A worker that claims a run of this
-# template runs each step in order; see docs/run.md.
-name: validate_spec_kit
-description: >-
-  Validate a spec kit (a folder, a plan file, a tree of kits, or a .zip/.tar.gz archive): required files,
-  structure, acceptance criteria, the task graph and plans that contradict themselves. The report is
-  report.json, with report.md, report.junit.xml and report.sarif when asked for.
-default_lane: B
-params_schema: validate_spec_kit.params.schema.json
-timeout_seconds: 600
-steps:
-  - name: validate
-    kind: shell
-    run: exec speckit run validate_spec_kit --params "$SPECKIT_PARAMS" --artifacts "$SPECKIT_ARTIFACTS" --run-id "$SPECKIT_RUN_ID" --heartbeat 5
-"""# + "\n",
+        # A run template for the control plane's `run_templates` table. A worker that claims a run of this
+        # template runs each step in order; see docs/run.md.
+        name: validate_spec_kit
+        description: >-
+          Validate a spec kit (a folder, a plan file, a tree of kits, or a .zip/.tar.gz archive): required files,
+          structure, acceptance criteria, the task graph and plans that contradict themselves. The report is
+          report.json, with report.md, report.junit.xml and report.sarif when asked for.
+        default_lane: B
+        params_schema: validate_spec_kit.params.schema.json
+        timeout_seconds: 600
+        steps:
+          - name: validate
+            kind: shell
+            run: exec speckit run validate_spec_kit --params "$SPECKIT_PARAMS" --artifacts "$SPECKIT_ARTIFACTS" --run-id "$SPECKIT_RUN_ID" --heartbeat 5
+        """# + "\n",
     ]
 }

@@ -37,7 +37,8 @@ public final class EventStream: Sendable {
             guard !state.closed else { return 0 }
             state.sequence += 1
             // seq, type, time and run first, in that order, so a reader sees what an event is at once.
-            let head = "{\"seq\":\(state.sequence),\"type\":\"\(event.type)\",\"time\":\"\(state.clock.string(from: Date()))\","
+            let head =
+                "{\"seq\":\(state.sequence),\"type\":\"\(event.type)\",\"time\":\"\(state.clock.string(from: Date()))\","
                 + "\"run\":\(RunJSON.line(run))}"
             // `{head…}` and `{fields…}` joined into one object. U+0085, U+2028 and U+2029 are escaped: JSON
             // allows them raw, but readers that split lines on every Unicode line break would cut the line.

@@ -33,14 +33,16 @@ struct GenerateKitStep: RunStep {
         let kits = KitDiscovery.kits(walked: memory.keys.sorted())
         let validation = RunValidation.run(kits, validator: validator, writers: [JSONReporter()], events: events)
 
-        let kit = KitPacker.KitInfo(name: parameters.slug, profile: kits.first?.profile ?? .speckit,
-                                    documents: validation.summary.files, tasks: validation.summary.tasks,
-                                    done: validation.kits.reduce(0) { $0 + $1.done })
+        let kit = KitPacker.KitInfo(
+            name: parameters.slug, profile: kits.first?.profile ?? .speckit,
+            documents: validation.summary.files, tasks: validation.summary.tasks,
+            done: validation.kits.reduce(0) { $0 + $1.done })
         let (zip, _) = try KitPacker.pack(files: files, kit: kit, format: .zip)
         try staging.add(name: "kit.zip", path: "kit.zip", mediaType: "application/zip", bytes: zip)
         events.emit(.progress(what: "pack", done: 1, total: 1))
-        try staging.add(name: "report.json", path: "report.json", mediaType: "application/json",
-                        bytes: Array(validation.reports[0].utf8))
+        try staging.add(
+            name: "report.json", path: "report.json", mediaType: "application/json",
+            bytes: Array(validation.reports[0].utf8))
         return (validation.summary.passed ? 0 : 1, RunOutcome.Counts(validation.summary))
     }
 }

@@ -35,9 +35,15 @@ public struct OrderedJSON {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
         default: throw fail("expected a value (an object, array, string, number, true, false or null)")
         }
@@ -48,7 +54,10 @@ public struct OrderedJSON {
         var pairs: [JSONValue.KeyValue] = []
         var keys: Set<String> = []
         skipSpace()
-        if peek(UInt8(ascii: "}")) { index += 1; return .object(pairs) }
+        if peek(UInt8(ascii: "}")) {
+            index += 1
+            return .object(pairs)
+        }
         while true {
             skipSpace()
             guard peek(UInt8(ascii: "\"")) else { throw fail("expected a key in double quotes") }
@@ -64,8 +73,14 @@ public struct OrderedJSON {
             skipSpace()
             pairs.append(JSONValue.KeyValue(key, try value(depth: depth + 1)))
             skipSpace()
-            if peek(UInt8(ascii: ",")) { index += 1; continue }
-            if peek(UInt8(ascii: "}")) { index += 1; return .object(pairs) }
+            if peek(UInt8(ascii: ",")) {
+                index += 1
+                continue
+            }
+            if peek(UInt8(ascii: "}")) {
+                index += 1
+                return .object(pairs)
+            }
             throw fail("expected ',' or '}'")
         }
     }
@@ -74,13 +89,22 @@ public struct OrderedJSON {
         index += 1
         var items: [JSONValue] = []
         skipSpace()
-        if peek(UInt8(ascii: "]")) { index += 1; return .array(items) }
+        if peek(UInt8(ascii: "]")) {
+            index += 1
+            return .array(items)
+        }
         while true {
             skipSpace()
             items.append(try value(depth: depth + 1))
             skipSpace()
-            if peek(UInt8(ascii: ",")) { index += 1; continue }
-            if peek(UInt8(ascii: "]")) { index += 1; return .array(items) }
+            if peek(UInt8(ascii: ",")) {
+                index += 1
+                continue
+            }
+            if peek(UInt8(ascii: "]")) {
+                index += 1
+                return .array(items)
+            }
             throw fail("expected ',' or ']'")
         }
     }
@@ -130,7 +154,8 @@ public struct OrderedJSON {
                 index += 2
                 let low = try hex4()
                 guard (0xDC00..<0xE000).contains(low),
-                      let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
+                    let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                else {
                     throw fail("a lone UTF-16 surrogate in \\u escapes")
                 }
                 return scalar
@@ -148,7 +173,8 @@ public struct OrderedJSON {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
         }
         guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy(isHex),
-              let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else {
             throw fail("expected four hex digits after \\u")
         }
         index += 4

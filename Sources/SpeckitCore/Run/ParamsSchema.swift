@@ -15,9 +15,11 @@ public struct ParamsSchema: Sendable {
     }
 
     /// The keywords the checker understands: the ones that constrain a value, and annotations it reads past.
-    static let constraints: Set<String> = ["type", "properties", "required", "additionalProperties", "enum",
-                                           "minLength", "maxLength", "pattern", "not", "items", "minItems", "maxItems",
-                                           "uniqueItems", "minimum", "maximum"]
+    static let constraints: Set<String> = [
+        "type", "properties", "required", "additionalProperties", "enum",
+        "minLength", "maxLength", "pattern", "not", "items", "minItems", "maxItems",
+        "uniqueItems", "minimum", "maximum",
+    ]
     /// At most this many problems are listed; the rest are counted.
     public static let maxProblems = 50
     static let annotations: Set<String> = ["$schema", "$id", "title", "description", "default", "examples"]
@@ -64,8 +66,11 @@ public struct ParamsSchema: Sendable {
             var inner: [Problem] = []
             check(value, against: excluded, at: path, into: &inner)
             if inner.isEmpty {
-                if case .string(let description)? = excluded["description"] { fail("must not contain \(description)") }
-                else { fail("must not match the schema under 'not'") }
+                if case .string(let description)? = excluded["description"] {
+                    fail("must not contain \(description)")
+                } else {
+                    fail("must not match the schema under 'not'")
+                }
             }
         }
         switch value {
@@ -78,7 +83,8 @@ public struct ParamsSchema: Sendable {
                 fail("is \(length) characters long; expected at most \(Int(maximum))")
             }
             if case .string(let pattern)? = schema["pattern"], let regex = patterns[pattern],
-               regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
+            {
                 let hint: String
                 if case .string(let description)? = schema["description"] { hint = " (\(description))" } else { hint = "" }
                 fail("must match the pattern \(Self.show(.string(pattern)))\(hint)")
@@ -117,8 +123,10 @@ public struct ParamsSchema: Sendable {
             if case .bool(false)? = schema["additionalProperties"] {
                 let known = properties.map(\.key)
                 for pair in pairs where !known.contains(pair.key) {
-                    problems.append(Problem(path: Self.member(path, pair.key),
-                                            message: "unknown parameter (expected \(known.joined(separator: ", ")))"))
+                    problems.append(
+                        Problem(
+                            path: Self.member(path, pair.key),
+                            message: "unknown parameter (expected \(known.joined(separator: ", ")))"))
                 }
             }
         case .null, .bool:
@@ -129,7 +137,7 @@ public struct ParamsSchema: Sendable {
     static func value(_ value: JSONValue, is type: String) -> Bool {
         switch (type, value) {
         case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null),
-             ("number", .number):
+            ("number", .number):
             return true
         case ("integer", .number(let number)):
             return number.rounded() == number
@@ -172,8 +180,10 @@ public struct ParamsSchema: Sendable {
 
     // MARK: Checking the schema itself
 
-    private static func check(_ schema: JSONValue, at pointer: String, source: String,
-                              patterns: inout [String: NSRegularExpression]) throws {
+    private static func check(
+        _ schema: JSONValue, at pointer: String, source: String,
+        patterns: inout [String: NSRegularExpression]
+    ) throws {
         func refuse(_ problem: String) -> SpeckitError {
             .unrecognisedStructure(file: source, expected: "a parameter schema speckit can check (\(pointer): \(problem))")
         }
@@ -192,13 +202,15 @@ public struct ParamsSchema: Sendable {
                 try check(pair.value, at: "\(pointer)/\(pair.key)", source: source, patterns: &patterns)
             case "pattern":
                 guard case .string(let pattern) = pair.value,
-                      let regex = try? NSRegularExpression(pattern: pattern) else { throw refuse("'pattern' is not a regular expression") }
+                    let regex = try? NSRegularExpression(pattern: pattern)
+                else { throw refuse("'pattern' is not a regular expression") }
                 patterns[pattern] = regex
             case "additionalProperties":
                 guard case .bool = pair.value else { throw refuse("'additionalProperties' must be true or false") }
             case "type":
                 guard case .string(let type) = pair.value,
-                      ["object", "array", "string", "boolean", "null", "number", "integer"].contains(type) else {
+                    ["object", "array", "string", "boolean", "null", "number", "integer"].contains(type)
+                else {
                     throw refuse("'type' must name one JSON type")
                 }
             default:

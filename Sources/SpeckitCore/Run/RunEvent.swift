@@ -61,11 +61,21 @@ public enum RunEvent: Sendable {
         }
     }
 
-    private struct Started: Encodable { var template: String; var version: String }
-    private struct Progress: Encodable { var what: String; var done: Int; var total: Int }
+    private struct Started: Encodable {
+        var template: String
+        var version: String
+    }
+    private struct Progress: Encodable {
+        var what: String
+        var done: Int
+        var total: Int
+    }
     private struct FindingEvent: Encodable { var finding: Finding }
     private struct Heartbeat: Encodable { var elapsed: Double }
-    private struct Cancelled: Encodable { var signal: String; var exitCode: Int32 }
+    private struct Cancelled: Encodable {
+        var signal: String
+        var exitCode: Int32
+    }
 }
 
 /// A file a run leaves in its artifacts folder, as its `artifact` event and `artifacts.json` describe it.

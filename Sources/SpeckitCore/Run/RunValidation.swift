@@ -18,10 +18,14 @@ struct RunValidation {
         var kits: [KitSummary] = []
     }
 
-    static func run(_ kits: [KitSource], validator: Validator, writers: [any ReportWriter & Sendable],
-                    events: EventStream) -> Result {
-        let state = Mutex(State(writers: writers, texts: Array(repeating: "", count: writers.count),
-                                tally: .init(strict: validator.settings.strict)))
+    static func run(
+        _ kits: [KitSource], validator: Validator, writers: [any ReportWriter & Sendable],
+        events: EventStream
+    ) -> Result {
+        let state = Mutex(
+            State(
+                writers: writers, texts: Array(repeating: "", count: writers.count),
+                tally: .init(strict: validator.settings.strict)))
         state.withLock { state in
             for index in state.writers.indices { state.texts[index] += state.writers[index].begin(diff: nil) }
         }

@@ -69,7 +69,8 @@ public final class StepRunner: Sendable {
             counts.artifacts = artifacts.count
             finish(RunOutcome(exitCode: exitCode, counts: counts))
             let plural = { (count: Int, word: String) in count == 1 ? "1 \(word)" : "\(count) \(word)s" }
-            let verdict = [plural(counts.errors, "error"), plural(counts.warnings, "warning"), plural(counts.notes, "note")].joined(separator: ", ")
+            let verdict = [plural(counts.errors, "error"), plural(counts.warnings, "warning"), plural(counts.notes, "note")].joined(
+                separator: ", ")
             let count = plural(artifacts.count, "artifact")
             return Ending(exitCode: exitCode, message: "\(template.name): \(count) and artifacts.json in \(request.artifacts) (\(verdict))")
         } catch {
@@ -148,9 +149,13 @@ extension StepRunner {
             data = try RawInput.read(descriptor, limit: maxParamsBytes + 1, source: source)
         }
         guard data.count <= maxParamsBytes else {
-            throw SpeckitError.badParameters(source: source, problem: "more than \(maxParamsBytes) bytes; parameters are a small JSON object")
+            throw SpeckitError.badParameters(
+                source: source, problem: "more than \(maxParamsBytes) bytes; parameters are a small JSON object")
         }
-        guard !data.isEmpty else { throw SpeckitError.badParameters(source: source, problem: "no parameters; expected a JSON object such as {\"name\": \"Ops Control Room\"}") }
+        guard !data.isEmpty else {
+            throw SpeckitError.badParameters(
+                source: source, problem: "no parameters; expected a JSON object such as {\"name\": \"Ops Control Room\"}")
+        }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw SpeckitError.badParameters(source: source, problem: "not UTF-8 text; expected a JSON object")
         }

@@ -76,12 +76,16 @@ struct ValidateKitStep: RunStep {
 
     /// The kits under `path` and the validator for them. The path must stay inside the working folder: the
     /// parameters come from whoever created the run, and the reports go back to them.
-    static func prepare(path: String, source: String, profile: Kit.Profile??, strict: Bool?) throws -> (kits: [KitSource], validator: Validator) {
+    static func prepare(path: String, source: String, profile: Kit.Profile??, strict: Bool?) throws -> (
+        kits: [KitSource], validator: Validator
+    ) {
         let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
-              resolved == working || resolved.hasPrefix(working.hasSuffix("/") ? working : working + "/") else {
-            throw SpeckitError.badParameters(source: source, problem: "'path' \(path) leads outside the working folder; expected a kit inside it")
+            resolved == working || resolved.hasPrefix(working.hasSuffix("/") ? working : working + "/")
+        else {
+            throw SpeckitError.badParameters(
+                source: source, problem: "'path' \(path) leads outside the working folder; expected a kit inside it")
         }
         var settings = try ConfigFile.nearest(for: [path]).map(ConfigFile.load) ?? ValidationSettings()
         if let profile { settings.profile = profile }
@@ -95,8 +99,9 @@ struct ValidateKitStep: RunStep {
         let rules = RuleRegistry.rules.map { $0.description }.filter { settings.severity(of: $0) != nil }.map(\.id)
         let writers: [any ReportWriter & Sendable] = [JSONReporter()] + formats.map { $0.writer(settings: settings, rules: rules) }
         let validation = RunValidation.run(kits, validator: validator, writers: writers, events: events)
-        try staging.add(name: "report.json", path: "report.json", mediaType: "application/json",
-                        bytes: Array(validation.reports[0].utf8))
+        try staging.add(
+            name: "report.json", path: "report.json", mediaType: "application/json",
+            bytes: Array(validation.reports[0].utf8))
         for (format, text) in zip(formats, validation.reports.dropFirst()) {
             try staging.add(name: format.fileName, path: format.fileName, mediaType: format.mediaType, bytes: Array(text.utf8))
         }

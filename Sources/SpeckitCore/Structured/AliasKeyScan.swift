@@ -15,11 +15,15 @@ enum AliasKeyScan {
         let bytes = Array(text.utf8)
         var aliases = 0
         var firstKey: (line: Int, column: Int, name: String)?
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
             guard byte == UInt8(ascii: "*"), index == lineStart || startsToken(bytes[index - 1]) else {
                 index += 1
                 continue
@@ -39,15 +43,16 @@ enum AliasKeyScan {
             index = end
         }
         guard let key = firstKey, aliases > aliasLimit else { return nil }
-        return YAMLFailure(line: key.line + lineOffset, column: key.column,
-                           problem: "alias *\(key.name) is used as a mapping key in a file with \(aliases) aliases; "
-                               + "speckit refuses alias keys in files with more than \(aliasLimit) aliases (alias bomb?)")
+        return YAMLFailure(
+            line: key.line + lineOffset, column: key.column,
+            problem: "alias *\(key.name) is used as a mapping key in a file with \(aliases) aliases; "
+                + "speckit refuses alias keys in files with more than \(aliasLimit) aliases (alias bomb?)")
     }
 
     private static func isAnchorByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
             return true
         default:
             return false

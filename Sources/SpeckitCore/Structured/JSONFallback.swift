@@ -15,8 +15,9 @@ enum JSONFallback {
 
     private static func convert(_ object: Any, depth: Int, file: String, maxDepth: Int) throws -> PlanValue {
         guard depth <= maxDepth else {
-            throw SpeckitError.jsonSyntax(file: file, line: nil,
-                                          problem: "nesting is deeper than \(maxDepth) levels (limits.yamlNesting)")
+            throw SpeckitError.jsonSyntax(
+                file: file, line: nil,
+                problem: "nesting is deeper than \(maxDepth) levels (limits.yamlNesting)")
         }
         let kind: PlanValue.Kind
         switch object {
@@ -32,9 +33,10 @@ enum JSONFallback {
         case let array as [Any]:
             kind = .sequence(try array.map { try convert($0, depth: depth + 1, file: file, maxDepth: maxDepth) })
         case let dictionary as [String: Any]:
-            kind = .mapping(try dictionary.sorted { $0.key < $1.key }.map { entry in
-                PlanValue.Pair(key: entry.key, value: try convert(entry.value, depth: depth + 1, file: file, maxDepth: maxDepth))
-            })
+            kind = .mapping(
+                try dictionary.sorted { $0.key < $1.key }.map { entry in
+                    PlanValue.Pair(key: entry.key, value: try convert(entry.value, depth: depth + 1, file: file, maxDepth: maxDepth))
+                })
         default:
             kind = .scalar("null", plain: true)
         }

@@ -5,8 +5,9 @@ extension SourceText {
     /// Yams counts columns in Unicode scalars of the parsed text; this converts them to columns of the line
     /// as it is on disk (they differ only where mojibake was repaired).
     func range(of value: PlanValue) -> SourceRange {
-        SourceRange(file: path, line: value.line, column: diskColumn(line: value.line, scalarColumn: value.column),
-                    endLine: max(value.endLine, value.line))
+        SourceRange(
+            file: path, line: value.line, column: diskColumn(line: value.line, scalarColumn: value.column),
+            endLine: max(value.endLine, value.line))
     }
 
     /// The on-disk column of a 1-based scalar column of a parsed line.

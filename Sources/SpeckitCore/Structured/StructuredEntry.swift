@@ -59,8 +59,10 @@ struct StructuredEntry {
             let item = pair.value
             let role = StructuredKeys.role(of: pair.key)
             if role == .doneFlag || role == .completed, let flag = item.bool {
-                statuses.append(Status(value: flag ? .done : .todo, raw: "\(pair.key): \(flag)",
-                                       source: .structured, range: source.range(of: item)))
+                statuses.append(
+                    Status(
+                        value: flag ? .done : .todo, raw: "\(pair.key): \(flag)",
+                        source: .structured, range: source.range(of: item)))
                 continue
             }
             if let expected = Self.expectedShape(of: role, item) {
@@ -73,16 +75,19 @@ struct StructuredEntry {
             case .status:
                 if let text = item.nonNullText {
                     let value = context.vocabulary.status(forWord: text) ?? context.vocabulary.leadingStatus(in: text)
-                    statuses.append(Status(value: value ?? .unknown, raw: text, source: .structured,
-                                           range: source.range(of: item)))
+                    statuses.append(
+                        Status(
+                            value: value ?? .unknown, raw: text, source: .structured,
+                            range: source.range(of: item)))
                 }
             case .children: children += StructuredLists.entries(item) ?? []
             case .dependencies: dependencies += Self.dependencies(item)
             case .priority: priority = item.nonNullText ?? priority
             case .acceptance: acceptance += StructuredLists.criteria(item, source: source)
-            case .deliverables: deliverables += StructuredLists.texts(item).map {
-                ListEntry(text: $0.text, range: source.range(of: $0.value))
-            }
+            case .deliverables:
+                deliverables += StructuredLists.texts(item).map {
+                    ListEntry(text: $0.text, range: source.range(of: $0.value))
+                }
             case .started: dates.started = item.nonNullText.map(StructuredDates.value) ?? dates.started
             case .completed: dates.completed = item.nonNullText.map(StructuredDates.value) ?? dates.completed
             case .due: dates.due = item.nonNullText.map(StructuredDates.value) ?? dates.due

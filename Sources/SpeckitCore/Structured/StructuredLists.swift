@@ -31,8 +31,9 @@ enum StructuredLists {
     /// Acceptance criteria: a list of strings (or of `{text:, done:}` mappings), or one string.
     static func criteria(_ value: PlanValue, source: SourceText) -> [AcceptanceCriterion] {
         texts(value).map { text, item in
-            AcceptanceCriterion(text: text, style: .checklist, label: "acceptance",
-                                checked: item.value(forAny: itemChecks)?.bool, range: source.range(of: item))
+            AcceptanceCriterion(
+                text: text, style: .checklist, label: "acceptance",
+                checked: item.value(forAny: itemChecks)?.bool, range: source.range(of: item))
         }
     }
 

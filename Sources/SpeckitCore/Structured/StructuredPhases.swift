@@ -8,8 +8,9 @@ enum StructuredPhases {
     static func phase(_ value: PlanValue, position: Int, context: StructuredContext) -> Phase {
         guard value.pairs != nil else {
             let title = value.nonNullText ?? ""
-            return Phase(id: title.isEmpty ? "\(position)" : title, title: title, level: 0,
-                         range: context.source.range(of: value))
+            return Phase(
+                id: title.isEmpty ? "\(position)" : title, title: title, level: 0,
+                range: context.source.range(of: value))
         }
         let entry = StructuredEntry(value, context: context)
         let id = entry.id ?? entry.title ?? "\(position)"

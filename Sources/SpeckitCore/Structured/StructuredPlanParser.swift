@@ -18,21 +18,26 @@ public enum StructuredPlanParser {
     ///   - vocabulary: The words statuses are normalised with.
     /// - Throws: `SpeckitError.yamlSyntax`, `.jsonSyntax`, `.yamlAliasBomb`, or `.unrecognisedStructure` when
     ///   the file is valid but holds no phases or tasks.
-    public static func parse(_ source: SourceText, format: Document.Format, kind: Document.Kind,
-                             vocabulary: StatusVocabulary = .standard) throws -> Document {
+    public static func parse(
+        _ source: SourceText, format: Document.Format, kind: Document.Kind,
+        vocabulary: StatusVocabulary = .standard
+    ) throws -> Document {
         var notes: [Diagnostic] = []
         return try parse(source, format: format, kind: kind, vocabulary: vocabulary, notes: &notes)
     }
 
     /// Parses like `parse(_:format:kind:vocabulary:)` and appends a `parse.invalid-field` note for every
     /// known field whose value has the wrong shape (a list where a status belongs, a mapping as a title …).
-    public static func parse(_ source: SourceText, format: Document.Format, kind: Document.Kind,
-                             vocabulary: StatusVocabulary = .standard, limits: Limits = .standard,
-                             notes: inout [Diagnostic]) throws -> Document {
+    public static func parse(
+        _ source: SourceText, format: Document.Format, kind: Document.Kind,
+        vocabulary: StatusVocabulary = .standard, limits: Limits = .standard,
+        notes: inout [Diagnostic]
+    ) throws -> Document {
         var document = Document(path: source.path, kind: kind, format: format, text: source.report)
         let context = StructuredContext(source: source, vocabulary: vocabulary, taskmaster: format == .json)
         guard let root = try readValue(source, format: format, limits: limits),
-              StructuredShape.fill(&document, from: root, context: context) else {
+            StructuredShape.fill(&document, from: root, context: context)
+        else {
             throw SpeckitError.unrecognisedStructure(file: source.path, expected: expectedShape)
         }
         notes += context.notes.all

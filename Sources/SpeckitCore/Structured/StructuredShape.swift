@@ -23,8 +23,10 @@ enum StructuredShape {
         }
     }
 
-    private static func fillFromMapping(_ document: inout Document, pairs: [PlanValue.Pair],
-                                        context: StructuredContext) -> Bool {
+    private static func fillFromMapping(
+        _ document: inout Document, pairs: [PlanValue.Pair],
+        context: StructuredContext
+    ) -> Bool {
         let phaseIndex = pairs.firstIndex { listed($0, under: StructuredKeys.phaseLists) != nil }
         let taskIndex = pairs.firstIndex { listed($0, under: StructuredKeys.taskLists) != nil }
         var used = Set([phaseIndex, taskIndex].compactMap { $0 })

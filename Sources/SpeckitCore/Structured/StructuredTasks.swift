@@ -15,11 +15,14 @@ enum StructuredTasks {
         PlanTask(id: nil, title: value.nonNullText ?? "", form: .structured, range: context.source.range(of: value))
     }
 
-    private static func task(_ entry: StructuredEntry, parentID: String?, siblings: Set<String>,
-                             context: StructuredContext) -> PlanTask {
+    private static func task(
+        _ entry: StructuredEntry, parentID: String?, siblings: Set<String>,
+        context: StructuredContext
+    ) -> PlanTask {
         let id = entry.id.map { fullID($0, parentID: parentID, context: context) }
-        var task = PlanTask(id: id, title: entry.title ?? entry.titleFallback ?? id ?? "", form: .structured,
-                            range: entry.range)
+        var task = PlanTask(
+            id: id, title: entry.title ?? entry.titleFallback ?? id ?? "", form: .structured,
+            range: entry.range)
         task.statuses = entry.statuses
         task.status = entry.statuses.first?.value ?? .unknown
         task.priority = entry.priority
@@ -45,8 +48,10 @@ enum StructuredTasks {
 
     /// Taskmaster subtasks name sibling subtasks by number (`2` → `3.2`) and other tasks in full (`"3.2"`);
     /// a dotless string names a sibling when there is one by that id.
-    static func dependency(_ token: StructuredDependency, parentID: String?, siblings: Set<String>,
-                           context: StructuredContext) -> Dependency {
+    static func dependency(
+        _ token: StructuredDependency, parentID: String?, siblings: Set<String>,
+        context: StructuredContext
+    ) -> Dependency {
         guard context.taskmaster, let parentID, !token.raw.contains(".") else {
             return Dependency(raw: token.raw, id: token.raw)
         }

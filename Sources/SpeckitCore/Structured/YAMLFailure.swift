@@ -13,8 +13,9 @@ struct YAMLFailure: Error, Equatable {
 
     /// The speckit error for a YAML file.
     func yamlError(file: String) -> SpeckitError {
-        duplicateKey ? .yamlDuplicateKey(file: file, line: line, column: column, problem: problem)
-                     : .yamlSyntax(file: file, line: line, column: column, problem: problem)
+        duplicateKey
+            ? .yamlDuplicateKey(file: file, line: line, column: column, problem: problem)
+            : .yamlSyntax(file: file, line: line, column: column, problem: problem)
     }
 
     /// Reads what went wrong out of a Yams error, shifting lines by `lineOffset` (front matter).
@@ -25,23 +26,27 @@ struct YAMLFailure: Error, Equatable {
         }
         switch error {
         case .composer(_, "but found another document", let mark, _):
-            self.init(line: mark.line + lineOffset, column: mark.column,
-                      problem: "found a second document (`---`); expected a single YAML document")
+            self.init(
+                line: mark.line + lineOffset, column: mark.column,
+                problem: "found a second document (`---`); expected a single YAML document")
         case .scanner(let ctx, let problem, let mark, _),
-             .parser(let ctx, let problem, let mark, _),
-             .composer(let ctx, let problem, let mark, _):
-            self.init(line: mark.line + lineOffset, column: mark.column,
-                      problem: Self.phrase(problem) + (problem.hasPrefix("Maximum nesting") ? "" : context(ctx)))
+            .parser(let ctx, let problem, let mark, _),
+            .composer(let ctx, let problem, let mark, _):
+            self.init(
+                line: mark.line + lineOffset, column: mark.column,
+                problem: Self.phrase(problem) + (problem.hasPrefix("Maximum nesting") ? "" : context(ctx)))
         case .reader(let problem, let offset, _, _):
             let position = offset.map { Self.position(ofCharacter: $0, in: text) }
-            self.init(line: position.map { $0.line + lineOffset }, column: position?.column,
-                      problem: Self.phrase(problem))
+            self.init(
+                line: position.map { $0.line + lineOffset }, column: position?.column,
+                problem: Self.phrase(problem))
         case .duplicatedKeysInMapping(let duplicates, let ctx):
             // Yams points at the first occurrence; point at the repeat when it can be found.
             let first = ctx.mark
             if duplicates.count == 1, let again = Self.repeatedKey(duplicates[0], after: first, in: text) {
-                self.init(line: again.line + lineOffset, column: again.column,
-                          problem: "duplicate key '\(duplicates[0])' (first written on line \(first.line + lineOffset))")
+                self.init(
+                    line: again.line + lineOffset, column: again.column,
+                    problem: "duplicate key '\(duplicates[0])' (first written on line \(first.line + lineOffset))")
             } else {
                 let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
                 self.init(line: first.line + lineOffset, column: first.column, problem: "duplicate key \(names) in a mapping")
@@ -84,9 +89,15 @@ struct YAMLFailure: Error, Equatable {
 
     /// 1-based line and column of the character at `offset` (Yams reports reader errors that way).
     static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for character in text.prefix(offset) {
-            if character == "\n" { line += 1; column = 1 } else { column += character.unicodeScalars.count }
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
         }
         return (line, column)
     }

@@ -19,7 +19,6 @@ struct YAMLValueReader {
     /// holds at most about one node per byte, so only aliases can exhaust it.
     static func budget(for text: String, limits: Limits) -> Int { max(limits.yamlNodes, 2 * text.utf8.count) }
 
-
     /// Parses the single document in `text`; nil when it holds none (only comments or `---`).
     /// Throws `YAMLFailure` for what is not valid YAML, `SpeckitError.yamlAliasBomb` for an alias bomb.
     func read(_ text: String) throws -> PlanValue? {
@@ -44,8 +43,9 @@ struct YAMLValueReader {
 extension YAMLValueReader {
     /// A reader for `text` under `limits`.
     init(file: String, lineOffset: Int = 0, text: String, limits: Limits) {
-        self.init(file: file, lineOffset: lineOffset, nodeBudget: Self.budget(for: text, limits: limits),
-                  maxDepth: limits.yamlNesting)
+        self.init(
+            file: file, lineOffset: lineOffset, nodeBudget: Self.budget(for: text, limits: limits),
+            maxDepth: limits.yamlNesting)
     }
 }
 
@@ -75,8 +75,10 @@ private struct Walk {
         try checkDepth(depth, node)
         let before = charged
         try charge(1)
-        let line = (node.mark?.line ?? 1) + lineOffset, column = node.mark?.column ?? 1
-        var endLine = line, height = 0
+        let line = (node.mark?.line ?? 1) + lineOffset
+        let column = node.mark?.column ?? 1
+        var endLine = line
+        var height = 0
         let kind: PlanValue.Kind
         switch node {
         case .scalar(let scalar):
@@ -98,15 +100,18 @@ private struct Walk {
                 guard case .scalar(let keyScalar) = key else { continue }
                 let converted = try convert(value, depth: depth + 1)
                 let keyLine = keyScalar.mark.map { $0.line + lineOffset } ?? line
-                pairs.append(PlanValue.Pair(key: keyScalar.string, value: converted.value,
-                                            keyLine: keyLine, keyColumn: keyScalar.mark?.column))
+                pairs.append(
+                    PlanValue.Pair(
+                        key: keyScalar.string, value: converted.value,
+                        keyLine: keyLine, keyColumn: keyScalar.mark?.column))
                 endLine = max(endLine, keyLine, converted.value.endLine)
                 height = max(height, converted.height + 1)
             }
             kind = .mapping(YAMLMergeKeys.apply(pairs))
         }
-        let converted = Converted(value: PlanValue(kind, line: line, column: column, endLine: endLine),
-                                  size: charged - before, height: height)
+        let converted = Converted(
+            value: PlanValue(kind, line: line, column: column, endLine: endLine),
+            size: charged - before, height: height)
         if let anchor = node.anchor { anchored[ObjectIdentifier(anchor)] = converted }
         return converted
     }
@@ -126,8 +131,9 @@ private struct Walk {
 
     private func checkDepth(_ depth: Int, _ node: Node) throws {
         guard depth > maxDepth else { return }
-        throw YAMLFailure(line: node.mark.map { $0.line + lineOffset }, column: node.mark?.column,
-                          problem: "nesting is deeper than \(maxDepth) levels (limits.yamlNesting)")
+        throw YAMLFailure(
+            line: node.mark.map { $0.line + lineOffset }, column: node.mark?.column,
+            problem: "nesting is deeper than \(maxDepth) levels (limits.yamlNesting)")
     }
 }
 
@@ -139,7 +145,10 @@ enum YAMLMergeKeys {
         var seen = Set(pairs.filter { $0.key != "<<" }.map(\.key))
         var out: [PlanValue.Pair] = []
         for pair in pairs {
-            guard pair.key == "<<" else { out.append(pair); continue }
+            guard pair.key == "<<" else {
+                out.append(pair)
+                continue
+            }
             let sources = pair.value.items ?? [pair.value]
             for source in sources {
                 for merged in source.pairs ?? [] where !seen.contains(merged.key) {

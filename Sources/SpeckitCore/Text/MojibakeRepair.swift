@@ -31,7 +31,8 @@ struct MojibakeRepair {
     /// Repairs one line. Returns nil when nothing in it is mojibake.
     func repair(_ line: Substring) -> (text: String, edits: [Edit])? {
         guard line.utf8.contains(where: { $0 >= 0x80 }),
-              line.unicodeScalars.contains(where: { $0.value >= 0x80 && leadScalars.contains($0) }) else { return nil }
+            line.unicodeScalars.contains(where: { $0.value >= 0x80 && leadScalars.contains($0) })
+        else { return nil }
         let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
         var edits: [Edit] = []
@@ -42,13 +43,16 @@ struct MojibakeRepair {
             // Text in `code spans` is quoted as written (a document may show mojibake on purpose).
             if scalars[index] == "`" { inCodeSpan.toggle() }
             guard !inCodeSpan, byteForScalar[scalars[index]] != nil else {
-                out.append(scalars[index]); outCount += 1; index += 1
+                out.append(scalars[index])
+                outCount += 1
+                index += 1
                 continue
             }
             var end = index
             var bytes: [UInt8] = []
             while end < scalars.count, let byte = byteForScalar[scalars[end]] {
-                bytes.append(byte); end += 1
+                bytes.append(byte)
+                end += 1
             }
             var position = 0
             while position < bytes.count {
@@ -58,7 +62,9 @@ struct MojibakeRepair {
                     outCount += 1
                     position += used
                 } else {
-                    out.append(scalars[index + position]); outCount += 1; position += 1
+                    out.append(scalars[index + position])
+                    outCount += 1
+                    position += 1
                 }
             }
             index = end
@@ -88,7 +94,8 @@ struct MojibakeRepair {
         }
         var continuation = 0
         while continuation < length - 1, position + 1 + continuation < bytes.count,
-              bytes[position + 1 + continuation] & 0xC0 == 0x80 {
+            bytes[position + 1 + continuation] & 0xC0 == 0x80
+        {
             continuation += 1
         }
         let sequence = Array(bytes[position..<(position + 1 + continuation)])
@@ -128,7 +135,8 @@ struct MojibakeRepair {
             value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
             guard value >= 0x800 else { return nil }
         case 4:
-            value = UInt32(lead & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12
+            value =
+                UInt32(lead & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12
                 | UInt32(bytes[2] & 0x3F) << 6 | UInt32(bytes[3] & 0x3F)
             guard value >= 0x10000 else { return nil }
         default:

@@ -9,9 +9,13 @@ enum QuickScan {
         func isSpace(_ i: Int) -> Bool { i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) }
         var i = 0
         while i < bytes.count {
-            guard isDigit(i) else { i += 1; continue }
+            guard isDigit(i) else {
+                i += 1
+                continue
+            }
             let previous: UInt8 = i > 0 ? bytes[i - 1] : 0x20
-            let glued = (previous >= 0x30 && previous <= 0x39) || (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A)
+            let glued =
+                (previous >= 0x30 && previous <= 0x39) || (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A)
                 || previous == 0x2E || previous == 0x2D || previous == 0x5F || previous == 0x2F
             var j = i
             while isDigit(j) { j += 1 }

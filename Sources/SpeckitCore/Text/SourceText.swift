@@ -22,8 +22,10 @@ public struct SourceText: Sendable {
     private let asciiLines: [Bool]
     static let checkpointStride = 512
 
-    init(path: String, text: String, report: TextReport, edits: [Int: [MojibakeRepair.Edit]],
-         firstRepair: (line: Int, column: Int)?, firstInvalidLine: Int?) {
+    init(
+        path: String, text: String, report: TextReport, edits: [Int: [MojibakeRepair.Edit]],
+        firstRepair: (line: Int, column: Int)?, firstInvalidLine: Int?
+    ) {
         self.path = path
         self.text = text
         self.report = report
@@ -31,7 +33,9 @@ public struct SourceText: Sendable {
         self.firstRepair = firstRepair
         self.firstInvalidLine = firstInvalidLine
         let bytes = Array(text.utf8)
-        var starts = [0], ascii: [Bool] = [], lineIsASCII = true
+        var starts = [0]
+        var ascii: [Bool] = []
+        var lineIsASCII = true
         for (offset, byte) in bytes.enumerated() {
             if byte == 0x0A {
                 starts.append(offset + 1)
@@ -44,9 +48,11 @@ public struct SourceText: Sendable {
         ascii.append(lineIsASCII)
         var checkpoints: [Int: [Int]] = [:]
         for line in ascii.indices where !ascii[line] {
-            let start = starts[line], end = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count
+            let start = starts[line]
+            let end = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count
             guard end - start > Self.checkpointStride else { continue }
-            var counts: [Int] = [], scalars = 0
+            var counts: [Int] = []
+            var scalars = 0
             for offset in start..<end {
                 if (offset - start) % Self.checkpointStride == 0 { counts.append(scalars) }
                 if bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
@@ -62,7 +68,8 @@ public struct SourceText: Sendable {
     /// The number of scalars in the first `bytes` bytes of a 0-based line (starting at byte `start`).
     private func scalarCount(line: Int, start: Int, bytes: Int) -> Int {
         if asciiLines[line] { return bytes }
-        var scalars = 0, offset = start
+        var scalars = 0
+        var offset = start
         if let counts = checkpoints[line] {
             let index = min(bytes / Self.checkpointStride, counts.count - 1)
             scalars = counts[index]
@@ -78,10 +85,12 @@ public struct SourceText: Sendable {
         let start = lineStarts[line]
         let limit = (line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : utf8.count) - start
         if asciiLines[line] { return min(scalars, limit) }
-        var offset = 0, seen = 0
+        var offset = 0
+        var seen = 0
         if let counts = checkpoints[line] {
             // The last checkpoint with at most `scalars` scalars before it.
-            var low = 0, high = counts.count - 1
+            var low = 0
+            var high = counts.count - 1
             while low < high {
                 let middle = (low + high + 1) / 2
                 if counts[middle] <= scalars { low = middle } else { high = middle - 1 }
@@ -131,8 +140,9 @@ public struct SourceText: Sendable {
 
     /// A source range for cmark-gfm's byte positions.
     public func range(_ startLine: Int, _ startColumn: Int, _ endLine: Int, _ endColumn: Int) -> SourceRange {
-        SourceRange(file: path, line: max(startLine, 1), column: column(line: startLine, byteColumn: startColumn),
-                    endLine: max(endLine, startLine, 1), endColumn: column(line: endLine, byteColumn: endColumn))
+        SourceRange(
+            file: path, line: max(startLine, 1), column: column(line: startLine, byteColumn: startColumn),
+            endLine: max(endLine, startLine, 1), endColumn: column(line: endLine, byteColumn: endColumn))
     }
 
     /// The diagnostics that describe what was repaired.
@@ -140,22 +150,30 @@ public struct SourceText: Sendable {
         var out: [Diagnostic] = []
         if let encoding = report.mojibake, let first = firstRepair {
             let name = encoding == .windows1252 ? "Windows-1252" : "Mac Roman"
-            out.append(Diagnostic(.mojibake, .warning,
-                "text is UTF-8 that was decoded as \(name) and saved again (mojibake); repaired \(report.mojibakeRepairs) character\(report.mojibakeRepairs == 1 ? "" : "s") before parsing",
-                at: SourceRange(file: path, line: first.line, column: first.column)))
+            out.append(
+                Diagnostic(
+                    .mojibake, .warning,
+                    "text is UTF-8 that was decoded as \(name) and saved again (mojibake); repaired \(report.mojibakeRepairs) character\(report.mojibakeRepairs == 1 ? "" : "s") before parsing",
+                    at: SourceRange(file: path, line: first.line, column: first.column)))
         }
         if report.invalidUTF8Sequences > 0 {
-            out.append(Diagnostic(.invalidUTF8, .warning,
-                "\(report.invalidUTF8Sequences) byte sequence(s) are not valid UTF-8 and were read as U+FFFD",
-                at: SourceRange(file: path, line: firstInvalidLine ?? 1, column: 1)))
+            out.append(
+                Diagnostic(
+                    .invalidUTF8, .warning,
+                    "\(report.invalidUTF8Sequences) byte sequence(s) are not valid UTF-8 and were read as U+FFFD",
+                    at: SourceRange(file: path, line: firstInvalidLine ?? 1, column: 1)))
         }
         if report.bom {
-            out.append(Diagnostic(.byteOrderMark, .note, "the file starts with a UTF-8 byte-order mark (dropped before parsing)",
-                                  at: SourceRange(file: path, line: 1, column: 1)))
+            out.append(
+                Diagnostic(
+                    .byteOrderMark, .note, "the file starts with a UTF-8 byte-order mark (dropped before parsing)",
+                    at: SourceRange(file: path, line: 1, column: 1)))
         }
         if report.lineEndings == .mixed {
-            out.append(Diagnostic(.mixedLineEndings, .note, "line endings are mixed (LF and CRLF/CR)",
-                                  at: SourceRange(file: path, line: 1, column: 1)))
+            out.append(
+                Diagnostic(
+                    .mixedLineEndings, .note, "line endings are mixed (LF and CRLF/CR)",
+                    at: SourceRange(file: path, line: 1, column: 1)))
         }
         return out
     }

@@ -51,8 +51,9 @@ public enum TextDecoding {
             report.mojibakeRepairs = total
         }
         report.lines = text.isEmpty ? 0 : text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } - (text.hasSuffix("\n") ? 1 : 0)
-        return SourceText(path: path, text: text, report: report, edits: edits,
-                          firstRepair: firstRepair, firstInvalidLine: firstInvalidLine)
+        return SourceText(
+            path: path, text: text, report: report, edits: edits,
+            firstRepair: firstRepair, firstInvalidLine: firstInvalidLine)
     }
 
     /// The encoding whose mojibake explains the most characters, if any does.
@@ -65,13 +66,20 @@ public enum TextDecoding {
     private static func normaliseLineEndings(_ bytes: ArraySlice<UInt8>) -> ([UInt8], TextReport.LineEndings) {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var lf = 0, crlf = 0, cr = 0
+        var lf = 0
+        var crlf = 0
+        var cr = 0
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
             if byte == 0x0D {
                 let next = bytes.index(after: index)
-                if next < bytes.endIndex, bytes[next] == 0x0A { crlf += 1; index = next } else { cr += 1 }
+                if next < bytes.endIndex, bytes[next] == 0x0A {
+                    crlf += 1
+                    index = next
+                } else {
+                    cr += 1
+                }
                 out.append(0x0A)
             } else {
                 if byte == 0x0A { lf += 1 }
@@ -81,11 +89,17 @@ public enum TextDecoding {
         }
         let kinds = [lf > 0, crlf > 0, cr > 0].filter { $0 }.count
         let endings: TextReport.LineEndings
-        if kinds > 1 { endings = .mixed }
-        else if crlf > 0 { endings = .crlf }
-        else if cr > 0 { endings = .cr }
-        else if lf > 0 { endings = .lf }
-        else { endings = .none }
+        if kinds > 1 {
+            endings = .mixed
+        } else if crlf > 0 {
+            endings = .crlf
+        } else if cr > 0 {
+            endings = .cr
+        } else if lf > 0 {
+            endings = .lf
+        } else {
+            endings = .none
+        }
         return (out, endings)
     }
 

@@ -11,8 +11,10 @@ public struct Validator: Sendable {
     public var files: any FileSource
     public var jobs: Int
 
-    public init(settings: ValidationSettings = ValidationSettings(), files: any FileSource = DiskFiles(),
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        settings: ValidationSettings = ValidationSettings(), files: any FileSource = DiskFiles(),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.settings = settings
         self.files = files
         self.jobs = max(1, jobs)
@@ -28,11 +30,15 @@ public struct Validator: Sendable {
     /// The kits under `paths`, and the validator to check them with: one that also reads the files of any
     /// `.zip`/`.tar.gz` kit named (read into memory, never extracted; refused entries become findings).
     public func prepare(_ paths: [String]) throws -> (kits: [KitSource], validator: Validator) {
-        var memory: [String: [UInt8]] = [:], refused: [String: SpeckitError] = [:]
+        var memory: [String: [UInt8]] = [:]
+        var refused: [String: SpeckitError] = [:]
         var archiveKits: [KitSource] = []
         var others: [String] = []
         for path in paths {
-            guard ArchiveKit.isArchive(path), FileKind.followed(path) == .regular else { others.append(path); continue }
+            guard ArchiveKit.isArchive(path), FileKind.followed(path) == .regular else {
+                others.append(path)
+                continue
+            }
             let contents = try ArchiveKit.read(path, limits: settings.archiveLimits)
             memory.merge(contents.memory) { $1 }
             refused.merge(contents.refused) { $1 }
@@ -48,7 +54,8 @@ public struct Validator: Sendable {
     /// The kits under `paths`, without reading them.
     public func discover(_ paths: [String]) throws -> [KitSource] {
         let filter = PathFilter(include: settings.include, exclude: settings.exclude, root: settings.root)
-        var walked: [String] = [], explicit: [String] = []
+        var walked: [String] = []
+        var explicit: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -89,17 +96,21 @@ public struct Validator: Sendable {
     /// it) is done, so a caller can write findings out and drop them: memory stays flat however many kits and
     /// findings there are.
     public func run(kits: [KitSource], deliver: @Sendable (KitOutcome) -> Void) {
-        let settings = self.settings, files = self.files
-        WorkQueue.forEach(count: kits.count, jobs: jobs, work: { index in
-            Self.check(kits[index], settings: settings, files: files)
-        }, deliver: deliver)
+        let settings = self.settings
+        let files = self.files
+        WorkQueue.forEach(
+            count: kits.count, jobs: jobs,
+            work: { index in
+                Self.check(kits[index], settings: settings, files: files)
+            }, deliver: deliver)
     }
 
     /// Reads, parses and checks one kit.
     static func check(_ source: KitSource, settings: ValidationSettings, files: any FileSource) -> KitOutcome {
         let loaded = load(source, settings: settings, files: files)
-        let context = RuleContext(kit: loaded.kit, settings: settings, parseNotes: loaded.notes, failures: loaded.failures,
-                                  sources: loaded.sources)
+        let context = RuleContext(
+            kit: loaded.kit, settings: settings, parseNotes: loaded.notes, failures: loaded.failures,
+            sources: loaded.sources)
         for rule in RuleRegistry.rules { context.run(rule.init()) }
         return KitOutcome(summary: KitSummary(kit: loaded.kit), findings: context.findings, hidden: context.hidden)
     }
@@ -120,20 +131,33 @@ public struct Validator: Sendable {
     /// unread (a paragraph over `limits.paragraphBytes`, tasks nested past `limits.nesting`), so a caller that
     /// reports no findings can still say what was not counted.
     public func readNoting(kits: [KitSource]) -> (kits: [Kit], failures: [LoadFailure], unread: [Diagnostic]) {
-        let settings = self.settings, files = self.files
+        let settings = self.settings
+        let files = self.files
         let parsed = Mutex<(kits: [Kit], failures: [LoadFailure], unread: [Diagnostic])>(([], [], []))
-        WorkQueue.forEach(count: kits.count, jobs: jobs, work: { index in
-            let loaded = Self.load(kits[index], settings: settings, files: files)
-            return (loaded.kit, loaded.failures, loaded.notes.filter { [.paragraphTooLong, .nestingTooDeep].contains($0.ruleId) })
-        }, deliver: { kit, failures, unread in parsed.withLock { $0.kits.append(kit); $0.failures += failures; $0.unread += unread } })
+        WorkQueue.forEach(
+            count: kits.count, jobs: jobs,
+            work: { index in
+                let loaded = Self.load(kits[index], settings: settings, files: files)
+                return (loaded.kit, loaded.failures, loaded.notes.filter { [.paragraphTooLong, .nestingTooDeep].contains($0.ruleId) })
+            },
+            deliver: { kit, failures, unread in
+                parsed.withLock {
+                    $0.kits.append(kit)
+                    $0.failures += failures
+                    $0.unread += unread
+                }
+            })
         return parsed.withLock { $0 }
     }
 
     /// Reads and parses one kit.
     static func load(_ source: KitSource, settings: ValidationSettings, files: any FileSource)
-        -> (kit: Kit, notes: [Diagnostic], failures: [LoadFailure], sources: [String: SourceText]) {
+        -> (kit: Kit, notes: [Diagnostic], failures: [LoadFailure], sources: [String: SourceText])
+    {
         let loader = PlanLoader(vocabulary: settings.vocabulary, files: files, limits: settings.limits)
-        var documents: [Document] = [], notes: [Diagnostic] = [], failures: [LoadFailure] = []
+        var documents: [Document] = []
+        var notes: [Diagnostic] = []
+        var failures: [LoadFailure] = []
         var sources: [String: SourceText] = [:]
         for path in source.files {
             do {
@@ -147,8 +171,10 @@ public struct Validator: Sendable {
                 failures.append(LoadFailure(path: path, error: .unreadable(path, reason: "\(error)")))
             }
         }
-        let name = source.name == "." ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
-                                      : source.name
+        let name =
+            source.name == "."
+            ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
+            : source.name
         return (Kit(name: name, root: source.root, profile: source.profile, documents: documents), notes, failures, sources)
     }
 }

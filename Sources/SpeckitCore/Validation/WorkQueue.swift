@@ -13,8 +13,10 @@ enum WorkQueue {
         var delivering = false
     }
 
-    static func forEach<T: Sendable>(count: Int, jobs: Int, work: @Sendable (Int) -> T,
-                                     deliver: @Sendable (T) -> Void) {
+    static func forEach<T: Sendable>(
+        count: Int, jobs: Int, work: @Sendable (Int) -> T,
+        deliver: @Sendable (T) -> Void
+    ) {
         guard count > 0 else { return }
         let state = Mutex(State<T>())
         /// Takes the results that are next in order and makes the caller the one delivering them; with

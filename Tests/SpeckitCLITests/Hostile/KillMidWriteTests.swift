@@ -39,38 +39,54 @@ struct KillMidWriteTests {
     }
 
     static let writers: [Writer] = [
-        Writer(name: "validate --output", arguments: ["validate", "tree", "--format", "json", "--output", "report.json"],
-               prepare: { folder in
-                   try tree(in: folder, count: 25)
-                   try write("{\"previous\": true}\n", "report.json", in: folder)
-               }, outputs: ["report.json"]),
-        Writer(name: "fix", arguments: ["fix", "tasks.md"], prepare: { folder in
-            // 1.6 MB of mojibake to repair, so the rewrite takes a while.
-            try write("# Tasks\n\n" + String(repeating: "- [ ] T1 Ship it \u{00E2}\u{0153}\u{2026}\n", count: 60_000), "tasks.md", in: folder)
-        }, outputs: ["tasks.md"]),
-        Writer(name: "pack", arguments: ["pack", "tree", "--out", "kit.zip"], prepare: { folder in
-            try tree(in: folder, count: 25)
-            try write("previous zip\n", "kit.zip", in: folder)
-        }, outputs: ["kit.zip"]),
-        Writer(name: "generate --force over a kit", arguments: ["generate", "--name", "Shop", "--goal", "Sell", "--phase", "Build",
-                                                                   "--out", "kit", "--force", "--zip", "kit.zip"],
-               prepare: { folder in
-                   for name in ["constitution.md", "prd.md", "plan.md", "tasks.md"] { try write("previous \(name)\n", "kit/\(name)", in: folder) }
-                   try write("previous zip\n", "kit.zip", in: folder)
-               }, outputs: ["kit/constitution.md", "kit/prd.md", "kit/plan.md", "kit/tasks.md", "kit.zip"]),
-        Writer(name: "generate a new kit", arguments: ["generate", "--name", "Shop", "--goal", "Sell", "--out", "kit"],
-               prepare: { _ in }, outputs: ["kit/constitution.md", "kit/prd.md", "kit/plan.md", "kit/tasks.md"]),
-        Writer(name: "run validate_spec_kit", arguments: ["run", "validate_spec_kit", "--params", "p.json", "--artifacts", "out"],
-               prepare: { folder in
-                   try tree(in: folder, count: 25)
-                   try write(#"{"path": "tree", "formats": ["markdown", "junit", "sarif"]}"#, "p.json", in: folder)
-               }, outputs: ["out/report.json", "out/report.md", "out/report.junit.xml", "out/report.sarif", "out/artifacts.json"]),
-        Writer(name: "run into an empty folder the worker made", arguments: ["run", "validate_spec_kit", "--params", "p.json", "--artifacts", "out"],
-               prepare: { folder in
-                   try tree(in: folder, count: 25)
-                   try write(#"{"path": "tree", "formats": ["markdown"]}"#, "p.json", in: folder)
-                   try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
-               }, outputs: ["out/report.json", "out/report.md", "out/artifacts.json"]),
+        Writer(
+            name: "validate --output", arguments: ["validate", "tree", "--format", "json", "--output", "report.json"],
+            prepare: { folder in
+                try tree(in: folder, count: 25)
+                try write("{\"previous\": true}\n", "report.json", in: folder)
+            }, outputs: ["report.json"]),
+        Writer(
+            name: "fix", arguments: ["fix", "tasks.md"],
+            prepare: { folder in
+                // 1.6 MB of mojibake to repair, so the rewrite takes a while.
+                try write(
+                    "# Tasks\n\n" + String(repeating: "- [ ] T1 Ship it \u{00E2}\u{0153}\u{2026}\n", count: 60_000), "tasks.md", in: folder)
+            }, outputs: ["tasks.md"]),
+        Writer(
+            name: "pack", arguments: ["pack", "tree", "--out", "kit.zip"],
+            prepare: { folder in
+                try tree(in: folder, count: 25)
+                try write("previous zip\n", "kit.zip", in: folder)
+            }, outputs: ["kit.zip"]),
+        Writer(
+            name: "generate --force over a kit",
+            arguments: [
+                "generate", "--name", "Shop", "--goal", "Sell", "--phase", "Build",
+                "--out", "kit", "--force", "--zip", "kit.zip",
+            ],
+            prepare: { folder in
+                for name in ["constitution.md", "prd.md", "plan.md", "tasks.md"] {
+                    try write("previous \(name)\n", "kit/\(name)", in: folder)
+                }
+                try write("previous zip\n", "kit.zip", in: folder)
+            }, outputs: ["kit/constitution.md", "kit/prd.md", "kit/plan.md", "kit/tasks.md", "kit.zip"]),
+        Writer(
+            name: "generate a new kit", arguments: ["generate", "--name", "Shop", "--goal", "Sell", "--out", "kit"],
+            prepare: { _ in }, outputs: ["kit/constitution.md", "kit/prd.md", "kit/plan.md", "kit/tasks.md"]),
+        Writer(
+            name: "run validate_spec_kit", arguments: ["run", "validate_spec_kit", "--params", "p.json", "--artifacts", "out"],
+            prepare: { folder in
+                try tree(in: folder, count: 25)
+                try write(#"{"path": "tree", "formats": ["markdown", "junit", "sarif"]}"#, "p.json", in: folder)
+            }, outputs: ["out/report.json", "out/report.md", "out/report.junit.xml", "out/report.sarif", "out/artifacts.json"]),
+        Writer(
+            name: "run into an empty folder the worker made",
+            arguments: ["run", "validate_spec_kit", "--params", "p.json", "--artifacts", "out"],
+            prepare: { folder in
+                try tree(in: folder, count: 25)
+                try write(#"{"path": "tree", "formats": ["markdown"]}"#, "p.json", in: folder)
+                try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
+            }, outputs: ["out/report.json", "out/report.md", "out/artifacts.json"]),
     ]
 
     /// The bytes at each output path (nil: missing), and every speckit temporary name in the folder tree.
@@ -94,8 +110,9 @@ struct KillMidWriteTests {
         return process
     }
 
-    @Test("killed at random points, each writer leaves the old content or the complete new one, and no temporary file",
-          arguments: writers)
+    @Test(
+        "killed at random points, each writer leaves the old content or the complete new one, and no temporary file",
+        arguments: writers)
     func killMidWrite(_ writer: Writer) throws {
         // One complete run: how long it takes and what it writes.
         let reference = try CLIRunner.temporaryFolder()
@@ -134,8 +151,9 @@ struct KillMidWriteTests {
             if writer.name == "generate --force over a kit", state == "MIXED" {
                 // Four files replaced one by one: each must still be whole, old or new.
                 for output in writer.outputs {
-                    #expect(now.contents[output] == before[output] || now.contents[output] == after.contents[output],
-                            "\(output) is neither the old nor the new file")
+                    #expect(
+                        now.contents[output] == before[output] || now.contents[output] == after.contents[output],
+                        "\(output) is neither the old nor the new file")
                 }
             } else {
                 #expect(state != "MIXED", "\(writer.name): after a kill the outputs are neither the old nor the new ones")
@@ -145,11 +163,14 @@ struct KillMidWriteTests {
                 outcomes["temporary left, swept by the next run", default: 0] += 1
                 let again = try Self.start(writer.arguments + (writer.name == "generate a new kit" ? ["--force"] : []), in: folder)
                 again.waitUntilExit()
-                #expect(Self.snapshot(folder, writer.outputs).temporaries.isEmpty,
-                        "\(writer.name) left \(now.temporaries), and the next run did not remove them")
+                #expect(
+                    Self.snapshot(folder, writer.outputs).temporaries.isEmpty,
+                    "\(writer.name) left \(now.temporaries), and the next run did not remove them")
             }
         }
-        print("\(writer.name): \(killed) of \(Self.kills) runs killed while working (\(String(format: "%.2f", duration)) s each): \(outcomes.sorted { $0.key < $1.key })")
+        print(
+            "\(writer.name): \(killed) of \(Self.kills) runs killed while working (\(String(format: "%.2f", duration)) s each): \(outcomes.sorted { $0.key < $1.key })"
+        )
         // Most kills must land while the command works, or the test proves little.
         #expect(killed >= Self.kills / 3, "only \(killed) of \(Self.kills) kills landed while \(writer.name) was running")
     }

@@ -17,13 +17,16 @@ struct RunCancellationTests {
         return folder
     }
 
-    @Test("a signal while validate_spec_kit works: step.cancelled within a second, exit 143 or 130, nothing partial left", arguments: [
-        (SIGTERM, Int32(143), "SIGTERM"), (SIGINT, Int32(130), "SIGINT"),
-    ])
+    @Test(
+        "a signal while validate_spec_kit works: step.cancelled within a second, exit 143 or 130, nothing partial left",
+        arguments: [
+            (SIGTERM, Int32(143), "SIGTERM"), (SIGINT, Int32(130), "SIGINT"),
+        ])
     func cancelled(signal: Int32, exitCode: Int32, name: String) throws {
         let folder = try Self.largeTree(800)
-        let step = try StepProcess(["run", "validate_spec_kit", "--params", "-", "--artifacts", "out", "--run-id", "c", "--heartbeat", "0.2"],
-                                   in: folder, input: #"{"path": "tree", "formats": ["markdown", "junit", "sarif"]}"#)
+        let step = try StepProcess(
+            ["run", "validate_spec_kit", "--params", "-", "--artifacts", "out", "--run-id", "c", "--heartbeat", "0.2"],
+            in: folder, input: #"{"path": "tree", "formats": ["markdown", "junit", "sarif"]}"#)
         // Working: kits are being checked and heartbeats are coming.
         #expect(step.waitForLine(timeout: 60) { $0.contains(#""type":"progress""#) && !$0.contains(#""done":0,"#) } != nil)
         #expect(step.waitForLine(timeout: 60) { $0.contains(#""type":"heartbeat""#) } != nil)
@@ -48,8 +51,9 @@ struct RunCancellationTests {
     func cancelledIntoEmptyFolder() throws {
         let folder = try Self.largeTree(400)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
-        let step = try StepProcess(["run", "validate_spec_kit", "--params", "-", "--artifacts", "out"], in: folder,
-                                   input: #"{"path": "tree"}"#)
+        let step = try StepProcess(
+            ["run", "validate_spec_kit", "--params", "-", "--artifacts", "out"], in: folder,
+            input: #"{"path": "tree"}"#)
         #expect(step.waitForLine(timeout: 60) { $0.contains(#""type":"finding""#) } != nil)
         #expect(step.process.isRunning, "the tree was checked before the signal could be sent; make it larger")
         step.process.terminate()
@@ -58,12 +62,14 @@ struct RunCancellationTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).isEmpty)
     }
 
-    @Test("a signal while the parameters are still being read from stdin: exit 143, step.cancelled last, one stderr line, nothing written",
-          arguments: ["", #"{"name": "Par"#])
+    @Test(
+        "a signal while the parameters are still being read from stdin: exit 143, step.cancelled last, one stderr line, nothing written",
+        arguments: ["", #"{"name": "Par"#])
     func cancelledWhileReadingParams(partial: String) throws {
         let folder = try CLIRunner.temporaryFolder()
-        let step = try StepProcess(["run", "generate_spec_kit", "--params", "-", "--artifacts", "out", "--run-id", "s"], in: folder,
-                                   input: partial, keepInputOpen: true)
+        let step = try StepProcess(
+            ["run", "generate_spec_kit", "--params", "-", "--artifacts", "out", "--run-id", "s"], in: folder,
+            input: partial, keepInputOpen: true)
         #expect(step.waitForLine(timeout: 30) { $0.contains(#""type":"step.started""#) } != nil)
         Thread.sleep(forTimeInterval: 0.2)
         step.process.terminate()

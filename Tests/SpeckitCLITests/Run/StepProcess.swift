@@ -29,7 +29,9 @@ final class StepProcess: Sendable {
         process.executableURL = CLIRunner.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input == nil && !keepInputOpen ? FileHandle.nullDevice : stdin
@@ -45,7 +47,10 @@ final class StepProcess: Sendable {
                 let chunk = handle.availableData
                 let now = DispatchTime.now()
                 let done = state.withLock { state -> Bool in
-                    if chunk.isEmpty { state.stdoutClosed = true; return true }
+                    if chunk.isEmpty {
+                        state.stdoutClosed = true
+                        return true
+                    }
                     state.partial += chunk
                     while let newline = state.partial.firstIndex(of: 0x0A) {
                         state.lines.append(Line(text: String(decoding: state.partial[..<newline], as: UTF8.self), arrived: now))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// Kits packed by `speckit pack`, read back in memory; hostile archives refused without writing anything.
@@ -14,8 +15,9 @@ struct ArchiveKitTests {
     static func kitFolder() throws -> URL {
         let folder = try temporaryFolder()
         try KitGenerator(templates: try KitTemplates.load())
-            .write(KitParameters(name: "Ops", goals: ["Claim runs safely"]), source: "test",
-                   into: folder.appendingPathComponent("k").path, force: false)
+            .write(
+                KitParameters(name: "Ops", goals: ["Claim runs safely"]), source: "test",
+                into: folder.appendingPathComponent("k").path, force: false)
         return folder
     }
 
@@ -28,7 +30,8 @@ struct ArchiveKitTests {
         let fromFolder = try Validator(jobs: 1).validate(paths: [kit])
         let fromArchive = try Validator(jobs: 1).validate(paths: [archive])
         #expect(fromFolder.findings.count > 0)
-        #expect(fromArchive.findings.map { $0.formatted.replacingOccurrences(of: archive + "/", with: kit + "/") }
+        #expect(
+            fromArchive.findings.map { $0.formatted.replacingOccurrences(of: archive + "/", with: kit + "/") }
                 == fromFolder.findings.map(\.formatted))
         #expect(fromArchive.summary.tasks == fromFolder.summary.tasks)
     }
@@ -36,11 +39,12 @@ struct ArchiveKitTests {
     @Test("an entry that climbs out with '..' or is absolute is a finding, and nothing is written")
     func zipSlip() throws {
         let folder = try Self.temporaryFolder()
-        let bytes = try LibArchive.write([
-            ArchiveEntry(path: "tasks.md", bytes: Array("# Tasks\n\n- [ ] T1 Build\n".utf8)),
-            ArchiveEntry(path: "../evil-tasks.md", bytes: Array("# Evil\n".utf8)),
-            ArchiveEntry(path: "/tmp/abs-tasks.md", bytes: Array("# Evil\n".utf8)),
-        ], format: .zip, modified: KitPacker.defaultEpoch)
+        let bytes = try LibArchive.write(
+            [
+                ArchiveEntry(path: "tasks.md", bytes: Array("# Tasks\n\n- [ ] T1 Build\n".utf8)),
+                ArchiveEntry(path: "../evil-tasks.md", bytes: Array("# Evil\n".utf8)),
+                ArchiveEntry(path: "/tmp/abs-tasks.md", bytes: Array("# Evil\n".utf8)),
+            ], format: .zip, modified: KitPacker.defaultEpoch)
         let archive = folder.appendingPathComponent("slip.zip").path
         try Data(bytes).write(to: URL(fileURLWithPath: archive))
         let report = try Validator(jobs: 1).validate(paths: [archive])
@@ -55,7 +59,8 @@ struct ArchiveKitTests {
     @Test("symbolic links in an archive are refused")
     func symlink() throws {
         let folder = try Self.temporaryFolder()
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("tasks.md").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("tasks.md").path, withDestinationPath: "/etc/passwd")
         try Data("# Plan\n".utf8).write(to: folder.appendingPathComponent("plan.md"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/bsdtar")
@@ -71,8 +76,9 @@ struct ArchiveKitTests {
     @Test("a zip bomb, too many entries and a corrupt archive are errors (exit 2), before anything is trusted")
     func bounds() throws {
         let folder = try Self.temporaryFolder()
-        let bomb = try LibArchive.write([ArchiveEntry(path: "tasks.md", bytes: [UInt8](repeating: 0x20, count: 8 << 20))],
-                                        format: .zip, modified: KitPacker.defaultEpoch)
+        let bomb = try LibArchive.write(
+            [ArchiveEntry(path: "tasks.md", bytes: [UInt8](repeating: 0x20, count: 8 << 20))],
+            format: .zip, modified: KitPacker.defaultEpoch)
         let bombPath = folder.appendingPathComponent("bomb.zip").path
         try Data(bomb).write(to: URL(fileURLWithPath: bombPath))
         #expect { try Validator(jobs: 1).validate(paths: [bombPath]) } throws: { error in
@@ -80,8 +86,9 @@ struct ArchiveKitTests {
         }
         var few = ValidationSettings()
         few.limits.archiveEntries = 2
-        let many = try LibArchive.write((0..<3).map { ArchiveEntry(path: "t\($0)-tasks.md", bytes: Array("# T\n".utf8)) },
-                                        format: .tarGz, modified: KitPacker.defaultEpoch)
+        let many = try LibArchive.write(
+            (0..<3).map { ArchiveEntry(path: "t\($0)-tasks.md", bytes: Array("# T\n".utf8)) },
+            format: .tarGz, modified: KitPacker.defaultEpoch)
         let manyPath = folder.appendingPathComponent("many.tar.gz").path
         try Data(many).write(to: URL(fileURLWithPath: manyPath))
         #expect(throws: SpeckitError.archive("\(manyPath): more than 2 entries (limits.archiveEntries)")) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// The safe rewrites of `speckit fix`, and the diff `--dry-run` shows.
@@ -34,20 +35,21 @@ struct TextFixerTests {
     func diff() {
         let old = (1...10).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "line 5\n", with: "LINE 5\n")
-        #expect(UnifiedDiff.render(old: old, new: new, path: "p.md") == """
-        --- a/p.md
-        +++ b/p.md
-        @@ -2,7 +2,7 @@
-         line 2
-         line 3
-         line 4
-        -line 5
-        +LINE 5
-         line 6
-         line 7
-         line 8
+        #expect(
+            UnifiedDiff.render(old: old, new: new, path: "p.md") == """
+                --- a/p.md
+                +++ b/p.md
+                @@ -2,7 +2,7 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +LINE 5
+                 line 6
+                 line 7
+                 line 8
 
-        """)
+                """)
         #expect(UnifiedDiff.render(old: old, new: old, path: "p.md").isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SpeckitCore
 
 /// Where the test inputs live: `Tests/Fixtures/` in this repository and the seeds in `../shared/seeds`.

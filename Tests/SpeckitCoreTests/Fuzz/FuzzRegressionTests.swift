@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// Every input a fuzzer found a problem with (`scripts/fuzz.sh`), kept in `Tests/Fixtures/fuzz/` and run through
@@ -45,7 +46,8 @@ struct FuzzRegressionTests {
         }
         let expected = try #require(Self.expected[name])
         let summary = report.summary
-        #expect((summary.files, summary.tasks, summary.errors, summary.warnings)
-            == (expected.files, expected.tasks, expected.errors, expected.warnings), "\(report.findings.map(\.message))")
+        #expect(
+            (summary.files, summary.tasks, summary.errors, summary.warnings)
+                == (expected.files, expected.tasks, expected.errors, expected.warnings), "\(report.findings.map(\.message))")
     }
 }

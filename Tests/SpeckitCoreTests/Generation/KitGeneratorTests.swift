@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// `speckit generate` in memory: golden files, the round trip through validate and parse, refusals.
@@ -11,8 +12,10 @@ struct KitGeneratorTests {
         phases: ["Control plane API", "Worker fleet"], principles: ["Runs are never lost", "Everything is observable"])
     static let golden = FixturePaths.repositoryRoot.appendingPathComponent("Tests/Fixtures/generated/ops-control-room")
 
-    static func generate(_ parameters: KitParameters = parameters, into folder: String = "kit",
-                         fileSystem: MemoryFileSystem = MemoryFileSystem()) throws -> MemoryFileSystem {
+    static func generate(
+        _ parameters: KitParameters = parameters, into folder: String = "kit",
+        fileSystem: MemoryFileSystem = MemoryFileSystem()
+    ) throws -> MemoryFileSystem {
         try KitGenerator(templates: try KitTemplates.load(), fileSystem: fileSystem)
             .write(parameters, source: "test", into: folder, force: false)
         return fileSystem
@@ -75,14 +78,22 @@ struct KitGeneratorTests {
         #expect(fileSystem.files["kit/notes.md"] == Array("keep".utf8))
     }
 
-    @Test("bad parameters are refused before anything is written", arguments: [
-        (KitParameters(name: "  "), "test: bad parameters: the project name is empty; expected e.g. --name \"Ops Control Room\""),
-        (KitParameters(name: "../../etc"), "test: bad parameters: the project name '../../etc' looks like a path; expected a plain name"),
-        (KitParameters(name: "/etc/passwd"), "test: bad parameters: the project name '/etc/passwd' looks like a path; expected a plain name"),
-        (KitParameters(name: "!!!"), "test: bad parameters: the project name '!!!' has no letters or digits to name its folder"),
-        (KitParameters(name: "Ops", goals: ["ok", " "]), "test: bad parameters: goal 2 is empty"),
-        (KitParameters(name: "Ops", phases: ["a\nb"]), "test: bad parameters: phase 'a\nb' spans several lines; expected one line"),
-    ])
+    @Test(
+        "bad parameters are refused before anything is written",
+        arguments: [
+            (KitParameters(name: "  "), "test: bad parameters: the project name is empty; expected e.g. --name \"Ops Control Room\""),
+            (
+                KitParameters(name: "../../etc"),
+                "test: bad parameters: the project name '../../etc' looks like a path; expected a plain name"
+            ),
+            (
+                KitParameters(name: "/etc/passwd"),
+                "test: bad parameters: the project name '/etc/passwd' looks like a path; expected a plain name"
+            ),
+            (KitParameters(name: "!!!"), "test: bad parameters: the project name '!!!' has no letters or digits to name its folder"),
+            (KitParameters(name: "Ops", goals: ["ok", " "]), "test: bad parameters: goal 2 is empty"),
+            (KitParameters(name: "Ops", phases: ["a\nb"]), "test: bad parameters: phase 'a\nb' spans several lines; expected one line"),
+        ])
     func refusals(parameters: KitParameters, message: String) {
         let fileSystem = MemoryFileSystem()
         #expect { _ = try Self.generate(parameters, fileSystem: fileSystem) } throws: { error in
@@ -102,8 +113,9 @@ struct KitGeneratorTests {
         }
     }
 
-    @Test("the embedded templates are templates/kit/*.mustache (run scripts/embed-templates.py after editing)",
-          arguments: KitTemplates.documents)
+    @Test(
+        "the embedded templates are templates/kit/*.mustache (run scripts/embed-templates.py after editing)",
+        arguments: KitTemplates.documents)
     func embedded(document: String) throws {
         let url = FixturePaths.repositoryRoot.appendingPathComponent("templates/kit/\(document).mustache")
         #expect(EmbeddedTemplates.kit[document] == (try String(contentsOf: url, encoding: .utf8)))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Block count before parsing (limits.blocks)")
@@ -19,8 +20,13 @@ struct BlockCountTests {
         var limits = Limits.standard
         limits.blocks = 10
         let over = try TextDecoding.decode(Array(("# T\n" + String(repeating: "- [ ] T1 x\n", count: 10)).utf8), path: "tasks.md")
-        #expect(throws: SpeckitError.overLimit("tasks.md", problem:
-            "opens more than 10 blocks (lists, list items, quotes, headings, table rows), the limit for one Markdown file (limits.blocks); the file was not read")) {
+        #expect(
+            throws: SpeckitError.overLimit(
+                "tasks.md",
+                problem:
+                    "opens more than 10 blocks (lists, list items, quotes, headings, table rows), the limit for one Markdown file (limits.blocks); the file was not read"
+            )
+        ) {
             _ = try MarkdownPlanParser.parse(over, kind: .tasks, limits: limits)
         }
         let at = try TextDecoding.decode(Array(("# T\n" + String(repeating: "- [ ] T1 x\n", count: 9)).utf8), path: "tasks.md")

@@ -1,21 +1,27 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// speckit's GFM task counts equal cmark-gfm's on every input: same parser, nothing lost or invented.
 @Suite("cmark-gfm parity")
 struct CmarkParityTests {
-    static let inputs: [String] = [
-        "markdown/spec-kit-tasks.md", "markdown/kiro-tasks.md", "markdown/task-blocks.md", "markdown/attribute-table.md",
-        "markdown/acceptance.md", "markdown/statuses.md", "markdown/bom-crlf.md", "markdown/invalid-utf8.md",
-    ].map(FixturePaths.fixture) + ["000_", "001_", "003_", "004_", "from-002/implementation-plan.md",
-                                   "from-002/contract-management-spec.md"].map(FixturePaths.seed)
+    static let inputs: [String] =
+        [
+            "markdown/spec-kit-tasks.md", "markdown/kiro-tasks.md", "markdown/task-blocks.md", "markdown/attribute-table.md",
+            "markdown/acceptance.md", "markdown/statuses.md", "markdown/bom-crlf.md", "markdown/invalid-utf8.md",
+        ].map(FixturePaths.fixture)
+        + [
+            "000_", "001_", "003_", "004_", "from-002/implementation-plan.md",
+            "from-002/contract-management-spec.md",
+        ].map(FixturePaths.seed)
 
     @Test("model counts equal the cmark-gfm command's tasklist items", arguments: inputs)
     func parity(path: String) throws {
         let (document, _) = try FixturePaths.parse(path)
         let gfm = document.allTasks.filter { $0.marker?.kind == .gfm }
-        let reference = try cmarkCommandCounts(TextDecoding.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path).text)
+        let reference = try cmarkCommandCounts(
+            TextDecoding.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path).text)
         #expect(gfm.count == reference.total)
         #expect(gfm.filter { $0.marker?.checked == true }.count == reference.checked)
     }
@@ -28,7 +34,12 @@ struct CmarkParityTests {
         var depth = 0
         for index in 0..<120 {
             depth = max(0, min(depth + Int(generator.next() % 3) - 1, 6))
-            if generator.next() % 11 == 0 { lines.append(""); lines.append("## Phase \(index) — Part"); depth = 0; continue }
+            if generator.next() % 11 == 0 {
+                lines.append("")
+                lines.append("## Phase \(index) — Part")
+                depth = 0
+                continue
+            }
             let marker = markers[Int(generator.next() % UInt64(markers.count))]
             let bullet = generator.next() % 4 == 0 ? "\(index + 1)." : (generator.next() % 2 == 0 ? "-" : "*")
             lines.append(String(repeating: "  ", count: depth * (bullet.count + 1) / 2 * 2 / 2) + "\(bullet) \(marker) T\(index) item")
@@ -48,11 +59,15 @@ struct CmarkParityTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
         process.arguments = ["-e", "tasklist", "-e", "table", "-t", "xml"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        let writer = Thread { input.fileHandleForWriting.write(Data(text.utf8)); try? input.fileHandleForWriting.close() }
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data(text.utf8))
+            try? input.fileHandleForWriting.close()
+        }
         writer.start()
         let xml = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

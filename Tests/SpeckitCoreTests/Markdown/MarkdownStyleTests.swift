@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 /// One fixture per plan style people write.
@@ -41,8 +42,11 @@ struct MarkdownStyleTests {
         #expect(blocks.compactMap(\.id) == ["Task 39", "Task 40"])
         #expect(blocks[0].status == .done && blocks[0].priority == "CRITICAL")
         #expect(blocks[0].dates.started?.iso == "2025-11-09")
-        #expect(blocks[0].acceptanceCriteria.map(\.text) == ["Single schema file contains all health tables",
-                                                              "All tests pass with consolidated schema"])
+        #expect(
+            blocks[0].acceptanceCriteria.map(\.text) == [
+                "Single schema file contains all health tables",
+                "All tests pass with consolidated schema",
+            ])
         #expect(blocks[1].status == .inProgress)
         #expect(blocks[1].dates.lastUpdated?.iso == "2026-01-08")
         #expect(!document.allTasks.contains { $0.id == "Task 55" })
@@ -79,7 +83,8 @@ struct MarkdownStyleTests {
 
     @Test("an Acceptance Criteria heading under an FR bullet belongs to that requirement")
     func requirementCriteria() throws {
-        let text = "## Parsing\n\n- **FR-001**: speckit MUST parse plans\n\n### Acceptance Criteria\n\n- **Given** a plan, **When** parsed, **Then** phases are listed\n\n## Output\n\n- **Given** nothing, **When** run, **Then** it fails\n"
+        let text =
+            "## Parsing\n\n- **FR-001**: speckit MUST parse plans\n\n### Acceptance Criteria\n\n- **Given** a plan, **When** parsed, **Then** phases are listed\n\n## Output\n\n- **Given** nothing, **When** run, **Then** it fails\n"
         let source = try TextDecoding.decode(Array(text.utf8), path: "prd.md")
         let (document, _) = try MarkdownPlanParser.parse(source, kind: .prd)
         #expect(document.requirements.map(\.id) == ["FR-001"])
@@ -90,8 +95,7 @@ struct MarkdownStyleTests {
     @Test("statuses from emoji, words and fields; claims from a summary")
     func statuses() throws {
         let (document, _) = try FixturePaths.parse(FixturePaths.fixture("markdown/statuses.md"))
-        #expect(document.phases.map { $0.declaredStatus?.value } ==
-                [.done, .inProgress, .inProgress, .todo, .blocked, .cancelled, .todo])
+        #expect(document.phases.map { $0.declaredStatus?.value } == [.done, .inProgress, .inProgress, .todo, .blocked, .cancelled, .todo])
         #expect(document.phases[5].declaredStatus?.source == .heading)
         #expect(document.phases[6].declaredStatus?.source == .field)
         #expect(document.claims.contains { $0.kind == .fraction && $0.subject == "T1" && $0.count == 1 && $0.total == 2 })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Deep nesting")
@@ -24,7 +25,10 @@ struct NestingTests {
         #expect(diagnostics.map(\.ruleId) == [.nestingTooDeep])
         var depth = 0
         var level = document.tasks
-        while let first = level.first { depth += 1; level = first.subtasks }
+        while let first = level.first {
+            depth += 1
+            level = first.subtasks
+        }
         #expect(depth == 32)
     }
 
@@ -36,11 +40,16 @@ struct NestingTests {
         limits.nesting = 5
         let (document, diagnostics) = try MarkdownPlanParser.parse(source, kind: .tasks, limits: limits)
         #expect(document.allTasks.count == 10)
-        #expect(diagnostics.map(\.message) == [
-            "tasks nest more than 5 levels deep; deeper tasks are listed under their ancestor at level 5 (limits.nesting)"])
+        #expect(
+            diagnostics.map(\.message) == [
+                "tasks nest more than 5 levels deep; deeper tasks are listed under their ancestor at level 5 (limits.nesting)"
+            ])
         var depth = 0
         var level = document.tasks
-        while let first = level.first { depth += 1; level = first.subtasks }
+        while let first = level.first {
+            depth += 1
+            level = first.subtasks
+        }
         #expect(depth == 5)
     }
 }

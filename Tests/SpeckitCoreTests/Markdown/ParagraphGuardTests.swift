@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("ParagraphGuard: paragraphs too long for cmark-gfm are blanked, everything else is read")
@@ -9,8 +10,9 @@ struct ParagraphGuardTests {
     func blanked() throws {
         let text = "# Tasks\n\n- [ ] T1 Before\n\n\(Self.blob)\n\(Self.blob)\n\n- [ ] T2 After\n"
         let (guarded, notes) = ParagraphGuard.guarded(text, file: "t.md")
-        #expect(guarded.split(separator: "\n", omittingEmptySubsequences: false).count
-            == text.split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(
+            guarded.split(separator: "\n", omittingEmptySubsequences: false).count
+                == text.split(separator: "\n", omittingEmptySubsequences: false).count)
         #expect(guarded == "# Tasks\n\n- [ ] T1 Before\n\n\n\n\n- [ ] T2 After\n")
         #expect(notes.count == 1)
         #expect(notes.first?.range.line == 5)
@@ -44,8 +46,9 @@ struct ParagraphGuardTests {
         return out
     }()
 
-    @Test("a list item with an overlong line is one paragraph; many short items, fenced code and tables are not",
-          arguments: cases)
+    @Test(
+        "a list item with an overlong line is one paragraph; many short items, fenced code and tables are not",
+        arguments: cases)
     func paragraphs(text: String, blanked: Int) {
         #expect(ParagraphGuard.guarded(text, file: "t.md", limit: 32 * 1024).notes.count == blanked)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("GitHub annotations")
@@ -9,14 +10,16 @@ struct GitHubReporterTests {
         #expect(GitHubReporter.property("a:b,c%") == "a%3Ab%2Cc%25")
         let finding = ReporterSamples.finding(message: "100% wrong\nreally", )
         let line = GitHubReporter(paths: ReporterSamples.paths).command(
-            Finding(ruleId: finding.ruleId, severity: .warning, message: finding.message,
-                    range: SourceRange(file: "spec/a,b:c.md", line: 4, column: 2)))
+            Finding(
+                ruleId: finding.ruleId, severity: .warning, message: finding.message,
+                range: SourceRange(file: "spec/a,b:c.md", line: 4, column: 2)))
         #expect(line == "::warning file=spec/a%2Cb%3Ac.md,line=4,col=2,title=speckit tasks.unknown-dependency::100%25 wrong%0Areally")
     }
 
     @Test("at most 10 annotations per severity: nine, and a tenth of the same kind counting the rest")
     func cap() {
-        let findings = (1...25).map { ReporterSamples.finding(line: $0) } + (1...3).map { ReporterSamples.finding(.placeholder, .warning, line: $0) }
+        let findings =
+            (1...25).map { ReporterSamples.finding(line: $0) } + (1...3).map { ReporterSamples.finding(.placeholder, .warning, line: $0) }
         var writer = GitHubReporter(paths: ReporterSamples.paths)
         let text = ReporterSamples.render(&writer, [ReporterSamples.outcome(findings)])
         let lines = text.split(separator: "\n")

@@ -1,18 +1,23 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import SpeckitCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("JUnit report")
 struct JUnitReporterTests {
     static func xml(strict: Bool = false) throws -> XMLDocument {
-        let findings = [ReporterSamples.finding(), ReporterSamples.finding(line: 9),
-                        ReporterSamples.finding(.placeholder, .warning, line: 4, message: "placeholder 'TBD' <left> & \"quoted\""),
-                        ReporterSamples.finding(.headingSkip, .error, line: 2, file: "spec/plan.md", message: "skip")]
+        let findings = [
+            ReporterSamples.finding(), ReporterSamples.finding(line: 9),
+            ReporterSamples.finding(.placeholder, .warning, line: 4, message: "placeholder 'TBD' <left> & \"quoted\""),
+            ReporterSamples.finding(.headingSkip, .error, line: 2, file: "spec/plan.md", message: "skip"),
+        ]
         var writer = JUnitReporter(rules: [.unknownDependency, .placeholder, .headingSkip], strict: strict, paths: ReporterSamples.paths)
-        let text = ReporterSamples.render(&writer, [ReporterSamples.outcome(findings, files: ["spec/tasks.md", "spec/plan.md"])], strict: strict)
+        let text = ReporterSamples.render(
+            &writer, [ReporterSamples.outcome(findings, files: ["spec/tasks.md", "spec/plan.md"])], strict: strict)
         return try XMLDocument(data: Data(text.utf8))
     }
 
@@ -26,14 +31,18 @@ struct JUnitReporterTests {
         #expect(names.contains("tasks.unknown-dependency spec/tasks.md"))
         #expect(cases.allSatisfy { !($0.attribute(forName: "classname")?.stringValue ?? ".").contains(".") })
         let failed = cases.filter { !$0.elements(forName: "failure").isEmpty }
-        #expect(failed.compactMap { $0.attribute(forName: "name")?.stringValue }.sorted()
+        #expect(
+            failed.compactMap { $0.attribute(forName: "name")?.stringValue }.sorted()
                 == ["structure.heading-skip spec/plan.md", "tasks.unknown-dependency spec/tasks.md"])
-        let failure = try #require(failed.first { $0.attribute(forName: "name")?.stringValue == "tasks.unknown-dependency spec/tasks.md" }?
-            .elements(forName: "failure").first)
+        let failure = try #require(
+            failed.first { $0.attribute(forName: "name")?.stringValue == "tasks.unknown-dependency spec/tasks.md" }?
+                .elements(forName: "failure").first)
         #expect(failure.attribute(forName: "message")?.stringValue == "2 findings; the first: task T2 depends on T9, which does not exist")
         #expect(failure.stringValue?.split(separator: "\n").count == 2)
         let warning = try #require(cases.first { $0.attribute(forName: "name")?.stringValue == "content.placeholder spec/tasks.md" })
-        #expect(warning.elements(forName: "system-out").first?.stringValue == "spec/tasks.md:4:3: warning: placeholder 'TBD' <left> & \"quoted\"")
+        #expect(
+            warning.elements(forName: "system-out").first?.stringValue
+                == "spec/tasks.md:4:3: warning: placeholder 'TBD' <left> & \"quoted\"")
         let root = try #require(document.rootElement())
         #expect(root.attribute(forName: "tests")?.stringValue == "6")
         #expect(root.attribute(forName: "failures")?.stringValue == "2")

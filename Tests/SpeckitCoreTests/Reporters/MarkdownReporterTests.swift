@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Markdown report")
@@ -12,25 +13,35 @@ struct MarkdownReporterTests {
         #expect(lines[1] == "### ❌ speckit failed: 1 error, 0 warnings, 0 notes")
         #expect(text.contains("| **spec** | | `█████░░░░░` 50% | 1/2 |"))
         #expect(text.contains("| | [Phase 1 — Setup](spec/tasks.md#L1) | `█████░░░░░` 50% | 1/2 |"))
-        #expect(text.contains("| ❌ | `tasks.unknown-dependency` | [spec/tasks.md:3](spec/tasks.md#L3) | task T2 depends on T9, which does not exist |"))
+        #expect(
+            text.contains(
+                "| ❌ | `tasks.unknown-dependency` | [spec/tasks.md:3](spec/tasks.md#L3) | task T2 depends on T9, which does not exist |"))
         #expect(!text.contains("<details>"))
     }
 
     @Test("cells cannot break the table or inject HTML")
     func escaping() {
         var writer = MarkdownReporter(paths: ReporterSamples.paths)
-        let text = ReporterSamples.render(&writer, [ReporterSamples.outcome([
-            ReporterSamples.finding(message: "a | b <script>x</script> & c\nnext line [x](y) @team"),
-        ])])
+        let text = ReporterSamples.render(
+            &writer,
+            [
+                ReporterSamples.outcome([
+                    ReporterSamples.finding(message: "a | b <script>x</script> & c\nnext line [x](y) @team")
+                ])
+            ])
         #expect(text.contains("| a \\| b &lt;script&gt;x&lt;/script&gt; &amp; c next line \\[x\\](y) @\u{200B}team |"))
     }
 
     @Test("errors come first, then warnings, then notes")
     func severityOrder() {
         var writer = MarkdownReporter(paths: ReporterSamples.paths)
-        let text = ReporterSamples.render(&writer, [ReporterSamples.outcome([
-            ReporterSamples.finding(.placeholder, .warning, line: 1), ReporterSamples.finding(line: 9),
-        ])])
+        let text = ReporterSamples.render(
+            &writer,
+            [
+                ReporterSamples.outcome([
+                    ReporterSamples.finding(.placeholder, .warning, line: 1), ReporterSamples.finding(line: 9),
+                ])
+            ])
         #expect(text.range(of: "| ❌ |")!.lowerBound < text.range(of: "| ⚠️ |")!.lowerBound)
     }
 
@@ -50,8 +61,9 @@ struct MarkdownReporterTests {
     func limit() {
         let message = String(repeating: "long message ", count: 30)
         let outcomes = (0..<5).map { kit in
-            ReporterSamples.outcome((1...1_000).map { ReporterSamples.finding(line: $0, file: "spec/k\(kit)/tasks.md", message: message) },
-                                    files: ["spec/k\(kit)/tasks.md"])
+            ReporterSamples.outcome(
+                (1...1_000).map { ReporterSamples.finding(line: $0, file: "spec/k\(kit)/tasks.md", message: message) },
+                files: ["spec/k\(kit)/tasks.md"])
         }
         var writer = MarkdownReporter(paths: ReporterSamples.paths)
         let text = ReporterSamples.render(&writer, outcomes)
@@ -65,13 +77,15 @@ struct MarkdownReporterTests {
 
     @Test("the changes section lists regressions first, with links")
     func changes() {
-        var regression = PlanChange(kind: .status, subject: .task, kit: "spec", id: "T1.3", title: "Migration",
-                                    range: SourceRange(file: "spec/tasks.md", line: 27, column: 1))
+        var regression = PlanChange(
+            kind: .status, subject: .task, kit: "spec", id: "T1.3", title: "Migration",
+            range: SourceRange(file: "spec/tasks.md", line: 27, column: 1))
         regression.from = .done
         regression.to = .todo
         regression.regression = true
-        let added = PlanChange(kind: .added, subject: .task, kit: "spec", id: "T9", title: "New",
-                               range: SourceRange(file: "spec/tasks.md", line: 90, column: 1))
+        let added = PlanChange(
+            kind: .added, subject: .task, kit: "spec", id: "T9", title: "New",
+            range: SourceRange(file: "spec/tasks.md", line: 90, column: 1))
         let diff = PlanDiff(base: "origin/main", head: "working tree", changes: [added, regression])
         var writer = MarkdownReporter(paths: ReporterSamples.paths)
         let text = ReporterSamples.render(&writer, [ReporterSamples.outcome([])], diff: diff)
@@ -84,8 +98,10 @@ struct MarkdownReporterTests {
 
     @Test("links go to the commit under test in GitHub Actions")
     func actionsLinks() {
-        let paths = ReportPaths.forCurrentFolder(environment: ["GITHUB_SERVER_URL": "https://github.com",
-                                                               "GITHUB_REPOSITORY": "acme/plans", "GITHUB_SHA": "abc123"])
+        let paths = ReportPaths.forCurrentFolder(environment: [
+            "GITHUB_SERVER_URL": "https://github.com",
+            "GITHUB_REPOSITORY": "acme/plans", "GITHUB_SHA": "abc123",
+        ])
         #expect(paths.linkBase == "https://github.com/acme/plans/blob/abc123/")
         #expect(ReportPaths.forCurrentFolder(environment: [:]).linkBase == "")
     }

@@ -4,8 +4,10 @@
 enum ReporterSamples {
     static let paths = ReportPaths(root: "/repo", current: "/repo")
 
-    static func finding(_ rule: RuleID = .unknownDependency, _ severity: Severity = .error, line: Int = 3,
-                        file: String = "spec/tasks.md", message: String = "task T2 depends on T9, which does not exist") -> Finding {
+    static func finding(
+        _ rule: RuleID = .unknownDependency, _ severity: Severity = .error, line: Int = 3,
+        file: String = "spec/tasks.md", message: String = "task T2 depends on T9, which does not exist"
+    ) -> Finding {
         Finding(ruleId: rule, severity: severity, message: message, range: SourceRange(file: file, line: line, column: 3))
     }
 
@@ -22,8 +24,10 @@ enum ReporterSamples {
     }
 
     /// Runs a writer over outcomes the way the command line does.
-    static func render(_ writer: inout some ReportWriter, _ outcomes: [KitOutcome], strict: Bool = false,
-                       diff: PlanDiff? = nil) -> String {
+    static func render(
+        _ writer: inout some ReportWriter, _ outcomes: [KitOutcome], strict: Bool = false,
+        diff: PlanDiff? = nil
+    ) -> String {
         var tally = ValidationReport.Summary.Tally(strict: strict)
         var out = writer.begin(diff: diff)
         for outcome in outcomes {

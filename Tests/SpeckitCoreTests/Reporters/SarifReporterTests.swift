@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("SARIF report")
@@ -11,22 +12,32 @@ struct SarifReporterTests {
 
     @Test("every rule has an id, descriptions and help text; results point into the list")
     func rules() throws {
-        let finding = Finding(ruleId: .conflictingStatements, severity: .error, message: "T4 stated done and open",
-                              range: SourceRange(file: "/repo/spec/tasks.md", line: 7, column: 3, endLine: 7, endColumn: 10),
-                              related: [RelatedLocation("stated open here", at: SourceRange(file: "/repo/spec/plan.md", line: 2, column: 1))])
+        let finding = Finding(
+            ruleId: .conflictingStatements, severity: .error, message: "T4 stated done and open",
+            range: SourceRange(file: "/repo/spec/tasks.md", line: 7, column: 3, endLine: 7, endColumn: 10),
+            related: [RelatedLocation("stated open here", at: SourceRange(file: "/repo/spec/plan.md", line: 2, column: 1))])
         let log = try Self.log([finding])
         #expect(log["version"] == .string("2.1.0"))
         let run = try #require(log["runs"]?[0])
-        guard case .array(let rules)? = run["tool"]?["driver"]?["rules"] else { Issue.record("no rules"); return }
+        guard case .array(let rules)? = run["tool"]?["driver"]?["rules"] else {
+            Issue.record("no rules")
+            return
+        }
         #expect(rules.count == RuleRegistry.descriptions.count)
         for rule in rules {
             for key in ["shortDescription", "fullDescription", "help"] {
-                guard case .string(let text)? = rule[key]?["text"] else { Issue.record("\(key) missing"); continue }
+                guard case .string(let text)? = rule[key]?["text"] else {
+                    Issue.record("\(key) missing")
+                    continue
+                }
                 #expect(!text.isEmpty)
             }
         }
         let result = try #require(run["results"]?[0])
-        guard case .number(let index)? = result["ruleIndex"] else { Issue.record("no ruleIndex"); return }
+        guard case .number(let index)? = result["ruleIndex"] else {
+            Issue.record("no ruleIndex")
+            return
+        }
         #expect(rules[Int(index)]["id"] == .string("status.conflicting-statements"))
         #expect(result["level"] == .string("error"))
         let location = try #require(result["locations"]?[0]?["physicalLocation"])

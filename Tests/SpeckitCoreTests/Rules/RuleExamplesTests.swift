@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 /// Every rule's own examples are its tests: the triggering ones must produce a finding of the rule, the
@@ -55,8 +56,11 @@ struct FindingLimitTests {
         let text = "# Tasks\n\n" + (0..<1_102).map { "- [ ] T1 Another task with the same id, number \($0)\n" }.joined()
         let duplicates = try ExampleRunner.findings(RuleExample(text)).filter { $0.ruleId == .duplicateID }
         #expect(duplicates.count == RuleContext.findingLimit + 1)
-        #expect(duplicates.contains { $0.message == "101 more tasks.duplicate-id findings in this kit are not listed (the limit is 1000 per rule and kit)"
-            && $0.severity == .note })
+        #expect(
+            duplicates.contains {
+                $0.message == "101 more tasks.duplicate-id findings in this kit are not listed (the limit is 1000 per rule and kit)"
+                    && $0.severity == .note
+            })
         // The totals still count every finding: 1,000 listed and 101 not.
         let kits = KitDiscovery.kits(walked: ["tasks.md"], base: "/")
         let report = Validator(files: MemoryFiles([("tasks.md", Array(text.utf8))]), jobs: 1).validate(kits: kits)

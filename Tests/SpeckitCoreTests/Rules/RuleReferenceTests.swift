@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// docs/rules.md is generated from the rule descriptions; this fails when it is stale.
@@ -23,7 +24,10 @@ struct RuleReferenceTests {
     func everyRule() {
         let markdown = RuleCatalogue.markdown()
         for rule in RuleRegistry.descriptions {
-            #expect(markdown.contains("| [`\(rule.id.rawValue)`](#\(rule.id.rawValue.replacingOccurrences(of: ".", with: ""))) | \(rule.defaultSeverity.rawValue) |"))
+            #expect(
+                markdown.contains(
+                    "| [`\(rule.id.rawValue)`](#\(rule.id.rawValue.replacingOccurrences(of: ".", with: ""))) | \(rule.defaultSeverity.rawValue) |"
+                ))
             #expect(markdown.contains("\n## \(rule.id.rawValue)\n"))
         }
         let text = RuleCatalogue.text()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("ArtifactStaging: every artifact or nothing")
@@ -20,8 +21,11 @@ struct ArtifactStagingTests {
         let destination = root.appendingPathComponent("out").path
         let staging = try ArtifactStaging(destination: destination)
         let artifact = try staging.add(name: "a.md", path: "kit/a.md", mediaType: "text/markdown", bytes: Array("hello".utf8))
-        #expect(artifact == Artifact(name: "a.md", path: "kit/a.md", mediaType: "text/markdown", bytes: 5,
-                                     sha256: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"))
+        #expect(
+            artifact
+                == Artifact(
+                    name: "a.md", path: "kit/a.md", mediaType: "text/markdown", bytes: 5,
+                    sha256: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"))
         #expect(!FileManager.default.fileExists(atPath: destination))
         let committed = try staging.commit { Array("\($0.count)".utf8) }
         #expect(committed == [artifact])
@@ -37,8 +41,9 @@ struct ArtifactStagingTests {
     func emptyFolder() throws {
         let root = try Self.scratch()
         let destination = root.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o750])
+        try FileManager.default.createDirectory(
+            at: destination, withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o750])
         let before = try FileManager.default.attributesOfItem(atPath: destination.path)
         let staging = try ArtifactStaging(destination: destination.path)
         try staging.add(name: "r", path: "r.json", mediaType: "application/json", bytes: [0x7B, 0x7D])
@@ -84,8 +89,10 @@ struct ArtifactStagingTests {
         try Data().write(to: root.appendingPathComponent("file"))
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: root.path)
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("dangling").path, withDestinationPath: "nowhere")
-        for (name, reason) in [("full", "holds 1 entry"), ("file", "not a folder"), ("missing/out", "parent folder"), ("link", "symbolic link"),
-                               ("dangling", "symbolic link"), ("file/out", "file is not a folder")] {
+        for (name, reason) in [
+            ("full", "holds 1 entry"), ("file", "not a folder"), ("missing/out", "parent folder"), ("link", "symbolic link"),
+            ("dangling", "symbolic link"), ("file/out", "file is not a folder"),
+        ] {
             do {
                 _ = try ArtifactStaging(destination: root.appendingPathComponent(name).path)
                 Issue.record("\(name) was accepted")

@@ -1,13 +1,17 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("EventStream: JSON Lines events")
 struct EventStreamTests {
     static func capture(_ body: (EventStream) -> Void) -> [String] {
         let lines = Mutex<[String]>([])
-        let stream = EventStream(run: "run \"7\"") { line in lines.withLock { $0.append(line) }; return true }
+        let stream = EventStream(run: "run \"7\"") { line in
+            lines.withLock { $0.append(line) }
+            return true
+        }
         body(stream)
         return lines.withLock { $0 }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Parameter schemas of the run templates")
@@ -15,61 +16,81 @@ struct ParamsSchemaTests {
             let schema = try template.schema()
             #expect(!schema.propertyNames.isEmpty, "\(template.name)")
         }
-        #expect(try RunTemplates.named("generate_spec_kit").schema().propertyNames == ["name", "description", "goals", "phases", "principles"])
+        #expect(
+            try RunTemplates.named("generate_spec_kit").schema().propertyNames == ["name", "description", "goals", "phases", "principles"])
     }
 
     @Test("good parameters have no problems")
     func goodParameters() throws {
-        #expect(try Self.problems("generate_spec_kit", #"{"name": "Ops Control Room", "goals": ["Claim runs"], "description": "Line one\nline two"}"#).isEmpty)
-        #expect(try Self.problems("validate_spec_kit", #"{"path": "kit.zip", "profile": "auto", "strict": true, "formats": ["sarif", "junit"]}"#).isEmpty)
+        #expect(
+            try Self.problems(
+                "generate_spec_kit", #"{"name": "Ops Control Room", "goals": ["Claim runs"], "description": "Line one\nline two"}"#
+            ).isEmpty)
+        #expect(
+            try Self.problems(
+                "validate_spec_kit", #"{"path": "kit.zip", "profile": "auto", "strict": true, "formats": ["sarif", "junit"]}"#
+            ).isEmpty)
     }
 
     @Test("a missing name, a wrong type and an unknown field are all reported at once, in the order written")
     func everyProblemAtOnce() throws {
         let problems = try Self.problems("generate_spec_kit", #"{"goals": "one goal", "colour": "red"}"#)
-        #expect(problems == [
-            "$.name: is required and missing",
-            "$.goals: expected an array, got a string",
-            "$.colour: unknown parameter (expected name, description, goals, phases, principles)",
-        ])
+        #expect(
+            problems == [
+                "$.name: is required and missing",
+                "$.goals: expected an array, got a string",
+                "$.colour: unknown parameter (expected name, description, goals, phases, principles)",
+            ])
     }
 
     @Test("enums, lengths, item counts, duplicates, patterns and nested item types")
     func eachKeyword() throws {
-        #expect(try Self.problems("validate_spec_kit", #"{"path": "", "profile": "spec", "strict": "yes", "formats": ["sarif", "sarif", "pdf", 3]}"#) == [
-            "$.path: must not be empty",
-            #"$.path: must match the pattern "^[^/]" (A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, inside the step's working folder (relative, without '..').)"#,
-            #"$.profile: "spec" is not one of "auto", "speckit", "github-spec-kit", "kiro", "openspec", "freeform""#,
-            "$.strict: expected a boolean, got a string",
-            "$.formats: has 4 items; expected at most 3",
-            #"$.formats[1]: "sarif" is listed twice"#,
-            #"$.formats[2]: "pdf" is not one of "markdown", "junit", "sarif""#,
-            "$.formats[3]: expected a string, got a number",
-        ])
+        #expect(
+            try Self.problems(
+                "validate_spec_kit", #"{"path": "", "profile": "spec", "strict": "yes", "formats": ["sarif", "sarif", "pdf", 3]}"#) == [
+                    "$.path: must not be empty",
+                    #"$.path: must match the pattern "^[^/]" (A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, inside the step's working folder (relative, without '..').)"#,
+                    #"$.profile: "spec" is not one of "auto", "speckit", "github-spec-kit", "kiro", "openspec", "freeform""#,
+                    "$.strict: expected a boolean, got a string",
+                    "$.formats: has 4 items; expected at most 3",
+                    #"$.formats[1]: "sarif" is listed twice"#,
+                    #"$.formats[2]: "pdf" is not one of "markdown", "junit", "sarif""#,
+                    "$.formats[3]: expected a string, got a number",
+                ])
         let long = String(repeating: "x", count: 101)
-        #expect(try Self.problems("generate_spec_kit", #"{"name": "\#(long)", "phases": ["ok", "two\nlines"]}"#) == [
-            "$.name: is 101 characters long; expected at most 100",
-            "$.phases[1]: must not contain a line break or other control character",
-        ])
-        #expect(try Self.problems("generate_spec_kit", #"{"name": "../.."}"#) == [
-            #"$.name: must not contain a /, a \ or a control character"#,
-            #"$.name: must match the pattern "[A-Za-z0-9]" (The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \ or control characters.)"#,
-        ])
+        #expect(
+            try Self.problems("generate_spec_kit", #"{"name": "\#(long)", "phases": ["ok", "two\nlines"]}"#) == [
+                "$.name: is 101 characters long; expected at most 100",
+                "$.phases[1]: must not contain a line break or other control character",
+            ])
+        #expect(
+            try Self.problems("generate_spec_kit", #"{"name": "../.."}"#) == [
+                #"$.name: must not contain a /, a \ or a control character"#,
+                #"$.name: must match the pattern "[A-Za-z0-9]" (The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \ or control characters.)"#,
+            ])
         #expect(try Self.problems("generate_spec_kit", #"[1, 2]"#) == ["$: expected an object, got an array"])
-        #expect(try Self.problems("generate_spec_kit", #"{"name": "x", "a b": 1}"#) == [
-            #"$["a b"]: unknown parameter (expected name, description, goals, phases, principles)"#,
-        ])
+        #expect(
+            try Self.problems("generate_spec_kit", #"{"name": "x", "a b": 1}"#) == [
+                #"$["a b"]: unknown parameter (expected name, description, goals, phases, principles)"#
+            ])
         // A value shown in a message is JSON-quoted, so a line break in it cannot break the message's line.
-        #expect(try Self.problems("validate_spec_kit", #"{"path": "k", "profile": "a\nb"}"#).first?.hasPrefix(#"$.profile: "a\nb" is not one of"#) == true)
+        #expect(
+            try Self.problems("validate_spec_kit", #"{"path": "k", "profile": "a\nb"}"#).first?.hasPrefix(
+                #"$.profile: "a\nb" is not one of"#) == true)
     }
 
-    @Test("a line break at the end is refused as one anywhere else is (ECMA-262 and Python agree; ICU's $ alone would not)",
-          arguments: [#""Ops\n""#, #""Ops\r\n""#, #""Ops\r""#, #""Ops\u000b""#, #""Ops\u007f""#, #""Ops\u0085""#, #""O\u2028ps""#, #""Ops\u2029""#])
-    func trailingLineBreaks(name: String) throws {
-        #expect(try Self.problems("generate_spec_kit", #"{"name": \#(name)}"#) == ["$.name: must not contain a /, a \\ or a control character"])
-        #expect(try Self.problems("generate_spec_kit", #"{"name": "Ops", "goals": [\#(name)]}"#) == [
-            "$.goals[0]: must not contain a line break or other control character",
+    @Test(
+        "a line break at the end is refused as one anywhere else is (ECMA-262 and Python agree; ICU's $ alone would not)",
+        arguments: [
+            #""Ops\n""#, #""Ops\r\n""#, #""Ops\r""#, #""Ops\u000b""#, #""Ops\u007f""#, #""Ops\u0085""#, #""O\u2028ps""#, #""Ops\u2029""#,
         ])
+    func trailingLineBreaks(name: String) throws {
+        #expect(
+            try Self.problems("generate_spec_kit", #"{"name": \#(name)}"#) == ["$.name: must not contain a /, a \\ or a control character"])
+        #expect(
+            try Self.problems("generate_spec_kit", #"{"name": "Ops", "goals": [\#(name)]}"#) == [
+                "$.goals[0]: must not contain a line break or other control character"
+            ])
     }
 
     @Test("a validate path must stay inside the working folder", arguments: ["/etc", "../up", "a/../../b", "kit/..", #"a\u0000b"#])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Run templates under templates/run-templates/")
@@ -9,14 +10,20 @@ struct RunTemplateTests {
 
     @Test("the embedded copies are the files in templates/run-templates/ (run scripts/embed-templates.py after editing)")
     func embeddedMatchFiles() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasSuffix(".yaml") || $0.hasSuffix(".json")
+        }
         #expect(Set(names) == Set(EmbeddedRunTemplates.files.keys))
         for name in names {
-            #expect(EmbeddedRunTemplates.files[name] == (try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)), "\(name)")
+            #expect(
+                EmbeddedRunTemplates.files[name] == (try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)),
+                "\(name)")
         }
     }
 
-    @Test("each template names itself, a lane, its schema beside it and one shell step that execs speckit run for itself (so the signals a worker sends reach speckit)")
+    @Test(
+        "each template names itself, a lane, its schema beside it and one shell step that execs speckit run for itself (so the signals a worker sends reach speckit)"
+    )
     func definitions() throws {
         #expect(RunTemplates.all.count == EmbeddedRunTemplates.files.keys.filter { $0.hasSuffix(".yaml") }.count)
         for template in RunTemplates.all {

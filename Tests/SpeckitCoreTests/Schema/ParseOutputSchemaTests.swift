@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// What the parser really prints, for every seed and fixture, matches spec/schema/parse.schema.json.
 @Suite("Parse output against the schema")
 struct ParseOutputSchemaTests {
-    static let inputs: [String] = [FixturePaths.seed("000_"), FixturePaths.seed("001_"), FixturePaths.seed("003_"),
+    static let inputs: [String] = [
+        FixturePaths.seed("000_"), FixturePaths.seed("001_"), FixturePaths.seed("003_"),
         FixturePaths.seed("004_"), FixturePaths.seed("from-002"),
-        FixturePaths.fixture("markdown"), FixturePaths.repositoryRoot.appendingPathComponent("spec").path]
+        FixturePaths.fixture("markdown"), FixturePaths.repositoryRoot.appendingPathComponent("spec").path,
+    ]
 
     @Test("real output validates", arguments: inputs)
     func validates(path: String) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// `spec/schema/parse.schema.json` documents the JSON `speckit parse --format json` prints. These tests keep
@@ -27,8 +28,9 @@ struct ParseSchemaTests {
         phase.tasks = [PlanTask(id: nil, title: "untitled", form: .checkbox, range: range)]
         var document = Document(path: "plan.md", kind: .other, format: .markdown, text: TextReport())
         document.phases = [phase]
-        let result = ParseResult(kits: [Kit(name: "one", root: "plan.md", profile: .freeform, documents: [document])],
-                                 diagnostics: [])
+        let result = ParseResult(
+            kits: [Kit(name: "one", root: "plan.md", profile: .freeform, documents: [document])],
+            diagnostics: [])
         let data = try Self.encode(result)
         #expect(try Self.validator().validate(json: data) == [])
 
@@ -44,58 +46,73 @@ struct ParseSchemaTests {
 
     // MARK: - Invalid documents
 
-    @Test("a status outside the canonical set is reported at its path", arguments: [
-        "/kits/0/documents/0/phases/0/declaredStatus/value",
-        "/kits/0/documents/0/phases/0/tasks/0/status",
-        "/kits/0/documents/0/phases/0/tasks/0/subtasks/1/statuses/0/value",
-        "/kits/0/documents/0/claims/0/status",
-    ])
+    @Test(
+        "a status outside the canonical set is reported at its path",
+        arguments: [
+            "/kits/0/documents/0/phases/0/declaredStatus/value",
+            "/kits/0/documents/0/phases/0/tasks/0/status",
+            "/kits/0/documents/0/phases/0/tasks/0/subtasks/1/statuses/0/value",
+            "/kits/0/documents/0/claims/0/status",
+        ])
     func unknownStatus(pointer: String) throws {
         let errors = try Self.validateSample(setting: pointer, to: .string("xyz"))
         #expect(errors.count == 1)
-        let expected = "\(pointer): \"xyz\" is not one of \"todo\", \"in_progress\", \"review\", \"blocked\", "
+        let expected =
+            "\(pointer): \"xyz\" is not one of \"todo\", \"in_progress\", \"review\", \"blocked\", "
             + "\"deferred\", \"done\", \"cancelled\", \"failed\", \"unknown\""
         #expect(errors.first == expected)
     }
 
-    @Test("a missing required property is reported on the object that lacks it", arguments: [
-        ("/kits/0/documents/0/phases/0/tasks/0/subtasks/0/range", "/kits/0/documents/0/phases/0/tasks/0/subtasks/0", "range"),
-        ("/kits/0/documents/0/text/lineEndings", "/kits/0/documents/0/text", "lineEndings"),
-        ("/tool/version", "/tool", "version"),
-        ("/diagnostics", "(root)", "diagnostics"),
-    ])
+    @Test(
+        "a missing required property is reported on the object that lacks it",
+        arguments: [
+            ("/kits/0/documents/0/phases/0/tasks/0/subtasks/0/range", "/kits/0/documents/0/phases/0/tasks/0/subtasks/0", "range"),
+            ("/kits/0/documents/0/text/lineEndings", "/kits/0/documents/0/text", "lineEndings"),
+            ("/tool/version", "/tool", "version"),
+            ("/diagnostics", "(root)", "diagnostics"),
+        ])
     func missingProperty(pointer: String, object: String, property: String) throws {
         let errors = try Self.validateSample(setting: pointer, to: nil)
         #expect(errors == ["\(object): missing required property \"\(property)\""])
     }
 
-    @Test("a property the model does not have is reported", arguments: [
-        ("/kits/0/documents/0/text", "encoding"),
-        ("/kits/0/documents/0/phases/0/tasks/0/dates", "finished"),
-        ("/kits/0", "version"),
-        ("", "generatedAt"),
-    ])
+    @Test(
+        "a property the model does not have is reported",
+        arguments: [
+            ("/kits/0/documents/0/text", "encoding"),
+            ("/kits/0/documents/0/phases/0/tasks/0/dates", "finished"),
+            ("/kits/0", "version"),
+            ("", "generatedAt"),
+        ])
     func extraProperty(object: String, property: String) throws {
         let errors = try Self.validateSample(setting: object + "/" + property, to: .string("surprise"))
         #expect(errors == ["\(object.isEmpty ? "(root)" : object): unexpected property \"\(property)\""])
     }
 
-    @Test("wrong types, nulls for omitted optionals, and out-of-range numbers are reported", arguments: [
-        ("/kits/0/documents/0/title", JSONValue.null, "null is null, expected string"),
-        ("/kits/0/documents/0/phases/0/range/line", .string("5"), "\"5\" is string, expected integer"),
-        ("/kits/0/documents/0/phases/0/range/line", .number(2.5), "2.5 is number, expected integer"),
-        ("/kits/0/documents/0/phases/0/range/column", .number(0), "0 is less than the minimum 1"),
-        ("/kits/0/documents/0/sections/0/level", .number(7), "7 is more than the maximum 6"),
-        ("/kits/0/documents/0/phases/0/tasks/0/marker/raw", .string("(x)"),
-         "\"(x)\" does not match the pattern ^\\[[ xX~/-]\\]\\*?$"),
-        ("/kits/0/profile", .string("spec-kit"),
-         "\"spec-kit\" is not one of \"speckit\", \"github-spec-kit\", \"kiro\", \"openspec\", \"freeform\""),
-        ("/diagnostics/0/ruleId", .string("parse.unknown"),
-         "\"parse.unknown\" is not one of \"parse.mojibake\", \"parse.invalid-utf8\", \"parse.bom\", "
-            + "\"parse.mixed-line-endings\", \"parse.nesting-too-deep\", \"parse.paragraph-too-long\", \"parse.invalid-field\""),
-        ("/schemaVersion", .number(2), "2 is not 1"),
-        ("/kits/0/documents/0/phases/0/tasks/0/tags/0", .number(1), "1 is integer, expected string"),
-    ])
+    @Test(
+        "wrong types, nulls for omitted optionals, and out-of-range numbers are reported",
+        arguments: [
+            ("/kits/0/documents/0/title", JSONValue.null, "null is null, expected string"),
+            ("/kits/0/documents/0/phases/0/range/line", .string("5"), "\"5\" is string, expected integer"),
+            ("/kits/0/documents/0/phases/0/range/line", .number(2.5), "2.5 is number, expected integer"),
+            ("/kits/0/documents/0/phases/0/range/column", .number(0), "0 is less than the minimum 1"),
+            ("/kits/0/documents/0/sections/0/level", .number(7), "7 is more than the maximum 6"),
+            (
+                "/kits/0/documents/0/phases/0/tasks/0/marker/raw", .string("(x)"),
+                "\"(x)\" does not match the pattern ^\\[[ xX~/-]\\]\\*?$"
+            ),
+            (
+                "/kits/0/profile", .string("spec-kit"),
+                "\"spec-kit\" is not one of \"speckit\", \"github-spec-kit\", \"kiro\", \"openspec\", \"freeform\""
+            ),
+            (
+                "/diagnostics/0/ruleId", .string("parse.unknown"),
+                "\"parse.unknown\" is not one of \"parse.mojibake\", \"parse.invalid-utf8\", \"parse.bom\", "
+                    + "\"parse.mixed-line-endings\", \"parse.nesting-too-deep\", \"parse.paragraph-too-long\", \"parse.invalid-field\""
+            ),
+            ("/schemaVersion", .number(2), "2 is not 1"),
+            ("/kits/0/documents/0/phases/0/tasks/0/tags/0", .number(1), "1 is integer, expected string"),
+        ])
     func wrongValue(pointer: String, value: JSONValue, message: String) throws {
         let errors = try Self.validateSample(setting: pointer, to: value)
         #expect(errors == ["\(pointer): \(message)"])
@@ -103,8 +120,9 @@ struct ParseSchemaTests {
 
     // MARK: - Schema and Swift types agree
 
-    @Test("each object definition lists exactly the stored properties of its Swift type",
-          arguments: ParseSampleModel.everyObjectType().map(\.0))
+    @Test(
+        "each object definition lists exactly the stored properties of its Swift type",
+        arguments: ParseSampleModel.everyObjectType().map(\.0))
     func objectDefinitionMatchesType(definition: String) throws {
         let schema = try #require(try Self.schema()["$defs"]?[definition], "no $defs/\(definition)")
         let value = try #require(ParseSampleModel.everyObjectType().first { $0.0 == definition }?.1)
@@ -135,8 +153,9 @@ struct ParseSchemaTests {
         #expect(Set(objects) == Set(ParseSampleModel.everyObjectType().map(\.0)))
     }
 
-    @Test("each enum definition lists exactly the raw values of its Swift enum",
-          arguments: ParseSampleModel.everyEnum())
+    @Test(
+        "each enum definition lists exactly the raw values of its Swift enum",
+        arguments: ParseSampleModel.everyEnum())
     func enumDefinitionMatchesType(definition: String, rawValues: [String]) throws {
         let schema = try #require(try Self.schema()["$defs"]?[definition], "no $defs/\(definition)")
         #expect(schema["enum"] == .array(rawValues.map(JSONValue.string)), "$defs/\(definition)")
@@ -215,23 +234,25 @@ struct JSONSchemaValidatorTests {
         #expect(try errors(#"{"enum": [1, "one"]}"#, "2") == [#"(root): 2 is not one of 1, "one""#])
         #expect(try errors(#"{"minimum": 0}"#, "-1") == ["(root): -1 is less than the minimum 0"])
         #expect(try errors(#"{"minimum": 0}"#, #""not a number""#) == [])
-        #expect(try errors(#"{"minItems": 2, "items": {"type": "string"}}"#, #"["a", 1]"#)
-            == ["/1: 1 is integer, expected string"])
+        #expect(
+            try errors(#"{"minItems": 2, "items": {"type": "string"}}"#, #"["a", 1]"#)
+                == ["/1: 1 is integer, expected string"])
         #expect(try errors(#"{"minItems": 2}"#, "[1]") == ["(root): has 1 items, fewer than the minimum 2"])
     }
 
     @Test("properties, required and additionalProperties as a schema; pointer tokens are escaped")
     func objects() throws {
         let schema = #"""
-        {"type": "object", "properties": {"a/b": {"type": "string"}}, "required": ["a/b", "c"],
-         "additionalProperties": {"type": "integer"}}
-        """#
+            {"type": "object", "properties": {"a/b": {"type": "string"}}, "required": ["a/b", "c"],
+             "additionalProperties": {"type": "integer"}}
+            """#
         #expect(try errors(schema, #"{"a/b": "x", "c": 1, "d": 2}"#) == [])
-        #expect(try errors(schema, #"{"a/b": 1, "c~": "x"}"#) == [
-            #"(root): missing required property "c""#,
-            "/a~1b: 1 is integer, expected string",
-            #"/c~0: "x" is string, expected integer"#,
-        ])
+        #expect(
+            try errors(schema, #"{"a/b": 1, "c~": "x"}"#) == [
+                #"(root): missing required property "c""#,
+                "/a~1b: 1 is integer, expected string",
+                #"/c~0: "x" is string, expected integer"#,
+            ])
     }
 
     @Test("anyOf needs one match, oneOf exactly one")
@@ -239,9 +260,10 @@ struct JSONSchemaValidatorTests {
         let anyOf = #"{"anyOf": [{"type": "string"}, {"minimum": 10}]}"#
         #expect(try errors(anyOf, "12") == [])
         #expect(try errors(anyOf, #""s""#) == [])
-        #expect(try errors(anyOf, "3") == [
-            "(root): matches none of the 2 alternatives of anyOf (closest: (root): 3 is integer, expected string)",
-        ])
+        #expect(
+            try errors(anyOf, "3") == [
+                "(root): matches none of the 2 alternatives of anyOf (closest: (root): 3 is integer, expected string)"
+            ])
         let oneOf = #"{"oneOf": [{"type": "integer"}, {"minimum": 10}]}"#
         #expect(try errors(oneOf, "3") == [])
         #expect(try errors(oneOf, "10.5") == [])
@@ -251,14 +273,16 @@ struct JSONSchemaValidatorTests {
     @Test("$ref resolves pointers into $defs, recursively, and reports those that do not resolve")
     func references() throws {
         let schema = ##"""
-        {"$ref": "#/$defs/Node", "$defs": {"Node": {"type": "object", "additionalProperties": false,
-          "properties": {"children": {"type": "array", "items": {"$ref": "#/$defs/Node"}}}}}}
-        """##
+            {"$ref": "#/$defs/Node", "$defs": {"Node": {"type": "object", "additionalProperties": false,
+              "properties": {"children": {"type": "array", "items": {"$ref": "#/$defs/Node"}}}}}}
+            """##
         #expect(try errors(schema, #"{"children": [{"children": []}, {}]}"#) == [])
-        #expect(try errors(schema, #"{"children": [{"children": [{"x": 1}]}]}"#)
-            == [#"/children/0/children/0: unexpected property "x""#])
-        #expect(try errors(##"{"$ref": "#/$defs/Missing"}"##, "1")
-            == [##"(root): $ref "#/$defs/Missing" does not resolve in the schema"##])
+        #expect(
+            try errors(schema, #"{"children": [{"children": [{"x": 1}]}]}"#)
+                == [#"/children/0/children/0: unexpected property "x""#])
+        #expect(
+            try errors(##"{"$ref": "#/$defs/Missing"}"##, "1")
+                == [##"(root): $ref "#/$defs/Missing" does not resolve in the schema"##])
     }
 
     @Test("a depth guard stops runaway nesting and self-referencing schemas")
@@ -309,7 +333,8 @@ extension JSONValue {
             return .object(pairs)
         case .array(var items):
             guard let index = Int(token), items.indices.contains(index),
-                  let replaced = items[index].replacing(rest, with: newValue) else { return nil }
+                let replaced = items[index].replacing(rest, with: newValue)
+            else { return nil }
             items[index] = replaced
             return .array(items)
         default:
@@ -327,8 +352,9 @@ enum ParseSampleModel {
     }
 
     static func fullResult() -> ParseResult {
-        let yaml = Document(path: "spec/demo/tasks.yaml", kind: .plan, format: .yaml,
-                            text: TextReport(lineEndings: .none, bytes: 20, lines: 1))
+        let yaml = Document(
+            path: "spec/demo/tasks.yaml", kind: .plan, format: .yaml,
+            text: TextReport(lineEndings: .none, bytes: 20, lines: 1))
         var json = Document(path: "spec/demo/tasks.json", kind: .checklist, format: .json, text: TextReport())
         var structured = PlanTask(id: "7", title: "Structured task", form: .structured, range: at(1))
         structured.status = .blocked
@@ -346,17 +372,23 @@ enum ParseSampleModel {
     }
 
     static func markdownDocument() -> Document {
-        var document = Document(path: file, kind: .tasks, format: .markdown,
-                                text: TextReport(bom: true, lineEndings: .crlf, invalidUTF8Sequences: 1,
-                                                 mojibake: .windows1252, mojibakeRepairs: 3, bytes: 2048, lines: 60))
+        var document = Document(
+            path: file, kind: .tasks, format: .markdown,
+            text: TextReport(
+                bom: true, lineEndings: .crlf, invalidUTF8Sequences: 1,
+                mojibake: .windows1252, mojibakeRepairs: 3, bytes: 2048, lines: 60))
         document.title = "Tasks — Demo"
         document.frontMatter = .object([
             .init("title", .string("Demo")), .init("version", .number(2)), .init("ratio", .number(0.5)),
             .init("draft", .bool(false)), .init("owners", .array([.string("ana"), .null])),
         ])
-        document.sections = [Section(title: "Tasks — Demo", level: 1, range: at(1), children: [
-            Section(title: "Phase 1 — Foundation ⏳ IN PROGRESS", level: 2, range: at(5, 1, to: 40)),
-        ])]
+        document.sections = [
+            Section(
+                title: "Tasks — Demo", level: 1, range: at(1),
+                children: [
+                    Section(title: "Phase 1 — Foundation ⏳ IN PROGRESS", level: 2, range: at(5, 1, to: 40))
+                ])
+        ]
         document.phases = [phase()]
 
         var headingTask = PlanTask(id: "Task 39", title: "Health Schema Consolidation", form: .heading, range: at(50))
@@ -367,12 +399,14 @@ enum ParseSampleModel {
         looseTask.status = .cancelled
         document.tasks = [headingTask, looseTask]
 
-        var functional = Requirement(id: "FR-001", text: "speckit MUST parse every plan style", kind: .functional,
-                                     range: at(20, 3, to: 60))
+        var functional = Requirement(
+            id: "FR-001", text: "speckit MUST parse every plan style", kind: .functional,
+            range: at(20, 3, to: 60))
         functional.priority = "P1"
         functional.acceptanceCriteria = [
-            AcceptanceCriterion(text: "WHEN a file is parsed THE SYSTEM SHALL keep its source ranges", style: .ears,
-                                label: "Acceptance Criteria", range: at(22, 3)),
+            AcceptanceCriterion(
+                text: "WHEN a file is parsed THE SYSTEM SHALL keep its source ranges", style: .ears,
+                label: "Acceptance Criteria", range: at(22, 3))
         ]
         document.requirements = [
             functional,
@@ -380,11 +414,12 @@ enum ParseSampleModel {
             Requirement(id: "Requirement 1", text: "Status report", kind: .requirement, range: at(28)),
         ]
         document.acceptanceCriteria = [
-            AcceptanceCriterion(text: "the seeds parse", style: .checklist, label: nil, checked: false, range: at(30, 3)),
+            AcceptanceCriterion(text: "the seeds parse", style: .checklist, label: nil, checked: false, range: at(30, 3))
         ]
 
-        var fraction = Claim(kind: .fraction, text: "- T2: Edge Function (0/13 subtasks)", noun: "subtask", count: 0,
-                             range: at(58, 3, to: 38))
+        var fraction = Claim(
+            kind: .fraction, text: "- T2: Edge Function (0/13 subtasks)", noun: "subtask", count: 0,
+            range: at(58, 3, to: 38))
         fraction.total = 13
         fraction.percent = 0
         fraction.status = .done
@@ -392,8 +427,12 @@ enum ParseSampleModel {
         var remaining = Claim(kind: .count, text: "- **93 remaining (84%)**", noun: "task", count: 93, range: at(59))
         remaining.percent = 84
         remaining.remaining = true
-        document.claims = [fraction, remaining, Claim(kind: .total, text: "- **111 total subtasks**", noun: "subtask",
-                                                      count: 111, range: at(60))]
+        document.claims = [
+            fraction, remaining,
+            Claim(
+                kind: .total, text: "- **111 total subtasks**", noun: "subtask",
+                count: 111, range: at(60)),
+        ]
         return document
     }
 
@@ -401,8 +440,10 @@ enum ParseSampleModel {
         var phase = Phase(id: "Phase 1", title: "Foundation", level: 2, range: at(5, 1, to: 40))
         let heading = Status(value: .inProgress, raw: "⏳ IN PROGRESS", source: .heading, range: at(5, 27, to: 40))
         phase.declaredStatus = heading
-        phase.statuses = [heading, Status(value: .inProgress, raw: "⏳", source: .emoji),
-                          Status(value: .inProgress, raw: "In progress", source: .field, range: at(6, 13, to: 23))]
+        phase.statuses = [
+            heading, Status(value: .inProgress, raw: "⏳", source: .emoji),
+            Status(value: .inProgress, raw: "In progress", source: .field, range: at(6, 13, to: 23)),
+        ]
         phase.priority = "P1"
         phase.dependencies = [Dependency(raw: "Phase 0 complete", id: "Phase 0")]
         phase.dates.started = DateValue(raw: "January 8, 2026", iso: "2026-01-08")
@@ -411,8 +452,9 @@ enum ParseSampleModel {
         phase.deliverables = [ListEntry(text: "`speckit parse` for every plan style", range: at(9, 3, to: 40))]
         phase.acceptanceCriteria = [
             AcceptanceCriterion(text: "every seed parses", style: .checklist, label: "Acceptance checks", range: at(12, 3)),
-            AcceptanceCriterion(text: "the schema test passes", style: .checklist, label: "Acceptance checks",
-                                checked: true, range: at(13, 3)),
+            AcceptanceCriterion(
+                text: "the schema test passes", style: .checklist, label: "Acceptance checks",
+                checked: true, range: at(13, 3)),
         ]
         phase.tasks = [task()]
         return phase
@@ -444,8 +486,9 @@ enum ParseSampleModel {
         task.taskRefs = ["T002"]
         task.fields = [Field(key: "Complexity", value: "M", range: at(18, 5))]
         task.acceptanceCriteria = [
-            AcceptanceCriterion(text: "Given a plan, When it is parsed, Then every task keeps its range", style: .scenario,
-                                label: "Scenario: ranges", range: at(19, 5)),
+            AcceptanceCriterion(
+                text: "Given a plan, When it is parsed, Then every task keeps its range", style: .scenario,
+                label: "Scenario: ranges", range: at(19, 5))
         ]
         task.subtasks = [done, optional]
         return task
@@ -492,27 +535,43 @@ enum ParseSampleModel {
     // The enums below are not `CaseIterable`. Each exhaustive `switch` stops compiling when a case is added,
     // which is the reminder to extend the list above and the schema.
     static func rawValue(_ value: StatusSource) -> String {
-        switch value { case .checkbox, .emoji, .field, .heading, .structured: value.rawValue }
+        switch value {
+        case .checkbox, .emoji, .field, .heading, .structured: value.rawValue
+        }
     }
     static func rawValue(_ value: Document.Format) -> String {
-        switch value { case .markdown, .yaml, .json: value.rawValue }
+        switch value {
+        case .markdown, .yaml, .json: value.rawValue
+        }
     }
     static func rawValue(_ value: TextReport.LineEndings) -> String {
-        switch value { case .lf, .crlf, .cr, .mixed, .none: value.rawValue }
+        switch value {
+        case .lf, .crlf, .cr, .mixed, .none: value.rawValue
+        }
     }
     static func rawValue(_ value: PlanTask.Form) -> String {
-        switch value { case .checkbox, .heading, .structured: value.rawValue }
+        switch value {
+        case .checkbox, .heading, .structured: value.rawValue
+        }
     }
     static func rawValue(_ value: TaskMarker.Kind) -> String {
-        switch value { case .gfm, .extended: value.rawValue }
+        switch value {
+        case .gfm, .extended: value.rawValue
+        }
     }
     static func rawValue(_ value: Requirement.Kind) -> String {
-        switch value { case .functional, .userStory, .requirement: value.rawValue }
+        switch value {
+        case .functional, .userStory, .requirement: value.rawValue
+        }
     }
     static func rawValue(_ value: AcceptanceCriterion.Style) -> String {
-        switch value { case .checklist, .scenario, .ears: value.rawValue }
+        switch value {
+        case .checklist, .scenario, .ears: value.rawValue
+        }
     }
     static func rawValue(_ value: Claim.Kind) -> String {
-        switch value { case .count, .fraction, .total: value.rawValue }
+        switch value {
+        case .count, .fraction, .total: value.rawValue
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 /// `speckit validate --format json` output, for real inputs, matches spec/schema/validate.schema.json, and
@@ -7,9 +8,11 @@ import Testing
 @Suite("Validate output against the schema")
 struct ValidateSchemaTests {
     static let schemaURL = FixturePaths.repositoryRoot.appendingPathComponent("spec/schema/validate.schema.json")
-    static let inputs: [String] = [FixturePaths.seed("000_"), FixturePaths.seed("001_"), FixturePaths.seed("003_"),
+    static let inputs: [String] = [
+        FixturePaths.seed("000_"), FixturePaths.seed("001_"), FixturePaths.seed("003_"),
         FixturePaths.seed("004_"), FixturePaths.seed("from-002"), FixturePaths.fixture("markdown"),
-        FixturePaths.fixture("structured"), FixturePaths.repositoryRoot.appendingPathComponent("spec").path]
+        FixturePaths.fixture("structured"), FixturePaths.repositoryRoot.appendingPathComponent("spec").path,
+    ]
 
     @Test("real output validates", arguments: inputs)
     func validates(path: String) throws {
@@ -31,13 +34,15 @@ struct ValidateSchemaTests {
         #expect(validator.validate(noRange) == ["/findings/0: missing required property \"range\""])
     }
 
-    @Test("the schema's enums list exactly the Swift raw values", arguments: [
-        ("RuleID", RuleID.allCases.map(\.rawValue)),
-        ("Severity", Severity.allCases.map(\.rawValue)),
-        ("Profile", Kit.Profile.allCases.map(\.rawValue)),
-        ("DocumentKind", Document.Kind.allCases.map(\.rawValue)),
-        ("CanonicalStatus", CanonicalStatus.allCases.map(\.rawValue)),
-    ])
+    @Test(
+        "the schema's enums list exactly the Swift raw values",
+        arguments: [
+            ("RuleID", RuleID.allCases.map(\.rawValue)),
+            ("Severity", Severity.allCases.map(\.rawValue)),
+            ("Profile", Kit.Profile.allCases.map(\.rawValue)),
+            ("DocumentKind", Document.Kind.allCases.map(\.rawValue)),
+            ("CanonicalStatus", CanonicalStatus.allCases.map(\.rawValue)),
+        ])
     func enums(name: String, rawValues: [String]) throws {
         let schema = try JSONSchemaValidator.parse(try Data(contentsOf: Self.schemaURL))
         #expect(schema["$defs"]?[name]?["enum"] == .array(rawValues.map(JSONValue.string)))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 /// The real inputs the project was created from, and what must be read from each.
@@ -8,8 +9,8 @@ struct SeedTests {
     func seed001() throws {
         let (document, diagnostics) = try FixturePaths.parse(FixturePaths.seed("001_"))
         #expect(document.phases.map(\.id) == (0...8).map { "T\($0)" })
-        #expect(document.phases.map { $0.declaredStatus?.value } ==
-                [.done, .done, .inProgress, .todo, .inProgress, .todo, .todo, .todo, .todo])
+        #expect(
+            document.phases.map { $0.declaredStatus?.value } == [.done, .done, .inProgress, .todo, .inProgress, .todo, .todo, .todo, .todo])
         #expect(document.phases[2].declaredStatus?.raw == "⏳ IN PROGRESS")
         #expect(document.phases[2].title == "Edge Function: ops-executor")
         let tasks = document.allTasks
@@ -60,8 +61,7 @@ struct SeedTests {
     func seed004() throws {
         let (document, _) = try FixturePaths.parse(FixturePaths.seed("004_"))
         #expect(document.phases.map(\.id) == (0...6).map { "Phase \($0)" })
-        #expect(document.phases.map { $0.declaredStatus?.value } ==
-                [.done, .inProgress, .todo, .inProgress, .todo, .todo, .todo])
+        #expect(document.phases.map { $0.declaredStatus?.value } == [.done, .inProgress, .todo, .inProgress, .todo, .todo, .todo])
         let tasks = document.allTasks
         #expect(tasks.count == 129)
         #expect(tasks.filter { $0.marker?.checked == true }.count == 16)

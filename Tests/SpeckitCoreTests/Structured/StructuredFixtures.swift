@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SpeckitCore
 
 /// Loads the fixtures under `Tests/Fixtures/structured/`.

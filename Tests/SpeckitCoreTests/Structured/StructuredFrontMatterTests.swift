@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Structured front matter")
@@ -14,21 +15,26 @@ struct StructuredFrontMatterTests {
     func typed() throws {
         let (yaml, offset) = try cut("front-matter.md")
         let value = try StructuredPlanParser.frontMatter(yaml, file: "front-matter.md", lineOffset: offset)
-        #expect(value == .object([
-            .init("title", .string("Checkout redesign")),
-            .init("status", .string("draft")),
-            .init("version", .number(2)),
-            .init("reviewed", .bool(true)),
-            .init("owners", .array([.string("alice"), .string("bob")])),
-            .init("empty", .null),
-        ]))
+        #expect(
+            value
+                == .object([
+                    .init("title", .string("Checkout redesign")),
+                    .init("status", .string("draft")),
+                    .init("version", .number(2)),
+                    .init("reviewed", .bool(true)),
+                    .init("owners", .array([.string("alice"), .string("bob")])),
+                    .init("empty", .null),
+                ]))
     }
 
     @Test("an error names the line in the Markdown file")
     func errorLine() throws {
         let (yaml, offset) = try cut("front-matter-broken.md")
-        #expect(throws: SpeckitError.yamlSyntax(file: "front-matter-broken.md", line: 4, column: 7,
-                                                problem: "did not find expected ',' or ']' (while parsing a flow sequence at line 3)")) {
+        #expect(
+            throws: SpeckitError.yamlSyntax(
+                file: "front-matter-broken.md", line: 4, column: 7,
+                problem: "did not find expected ',' or ']' (while parsing a flow sequence at line 3)")
+        ) {
             try StructuredPlanParser.frontMatter(yaml, file: "front-matter-broken.md", lineOffset: offset)
         }
     }
@@ -36,10 +42,12 @@ struct StructuredFrontMatterTests {
     @Test("YAML words stay strings; quoted numbers stay strings")
     func coreSchema() throws {
         let value = try StructuredPlanParser.frontMatter("a: yes\nb: \"3\"\nc: 1.2.3\nd: -4e2\ne: ~\n", file: "x.md", lineOffset: 1)
-        #expect(value == .object([
-            .init("a", .string("yes")), .init("b", .string("3")), .init("c", .string("1.2.3")),
-            .init("d", .number(-400)), .init("e", .null),
-        ]))
+        #expect(
+            value
+                == .object([
+                    .init("a", .string("yes")), .init("b", .string("3")), .init("c", .string("1.2.3")),
+                    .init("d", .number(-400)), .init("e", .null),
+                ]))
     }
 
     @Test("front matter with only a comment is null")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Structured Taskmaster tasks.json")

@@ -1,14 +1,17 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Structured value layer")
 struct StructuredValueTests {
-    @Test("plain scalars are typed by the YAML 1.2 core schema", arguments: [
-        ("true", JSONValue.bool(true)), ("False", .bool(false)), ("yes", .string("yes")), ("off", .string("off")),
-        ("12", .number(12)), ("-1.5", .number(-1.5)), ("2e3", .number(2000)), ("1.2.3", .string("1.2.3")),
-        ("0x1F", .string("0x1F")), (".inf", .string(".inf")), ("null", .null), ("~", .null), ("", .null),
-        ("2025-01-02", .string("2025-01-02")),
-    ])
+    @Test(
+        "plain scalars are typed by the YAML 1.2 core schema",
+        arguments: [
+            ("true", JSONValue.bool(true)), ("False", .bool(false)), ("yes", .string("yes")), ("off", .string("off")),
+            ("12", .number(12)), ("-1.5", .number(-1.5)), ("2e3", .number(2000)), ("1.2.3", .string("1.2.3")),
+            ("0x1F", .string("0x1F")), (".inf", .string(".inf")), ("null", .null), ("~", .null), ("", .null),
+            ("2025-01-02", .string("2025-01-02")),
+        ])
     func plainScalars(text: String, expected: JSONValue) {
         #expect(PlanValue(.scalar(text, plain: true), line: 1, column: 1).jsonValue == expected)
     }
@@ -55,11 +58,13 @@ struct StructuredValueTests {
         #expect(StructuredKeys.role(of: "estimate") == .other)
     }
 
-    @Test("dates are read in ISO, slash and month-name forms", arguments: [
-        ("2025-11-10", "2025-11-10"), ("2025-11-10T09:30:00Z", "2025-11-10"), ("2025/3/7", "2025-03-07"),
-        ("January 8, 2026", "2026-01-08"), ("Jan 8 2026", "2026-01-08"), ("8 January 2026", "2026-01-08"),
-        ("soon", nil), ("2025-13-01", nil),
-    ])
+    @Test(
+        "dates are read in ISO, slash and month-name forms",
+        arguments: [
+            ("2025-11-10", "2025-11-10"), ("2025-11-10T09:30:00Z", "2025-11-10"), ("2025/3/7", "2025-03-07"),
+            ("January 8, 2026", "2026-01-08"), ("Jan 8 2026", "2026-01-08"), ("8 January 2026", "2026-01-08"),
+            ("soon", nil), ("2025-13-01", nil),
+        ])
     func dates(raw: String, iso: String?) {
         #expect(StructuredDates.iso(raw) == iso)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Structured YAML plans")
@@ -41,8 +42,12 @@ struct StructuredYAMLPlanTests {
         let schema = try #require(document.task("T1"))
         #expect(schema.form == .structured)
         #expect(schema.status == .done)
-        #expect(schema.statuses == [Status(value: .done, raw: "done", source: .structured,
-                                           range: SourceRange(file: "tasks.yaml", line: 22, column: 17))])
+        #expect(
+            schema.statuses == [
+                Status(
+                    value: .done, raw: "done", source: .structured,
+                    range: SourceRange(file: "tasks.yaml", line: 22, column: 17))
+            ])
         #expect(schema.assignee == "alice")
         #expect(schema.tags == ["db", "backend"])
         #expect(schema.requirementRefs == ["FR-001", "FR-002"])
@@ -52,8 +57,11 @@ struct StructuredYAMLPlanTests {
         #expect(ci.status == .inProgress)
         #expect(ci.statuses.first?.raw == "in-progress")
         #expect(ci.dependencies == [Dependency(raw: "T1", id: "T1")])
-        #expect(ci.fields.contains(Field(key: "estimate", value: "3d",
-                                         range: SourceRange(file: "tasks.yaml", line: 30, column: 19))))
+        #expect(
+            ci.fields.contains(
+                Field(
+                    key: "estimate", value: "3d",
+                    range: SourceRange(file: "tasks.yaml", line: 30, column: 19))))
         #expect(ci.subtasks.map(\.id) == ["T2.1", "T2.2", "T2.3"])
         #expect(ci.range.line == 26)
         #expect(ci.range.endLine == 40)
@@ -90,12 +98,14 @@ struct StructuredYAMLPlanTests {
     func metadata() throws {
         let document = try StructuredFixtures.parse("tasks.yaml")
         #expect(document.title == "Billing Service")
-        #expect(document.frontMatter == .object([
-            .init("project", .string("Billing Service")),
-            .init("version", .number(1.2)),
-            .init("owner", .string("platform-team")),
-            .init("last_updated", .string("2025-11-10")),
-        ]))
+        #expect(
+            document.frontMatter
+                == .object([
+                    .init("project", .string("Billing Service")),
+                    .init("version", .number(1.2)),
+                    .init("owner", .string("platform-team")),
+                    .init("last_updated", .string("2025-11-10")),
+                ]))
     }
 
     @Test("a top-level list of tasks, with numeric ids and comma-separated dependencies")
@@ -145,14 +155,15 @@ struct StructuredYAMLPlanTests {
 
     @Test("phases keyed by id, and a top-level list of phases")
     func keyedAndListedPhases() throws {
-        let keyed = try StructuredFixtures.parse(text: """
-            phases:
-              setup:
-                title: Setup
-                tasks: [{id: S1, title: Install}]
-              build:
-                tasks: [Compile]
-            """)
+        let keyed = try StructuredFixtures.parse(
+            text: """
+                phases:
+                  setup:
+                    title: Setup
+                    tasks: [{id: S1, title: Install}]
+                  build:
+                    tasks: [Compile]
+                """)
         #expect(keyed.phases.map(\.id) == ["setup", "build"])
         #expect(keyed.phases.map(\.title) == ["Setup", "build"])
         #expect(keyed.phases.map(\.range.line) == [2, 5])

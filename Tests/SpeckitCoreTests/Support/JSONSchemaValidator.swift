@@ -184,8 +184,10 @@ struct JSONSchemaValidator: Sendable {
         }
     }
 
-    private func checkObject(_ schema: JSONValue, _ pairs: [JSONValue.KeyValue], path: String, depth: Int,
-                             errors: inout [String]) {
+    private func checkObject(
+        _ schema: JSONValue, _ pairs: [JSONValue.KeyValue], path: String, depth: Int,
+        errors: inout [String]
+    ) {
         let at = path.isEmpty ? "(root)" : path
         if case .array(let required)? = schema["required"] {
             for case .string(let name) in required where !pairs.contains(where: { $0.key == name }) {
@@ -208,8 +210,10 @@ struct JSONSchemaValidator: Sendable {
         }
     }
 
-    private func checkCombinators(_ schema: JSONValue, _ instance: JSONValue, path: String, depth: Int,
-                                  errors: inout [String]) {
+    private func checkCombinators(
+        _ schema: JSONValue, _ instance: JSONValue, path: String, depth: Int,
+        errors: inout [String]
+    ) {
         let at = path.isEmpty ? "(root)" : path
         if case .array(let all)? = schema["allOf"] {
             for member in all { check(member, instance, path: path, depth: depth + 1, errors: &errors) }
@@ -260,7 +264,7 @@ struct JSONSchemaValidator: Sendable {
     private static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
         case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string),
-             ("array", .array), ("object", .object):
+            ("array", .array), ("object", .object):
             return true
         case ("integer", .number(let number)):
             return number.isFinite && number.rounded() == number

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import SpeckitCore
 
 @Suite("Text as found")
 struct TextDecodingTests {
     /// Bytes 0x80–0xFF in Mac Roman, as Python's `mac_roman` codec decodes them (Foundation on Linux
     /// does not decode Mac Roman correctly, so it cannot be the reference here).
-    static let macRomanReference = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ"
+    static let macRomanReference =
+        "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ"
 
     @Test("the legacy tables agree with reference decoders byte for byte")
     func tablesMatchReferences() {
@@ -53,7 +55,7 @@ struct TextDecodingTests {
         #expect(bom.phases.first?.tasks.first?.range.line == 4)
         // "- [x] T1.1" on a line after mojibake in the heading: the heading's end column counts the 3 original characters.
         let source = try TextDecoding.decode(Array("## A âœ… B\n".utf8), path: "c.md")
-        #expect(source.column(line: 1, byteColumn: 10) == 10) // "B" is character 10 in the file (byte 10 after repair)
+        #expect(source.column(line: 1, byteColumn: 10) == 10)  // "B" is character 10 in the file (byte 10 after repair)
     }
 
     @Test("invalid UTF-8 is replaced and reported with its line")
@@ -65,19 +67,26 @@ struct TextDecodingTests {
         #expect(document.allTasks.count == 2)
     }
 
-    @Test("empty, binary and UTF-16 input are refused with the file named", arguments: [
-        ([UInt8](), SpeckitError.emptyFile("x.md")),
-        ([0x23, 0x00, 0x41], SpeckitError.binaryFile("x.md", offset: 1)),
-        ([0xFF, 0xFE, 0x23, 0x00], SpeckitError.unsupportedEncoding("x.md", encoding: "UTF-16 (it starts with a UTF-16 byte-order mark)")),
-    ])
+    @Test(
+        "empty, binary and UTF-16 input are refused with the file named",
+        arguments: [
+            ([UInt8](), SpeckitError.emptyFile("x.md")),
+            ([0x23, 0x00, 0x41], SpeckitError.binaryFile("x.md", offset: 1)),
+            (
+                [0xFF, 0xFE, 0x23, 0x00],
+                SpeckitError.unsupportedEncoding("x.md", encoding: "UTF-16 (it starts with a UTF-16 byte-order mark)")
+            ),
+        ])
     func refused(bytes: [UInt8], expected: SpeckitError) {
         #expect(throws: expected) { try TextDecoding.decode(bytes, path: "x.md") }
         #expect(expected.errorDescription?.hasPrefix("x.md: ") == true)
     }
 
-    @Test("CRLF, CR and mixed line endings are recognised", arguments: [
-        ("a\r\nb\r\n", TextReport.LineEndings.crlf), ("a\nb\n", .lf), ("a\rb", .cr), ("a\r\nb\n", .mixed), ("a", .none),
-    ])
+    @Test(
+        "CRLF, CR and mixed line endings are recognised",
+        arguments: [
+            ("a\r\nb\r\n", TextReport.LineEndings.crlf), ("a\nb\n", .lf), ("a\rb", .cr), ("a\r\nb\n", .mixed), ("a", .none),
+        ])
     func lineEndings(text: String, expected: TextReport.LineEndings) throws {
         let source = try TextDecoding.decode(Array(text.utf8), path: "e.md")
         #expect(source.report.lineEndings == expected)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 /// `.speckit.yml`: what it sets, and a one-line error with file, line and column for every mistake.
@@ -6,28 +7,29 @@ import Testing
 struct ConfigFileTests {
     @Test("every setting is read")
     func readsEverything() throws {
-        let settings = try ConfigFile.parse("""
-        profile: kiro
-        include: ["plans/**"]
-        exclude:
-          - Tests/Fixtures/**
-          - "*.draft.md"
-        rules:
-          content.placeholder: off
-          acceptance.missing: error
-          encoding.bom: note
-        statusWords:
-          shipped-to-qa: review
-          on ice: deferred
-        requiredSections:
-          plan: [Architecture, Risks]
-        strict: true
-        limits:
-          archiveEntries: 50
-          archiveRatio: 20
-          blocks: 7
-          fileBytes: 4096
-        """, file: ".speckit.yml")
+        let settings = try ConfigFile.parse(
+            """
+            profile: kiro
+            include: ["plans/**"]
+            exclude:
+              - Tests/Fixtures/**
+              - "*.draft.md"
+            rules:
+              content.placeholder: off
+              acceptance.missing: error
+              encoding.bom: note
+            statusWords:
+              shipped-to-qa: review
+              on ice: deferred
+            requiredSections:
+              plan: [Architecture, Risks]
+            strict: true
+            limits:
+              archiveEntries: 50
+              archiveRatio: 20
+              blocks: 7
+              fileBytes: 4096
+            """, file: ".speckit.yml")
         #expect(settings.profile == .kiro)
         #expect(settings.include == ["plans/**"])
         #expect(settings.exclude == ["Tests/Fixtures/**", "*.draft.md"])
@@ -51,24 +53,56 @@ struct ConfigFileTests {
         #expect(settings.profile == nil && !settings.strict && settings.severities.isEmpty)
     }
 
-    @Test("mistakes name the file, line and column and what was expected", arguments: [
-        ("profile: spec-kit\n", 1, 10, "unknown profile 'spec-kit' (expected one of speckit, github-spec-kit, kiro, openspec, freeform)"),
-        ("strict: true\nstrictness: 1\n", 2, 1, "unknown setting 'strictness' (expected one of profile, include, exclude, rules, statusWords, requiredSections, strict, limits)"),
-        ("rules:\n  tasks.unknown-dep: off\n", 2, 3, "unknown rule 'tasks.unknown-dep' (expected one of tasks.duplicate-id, tasks.unknown-dependency, tasks.self-dependency, tasks.dependency-cycle, tasks.done-before-dependency, tasks.malformed-marker)"),
-        ("rules:\n  content.placeholder: fatal\n", 2, 24, "expected error, warning, note or off for content.placeholder, found 'fatal'"),
-        ("rules: [a, b]\n", 1, 8, "expected a mapping of rule ids to error, warning, note or off"),
-        ("strict: maybe\n", 1, 9, "expected true or false for 'strict', found 'maybe'"),
-        ("statusWords:\n  shipped: launched-ish\n", 2, 12, "unknown status 'launched-ish' for 'shipped' (expected one of todo, in_progress, review, blocked, deferred, done, cancelled, failed)"),
-        ("requiredSections:\n  roadmap: [Risks]\n", 2, 3, "unknown document kind 'roadmap' (expected one of constitution, prd, plan, tasks, checklist, other)"),
-        ("exclude: {a: 1}\n", 1, 10, "expected a list of globs"),
-        ("limits:\n  archiveRatio: -3\n", 2, 17, "expected a whole number from 1 to 1099511627776 for archiveRatio, found '-3'"),
-        ("limits:\n  fileBytes: 9223372036854775807\n", 2, 14, "expected a whole number from 1 to 1099511627776 for fileBytes, found '9223372036854775807'"),
-        ("limits:\n  blok: 3\n", 2, 3, "unknown limit 'blok' (expected one of fileBytes, paragraphBytes, blocks, tableCells, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"),
-        ("limits: 5\n", 1, 9, "expected a mapping of limits (fileBytes, paragraphBytes, blocks, tableCells, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"),
-        ("archive:\n  maxRatio: 3\n", 1, 1, "'archive' is now part of 'limits' (archiveBytes, archiveEntries, archiveRatio)"),
-        ("- just\n- a list\n", 1, 1, "expected a mapping of settings (profile, include, exclude, rules, statusWords, requiredSections, strict, limits)"),
-        ("profile: [unclosed\n", 2, 1, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
-    ])
+    @Test(
+        "mistakes name the file, line and column and what was expected",
+        arguments: [
+            (
+                "profile: spec-kit\n", 1, 10,
+                "unknown profile 'spec-kit' (expected one of speckit, github-spec-kit, kiro, openspec, freeform)"
+            ),
+            (
+                "strict: true\nstrictness: 1\n", 2, 1,
+                "unknown setting 'strictness' (expected one of profile, include, exclude, rules, statusWords, requiredSections, strict, limits)"
+            ),
+            (
+                "rules:\n  tasks.unknown-dep: off\n", 2, 3,
+                "unknown rule 'tasks.unknown-dep' (expected one of tasks.duplicate-id, tasks.unknown-dependency, tasks.self-dependency, tasks.dependency-cycle, tasks.done-before-dependency, tasks.malformed-marker)"
+            ),
+            (
+                "rules:\n  content.placeholder: fatal\n", 2, 24,
+                "expected error, warning, note or off for content.placeholder, found 'fatal'"
+            ),
+            ("rules: [a, b]\n", 1, 8, "expected a mapping of rule ids to error, warning, note or off"),
+            ("strict: maybe\n", 1, 9, "expected true or false for 'strict', found 'maybe'"),
+            (
+                "statusWords:\n  shipped: launched-ish\n", 2, 12,
+                "unknown status 'launched-ish' for 'shipped' (expected one of todo, in_progress, review, blocked, deferred, done, cancelled, failed)"
+            ),
+            (
+                "requiredSections:\n  roadmap: [Risks]\n", 2, 3,
+                "unknown document kind 'roadmap' (expected one of constitution, prd, plan, tasks, checklist, other)"
+            ),
+            ("exclude: {a: 1}\n", 1, 10, "expected a list of globs"),
+            ("limits:\n  archiveRatio: -3\n", 2, 17, "expected a whole number from 1 to 1099511627776 for archiveRatio, found '-3'"),
+            (
+                "limits:\n  fileBytes: 9223372036854775807\n", 2, 14,
+                "expected a whole number from 1 to 1099511627776 for fileBytes, found '9223372036854775807'"
+            ),
+            (
+                "limits:\n  blok: 3\n", 2, 3,
+                "unknown limit 'blok' (expected one of fileBytes, paragraphBytes, blocks, tableCells, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"
+            ),
+            (
+                "limits: 5\n", 1, 9,
+                "expected a mapping of limits (fileBytes, paragraphBytes, blocks, tableCells, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"
+            ),
+            ("archive:\n  maxRatio: 3\n", 1, 1, "'archive' is now part of 'limits' (archiveBytes, archiveEntries, archiveRatio)"),
+            (
+                "- just\n- a list\n", 1, 1,
+                "expected a mapping of settings (profile, include, exclude, rules, statusWords, requiredSections, strict, limits)"
+            ),
+            ("profile: [unclosed\n", 2, 1, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
+        ])
     func mistakes(text: String, line: Int, column: Int, problem: String) {
         #expect(throws: SpeckitError.badConfig(file: "cfg.yml", line: line, column: column, problem: problem)) {
             try ConfigFile.parse(text, file: "cfg.yml")

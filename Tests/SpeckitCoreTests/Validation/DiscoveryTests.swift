@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 /// Kit discovery by layout, and the globs of the configuration.
@@ -18,18 +19,19 @@ struct DiscoveryTests {
             "docs/ROADMAP.md", "docs/architecture.md", "README.md", "CHANGELOG.md", "sprint-tasks.yaml",
         ])
         let summary = kits.map { "\($0.profile.rawValue) \($0.root) \($0.files.count)" }
-        #expect(summary == [
-            "freeform . 1",
-            "kiro .kiro/specs/search 3",
-            "github-spec-kit .specify/memory 1",
-            "freeform docs 1",
-            "openspec openspec/changes/add-search 2",
-            "openspec openspec/changes/archive/2025-01-01-old 1",
-            "openspec openspec/specs 1",
-            "speckit spec/speckit 4",
-            "github-spec-kit specs/001-login 4",
-            "github-spec-kit specs/002-search 1",
-        ])
+        #expect(
+            summary == [
+                "freeform . 1",
+                "kiro .kiro/specs/search 3",
+                "github-spec-kit .specify/memory 1",
+                "freeform docs 1",
+                "openspec openspec/changes/add-search 2",
+                "openspec openspec/changes/archive/2025-01-01-old 1",
+                "openspec openspec/specs 1",
+                "speckit spec/speckit 4",
+                "github-spec-kit specs/001-login 4",
+                "github-spec-kit specs/002-search 1",
+            ])
         #expect(kits.first { $0.root == "specs/001-login" }?.files.contains("specs/001-login/checklists/ux.md") == true)
         #expect(kits.first { $0.root == "." }?.name == "sprint-tasks.yaml")
     }
@@ -43,25 +45,28 @@ struct DiscoveryTests {
 
     @Test("a forced profile groups every folder as a kit of that profile")
     func forcedProfile() {
-        let kits = KitDiscovery.kits(walked: ["plans/a/requirements.md", "plans/a/tasks.md", "plans/b/tasks.md"],
-                                     profile: .kiro)
+        let kits = KitDiscovery.kits(
+            walked: ["plans/a/requirements.md", "plans/a/tasks.md", "plans/b/tasks.md"],
+            profile: .kiro)
         #expect(kits.map { "\($0.profile.rawValue) \($0.root) \($0.files.count)" } == ["kiro plans/a 2", "kiro plans/b 1"])
     }
 
-    @Test("globs", arguments: [
-        ("Tests/Fixtures/**", "Tests/Fixtures/markdown/a.md", true),
-        ("Tests/Fixtures/**", "Tests/Fixtures", true),
-        ("Tests/Fixtures/**", "Tests/Other/a.md", false),
-        ("*.draft.md", "docs/plan.draft.md", true),
-        ("*.draft.md", "docs/plan.md", false),
-        ("node_modules", "web/node_modules", true),
-        ("docs/*.md", "docs/plan.md", true),
-        ("docs/*.md", "docs/sub/plan.md", false),
-        ("docs/**/plan.md", "docs/a/b/plan.md", true),
-        ("docs/**/plan.md", "docs/plan.md", true),
-        ("./spec/?/tasks.md", "spec/a/tasks.md", true),
-        ("spec/**", "./spec/x/tasks.md", true),
-    ])
+    @Test(
+        "globs",
+        arguments: [
+            ("Tests/Fixtures/**", "Tests/Fixtures/markdown/a.md", true),
+            ("Tests/Fixtures/**", "Tests/Fixtures", true),
+            ("Tests/Fixtures/**", "Tests/Other/a.md", false),
+            ("*.draft.md", "docs/plan.draft.md", true),
+            ("*.draft.md", "docs/plan.md", false),
+            ("node_modules", "web/node_modules", true),
+            ("docs/*.md", "docs/plan.md", true),
+            ("docs/*.md", "docs/sub/plan.md", false),
+            ("docs/**/plan.md", "docs/a/b/plan.md", true),
+            ("docs/**/plan.md", "docs/plan.md", true),
+            ("./spec/?/tasks.md", "spec/a/tasks.md", true),
+            ("spec/**", "./spec/x/tasks.md", true),
+        ])
     func globs(pattern: String, path: String, matches: Bool) {
         #expect(Glob(pattern).matches(path) == matches)
     }

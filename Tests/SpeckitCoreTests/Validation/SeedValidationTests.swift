@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpeckitCore
 
 /// What `speckit validate` must say about the seeds: the plans the project was created from.
@@ -66,8 +67,10 @@ struct SeedValidationTests {
 
     @Test("one job and many jobs report the same findings")
     func jobsAgree() throws {
-        let paths = [FixturePaths.seed("001_"), FixturePaths.seed("003_"), FixturePaths.fixture("structured"),
-                     FixturePaths.fixture("markdown")]
+        let paths = [
+            FixturePaths.seed("001_"), FixturePaths.seed("003_"), FixturePaths.fixture("structured"),
+            FixturePaths.fixture("markdown"),
+        ]
         let one = try Validator(jobs: 1).validate(paths: paths)
         let many = try Validator(jobs: 4).validate(paths: paths)
         #expect(one == many)

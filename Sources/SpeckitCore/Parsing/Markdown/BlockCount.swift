@@ -10,7 +10,8 @@ enum BlockCount {
         guard text.utf8.count > 2 * limit else { return false }
         var copy = text
         return copy.withUTF8 { bytes in
-            var count = 0, index = 0
+            var count = 0
+            var index = 0
             while index < bytes.count {
                 count += blocks(bytes, from: &index)
                 if count > limit { return true }

@@ -71,8 +71,9 @@ extension MarkdownPlanBuilder {
                 var out = dependency
                 if known.contains(dependency.id) { return out }
                 let bare = dependency.id.first?.isNumber == true
-                if bare, usesTaskPrefix || known.contains("Task \(dependency.id)") { out.id = "Task \(dependency.id)" }
-                else if dependency.id.hasPrefix("Task "), known.contains(String(dependency.id.dropFirst(5))) {
+                if bare, usesTaskPrefix || known.contains("Task \(dependency.id)") {
+                    out.id = "Task \(dependency.id)"
+                } else if dependency.id.hasPrefix("Task "), known.contains(String(dependency.id.dropFirst(5))) {
                     out.id = String(dependency.id.dropFirst(5))
                 }
                 return out

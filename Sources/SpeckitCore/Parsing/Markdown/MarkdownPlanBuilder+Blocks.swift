@@ -47,8 +47,10 @@ extension MarkdownPlanBuilder {
         guard let match = text.prefixMatch(of: MarkdownPatterns.functionalRequirement) else {
             return false
         }
-        requirements.append(Requirement(id: String(match.1), text: String(match.2).collapsingWhitespace,
-                                        kind: .functional, range: range(of: index)))
+        requirements.append(
+            Requirement(
+                id: String(match.1), text: String(match.2).collapsingWhitespace,
+                kind: .functional, range: range(of: index)))
         // Open until the next heading at the level of the section it stands in: a deeper
         // "### Acceptance Criteria" heading below it still belongs to it.
         requirement = (requirements.count - 1, max(headingLevel, 1))
@@ -63,21 +65,25 @@ extension MarkdownPlanBuilder {
             return
         }
         openScenario = nil
-        let style = CriterionClassifier.style(of: text)
+        let style =
+            CriterionClassifier.style(of: text)
             ?? (CriterionClassifier.startsScenario(text) ? .scenario : nil)
         guard let style else { return }
         let label = style == .scenario ? "Given/When/Then" : "EARS"
-        criteria.append(CriterionRecord(target: criterionTarget, criterion: AcceptanceCriterion(
-            text: text.collapsingWhitespace, style: style, label: label, range: range(of: index))))
+        criteria.append(
+            CriterionRecord(
+                target: criterionTarget,
+                criterion: AcceptanceCriterion(
+                    text: text.collapsingWhitespace, style: style, label: label, range: range(of: index))))
         if style == .scenario { openScenario = (criteria.count - 1, parent) }
     }
 
     /// Records a field on a task, phase or requirement.
     mutating func apply(_ fact: FieldFact, to target: Target, at index: Int) {
-        let where_ = range(of: index)
+        let place = range(of: index)
         switch target {
-        case .task(let task): apply(fact, toTask: task, range: where_)
-        case .phase(let phaseIndex): apply(fact, toPhase: phaseIndex, range: where_)
+        case .task(let task): apply(fact, toTask: task, range: place)
+        case .phase(let phaseIndex): apply(fact, toPhase: phaseIndex, range: place)
         case .requirement, .document: break
         }
     }

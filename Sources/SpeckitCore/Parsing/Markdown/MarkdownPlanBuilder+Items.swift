@@ -9,11 +9,13 @@ extension MarkdownPlanBuilder {
         if let checked = gfmChecked {
             marker = TaskMarker(raw: rawMarker(at: index, checked: checked), kind: .gfm, checked: checked)
         } else if let match = text.prefixMatch(of: MarkdownPatterns.extendedMarker),
-                  !(" xX".contains(match.1) && match.2.isEmpty) {
+            !(" xX".contains(match.1) && match.2.isEmpty)
+        {
             // `[ ]`/`[x]` that cmark-gfm did not take as a task item stays text: nothing is invented.
             let raw = "[\(match.1)]" + String(match.2)
-            marker = TaskMarker(raw: raw, kind: .extended, checked: match.1 == "x" || match.1 == "X",
-                                optional: !match.2.isEmpty)
+            marker = TaskMarker(
+                raw: raw, kind: .extended, checked: match.1 == "x" || match.1 == "X",
+                optional: !match.2.isEmpty)
             text = String(text[match.range.upperBound...])
         }
         if !text.isEmpty { scanClaims(text, at: index) }
@@ -31,7 +33,9 @@ extension MarkdownPlanBuilder {
         }
         switch label {
         case .deliverables?:
-            if let phase { phases[phase.index].phase.deliverables.append(ListEntry(text: text.collapsingWhitespace, range: range(of: index))) }
+            if let phase {
+                phases[phase.index].phase.deliverables.append(ListEntry(text: text.collapsingWhitespace, range: range(of: index)))
+            }
             return
         case .acceptance(let name)?:
             addCriterion(text, label: name, checked: nil, at: index)
@@ -67,9 +71,11 @@ extension MarkdownPlanBuilder {
             while parent >= 0, tasks[parent].depth >= maxTaskDepth { parent = tasks[parent].parent }
             if !reportedDepth {
                 reportedDepth = true
-                diagnostics.append(Diagnostic(.nestingTooDeep, .warning,
-                    "tasks nest more than \(maxTaskDepth) levels deep; deeper tasks are listed under their ancestor at level \(maxTaskDepth) (limits.nesting)",
-                    at: task.range))
+                diagnostics.append(
+                    Diagnostic(
+                        .nestingTooDeep, .warning,
+                        "tasks nest more than \(maxTaskDepth) levels deep; deeper tasks are listed under their ancestor at level \(maxTaskDepth) (limits.nesting)",
+                        at: task.range))
             }
         }
         let depth = parent >= 0 ? tasks[parent].depth + 1 : 1
@@ -85,8 +91,11 @@ extension MarkdownPlanBuilder {
             body = String(body.dropFirst()).trimmingCharacters(in: [" ", "\u{FE0F}"])
         }
         let style = CriterionClassifier.style(of: body) ?? .checklist
-        criteria.append(CriterionRecord(target: criterionTarget, criterion: AcceptanceCriterion(
-            text: body, style: style, label: label, checked: isChecked, range: range(of: index))))
+        criteria.append(
+            CriterionRecord(
+                target: criterionTarget,
+                criterion: AcceptanceCriterion(
+                    text: body, style: style, label: label, checked: isChecked, range: range(of: index))))
     }
 
     /// The checkbox exactly as written on the item's line (`[x]` or `[X]`).

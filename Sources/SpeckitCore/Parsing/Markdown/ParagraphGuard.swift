@@ -13,15 +13,22 @@ enum ParagraphGuard {
     /// well under a tenth of a second whatever it holds.
     /// A line with more than `cells` `|` (cmark-gfm's table parser is quadratic in a row's cells) blanks
     /// its paragraph or table the same way.
-    static func guarded(_ text: String, file: String, limit: Int = Limits.standard.paragraphBytes,
-                        cells: Int = Limits.standard.tableCells) -> (text: String, notes: [Diagnostic]) {
+    static func guarded(
+        _ text: String, file: String, limit: Int = Limits.standard.paragraphBytes,
+        cells: Int = Limits.standard.tableCells
+    ) -> (text: String, notes: [Diagnostic]) {
         // Nothing to do for a text shorter than both limits, which is most files.
         guard text.utf8.count > min(limit, cells) else { return (text, []) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var blank: [(first: Int, last: Int, bytes: Int, pipes: Int)] = []
-        var start = -1, bytes = 0, pipes = 0
+        var start = -1
+        var bytes = 0
+        var pipes = 0
         // The open paragraph: its block quote depth, whether it is a list item's, whether it is a table's row.
-        var quotes = 0, inList = false, inTable = false, previousLine = ""
+        var quotes = 0
+        var inList = false
+        var inTable = false
+        var previousLine = ""
         // An open fenced code block: its marker, where its content starts, and the quotes around it.
         var fence: (marker: Substring, column: Int, quotes: Int)?
         func close(before index: Int) {
@@ -56,7 +63,8 @@ enum ParagraphGuard {
             let heading = Self.isHeading(content)
             let rule = Self.isThematicBreak(content)
             let delimiterRow = start >= 0 && Self.isTableDelimiter(content) && previousLine.contains("|")
-            let opens = start < 0 || parts.quotes != quotes || heading || rule || delimiterRow
+            let opens =
+                start < 0 || parts.quotes != quotes || heading || rule || delimiterRow
                 || (parts.marker.map { marker in marker.interrupts || inList } ?? false)
                 || (inTable && content.contains("|"))
             if opens {
@@ -76,10 +84,12 @@ enum ParagraphGuard {
         for paragraph in blank {
             for index in paragraph.first...paragraph.last { lines[index] = "" }
             let lines = "lines \(paragraph.first + 1)–\(paragraph.last + 1)"
-            let message = paragraph.bytes > limit
+            let message =
+                paragraph.bytes > limit
                 ? "paragraph of \(paragraph.bytes) bytes (\(lines)) is longer than the \(limit)-byte limit (limits.paragraphBytes); its text was not read (split it into shorter paragraphs)"
                 : "a line with \(paragraph.pipes) '|' (\(lines)) is wider than the \(cells)-cell limit for a table row (limits.tableCells); its text was not read"
-            notes.append(Diagnostic(.paragraphTooLong, .warning, message, at: SourceRange(file: file, line: paragraph.first + 1, column: 1)))
+            notes.append(
+                Diagnostic(.paragraphTooLong, .warning, message, at: SourceRange(file: file, line: paragraph.first + 1, column: 1)))
         }
         return (lines.joined(separator: "\n"), notes)
     }
@@ -120,8 +130,9 @@ enum ParagraphGuard {
             break
         }
         let hasText = !rest.isEmpty && rest.first != "\r"
-        return Parts(indent: indent, quotes: quotes, marker: innermost.map { Marker(interrupts: $0 && hasText) },
-                     content: rest, contentColumn: line.utf8.count - rest.utf8.count)
+        return Parts(
+            indent: indent, quotes: quotes, marker: innermost.map { Marker(interrupts: $0 && hasText) },
+            content: rest, contentColumn: line.utf8.count - rest.utf8.count)
     }
 
     /// `#` to `######` followed by a space, a tab or the end of the line.

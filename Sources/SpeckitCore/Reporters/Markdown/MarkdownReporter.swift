@@ -61,7 +61,8 @@ public struct MarkdownReporter: ReportWriter, Sendable {
         // What the findings may take: the rest of the limit, less room for the note about what was left out.
         let budget = limit - head.utf8.count - tail.utf8.count - 600
         let rows = Severity.allCases.reversed().flatMap { self.rows[$0] ?? [] }
-        var shown = 0, used = 0
+        var shown = 0
+        var used = 0
         while shown < rows.count, used + rows[shown].utf8.count <= budget {
             used += rows[shown].utf8.count
             shown += 1
@@ -75,7 +76,8 @@ public struct MarkdownReporter: ReportWriter, Sendable {
                 body += Self.tableHeader + rows[Self.unfolded..<shown].joined() + "\n</details>\n"
             }
             if shown < findings {
-                body += "\n> [!NOTE]\n> \(findings - shown) more finding\(findings - shown == 1 ? " is" : "s are") not shown: "
+                body +=
+                    "\n> [!NOTE]\n> \(findings - shown) more finding\(findings - shown == 1 ? " is" : "s are") not shown: "
                     + "GitHub comments are limited to \(Self.commentLimit) characters. "
                     + "Run `speckit validate` (or read the JUnit/SARIF reports) for the full list.\n"
             }
@@ -89,8 +91,10 @@ public struct MarkdownReporter: ReportWriter, Sendable {
     /// `### ❌ speckit failed: 2 errors, 1 warning, 0 notes` and a line with what was checked.
     func verdict(_ summary: ValidationReport.Summary) -> String {
         let icon = summary.passed ? "✅" : "❌"
-        let counts = [MarkdownText.count(summary.errors, "error"), MarkdownText.count(summary.warnings, "warning"),
-                      MarkdownText.count(summary.notes, "note")].joined(separator: ", ")
+        let counts = [
+            MarkdownText.count(summary.errors, "error"), MarkdownText.count(summary.warnings, "warning"),
+            MarkdownText.count(summary.notes, "note"),
+        ].joined(separator: ", ")
         let strictNote = summary.strict ? " (strict: warnings fail)" : ""
         return "### \(icon) speckit \(summary.passed ? "passed" : "failed"): \(counts)\n\n"
             + "Checked \(MarkdownText.count(summary.kits, "kit")), \(MarkdownText.count(summary.files, "file")) and "

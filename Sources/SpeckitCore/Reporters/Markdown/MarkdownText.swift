@@ -46,7 +46,9 @@ enum MarkdownText {
     static func progressTable(_ kits: [KitSummary], paths: ReportPaths, maxRows: Int, maxBytes: Int) -> String {
         guard !kits.isEmpty else { return "" }
         var out = "#### Progress\n\n| Kit | Phase | Progress | Done |\n| --- | --- | --- | --- |\n"
-        var rows = 0, left = 0, bytes = out.utf8.count
+        var rows = 0
+        var left = 0
+        var bytes = out.utf8.count
         for kit in kits {
             for row in kitRows(kit, paths: paths) {
                 if rows < maxRows, bytes + row.utf8.count <= maxBytes {
@@ -71,14 +73,17 @@ enum MarkdownText {
             var title = cell(phase.name)
             if files.count > 1 { title = "\(cell(lastComponent(phase.file))) › " + title }
             if let declared = phase.declared { title += " · _\(cell(declared))_" }
-            rows.append("| | [\(title)](\(paths.link(phase.file, line: phase.line))) | \(bar(phase.done, of: phase.total)) | \(phase.done)/\(phase.total) |\n")
+            rows.append(
+                "| | [\(title)](\(paths.link(phase.file, line: phase.line))) | \(bar(phase.done, of: phase.total)) | \(phase.done)/\(phase.total) |\n"
+            )
         }
         return rows
     }
 
     /// `#### Changes since `origin/main`` with counts and a table of changes (regressions first).
     static func changesSection(_ diff: PlanDiff, paths: ReportPaths, maxRows: Int, maxBytes: Int) -> String {
-        var out = "#### Changes since `\(cell(diff.base))`\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
+        var out =
+            "#### Changes since `\(cell(diff.base))`\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
         guard !diff.changes.isEmpty else { return out }
         let ordered = diff.changes.filter(\.regression) + diff.changes.filter { !$0.regression }
         out += "| | Change | Where |\n| --- | --- | --- |\n"
@@ -86,7 +91,8 @@ enum MarkdownText {
         for change in ordered.prefix(maxRows) {
             let icon = change.regression ? "❌" : change.completion ? "✅" : change.kind == .removed ? "➖" : change.kind == .added ? "➕" : "🔁"
             // A removed item is only on the old side: its place is named, not linked.
-            let place = change.kind == .removed
+            let place =
+                change.kind == .removed
                 ? "`\(cell(paths.relative(change.range.file))):\(change.range.line)` (\(cell(diff.base)))"
                 : "[\(cell(paths.relative(change.range.file))):\(change.range.line)](\(paths.link(change.range.file, line: change.range.line)))"
             let row = "| \(icon) | \(cell(change.summary)) | \(place) |\n"

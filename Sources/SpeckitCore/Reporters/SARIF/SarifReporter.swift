@@ -47,10 +47,13 @@ public struct SarifReporter: ReportWriter, Sendable {
     }
 
     public func end(_ closing: ReportClosing, emit: (String) -> Void) {
-        let tool = Sarif.Tool(driver: Sarif.Driver(name: "speckit", version: Speckit.version,
-                                                   semanticVersion: Speckit.version, rules: rules.map(descriptor)))
-        emit((wroteResult ? "\n      ]" : "]") + ",\n      \"tool\" : " + JSONPieces.indent(JSONPieces.encode(tool), by: 6, first: false)
-             + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
+        let tool = Sarif.Tool(
+            driver: Sarif.Driver(
+                name: "speckit", version: Speckit.version,
+                semanticVersion: Speckit.version, rules: rules.map(descriptor)))
+        emit(
+            (wroteResult ? "\n      ]" : "]") + ",\n      \"tool\" : " + JSONPieces.indent(JSONPieces.encode(tool), by: 6, first: false)
+                + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
 
     /// A result; `occurrence` counts earlier findings with the same rule, file and message, and keeps their
@@ -74,8 +77,9 @@ public struct SarifReporter: ReportWriter, Sendable {
         let endColumn = endLine == range.line ? max(range.endColumn, range.column) + 1 : range.endColumn + 1
         return Sarif.PhysicalLocation(
             artifactLocation: Sarif.ArtifactLocation(uri: paths.uri(range.file)),
-            region: Sarif.Region(startLine: max(1, range.line), startColumn: max(1, range.column), endLine: max(1, endLine),
-                                 endColumn: max(2, endColumn)))
+            region: Sarif.Region(
+                startLine: max(1, range.line), startColumn: max(1, range.column), endLine: max(1, endLine),
+                endColumn: max(2, endColumn)))
     }
 
     func descriptor(_ rule: RuleDescription) -> Sarif.ReportingDescriptor {
@@ -95,7 +99,8 @@ public struct SarifReporter: ReportWriter, Sendable {
             id: rule.id.rawValue, name: name, shortDescription: Sarif.Message(text: rule.title),
             fullDescription: Sarif.Message(text: rule.rationale), help: Sarif.Message(text: help),
             defaultConfiguration: Sarif.ReportingConfiguration(level: Sarif.level(rule.defaultSeverity)),
-            properties: Sarif.RuleProperties(tags: ["speckit", rule.id.category], precision: "very-high",
-                                             problemSeverity: severity))
+            properties: Sarif.RuleProperties(
+                tags: ["speckit", rule.id.category], precision: "very-high",
+                problemSeverity: severity))
     }
 }

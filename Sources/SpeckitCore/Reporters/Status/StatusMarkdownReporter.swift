@@ -14,12 +14,14 @@ public struct StatusMarkdownReporter: Sendable {
 
     public func render(_ report: StatusReport) -> String {
         let totals = report.totals
-        var out = Self.marker + "\n### speckit status: \(totals.done)/\(totals.tasks) tasks done "
+        var out =
+            Self.marker + "\n### speckit status: \(totals.done)/\(totals.tasks) tasks done "
             + "(\(Progress.percent(totals.done, of: totals.tasks))%)\n\n"
             + "\(totals.inProgress) in progress · \(totals.blocked) blocked · \(totals.ready) ready to start · "
             + "\(totals.mismatchedClaims) of \(totals.claims) claims do not match\n\n"
-        out += MarkdownText.progressTable(report.kits.map(Self.summary), paths: paths, maxRows: 200,
-                                          maxBytes: MarkdownReporter.commentLimit / 2)
+        out += MarkdownText.progressTable(
+            report.kits.map(Self.summary), paths: paths, maxRows: 200,
+            maxBytes: MarkdownReporter.commentLimit / 2)
         var left = 0
         for kit in report.kits {
             // Stay under GitHub's comment limit: kits past it are counted, not listed.
@@ -27,8 +29,10 @@ public struct StatusMarkdownReporter: Sendable {
                 left += 1
                 continue
             }
-            let sections = [list("In progress", kit.inProgress), list("Blocked", kit.blocked), list("Ready to start", kit.ready),
-                            claims(kit.claims.filter { !$0.matches })].filter { !$0.isEmpty }
+            let sections = [
+                list("In progress", kit.inProgress), list("Blocked", kit.blocked), list("Ready to start", kit.ready),
+                claims(kit.claims.filter { !$0.matches }),
+            ].filter { !$0.isEmpty }
             guard !sections.isEmpty else { continue }
             out += "#### \(MarkdownText.cell(kit.name))\n\n" + sections.joined(separator: "\n") + "\n"
         }
@@ -59,7 +63,8 @@ public struct StatusMarkdownReporter: Sendable {
         guard !claims.isEmpty else { return "" }
         var out = "**Claims that do not match** (\(claims.count))\n\n"
         for claim in claims.prefix(listLimit) {
-            out += "- [\(MarkdownText.cell(paths.relative(claim.range.file))):\(claim.range.line)](\(paths.link(claim.range.file, line: claim.range.line))) "
+            out +=
+                "- [\(MarkdownText.cell(paths.relative(claim.range.file))):\(claim.range.line)](\(paths.link(claim.range.file, line: claim.range.line))) "
                 + "'\(MarkdownText.cell(claim.claim))': counted \(MarkdownText.cell(claim.actual))\n"
         }
         if claims.count > listLimit { out += "- … and \(claims.count - listLimit) more\n" }

@@ -13,20 +13,25 @@ public struct StatusTextReporter: Sendable {
         var out = ""
         for kit in report.kits { out += render(kit) + "\n" }
         let totals = report.totals
-        out += "\(totals.done)/\(totals.tasks) tasks done (\(Progress.percent(totals.done, of: totals.tasks))%) in "
+        out +=
+            "\(totals.done)/\(totals.tasks) tasks done (\(Progress.percent(totals.done, of: totals.tasks))%) in "
             + "\(totals.kits) kit\(totals.kits == 1 ? "" : "s"); \(totals.inProgress) in progress, \(totals.blocked) blocked, "
             + "\(totals.ready) ready to start; \(totals.mismatchedClaims) of \(totals.claims) claims do not match\n"
         return out
     }
 
     func render(_ kit: KitProgress) -> String {
-        var out = paint(kit.name.escapingControlCharacters, "1") + " (\(kit.root.escapingControlCharacters), \(kit.profile.rawValue))" + ": \(kit.done)/\(kit.total) tasks done (\(kit.percent)%)"
+        var out =
+            paint(kit.name.escapingControlCharacters, "1") + " (\(kit.root.escapingControlCharacters), \(kit.profile.rawValue))"
+            + ": \(kit.done)/\(kit.total) tasks done (\(kit.percent)%)"
             + " · \(kit.inProgress.count) in progress · \(kit.blocked.count) blocked · \(kit.ready.count) ready to start\n"
         let width = kit.phases.map { "\($0.done)/\($0.total)".count }.max() ?? 0
         for phase in kit.phases {
             let count = "\(phase.done)/\(phase.total)"
-            out += "  \(paint(Progress.bar(phase.done, of: phase.total), phase.done == phase.total ? "32" : "2")) "
-                + pad("\(phase.percent)%", 4) + "  " + count + String(repeating: " ", count: width - count.count) + "  " + phase.name.escapingControlCharacters
+            out +=
+                "  \(paint(Progress.bar(phase.done, of: phase.total), phase.done == phase.total ? "32" : "2")) "
+                + pad("\(phase.percent)%", 4) + "  " + count + String(repeating: " ", count: width - count.count) + "  "
+                + phase.name.escapingControlCharacters
                 + (phase.declared.map { "  [\($0)]" } ?? "") + "\n"
         }
         out += list("in progress", kit.inProgress)
@@ -36,7 +41,8 @@ public struct StatusTextReporter: Sendable {
             out += "  claims:\n"
             for claim in kit.claims {
                 let mark = claim.matches ? paint("✓", "32") : paint("✗", "31")
-                out += "    \(mark) \(claim.range.file.escapingControlCharacters):\(claim.range.line): '\(claim.claim.escapingControlCharacters)'"
+                out +=
+                    "    \(mark) \(claim.range.file.escapingControlCharacters):\(claim.range.line): '\(claim.claim.escapingControlCharacters)'"
                     + (claim.matches ? "" : " — counted: \(claim.actual)") + "\n"
             }
         }
@@ -46,7 +52,9 @@ public struct StatusTextReporter: Sendable {
     private func list(_ title: String, _ tasks: [TaskReference]) -> String {
         guard !tasks.isEmpty else { return "" }
         var out = "  \(title):\n"
-        for task in tasks.prefix(listLimit) { out += "    \(task.label.escapingControlCharacters) (\(task.file.escapingControlCharacters):\(task.line))\n" }
+        for task in tasks.prefix(listLimit) {
+            out += "    \(task.label.escapingControlCharacters) (\(task.file.escapingControlCharacters):\(task.line))\n"
+        }
         if tasks.count > listLimit { out += "    … and \(tasks.count - listLimit) more\n" }
         return out
     }

@@ -5,16 +5,22 @@ struct UntestableCriterionRule: Rule {
         title: "Acceptance criterion cannot be tested",
         severity: .warning,
         rationale: """
-        "Fast", "user-friendly", "works correctly" cannot be checked by anyone. A criterion is accepted when \
-        it names something observable: a number, a quoted value or code, an observable outcome (returns, \
-        shows, rejects, exits …), or the test that checks it.
-        """,
+            "Fast", "user-friendly", "works correctly" cannot be checked by anyone. A criterion is accepted when \
+            it names something observable: a number, a quoted value or code, an observable outcome (returns, \
+            shows, rejects, exits …), or the test that checks it.
+            """,
         triggering: [
-            RuleExample("# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* The API is fast and user-friendly\n", path: "plan.md"),
+            RuleExample(
+                "# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* The API is fast and user-friendly\n",
+                path: "plan.md")
         ],
         nonTriggering: [
-            RuleExample("# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* The API answers in under 200 ms at p95\n", path: "plan.md"),
-            RuleExample("# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* Invalid input is rejected with a clear error\n", path: "plan.md"),
+            RuleExample(
+                "# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* The API answers in under 200 ms at p95\n",
+                path: "plan.md"),
+            RuleExample(
+                "# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* Invalid input is rejected with a clear error\n",
+                path: "plan.md"),
         ]
     )
 
@@ -41,8 +47,9 @@ struct UntestableCriterionRule: Rule {
             criteria += document.tasks.flatMap(\.flattened).flatMap(\.acceptanceCriteria)
             for criterion in criteria where criterion.style == .checklist {
                 guard let word = Self.vagueWord(in: criterion.text) else { continue }
-                context.report("acceptance criterion '\(criterion.text)' says '\(word)' but names nothing measurable",
-                               at: criterion.range, fix: "state a number, a value or an observable outcome")
+                context.report(
+                    "acceptance criterion '\(criterion.text)' says '\(word)' but names nothing measurable",
+                    at: criterion.range, fix: "state a number, a value or an observable outcome")
             }
         }
     }

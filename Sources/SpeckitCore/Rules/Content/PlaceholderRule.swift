@@ -5,10 +5,10 @@ struct PlaceholderRule: Rule {
         title: "Unfilled placeholder",
         severity: .warning,
         rationale: """
-        Unreplaced template tokens (`{{name}}`, `[PROJECT_NAME]`), TBD/TKTK/FIXME/`TODO:` notes, Spec Kit's \
-        `[NEEDS CLARIFICATION: …]` and elided code (`// ... (rest unchanged)`) mean the document is not \
-        finished. Text inside inline code is left alone.
-        """,
+            Unreplaced template tokens (`{{name}}`, `[PROJECT_NAME]`), TBD/TKTK/FIXME/`TODO:` notes, Spec Kit's \
+            `[NEEDS CLARIFICATION: …]` and elided code (`// ... (rest unchanged)`) mean the document is not \
+            finished. Text inside inline code is left alone.
+            """,
         triggering: [
             RuleExample("# {{project_name}} Constitution\n\n## Principles\n"),
             RuleExample("# Spec\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method?]\n"),
@@ -21,7 +21,8 @@ struct PlaceholderRule: Rule {
         ]
     )
 
-    nonisolated(unsafe) static let capsToken = /\[(?:[A-Z][A-Z0-9]*(?:[_ ][A-Z0-9#]+)+|###[^\]]*|DATE|NAME|TITLE|DESCRIPTION|AUTHOR|OWNER|PLACEHOLDER|TODO|TBD)\](?![(:\[])/
+    nonisolated(unsafe) static let capsToken =
+        /\[(?:[A-Z][A-Z0-9]*(?:[_ ][A-Z0-9#]+)+|###[^\]]*|DATE|NAME|TITLE|DESCRIPTION|AUTHOR|OWNER|PLACEHOLDER|TODO|TBD)\](?![(:\[])/
     nonisolated(unsafe) static let note = /\b(?:TBD|TKTK|FIXME|XXX(?=:)|TODO(?=\s*[:(\-]))\b/
     nonisolated(unsafe) static let mustache = /\{\{[^{}]{0,80}\}\}/
     nonisolated(unsafe) static let elided =
@@ -48,8 +49,9 @@ struct PlaceholderRule: Rule {
                 }
                 if question, let range = text.range(of: "[NEEDS CLARIFICATION") {
                     let end = text[range.upperBound...].firstIndex(of: "]").map { text.index(after: $0) } ?? text.endIndex
-                    report(String(text[range.lowerBound..<end]), "open question", document, number, text,
-                           range.lowerBound..<end, context)
+                    report(
+                        String(text[range.lowerBound..<end]), "open question", document, number, text,
+                        range.lowerBound..<end, context)
                 }
                 if note {
                     for match in text.matches(of: Self.note) {
@@ -66,13 +68,16 @@ struct PlaceholderRule: Rule {
         }
     }
 
-    private func report(_ token: String, _ what: String, _ document: Document, _ line: Int, _ text: String,
-                        _ range: Range<String.Index>, _ context: RuleContext) {
+    private func report(
+        _ token: String, _ what: String, _ document: Document, _ line: Int, _ text: String,
+        _ range: Range<String.Index>, _ context: RuleContext
+    ) {
         let offset = text.distance(from: text.startIndex, to: range.lowerBound)
         let length = text.distance(from: range.lowerBound, to: range.upperBound)
-        context.report("\(what) '\(token)' left in the document",
-                       at: context.range(in: document, line: line, offset: offset, length: length),
-                       fix: what == "elided code" ? "write the code out in full" : "replace it with the real text")
+        context.report(
+            "\(what) '\(token)' left in the document",
+            at: context.range(in: document, line: line, offset: offset, length: length),
+            fix: what == "elided code" ? "write the code out in full" : "replace it with the real text")
     }
 
     static let braces = Array("{{".utf8), needs = Array("[NEEDS".utf8)
@@ -85,7 +90,8 @@ struct PlaceholderRule: Rule {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count,
-               (bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A) || bytes[index + 1] == UInt8(ascii: "#") {
+                (bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A) || bytes[index + 1] == UInt8(ascii: "#")
+            {
                 var end = index + 1
                 while end < bytes.count, Self.isTokenByte(bytes[end]) { end += 1 }
                 if end < bytes.count, bytes[end] == UInt8(ascii: "]"), end - index - 1 >= 3 { return true }
@@ -105,9 +111,15 @@ struct PlaceholderRule: Rule {
     /// The line with the contents of inline code spans replaced by spaces (offsets are kept).
     static func blankingCodeSpans(_ line: Substring) -> String {
         guard line.contains("`") else { return String(line) }
-        var out = "", inCode = false
+        var out = ""
+        var inCode = false
         for character in line {
-            if character == "`" { inCode.toggle(); out.append(character) } else { out.append(inCode ? " " : character) }
+            if character == "`" {
+                inCode.toggle()
+                out.append(character)
+            } else {
+                out.append(inCode ? " " : character)
+            }
         }
         return out
     }

@@ -5,14 +5,14 @@ struct ByteOrderMarkRule: Rule {
         title: "File starts with a byte-order mark",
         severity: .note,
         rationale: """
-        A UTF-8 byte-order mark is invisible in editors but breaks tools that look at the first bytes \
-        (front matter, shebangs, diffs). `speckit fix` drops it.
-        """,
+            A UTF-8 byte-order mark is invisible in editors but breaks tools that look at the first bytes \
+            (front matter, shebangs, diffs). `speckit fix` drops it.
+            """,
         triggering: [
-            RuleExample(bytes: [0xEF, 0xBB, 0xBF] + Array("# Tasks\n\n- [ ] T1 Write the plan\n".utf8)),
+            RuleExample(bytes: [0xEF, 0xBB, 0xBF] + Array("# Tasks\n\n- [ ] T1 Write the plan\n".utf8))
         ],
         nonTriggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n")
         ]
     )
 

@@ -5,14 +5,14 @@ struct InvalidUTF8Rule: Rule {
         title: "Bytes that are not UTF-8",
         severity: .warning,
         rationale: """
-        Invalid byte sequences are replaced by U+FFFD when the file is read, so the text around them may not \
-        say what its author wrote. Re-save the file as UTF-8.
-        """,
+            Invalid byte sequences are replaced by U+FFFD when the file is read, so the text around them may not \
+            say what its author wrote. Re-save the file as UTF-8.
+            """,
         triggering: [
-            RuleExample(bytes: Array("# Tasks\n\n- [ ] T1 Caf".utf8) + [0xE9] + Array(" menu\n".utf8)),
+            RuleExample(bytes: Array("# Tasks\n\n- [ ] T1 Caf".utf8) + [0xE9] + Array(" menu\n".utf8))
         ],
         nonTriggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Café menu\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Café menu\n")
         ]
     )
 

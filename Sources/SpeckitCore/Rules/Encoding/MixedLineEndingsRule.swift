@@ -5,11 +5,11 @@ struct MixedLineEndingsRule: Rule {
         title: "Mixed line endings",
         severity: .warning,
         rationale: """
-        A file that mixes CRLF and LF line endings produces noisy diffs and confuses line-based tools. \
-        A file that uses CRLF throughout is fine. `speckit fix` makes the endings the file's majority.
-        """,
+            A file that mixes CRLF and LF line endings produces noisy diffs and confuses line-based tools. \
+            A file that uses CRLF throughout is fine. `speckit fix` makes the endings the file's majority.
+            """,
         triggering: [
-            RuleExample("# Tasks\r\n\r\n- [ ] T1 Write the plan\n- [ ] T2 Review it\r\n"),
+            RuleExample("# Tasks\r\n\r\n- [ ] T1 Write the plan\n- [ ] T2 Review it\r\n")
         ],
         nonTriggering: [
             RuleExample("# Tasks\r\n\r\n- [ ] T1 Write the plan\r\n- [ ] T2 Review it\r\n"),

@@ -5,9 +5,9 @@ struct MojibakeRule: Rule {
         title: "Text was mis-decoded (mojibake)",
         severity: .warning,
         rationale: """
-        UTF-8 text that was once decoded as Windows-1252 or Mac Roman and saved again shows `âœ…` or `‚úÖ` \
-        where ✅ was meant. speckit repairs it before reading statuses; `speckit fix` repairs the file.
-        """,
+            UTF-8 text that was once decoded as Windows-1252 or Mac Roman and saved again shows `âœ…` or `‚úÖ` \
+            where ✅ was meant. speckit repairs it before reading statuses; `speckit fix` repairs the file.
+            """,
         triggering: [
             RuleExample("# Plan\n\n## T1 — Setup âœ… COMPLETE\n\n- [x] T1.1 Create the repo\n"),
             RuleExample("# Plan\n\n## T1 — Setup ‚úÖ COMPLETE\n\n- [x] T1.1 Create the repo\n"),

@@ -40,7 +40,9 @@ public final class DiffContext {
     /// Reports a finding of the running rule at its configured severity.
     public func report(_ message: String, at range: SourceRange, related: [RelatedLocation] = [], fix: String? = nil) {
         guard let current, let severity = settings.severity(of: current) else { return }
-        findings.append(Finding(ruleId: current.id, severity: severity, message: message, range: range,
-                                related: related, fix: fix))
+        findings.append(
+            Finding(
+                ruleId: current.id, severity: severity, message: message, range: range,
+                related: related, fix: fix))
     }
 }

@@ -12,8 +12,9 @@ public enum ExampleRunner {
         if let base = example.base {
             let baseKits = KitDiscovery.kits(walked: base.map(\.path).sorted(), profile: settings.profile, base: "/")
             let old = Validator(settings: settings, files: MemoryFiles(base), jobs: 1).parse(kits: baseKits)
-            let diff = PlanComparer().compare(old: old, new: validator.parse(kits: kits), base: "base", head: "example",
-                                              baseIsRevision: false)
+            let diff = PlanComparer().compare(
+                old: old, new: validator.parse(kits: kits), base: "base", head: "example",
+                baseIsRevision: false)
             findings += DiffContext.findings(of: diff, settings: settings)
         }
         return findings

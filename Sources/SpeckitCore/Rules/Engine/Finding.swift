@@ -10,8 +10,10 @@ public struct Finding: Codable, Hashable, Sendable {
     /// What to do about it, when there is one obvious fix.
     public var fix: String?
 
-    public init(ruleId: RuleID, severity: Severity, message: String, range: SourceRange,
-                related: [RelatedLocation] = [], fix: String? = nil) {
+    public init(
+        ruleId: RuleID, severity: Severity, message: String, range: SourceRange,
+        related: [RelatedLocation] = [], fix: String? = nil
+    ) {
         self.ruleId = ruleId
         self.severity = severity
         self.message = message

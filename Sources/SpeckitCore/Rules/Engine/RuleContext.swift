@@ -28,8 +28,10 @@ public final class RuleContext {
         self.init(kit: kit, settings: settings, parseNotes: parseNotes, failures: failures, sources: [:])
     }
 
-    init(kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic], failures: [LoadFailure],
-         sources: [String: SourceText]) {
+    init(
+        kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic], failures: [LoadFailure],
+        sources: [String: SourceText]
+    ) {
         self.kit = kit
         self.settings = settings
         self.parseNotes = parseNotes
@@ -48,9 +50,12 @@ public final class RuleContext {
         if dropped > 0, let last = findings.last, let severity = settings.severity(of: description) {
             // The dropped findings count at the rule's severity; the line saying so is only a note.
             hidden[severity, default: 0] += dropped
-            findings.append(Finding(ruleId: description.id, severity: .note,
-                                    message: "\(dropped) more \(description.id.rawValue) findings in this kit are not listed (the limit is \(Self.findingLimit) per rule and kit)",
-                                    range: last.range))
+            findings.append(
+                Finding(
+                    ruleId: description.id, severity: .note,
+                    message:
+                        "\(dropped) more \(description.id.rawValue) findings in this kit are not listed (the limit is \(Self.findingLimit) per rule and kit)",
+                    range: last.range))
         }
         current = nil
     }
@@ -58,17 +63,23 @@ public final class RuleContext {
     /// Reports a finding of the running rule.
     public func report(_ message: String, at range: SourceRange, related: [RelatedLocation] = [], fix: String? = nil) {
         guard let current, let severity = settings.severity(of: current), admit() else { return }
-        findings.append(Finding(ruleId: current.id, severity: severity, message: message, range: range,
-                                related: related, fix: fix))
+        findings.append(
+            Finding(
+                ruleId: current.id, severity: severity, message: message, range: range,
+                related: related, fix: fix))
     }
 
     /// Reports a finding at a lower severity than the rule's configured one (never higher): used where one
     /// rule has a milder variant, such as an unchecked parent over checked children.
-    public func report(_ message: String, at range: SourceRange, downgradedTo severity: Severity,
-                       related: [RelatedLocation] = [], fix: String? = nil) {
+    public func report(
+        _ message: String, at range: SourceRange, downgradedTo severity: Severity,
+        related: [RelatedLocation] = [], fix: String? = nil
+    ) {
         guard let current, let configured = settings.severity(of: current), admit() else { return }
-        findings.append(Finding(ruleId: current.id, severity: min(configured, severity), message: message,
-                                range: range, related: related, fix: fix))
+        findings.append(
+            Finding(
+                ruleId: current.id, severity: min(configured, severity), message: message,
+                range: range, related: related, fix: fix))
     }
 
     /// Counts a finding of the running rule; false once the limit is reached.

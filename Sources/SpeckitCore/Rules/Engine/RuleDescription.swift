@@ -12,8 +12,10 @@ public struct RuleDescription: Sendable {
     /// Inputs that must produce none.
     public let nonTriggering: [RuleExample]
 
-    public init(id: RuleID, title: String, severity: Severity, rationale: String,
-                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+    public init(
+        id: RuleID, title: String, severity: Severity, rationale: String,
+        triggering: [RuleExample], nonTriggering: [RuleExample]
+    ) {
         self.id = id
         self.title = title
         self.defaultSeverity = severity

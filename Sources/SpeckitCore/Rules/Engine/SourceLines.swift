@@ -25,8 +25,10 @@ extension RuleContext {
         var out: [(number: Int, text: Substring)] = []
         out.reserveCapacity(source.lineCount)
         var fence: (character: Character, length: Int)?
-        var inComment = false, inIndentedCode = false
-        var previousBlank = true, lastTextInList = false
+        var inComment = false
+        var inIndentedCode = false
+        var previousBlank = true
+        var lastTextInList = false
         for number in 1...max(source.lineCount, 1) where number <= source.lineCount {
             let line = source.line(number)
             let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
@@ -34,7 +36,8 @@ extension RuleContext {
             if let marker = Self.fenceMarker(line), !inComment {
                 if let open = fence {
                     if marker.character == open.character, marker.length >= open.length,
-                       line.drop(while: { $0 == " " }).dropFirst(marker.length).allSatisfy(\.isWhitespace) {
+                        line.drop(while: { $0 == " " }).dropFirst(marker.length).allSatisfy(\.isWhitespace)
+                    {
                         fence = nil
                     }
                 } else {
@@ -42,7 +45,10 @@ extension RuleContext {
                 }
                 continue
             }
-            if fence != nil { code.append((number, line)); continue }
+            if fence != nil {
+                code.append((number, line))
+                continue
+            }
             if inComment {
                 if line.contains("-->") { inComment = false }
                 code.append((number, line))
@@ -55,7 +61,10 @@ extension RuleContext {
                 continue
             }
             let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
-            if inIndentedCode, blank || indent >= 4 { code.append((number, line)); continue }
+            if inIndentedCode, blank || indent >= 4 {
+                code.append((number, line))
+                continue
+            }
             inIndentedCode = false
             if !blank, indent >= 4, previousBlank, !lastTextInList {
                 inIndentedCode = true

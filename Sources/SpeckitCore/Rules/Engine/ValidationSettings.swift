@@ -21,9 +21,11 @@ public struct ValidationSettings: Sendable {
     /// The absolute folder globs are relative to (the configuration file's folder); nil: the current folder.
     public var root: String?
 
-    public init(profile: Kit.Profile? = nil, severities: [RuleID: Severity?] = [:],
-                requiredSections: [Document.Kind: [String]] = [:], statusWords: [String: CanonicalStatus] = [:],
-                strict: Bool = false, include: [String] = [], exclude: [String] = []) {
+    public init(
+        profile: Kit.Profile? = nil, severities: [RuleID: Severity?] = [:],
+        requiredSections: [Document.Kind: [String]] = [:], statusWords: [String: CanonicalStatus] = [:],
+        strict: Bool = false, include: [String] = [], exclude: [String] = []
+    ) {
         self.profile = profile
         self.severities = severities
         self.requiredSections = requiredSections

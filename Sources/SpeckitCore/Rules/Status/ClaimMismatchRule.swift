@@ -7,44 +7,47 @@ struct ClaimMismatchRule: Rule {
         title: "Progress claim does not match the tasks",
         severity: .error,
         rationale: """
-        Summaries such as "18 completed (16%)", "(3/27 subtasks)" or "111 total subtasks" go stale as soon as \
-        a box is ticked. A claim is accepted when any reasonable way of counting its scope (the phase or task \
-        it names, else the whole document) agrees: top-level tasks, all tasks, or leaf tasks.
-        """,
+            Summaries such as "18 completed (16%)", "(3/27 subtasks)" or "111 total subtasks" go stale as soon as \
+            a box is ticked. A claim is accepted when any reasonable way of counting its scope (the phase or task \
+            it names, else the whole document) agrees: top-level tasks, all tasks, or leaf tasks.
+            """,
         triggering: [
             RuleExample("# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n- T1: Setup (2/2 subtasks)\n"),
             RuleExample("# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n- [ ] T3 Docs\n\n**5 total tasks**, **1 completed**\n"),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n- T1: Setup (1/2 subtasks)\n"),
-            RuleExample("""
-            # Plan
+            RuleExample(
+                """
+                # Plan
 
-            - [x] T1 Repo
-              - [x] T1.1 Create
-              - [x] T1.2 Protect
-            - [ ] T2 CI
+                - [x] T1 Repo
+                  - [x] T1.1 Create
+                  - [x] T1.2 Protect
+                - [ ] T2 CI
 
-            **4 total tasks**, **3 completed**
-            """),
-            RuleExample("""
-            # Plan
+                **4 total tasks**, **3 completed**
+                """),
+            RuleExample(
+                """
+                # Plan
 
-            - [x] T1 Repo
-            - [ ] T2 CI (depends on Phase 5 complete)
+                - [x] T1 Repo
+                - [ ] T2 CI (depends on Phase 5 complete)
 
-            1 of 3 done. Sprint 2 complete. Retries: 2 completed attempts are logged.
+                1 of 3 done. Sprint 2 complete. Retries: 2 completed attempts are logged.
 
-            **codex** (8 tasks total):
-            """),
+                **codex** (8 tasks total):
+                """),
         ]
     )
 
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
             for check in ClaimCheck.checks(in: document) where !check.matches {
-                context.report("'\(check.claim)' does not match \(check.subject ?? "the document"): \(check.actual)",
-                               at: check.range, fix: "update the count")
+                context.report(
+                    "'\(check.claim)' does not match \(check.subject ?? "the document"): \(check.actual)",
+                    at: check.range, fix: "update the count")
             }
         }
     }

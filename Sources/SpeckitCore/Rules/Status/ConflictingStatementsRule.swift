@@ -5,23 +5,24 @@ struct ConflictingStatementsRule: Rule {
         title: "Task stated done and open in different places",
         severity: .error,
         rationale: """
-        Plans restate task status in several places: the task's own block, a summary, a success-criteria \
-        list, a to-do list. When one place says done and another says pending or in progress, at least one \
-        is stale. The finding lists every place that states a status for the task. A phase whose heading and \
-        `Status:` line disagree is reported the same way.
-        """,
+            Plans restate task status in several places: the task's own block, a summary, a success-criteria \
+            list, a to-do list. When one place says done and another says pending or in progress, at least one \
+            is stale. The finding lists every place that states a status for the task. A phase whose heading and \
+            `Status:` line disagree is reported the same way.
+            """,
         triggering: [
-            RuleExample("""
-            # Plan
+            RuleExample(
+                """
+                # Plan
 
-            ### Task 43: Resolve dependency issues
+                ### Task 43: Resolve dependency issues
 
-            **Status**: pending
+                **Status**: pending
 
-            ## To-dos
+                ## To-dos
 
-            - [x] Dependency issues resolved (Task 43)
-            """),
+                - [x] Dependency issues resolved (Task 43)
+                """),
             RuleExample("# Plan\n\n## Phase 1 — Foundation ✅ COMPLETE\n\n**Status**: ⏳ IN PROGRESS\n\n- [x] T1 Schema\n", path: "plan.md"),
             RuleExample(files: [
                 ("spec/app/tasks.md", "# Tasks\n\n- [x] T1 Schema\n"),
@@ -29,18 +30,19 @@ struct ConflictingStatementsRule: Rule {
             ]),
         ],
         nonTriggering: [
-            RuleExample("""
-            # Plan
+            RuleExample(
+                """
+                # Plan
 
-            ### Task 43: Resolve dependency issues
+                ### Task 43: Resolve dependency issues
 
-            **Status**: completed
+                **Status**: completed
 
-            ## To-dos
+                ## To-dos
 
-            - [x] Dependency issues resolved (Task 43)
-            - [ ] Follow-up after Task 43 lands
-            """),
+                - [x] Dependency issues resolved (Task 43)
+                - [ ] Follow-up after Task 43 lands
+                """)
         ]
     )
 
@@ -61,7 +63,10 @@ struct ConflictingStatementsRule: Rule {
         /// (key, file, line, status) already recorded: one statement per status per line.
         var seen: Set<String> = []
         func add(_ key: String, _ task: PlanTask) {
-            if statements[key] == nil { order.append(key); statements[key] = [] }
+            if statements[key] == nil {
+                order.append(key)
+                statements[key] = []
+            }
             for status in task.statuses {
                 let range = status.range ?? task.range
                 guard seen.insert("\(key)\u{0}\(range.file)\u{0}\(range.line)\u{0}\(status.value.rawValue)").inserted else { continue }
@@ -79,13 +84,16 @@ struct ConflictingStatementsRule: Rule {
         }
         for document in context.kit.documents {
             for phase in document.phases {
-                let done = phase.statuses.filter { $0.value == .done }, open = phase.statuses.filter { $0.value.isOpen }
+                let done = phase.statuses.filter { $0.value == .done }
+                let open = phase.statuses.filter { $0.value.isOpen }
                 guard !done.isEmpty, !open.isEmpty else { continue }
                 let places = phase.statuses.map { "\($0.raw) (line \(($0.range ?? phase.range).line))" }
                 context.report(
                     "\(phase.id) is stated done and open: \(places.joined(separator: ", "))",
                     at: phase.range,
-                    related: phase.statuses.map { RelatedLocation("\(phase.id): \($0.raw) (\($0.value.phrase))", at: $0.range ?? phase.range) },
+                    related: phase.statuses.map {
+                        RelatedLocation("\(phase.id): \($0.raw) (\($0.value.phrase))", at: $0.range ?? phase.range)
+                    },
                     fix: "update the stale statement so both agree")
             }
         }
@@ -101,7 +109,9 @@ struct ConflictingStatementsRule: Rule {
             context.report(
                 "\(id) is stated done in \(done.count) \(done.count == 1 ? "place" : "places") and open in \(open.count): \(places.joined(separator: ", "))",
                 at: anchor,
-                related: all.prefix(Self.listedRelated).map { RelatedLocation("\(id): \($0.status.raw) (\($0.status.value.phrase))", at: $0.range) },
+                related: all.prefix(Self.listedRelated).map {
+                    RelatedLocation("\(id): \($0.status.raw) (\($0.status.value.phrase))", at: $0.range)
+                },
                 fix: "update the stale statements so they agree")
         }
     }
@@ -109,7 +119,8 @@ struct ConflictingStatementsRule: Rule {
     /// Whether an item's text is about `ref` (`Task 47: …`, `Complete Task 41: …`, `… (Task 43) …`) rather
     /// than merely mentioning it.
     static func isAbout(_ title: String, _ ref: String) -> Bool {
-        let lower = title.lowercased(), id = ref.lowercased()
+        let lower = title.lowercased()
+        let id = ref.lowercased()
         func bounded(_ prefix: String) -> Bool {
             guard lower.hasPrefix(prefix) else { return false }
             let next = lower.dropFirst(prefix.count).first

@@ -6,10 +6,10 @@ struct ParentChildRule: Rule {
         title: "Task status contradicts its subtasks",
         severity: .error,
         rationale: """
-        A task ticked done while some of its subtasks are open claims work that is not finished. The reverse, \
-        an open task whose subtasks are all done, is usually a box nobody ticked and is reported as a warning. \
-        Optional subtasks (Kiro's `[ ]*`) do not count.
-        """,
+            A task ticked done while some of its subtasks are open claims work that is not finished. The reverse, \
+            an open task whose subtasks are all done, is usually a box nobody ticked and is reported as a warning. \
+            Optional subtasks (Kiro's `[ ]*`) do not count.
+            """,
         triggering: [
             RuleExample("# Tasks\n\n- [x] T1 Schema\n  - [x] T1.1 Tables\n  - [ ] T1.2 Indexes\n"),
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n  - [x] T1.1 Tables\n  - [x] T1.2 Indexes\n"),
@@ -19,7 +19,8 @@ struct ParentChildRule: Rule {
         nonTriggering: [
             RuleExample("# Tasks\n\n- [x] T1 Schema\n  - [x] T1.1 Tables\n  - [-] T1.2 Dropped\n"),
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n  - [x] T1.1 Tables\n  - [ ] T1.2 Indexes\n"),
-            RuleExample("# Tasks\n\n- [x] 1. Search\n  - [x] 1.1 Index\n  - [ ]* 1.2 Optional benchmarks\n", path: ".kiro/specs/s/tasks.md"),
+            RuleExample(
+                "# Tasks\n\n- [x] 1. Search\n  - [x] 1.1 Index\n  - [ ]* 1.2 Optional benchmarks\n", path: ".kiro/specs/s/tasks.md"),
         ]
     )
 
@@ -36,9 +37,12 @@ struct ParentChildRule: Rule {
                     related: open.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                     fix: "finish the subtasks or reopen \(parent.label)")
             } else if parent.status == .todo || parent.status == .inProgress,
-                      children.allSatisfy(\.status.isClosed), children.contains(where: { $0.status == .done }) {
+                children.allSatisfy(\.status.isClosed), children.contains(where: { $0.status == .done })
+            {
                 let cancelled = children.count { $0.status == .cancelled }
-                let what = cancelled == 0 ? (children.count == 1 ? "its only subtask is done" : "all \(children.count) of its subtasks are done")
+                let what =
+                    cancelled == 0
+                    ? (children.count == 1 ? "its only subtask is done" : "all \(children.count) of its subtasks are done")
                     : "all of its subtasks are done or cancelled"
                 context.report(
                     "\(parent.label) is \(parent.status.phrase) but \(what)",

@@ -5,9 +5,9 @@ struct PhaseContradictionRule: Rule {
         title: "Phase status contradicts its tasks",
         severity: .error,
         rationale: """
-        A phase declared COMPLETE while some of its tasks are open, or declared NOT STARTED while some are \
-        done or under way, is a plan lying about itself: one of the two was not updated.
-        """,
+            A phase declared COMPLETE while some of its tasks are open, or declared NOT STARTED while some are \
+            done or under way, is a plan lying about itself: one of the two was not updated.
+            """,
         triggering: [
             RuleExample("# Plan\n\n## T1 — Setup ✅ COMPLETE\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n"),
             RuleExample("# Plan\n\n## T5 — Run types ❌ NOT STARTED\n\n- [ ] T5.1 Schema\n- [x] T5.2 API\n"),

@@ -6,21 +6,25 @@ struct RegressionRule: DiffRule {
         title: "Task or phase went back from done",
         severity: .error,
         rationale: """
-        A box unticked by accident, a merge that took the older side of a conflict, or an agent that rewrote a \
-        tasks file from a stale copy all look like ordinary edits in review. Work going back from done is \
-        rarely meant; when it is, say so by marking the task in progress or reopening it in the same change.
-        """,
+            A box unticked by accident, a merge that took the older side of a conflict, or an agent that rewrote a \
+            tasks file from a stale copy all look like ordinary edits in review. Work going back from done is \
+            rarely meant; when it is, say so by marking the task in progress or reopening it in the same change.
+            """,
         triggering: [
-            RuleExample(files: [(path: "tasks.md", text: "# Plan\n\n- [ ] T1 Repo\n- [x] T2 CI\n")],
-                        base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n")]),
-            RuleExample(files: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ⏳ IN PROGRESS\n\n- [x] T1 Repo\n")],
-                        base: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ✅ COMPLETE\n\n- [x] T1 Repo\n")]),
+            RuleExample(
+                files: [(path: "tasks.md", text: "# Plan\n\n- [ ] T1 Repo\n- [x] T2 CI\n")],
+                base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n")]),
+            RuleExample(
+                files: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ⏳ IN PROGRESS\n\n- [x] T1 Repo\n")],
+                base: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ✅ COMPLETE\n\n- [x] T1 Repo\n")]),
         ],
         nonTriggering: [
-            RuleExample(files: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [x] T2 CI\n- [ ] T3 Docs\n")],
-                        base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n")]),
-            RuleExample(files: [(path: "tasks.md", text: "# Plan\n\n- [-] T1 Repo (dropped)\n")],
-                        base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n")]),
+            RuleExample(
+                files: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [x] T2 CI\n- [ ] T3 Docs\n")],
+                base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n")]),
+            RuleExample(
+                files: [(path: "tasks.md", text: "# Plan\n\n- [-] T1 Repo (dropped)\n")],
+                base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n")]),
         ]
     )
 

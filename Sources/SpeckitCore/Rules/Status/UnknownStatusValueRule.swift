@@ -5,18 +5,19 @@ struct UnknownStatusValueRule: Rule {
         title: "Unknown status value",
         severity: .warning,
         rationale: """
-        A `**Status**:` field, heading suffix or YAML `status:` that matches no known status word leaves the \
-        task's state unknown to every report. Fix the word, or teach speckit a team word with `statusWords` \
-        in .speckit.yml.
-        """,
+            A `**Status**:` field, heading suffix or YAML `status:` that matches no known status word leaves the \
+            task's state unknown to every report. Fix the word, or teach speckit a team word with `statusWords` \
+            in .speckit.yml.
+            """,
         triggering: [
             RuleExample("# Plan\n\n### Task 1: Schema\n\n**Status**: frobnicated\n"),
             RuleExample("tasks:\n  - id: T1\n    title: Schema\n    status: shipped-to-qa\n", path: "tasks.yaml"),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n### Task 1: Schema\n\n**Status**: in-progress\n"),
-            RuleExample("tasks:\n  - id: T1\n    title: Schema\n    status: shipped-to-qa\n", path: "tasks.yaml",
-                        config: "statusWords:\n  shipped-to-qa: review\n"),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: Schema\n    status: shipped-to-qa\n", path: "tasks.yaml",
+                config: "statusWords:\n  shipped-to-qa: review\n"),
         ]
     )
 
@@ -36,8 +37,9 @@ struct UnknownStatusValueRule: Rule {
     }
 
     private func report(_ status: Status, of name: String, fallback: SourceRange, _ context: RuleContext) {
-        context.report("\(name) has status '\(status.raw)', which is not a known status",
-                       at: status.range ?? fallback,
-                       fix: "use one of todo, in progress, review, blocked, deferred, done, cancelled, failed")
+        context.report(
+            "\(name) has status '\(status.raw)', which is not a known status",
+            at: status.range ?? fallback,
+            fix: "use one of todo, in progress, review, blocked, deferred, done, cancelled, failed")
     }
 }

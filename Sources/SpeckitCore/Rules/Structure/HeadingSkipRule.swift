@@ -5,14 +5,14 @@ struct HeadingSkipRule: Rule {
         title: "Heading level skipped",
         severity: .warning,
         rationale: """
-        A `####` directly under a `##` leaves the outline with a hole: tools that build a table of contents, \
-        and speckit's own phase detection, read the skipped level as missing structure.
-        """,
+            A `####` directly under a `##` leaves the outline with a hole: tools that build a table of contents, \
+            and speckit's own phase detection, read the skipped level as missing structure.
+            """,
         triggering: [
-            RuleExample("# Plan\n\n## Phase 1\n\n#### Task 1\n\n- [ ] T1 Build\n", path: "plan.md"),
+            RuleExample("# Plan\n\n## Phase 1\n\n#### Task 1\n\n- [ ] T1 Build\n", path: "plan.md")
         ],
         nonTriggering: [
-            RuleExample("# Plan\n\n## Phase 1\n\n### Task 1\n\n- [ ] T1 Build\n\n## Phase 2\n", path: "plan.md"),
+            RuleExample("# Plan\n\n## Phase 1\n\n### Task 1\n\n- [ ] T1 Build\n\n## Phase 2\n", path: "plan.md")
         ]
     )
 

@@ -5,10 +5,10 @@ struct MissingDocumentRule: Rule {
         title: "Kit is missing a document",
         severity: .warning,
         rationale: """
-        Each profile's kit is a set of documents that refer to each other: speckit needs constitution, prd, \
-        plan and tasks; a GitHub Spec Kit feature needs spec, plan and tasks; Kiro needs requirements, design \
-        and tasks; an OpenSpec change needs proposal and tasks. A missing one usually means a step was skipped.
-        """,
+            Each profile's kit is a set of documents that refer to each other: speckit needs constitution, prd, \
+            plan and tasks; a GitHub Spec Kit feature needs spec, plan and tasks; Kiro needs requirements, design \
+            and tasks; an OpenSpec change needs proposal and tasks. A missing one usually means a step was skipped.
+            """,
         triggering: [
             RuleExample(files: [
                 ("specs/001-login/spec.md", "# Feature: Login\n"),

@@ -7,26 +7,28 @@ struct MissingSectionRule: Rule {
         title: "Document is missing a required section",
         severity: .warning,
         rationale: """
-        Each document kind has sections readers rely on (a spec's requirements and success criteria, a \
-        constitution's principles). The defaults follow each profile's templates; `requiredSections` in \
-        .speckit.yml sets them per document kind. A heading matches when its title contains the required name.
-        """,
+            Each document kind has sections readers rely on (a spec's requirements and success criteria, a \
+            constitution's principles). The defaults follow each profile's templates; `requiredSections` in \
+            .speckit.yml sets them per document kind. A heading matches when its title contains the required name.
+            """,
         triggering: [
             RuleExample(files: [
                 ("specs/001-login/spec.md", "# Feature: Login\n\n## Requirements\n\n- FR-001: log in\n"),
                 ("specs/001-login/plan.md", "# Plan\n\n## Summary\n\n## Technical Context\n"),
                 ("specs/001-login/tasks.md", "# Tasks\n\n- [ ] T001 Build (FR-001)\n"),
             ]),
-            RuleExample("# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n", path: "plan.md",
-                        config: "requiredSections:\n  plan: [Risks]\n"),
+            RuleExample(
+                "# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n", path: "plan.md",
+                config: "requiredSections:\n  plan: [Risks]\n"),
         ],
         nonTriggering: [
             RuleExample(files: [
                 ("openspec/changes/add-search/proposal.md", "# Add search\n\n## Why\n\nSpeed.\n\n## What Changes\n\n- Index\n"),
                 ("openspec/changes/add-search/tasks.md", "## 1. Build\n\n- [ ] 1.1 Index\n"),
             ]),
-            RuleExample("# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n\n## Risks *(mandatory)*\n\nNone.\n", path: "plan.md",
-                        config: "requiredSections:\n  plan: [Risks]\n"),
+            RuleExample(
+                "# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n\n## Risks *(mandatory)*\n\nNone.\n", path: "plan.md",
+                config: "requiredSections:\n  plan: [Risks]\n"),
         ]
     )
 
@@ -34,14 +36,16 @@ struct MissingSectionRule: Rule {
         let profile = context.kit.profile
         for document in context.kit.documents where document.format == .markdown {
             let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
-            let required = context.settings.requiredSections[document.kind]
+            let required =
+                context.settings.requiredSections[document.kind]
                 ?? KitLayouts.defaultSections(profile: profile, fileName: name)
             guard !required.isEmpty else { continue }
             let titles = Self.titles(document.sections).map(Self.fold)
             for section in required where !titles.contains(where: { $0.contains(Self.fold(section)) }) {
-                context.report("\(document.kind.rawValue) document has no '\(section)' section",
-                               at: SourceRange(file: document.path, line: 1, column: 1),
-                               fix: "add a '## \(section)' section")
+                context.report(
+                    "\(document.kind.rawValue) document has no '\(section)' section",
+                    at: SourceRange(file: document.path, line: 1, column: 1),
+                    fix: "add a '## \(section)' section")
             }
         }
     }

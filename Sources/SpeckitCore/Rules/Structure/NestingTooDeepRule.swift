@@ -5,14 +5,14 @@ struct NestingTooDeepRule: Rule {
         title: "Task list nested too deeply",
         severity: .warning,
         rationale: """
-        Tasks are followed 32 levels deep; anything below is kept as part of the item above it. A plan nested \
-        that deeply is almost always generated or pasted by mistake.
-        """,
+            Tasks are followed 32 levels deep; anything below is kept as part of the item above it. A plan nested \
+            that deeply is almost always generated or pasted by mistake.
+            """,
         triggering: [
-            RuleExample("# Tasks\n\n" + (0..<34).map { String(repeating: "  ", count: $0) + "- [ ] T\($0) level \($0)\n" }.joined()),
+            RuleExample("# Tasks\n\n" + (0..<34).map { String(repeating: "  ", count: $0) + "- [ ] T\($0) level \($0)\n" }.joined())
         ],
         nonTriggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Parent\n  - [ ] T1.1 Child\n    - [ ] T1.1.1 Grandchild\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Parent\n  - [ ] T1.1 Child\n    - [ ] T1.1.1 Grandchild\n")
         ]
     )
 

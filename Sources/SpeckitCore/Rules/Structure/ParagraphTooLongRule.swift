@@ -5,23 +5,26 @@ struct ParagraphTooLongRule: Rule {
         title: "Paragraph too long to read",
         severity: .warning,
         rationale: """
-        A paragraph (a block of text, or one list item with its continuation lines) longer than \
-        `limits.paragraphBytes` (32 KiB unless configured) is not read: cmark-gfm's inline parser slows down \
-        quadratically on such text, so one pasted log or generated blob could stall a CI job for hours. Its \
-        lines are kept empty and everything around it is read as usual; a task inside it is not seen. No real \
-        plan has paragraphs this long; split it. The same goes for a table or paragraph with a line of more than \
-        `limits.tableCells` `|` (128 unless configured): cmark-gfm's tables are quadratic in a row's cells. (The \
-        examples set the paragraph limit to 64 bytes.)
-        """,
+            A paragraph (a block of text, or one list item with its continuation lines) longer than \
+            `limits.paragraphBytes` (32 KiB unless configured) is not read: cmark-gfm's inline parser slows down \
+            quadratically on such text, so one pasted log or generated blob could stall a CI job for hours. Its \
+            lines are kept empty and everything around it is read as usual; a task inside it is not seen. No real \
+            plan has paragraphs this long; split it. The same goes for a table or paragraph with a line of more than \
+            `limits.tableCells` `|` (128 unless configured): cmark-gfm's tables are quadratic in a row's cells. (The \
+            examples set the paragraph limit to 64 bytes.)
+            """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Real task\n\nA pasted blob: **bold** _em_ [link](x) **bold** _em_ [link](x) **bold**\n",
-                        config: "limits:\n  paragraphBytes: 64\n"),
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Real task\n\nA pasted blob: **bold** _em_ [link](x) **bold** _em_ [link](x) **bold**\n",
+                config: "limits:\n  paragraphBytes: 64\n")
         ],
         nonTriggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 A task with **bold** and [a link](x)\n- [ ] T2 Another task, also short\n",
-                        config: "limits:\n  paragraphBytes: 64\n"),
-            RuleExample("# Notes\n\n```\na log line **not** parsed, as long as it likes to be: it is code\n```\n",
-                        config: "limits:\n  paragraphBytes: 64\n"),
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 A task with **bold** and [a link](x)\n- [ ] T2 Another task, also short\n",
+                config: "limits:\n  paragraphBytes: 64\n"),
+            RuleExample(
+                "# Notes\n\n```\na log line **not** parsed, as long as it likes to be: it is code\n```\n",
+                config: "limits:\n  paragraphBytes: 64\n"),
         ]
     )
 

@@ -5,9 +5,9 @@ struct DependencyCycleRule: Rule {
         title: "Dependency cycle",
         severity: .error,
         rationale: """
-        Tasks that depend on each other in a circle can never start. The finding names the whole cycle, \
-        reported once at the task of the cycle that comes first in the kit.
-        """,
+            Tasks that depend on each other in a circle can never start. The finding names the whole cycle, \
+            reported once at the task of the cycle that comes first in the kit.
+            """,
         triggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Schema (depends on T3)\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T2)\n"),
             RuleExample(files: [
@@ -16,7 +16,7 @@ struct DependencyCycleRule: Rule {
             ]),
         ],
         nonTriggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T1, T2)\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T1, T2)\n")
         ]
     )
 
@@ -25,32 +25,44 @@ struct DependencyCycleRule: Rule {
         let position = Dictionary(uniqueKeysWithValues: graph.order.enumerated().map { ($1, $0) })
         for component in Self.stronglyConnected(graph) where component.count > 1 {
             guard let start = component.min(by: { position[$0]! < position[$1]! }),
-                  let cycle = Self.cycle(from: start, within: Set(component), graph: graph),
-                  let task = graph.tasks[start] else { continue }
+                let cycle = Self.cycle(from: start, within: Set(component), graph: graph),
+                let task = graph.tasks[start]
+            else { continue }
             let related = cycle.dropLast().compactMap { key in
                 graph.tasks[key].map { RelatedLocation("\(TaskGraph.id(of: key)) is part of the cycle", at: $0.range) }
             }
-            context.report("dependency cycle: \(cycle.map(TaskGraph.id(of:)).joined(separator: " → "))", at: task.range, related: related,
-                           fix: "remove one of the dependencies in the cycle")
+            context.report(
+                "dependency cycle: \(cycle.map(TaskGraph.id(of:)).joined(separator: " → "))", at: task.range, related: related,
+                fix: "remove one of the dependencies in the cycle")
         }
     }
 
     /// Tarjan's strongly connected components, iteratively (no recursion on deep graphs).
     static func stronglyConnected(_ graph: TaskGraph) -> [[String]] {
-        var index: [String: Int] = [:], low: [String: Int] = [:], onStack: Set<String> = []
-        var stack: [String] = [], out: [[String]] = [], counter = 0
+        var index: [String: Int] = [:]
+        var low: [String: Int] = [:]
+        var onStack: Set<String> = []
+        var stack: [String] = []
+        var out: [[String]] = []
+        var counter = 0
         for root in graph.order where index[root] == nil {
             var work: [(id: String, next: Int)] = [(root, 0)]
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack.insert(root)
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack.insert(root)
             while let (id, next) = work.last {
                 let edges = graph.edges(id)
                 if next < edges.count {
                     work[work.count - 1].next += 1
                     let target = edges[next]
                     if index[target] == nil {
-                        index[target] = counter; low[target] = counter; counter += 1
-                        stack.append(target); onStack.insert(target)
+                        index[target] = counter
+                        low[target] = counter
+                        counter += 1
+                        stack.append(target)
+                        onStack.insert(target)
                         work.append((target, 0))
                     } else if onStack.contains(target) {
                         low[id] = min(low[id]!, index[target]!)
@@ -76,9 +88,11 @@ struct DependencyCycleRule: Rule {
     /// One cycle through `start` inside the component, as ids ending where it began (breadth first, shortest).
     static func cycle(from start: String, within component: Set<String>, graph: TaskGraph) -> [String]? {
         var previous: [String: String] = [:]
-        var queue = [start], head = 0
+        var queue = [start]
+        var head = 0
         while head < queue.count {
-            let id = queue[head]; head += 1
+            let id = queue[head]
+            head += 1
             for target in graph.edges(id) where component.contains(target) {
                 if target == start {
                     var path = [id]

@@ -7,11 +7,11 @@ struct DoneBeforeDependencyRule: Rule {
         title: "Task done before its dependency",
         severity: .error,
         rationale: """
-        A task marked done while a task it depends on is still open means one of the two statuses is wrong: \
-        either the dependency was finished and not ticked, or the task was ticked too early.
-        """,
+            A task marked done while a task it depends on is still open means one of the two statuses is wrong: \
+            either the dependency was finished and not ticked, or the task was ticked too early.
+            """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n")
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [x] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n"),

@@ -5,12 +5,12 @@ struct DuplicateTaskIDRule: Rule {
         title: "Two tasks share an id",
         severity: .error,
         rationale: """
-        Dependencies, requirement links and status updates name tasks by id; when two different tasks of one \
-        document share an id, every reference to it is ambiguous. A task restated with the same title (in a \
-        progress list, say) is the same task, not a duplicate.
-        """,
+            Dependencies, requirement links and status updates name tasks by id; when two different tasks of one \
+            document share an id, every reference to it is ambiguous. A task restated with the same title (in a \
+            progress list, say) is the same task, not a duplicate.
+            """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API\n- [ ] T1 Write the UI\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API\n- [ ] T1 Write the UI\n")
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n  - [ ] T1.1 Tables\n- [ ] T2 Write the API\n"),
@@ -32,10 +32,11 @@ struct DuplicateTaskIDRule: Rule {
             for (_, scope, task) in entries {
                 guard let id = task.id else { continue }
                 if let earlier = first[scope + "|" + id], Self.fold(earlier.title) != Self.fold(task.title) {
-                    context.report("task id \(id) is already used on line \(earlier.range.line) ('\(earlier.title)')",
-                                   at: task.range,
-                                   related: [RelatedLocation("\(id) first used here", at: earlier.range)],
-                                   fix: "give this task a new id")
+                    context.report(
+                        "task id \(id) is already used on line \(earlier.range.line) ('\(earlier.title)')",
+                        at: task.range,
+                        related: [RelatedLocation("\(id) first used here", at: earlier.range)],
+                        fix: "give this task a new id")
                 } else if first[scope + "|" + id] == nil {
                     first[scope + "|" + id] = task
                 }

@@ -5,9 +5,9 @@ struct MalformedMarkerRule: Rule {
         title: "Malformed task checkbox",
         severity: .error,
         rationale: """
-        `[ x]`, `[]`, `[xx]`, `[✓]`, `[v]` or `-[x]` (no space after the bullet) look like checkboxes to a \
-        person but not to GitHub or any parser, so the task silently drops out of every count. Write `[ ]` or `[x]`.
-        """,
+            `[ x]`, `[]`, `[xx]`, `[✓]`, `[v]` or `-[x]` (no space after the bullet) look like checkboxes to a \
+            person but not to GitHub or any parser, so the task silently drops out of every count. Write `[ ]` or `[x]`.
+            """,
         triggering: [
             RuleExample("# Tasks\n\n- [ x] T1 Write the schema\n"),
             RuleExample("# Tasks\n\n- [] T1 Write the schema\n"),
@@ -26,9 +26,10 @@ struct MalformedMarkerRule: Rule {
         for document in context.kit.documents {
             for (number, line) in context.proseLines(of: document) {
                 guard let (offset, marker) = Self.malformedMarker(in: line) else { continue }
-                context.report("malformed checkbox \(marker); the item is not read as a task",
-                               at: context.range(in: document, line: number, offset: offset, length: marker.count),
-                               fix: "write [ ] or [x]")
+                context.report(
+                    "malformed checkbox \(marker); the item is not read as a task",
+                    at: context.range(in: document, line: number, offset: offset, length: marker.count),
+                    fix: "write [ ] or [x]")
             }
         }
     }

@@ -5,9 +5,9 @@ struct UnknownDependencyRule: Rule {
         title: "Dependency on a task that does not exist",
         severity: .error,
         rationale: """
-        A dependency on a task id that no document of the kit defines is a typo or a task that was removed; \
-        either way the order of work the plan describes cannot be followed.
-        """,
+            A dependency on a task id that no document of the kit defines is a typo or a task that was removed; \
+            either way the order of work the plan describes cannot be followed.
+            """,
         triggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T9)\n"),
             RuleExample("tasks:\n  - id: T1\n    title: Schema\n    dependencies: [T7]\n", path: "tasks.yaml"),
@@ -22,10 +22,13 @@ struct UnknownDependencyRule: Rule {
         let graph = context.taskGraph
         for (_, scope, task) in context.scopedTasks {
             var reported: Set<String> = []
-            for dependency in task.dependencies where dependency.id != task.id && !graph.knows(dependency.id, in: scope)
-                && reported.insert(dependency.id).inserted {
-                context.report("\(task.name) depends on \(dependency.id), which does not exist", at: task.range,
-                               fix: "fix the id or remove the dependency")
+            for dependency in task.dependencies
+            where dependency.id != task.id && !graph.knows(dependency.id, in: scope)
+                && reported.insert(dependency.id).inserted
+            {
+                context.report(
+                    "\(task.name) depends on \(dependency.id), which does not exist", at: task.range,
+                    fix: "fix the id or remove the dependency")
             }
         }
     }

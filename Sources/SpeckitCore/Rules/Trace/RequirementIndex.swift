@@ -35,16 +35,20 @@ struct RequirementIndex {
 
     /// The requirement ids a task cites: its requirement references and its `[US1]` story tags.
     static func citations(of task: PlanTask) -> [String] {
-        task.requirementRefs + task.tags.filter { tag in
-            tag.hasPrefix("US") && tag.count > 2 && tag.dropFirst(2).allSatisfy(\.isNumber)
-        }
+        task.requirementRefs
+            + task.tags.filter { tag in
+                tag.hasPrefix("US") && tag.count > 2 && tag.dropFirst(2).allSatisfy(\.isNumber)
+            }
     }
 
     /// The requirement a citation names: `FR-001` and `US1` by id; Kiro's `2.3` as requirement 2.
     func resolve(_ citation: String) -> Requirement? {
         if let direct = byID[citation] { return direct }
-        if written.contains(citation) { return Requirement(id: citation, text: citation, kind: .functional,
-                                                           range: SourceRange(file: "", line: 1, column: 1)) }
+        if written.contains(citation) {
+            return Requirement(
+                id: citation, text: citation, kind: .functional,
+                range: SourceRange(file: "", line: 1, column: 1))
+        }
         let number = citation.split(separator: ".").first.map(String.init) ?? citation
         if number.allSatisfy(\.isNumber), let kiro = byID["Requirement \(number)"] { return kiro }
         return nil

@@ -5,14 +5,14 @@ struct UncoveredRequirementRule: Rule {
         title: "Requirement no task cites",
         severity: .warning,
         rationale: """
-        When tasks cite requirements, a requirement that no task cites is work nobody planned. Checked only in \
-        kits whose tasks cite requirements at all.
-        """,
+            When tasks cite requirements, a requirement that no task cites is work nobody planned. Checked only in \
+            kits whose tasks cite requirements at all.
+            """,
         triggering: [
             RuleExample(files: [
                 ("specs/001-pay/spec.md", "# Spec\n\n- **FR-001**: System MUST accept cards\n- **FR-002**: System MUST email a receipt\n"),
                 ("specs/001-pay/tasks.md", "# Tasks\n\n- [ ] T001 Card form (FR-001)\n"),
-            ]),
+            ])
         ],
         nonTriggering: [
             RuleExample(files: [
@@ -32,8 +32,9 @@ struct UncoveredRequirementRule: Rule {
         guard !index.ordered.isEmpty, !cited.isEmpty else { return }
         let covered = Set(cited.compactMap { index.resolve($0)?.id })
         for requirement in index.ordered where !covered.contains(requirement.id) {
-            context.report("\(requirement.id) ('\(requirement.text)') is not cited by any task", at: requirement.range,
-                           fix: "cite \(requirement.id) from the task that implements it")
+            context.report(
+                "\(requirement.id) ('\(requirement.text)') is not cited by any task", at: requirement.range,
+                fix: "cite \(requirement.id) from the task that implements it")
         }
     }
 }

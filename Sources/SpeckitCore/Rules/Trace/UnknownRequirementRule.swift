@@ -5,23 +5,32 @@ struct UnknownRequirementRule: Rule {
         title: "Task cites a requirement that does not exist",
         severity: .error,
         rationale: """
-        A task that cites FR-009, a `[US4]` story or Kiro's `_Requirements: 2.3_` when the kit defines no such \
-        requirement breaks the trace from work to intent. Checked only in kits that define requirements.
-        """,
+            A task that cites FR-009, a `[US4]` story or Kiro's `_Requirements: 2.3_` when the kit defines no such \
+            requirement breaks the trace from work to intent. Checked only in kits that define requirements.
+            """,
         triggering: [
             RuleExample(files: [
                 ("specs/001-pay/spec.md", "# Spec\n\n- **FR-001**: System MUST accept cards\n"),
                 ("specs/001-pay/tasks.md", "# Tasks\n\n- [ ] T001 Card form (FR-009)\n"),
             ]),
             RuleExample(files: [
-                (".kiro/specs/pay/requirements.md", "# Requirements\n\n### Requirement 1\n\n1. WHEN a card is valid THEN THE SYSTEM SHALL charge it\n"),
+                (
+                    ".kiro/specs/pay/requirements.md",
+                    "# Requirements\n\n### Requirement 1\n\n1. WHEN a card is valid THEN THE SYSTEM SHALL charge it\n"
+                ),
                 (".kiro/specs/pay/tasks.md", "# Tasks\n\n- [ ] 1. Card form\n  - _Requirements: 2.1_\n"),
             ]),
         ],
         nonTriggering: [
             RuleExample(files: [
-                ("specs/001-pay/spec.md", "# Spec\n\n- FR-001 System MUST accept cards\n\n| FR-002 | System MUST refund |\n\n### FR-003: Export\n"),
-                ("specs/001-pay/tasks.md", "# Tasks\n\n- [ ] T001 Card form (FR-001)\n- [ ] T002 Refunds (FR-002)\n- [ ] T003 Export (FR-003)\n"),
+                (
+                    "specs/001-pay/spec.md",
+                    "# Spec\n\n- FR-001 System MUST accept cards\n\n| FR-002 | System MUST refund |\n\n### FR-003: Export\n"
+                ),
+                (
+                    "specs/001-pay/tasks.md",
+                    "# Tasks\n\n- [ ] T001 Card form (FR-001)\n- [ ] T002 Refunds (FR-002)\n- [ ] T003 Export (FR-003)\n"
+                ),
             ]),
             RuleExample(files: [
                 ("specs/001-pay/spec.md", "# Spec\n\n### User Story 1 - Pay (Priority: P1)\n\n- **FR-001**: System MUST accept cards\n"),
@@ -36,8 +45,9 @@ struct UnknownRequirementRule: Rule {
         guard !index.byID.isEmpty || !index.written.isEmpty else { return }
         for (_, task) in context.allTasks {
             for citation in Set(RequirementIndex.citations(of: task)).sorted() where index.resolve(citation) == nil {
-                context.report("\(task.name) cites \(citation), which no document of the kit defines",
-                               at: task.range, fix: "fix the reference or add the requirement")
+                context.report(
+                    "\(task.name) cites \(citation), which no document of the kit defines",
+                    at: task.range, fix: "fix the reference or add the requirement")
             }
         }
     }

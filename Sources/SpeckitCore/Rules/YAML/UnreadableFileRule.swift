@@ -6,16 +6,16 @@ struct UnreadableFileRule: Rule {
         title: "Plan file could not be read",
         severity: .error,
         rationale: """
-        A file that is empty, binary, UTF-16, larger than speckit reads, or a YAML/JSON file that holds no \
-        plan cannot be checked. It is reported once and every other file is still checked.
-        """,
+            A file that is empty, binary, UTF-16, larger than speckit reads, or a YAML/JSON file that holds no \
+            plan cannot be checked. It is reported once and every other file is still checked.
+            """,
         triggering: [
             RuleExample(""),
             RuleExample(bytes: [0x23, 0x20, 0x00, 0x01, 0x0A]),
             RuleExample("name: my-service\nimage: nginx\n", path: "tasks.yaml"),
         ],
         nonTriggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n"),
+            RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n")
         ]
     )
 
@@ -27,8 +27,9 @@ struct UnreadableFileRule: Rule {
             default:
                 let message = failure.error.errorDescription ?? "cannot read \(failure.path)"
                 let prefix = failure.path + ": "
-                context.report(message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message,
-                               at: SourceRange(file: failure.path, line: 1, column: 1))
+                context.report(
+                    message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message,
+                    at: SourceRange(file: failure.path, line: 1, column: 1))
             }
         }
     }

@@ -5,16 +5,16 @@ struct YAMLInvalidFieldRule: Rule {
         title: "Plan field has the wrong shape",
         severity: .warning,
         rationale: """
-        A field speckit knows (id, title, status, priority, dates, dependencies, subtasks) holding the wrong \
-        kind of value, such as a list of statuses or a mapping as a title, is ignored, so the task reads \
-        differently from what its author meant.
-        """,
+            A field speckit knows (id, title, status, priority, dates, dependencies, subtasks) holding the wrong \
+            kind of value, such as a list of statuses or a mapping as a title, is ignored, so the task reads \
+            differently from what its author meant.
+            """,
         triggering: [
             RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: [done, todo]\n", path: "tasks.yaml"),
             RuleExample("tasks:\n  - id: T1\n    title: Write\n    dependencies: {after: T0}\n", path: "tasks.yaml"),
         ],
         nonTriggering: [
-            RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: done\n    dependencies: [T0]\n", path: "tasks.yaml"),
+            RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: done\n    dependencies: [T0]\n", path: "tasks.yaml")
         ]
     )
 

@@ -5,16 +5,16 @@ struct YAMLSyntaxRule: Rule {
         title: "YAML or JSON that cannot be read",
         severity: .error,
         rationale: """
-        A plan file (or a Markdown file's front matter) with a syntax error is not read at all, so none of \
-        its tasks are checked. The finding points at the line and column the parser stopped at.
-        """,
+            A plan file (or a Markdown file's front matter) with a syntax error is not read at all, so none of \
+            its tasks are checked. The finding points at the line and column the parser stopped at.
+            """,
         triggering: [
             RuleExample("tasks:\n  - id: T1\n    title: [unclosed\n", path: "tasks.yaml"),
             RuleExample("---\ntitle: [unclosed\n---\n# Tasks\n\n- [ ] T1 Write\n"),
             RuleExample("{\"tasks\": [ {\"id\": 1,, } ]}", path: "tasks.json"),
         ],
         nonTriggering: [
-            RuleExample("tasks:\n  - id: T1\n    title: Write the plan\n    status: done\n", path: "tasks.yaml"),
+            RuleExample("tasks:\n  - id: T1\n    title: Write the plan\n    status: done\n", path: "tasks.yaml")
         ]
     )
 
@@ -26,8 +26,9 @@ struct YAMLSyntaxRule: Rule {
             case .jsonSyntax(let file, let line, let column, let problem):
                 context.report("JSON syntax error: \(problem)", at: SourceRange(file: file, line: max(line ?? 1, 1), column: column ?? 1))
             case .yamlAliasBomb(let file, let limit):
-                context.report("YAML aliases expand to more than \(limit) nodes; the file was not read (alias bomb?; limits.yamlNodes)",
-                               at: SourceRange(file: file, line: 1, column: 1))
+                context.report(
+                    "YAML aliases expand to more than \(limit) nodes; the file was not read (alias bomb?; limits.yamlNodes)",
+                    at: SourceRange(file: file, line: 1, column: 1))
             default:
                 continue
             }
