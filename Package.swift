@@ -1,15 +1,20 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-/// Settings every speckit target shares: Swift 6 mode, explicit `any`, and no warnings.
-let strictSettings: [SwiftSetting] = [
+/// Tests and fuzz targets: Swift 6 mode, explicit `any`, no warnings.
+let testSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .treatAllWarnings(as: .error),
 ]
 
+/// Settings every speckit target shares: Swift 6 mode, explicit `any`, imports internal unless marked
+/// `public import` (so only the C-wrapper files see the C modules), and no warnings.
+let strictSettings: [SwiftSetting] = testSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+
+// Linux only (built and tested on Debian 12 with Swift 6.3): no Apple platform is declared, because none is
+// built or tested.
 let package = Package(
     name: "speckit",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "speckit", targets: ["speckit"]),
         .library(name: "SpeckitCore", targets: ["SpeckitCore"]),
@@ -59,12 +64,12 @@ let package = Package(
         .testTarget(
             name: "SpeckitCoreTests",
             dependencies: ["SpeckitCore"],
-            swiftSettings: strictSettings
+            swiftSettings: testSettings
         ),
         .testTarget(
             name: "SpeckitCLITests",
             dependencies: ["SpeckitCLI", "speckit", .product(name: "Yams", package: "Yams")],
-            swiftSettings: strictSettings
+            swiftSettings: testSettings
         ),
     ]
 )
@@ -75,7 +80,7 @@ if Context.environment["SPECKIT_FUZZ"] == "1" {
     for (product, folder) in [("fuzz-markdown", "MarkdownFuzzer"), ("fuzz-yaml", "YAMLFuzzer"), ("fuzz-archive", "ArchiveFuzzer")] {
         package.targets.append(
             .executableTarget(
-                name: product, dependencies: ["SpeckitCore"], path: "Fuzz/\(folder)", swiftSettings: strictSettings))
+                name: product, dependencies: ["SpeckitCore"], path: "Fuzz/\(folder)", swiftSettings: testSettings))
         package.products.append(.executable(name: product, targets: [product]))
     }
 }

@@ -5,8 +5,7 @@ import SpeckitCore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzArchive(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    guard let contents = try? ArchiveKit.read(bytes: bytes, name: "kit.zip", limits: .standard) else { return 0 }
-    let files = LayeredFiles(memory: contents.memory, refused: contents.refused, fallback: MemoryFiles([]))
-    _ = Validator(files: files, jobs: 1).validate(kits: contents.kits)
+    guard let set = try? KitLoader().discover(archive: bytes, name: "kit.zip") else { return 0 }
+    _ = Validator(jobs: 1).validate(set)
     return 0
 }

@@ -8,6 +8,6 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let paths = ["kit/tasks.json", "kit/tasks.yaml"]
     let files = MemoryFiles(paths.map { (path: $0, bytes: bytes) })
     let kit = KitSource(name: "kit", root: "kit", profile: .speckit, files: paths)
-    _ = Validator(files: files, jobs: 1).validate(kits: [kit])
+    _ = Validator(jobs: 1).validate(KitSet(kits: [kit], files: files))
     return 0
 }

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import SpeckitCore
 
 /// The root command: lists the subcommands.

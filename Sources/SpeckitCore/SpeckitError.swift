@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Why speckit could not do its job. Each case reads as one line naming the file and what was expected;
 /// the command line prints it on stderr and exits 2.
@@ -15,12 +15,14 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case yamlAliasBomb(file: String, limit: Int)
     case jsonSyntax(file: String, line: Int?, column: Int? = nil, problem: String)
     case unrecognisedStructure(file: String, expected: String)
+    /// A YAML or JSON file that is something other than a plan (`what`: "a Kubernetes object (apiVersion and kind)").
+    case notAPlan(file: String, what: String)
     case fileTooLarge(String, bytes: Int, limit: Int)
     /// A file within the size limit that goes over another one of `Limits` (blocks of a Markdown file).
     case overLimit(String, problem: String)
     case cannotWrite(String, reason: String)
-    /// Folders were searched but no file in them belongs to a kit.
-    case noKits(String)
+    /// Folders were searched but no file in them belongs to a kit; `skipped` says what was left out.
+    case noKits(String, skipped: String?)
     /// The parameters of `speckit generate` are wrong (`source` is a file, `-` or "flags").
     case badParameters(source: String, problem: String)
     /// A generated file would replace one that exists (without `--force`).
@@ -62,15 +64,18 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(Self.location(file, line, column)): JSON syntax error: \(problem)"
         case .unrecognisedStructure(let file, let expected):
             return "\(file): not a plan file speckit recognises; expected \(expected)"
+        case .notAPlan(let file, let what):
+            return "\(file): \(what), not a plan; expected \(StructuredPlanParser.expectedShape)"
         case .overLimit(let path, let problem):
             return "\(path): \(problem)"
         case .fileTooLarge(let path, let bytes, let limit):
             return "\(path): file is \(bytes) bytes, more than the \(limit)-byte limit for one plan file (limits.fileBytes)"
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write: \(reason)"
-        case .noKits(let path):
+        case .noKits(let path, let skipped):
             return "\(path): no kits found (expected spec/<kit>/, specs/NNN-feature/, .kiro/specs/<name>/, "
-                + "openspec/changes/<id>/, or plan files such as tasks.md or ROADMAP.md)"
+                + "openspec/changes/<id>/, .taskmaster/tasks/tasks.json, or plan files such as tasks.md or ROADMAP.md)"
+                + (skipped.map { "; \($0), see --verbose" } ?? "")
         case .badParameters(let source, let problem):
             return "\(source): bad parameters: \(problem)"
         case .wouldOverwrite(let path):

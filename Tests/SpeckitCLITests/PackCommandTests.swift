@@ -75,7 +75,7 @@ struct PackCommandTests {
         #expect(fromZip.status == fromFolder.status)
         #expect(fromZip.stdout.replacingOccurrences(of: "k.zip/", with: "k/") == fromFolder.stdout)
         let parsed = try CLIRunner.run(["parse", "k.zip", "--format", "text"], in: folder)
-        #expect(parsed.status == 0 && parsed.stdout.hasPrefix("kit k.zip [speckit] k.zip\n"))
+        #expect(parsed.status == 0 && parsed.stdout.hasPrefix("kit k [speckit] k.zip\n"))
         try Data("not an archive".utf8).write(to: folder.appendingPathComponent("bad.zip"))
         let bad = try CLIRunner.run(["validate", "bad.zip"], in: folder)
         #expect(bad.status == 2)

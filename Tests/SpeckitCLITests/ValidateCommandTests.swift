@@ -80,20 +80,27 @@ struct ValidateCommandTests {
         #expect(!outcome.stdout.contains("fixtures") && !outcome.stdout.contains("README"))
     }
 
-    @Test("one unreadable file is a finding; the others are still checked")
+    @Test("one unreadable file is a finding; the others are still checked; an empty file found by walking is skipped")
     func unreadableFile() throws {
         let folder = try CLIRunner.folder([
             "plans/empty-tasks.md": "", "plans/sprint-plan.md": Self.failing,
             "plans/broken-tasks.yaml": "tasks:\n  - id: T1\n    title: [oops\n",
+            "plans/binary-tasks.md": "# Tasks\u{0}\n",
         ])
-        let outcome = try CLIRunner.run(["validate", "plans"], in: folder)
+        let outcome = try CLIRunner.run(["validate", "plans", "--verbose"], in: folder)
         #expect(outcome.status == 1)
-        #expect(
-            outcome.stdout.contains(
-                "plans/empty-tasks.md:1:1: error: file is empty (0 bytes); expected a plan or tasks document [input.unreadable]"))
+        #expect(outcome.stdout.contains("plans/binary-tasks.md:1:1: error: binary file (NUL byte at offset 7); expected UTF-8 text [input.unreadable]"))
         #expect(outcome.stdout.contains("plans/broken-tasks.yaml:4:1: error: YAML syntax error:"))
         #expect(outcome.stdout.contains("plans/sprint-plan.md:4:1: error: task T2 depends on T9"))
+        #expect(outcome.stdout.contains("skipped: plans/empty-tasks.md: an empty file, not a plan\n"))
+        #expect(outcome.stdout.hasSuffix("(3 kits, 2 tasks): failed; skipped 1 file that is not a plan\n"), "\(outcome.stdout)")
         #expect(outcome.stderr.isEmpty)
+        // Named on the command line, an empty file is a finding.
+        let named = try CLIRunner.run(["validate", "plans/empty-tasks.md"], in: folder)
+        #expect(named.status == 1)
+        #expect(
+            named.stdout.contains(
+                "plans/empty-tasks.md:1:1: error: file is empty (0 bytes); expected a plan or tasks document [input.unreadable]"))
     }
 
     @Test(

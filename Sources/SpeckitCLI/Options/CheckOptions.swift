@@ -2,16 +2,9 @@ import ArgumentParser
 import Foundation
 import SpeckitCore
 
-/// The options every checking command shares: configuration, strictness, verbosity, colour, profile, jobs.
+/// The options every checking command shares: how kits are loaded, strictness, verbosity, colour.
 struct CheckOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Read settings from FILE instead of the nearest .speckit.yml.", valueName: "file"))
-    var config: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Treat every kit as this profile: \(Kit.Profile.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "profile"))
-    var profile: Kit.Profile?
+    @OptionGroup var load: LoadOptions
 
     @Flag(help: "Warnings fail the run (exit 1) as errors do.")
     var strict = false
@@ -22,26 +15,9 @@ struct CheckOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour the output (NO_COLOR is respected too).")
     var noColor = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Check kits on N threads (default: all cores).", valueName: "n"))
-    var jobs: Int?
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-    }
-
-    /// The configuration file merged with the flags. Without `--config`, the nearest `.speckit.yml` above
-    /// the first path checked (up to its repository root), else above the current folder.
+    /// The configuration file merged with the flags (see `LoadOptions.settings(for:)`).
     func settings(for paths: [String]) throws -> ValidationSettings {
-        var settings = ValidationSettings()
-        if let config {
-            guard FileManager.default.fileExists(atPath: config) else {
-                throw SpeckitError.badConfig(file: config, line: nil, column: nil, problem: "no such file (given by --config)")
-            }
-            settings = try ConfigFile.load(config)
-        } else if let found = ConfigFile.nearest(for: paths) {
-            settings = try ConfigFile.load(found)
-        }
-        if let profile { settings.profile = profile }
+        var settings = try load.settings(for: paths)
         if strict { settings.strict = true }
         return settings
     }
@@ -53,5 +29,3 @@ struct CheckOptions: ParsableArguments {
         return isatty(STDOUT_FILENO) == 1
     }
 }
-
-extension Kit.Profile: ExpressibleByArgument {}

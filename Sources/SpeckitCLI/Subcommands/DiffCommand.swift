@@ -44,7 +44,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let checked = base == nil ? [paths[1]] : paths
         let settings = try check.settings(for: checked)
-        let validator = Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let validator = Validator(settings: settings, jobs: check.load.threads)
         let (diff, kits, failures) =
             try base.map { try validator.compare(since: GitRevision($0), paths: paths.isEmpty ? ["."] : paths) }
             ?? validator.compare(old: paths[0], new: paths[1])

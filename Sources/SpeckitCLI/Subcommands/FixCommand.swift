@@ -20,8 +20,10 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Print a unified diff of what would change and write nothing.")
     var dryRun = false
 
+    @OptionGroup var load: LoadOptions
+
     func run() throws {
-        let files = try Self.files(paths.isEmpty ? ["."] : paths)
+        let files = try Self.files(paths.isEmpty ? ["."] : paths, settings: try load.settings(for: paths))
         var fixed = 0
         for path in files {
             let bytes: [UInt8]
@@ -54,30 +56,19 @@ struct FixCommand: ParsableCommand {
         print("\(dryRun ? "would fix" : "fixed") \(fixed) of \(files.count) file\(files.count == 1 ? "" : "s")")
     }
 
-    /// The files named, and the plan files under the folders named.
-    static func files(_ paths: [String]) throws -> [String] {
+    /// The files named, and the plan files of the kits under the folders named (found as every command finds
+    /// them, templates left out).
+    static func files(_ paths: [String], settings: ValidationSettings) throws -> [String] {
+        let set = try KitLoader(settings: settings).discover(paths)
+        let named = Set(set.kits.flatMap(\.named))
         var out: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw SpeckitError.pathNotFound(path)
+        for file in set.allFiles {
+            // Found by walking a folder, a link may lead anywhere: fix rewrites only what is in it.
+            if !named.contains(file), FileKind.isLink(file) {
+                StandardError.write("speckit: warning: \(file): a symbolic link; left alone (name the file it points to, to fix that)\n")
+                continue
             }
-            if isDirectory.boolValue {
-                let found = PlanFiles.under(path)
-                guard !found.isEmpty else { throw SpeckitError.noPlanFiles(path) }
-                for file in found {
-                    // Found by walking a folder, a link may lead anywhere: fix rewrites only what is in it.
-                    var info = stat()
-                    if lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                        StandardError.write(
-                            "speckit: warning: \(file): a symbolic link; left alone (name the file it points to, to fix that)\n")
-                        continue
-                    }
-                    out.append(file)
-                }
-            } else {
-                out.append(path)
-            }
+            out.append(file)
         }
         return out
     }

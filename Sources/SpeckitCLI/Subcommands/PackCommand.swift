@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SpeckitCore
 
@@ -8,6 +8,10 @@ struct PackCommand: ParsableCommand {
         commandName: "pack",
         abstract: "Pack a kit folder into a reproducible zip or tar.gz with a manifest.",
         discussion: """
+            KIT is found the way 'speckit validate' finds kits (the nearest .speckit.yml applies; hidden layouts \
+            such as .kiro/specs/NAME and .specify/memory included), and every file a folder walk reads is packed. \
+            manifest.json records the kit's name, profile and the folders that place it (specs/001-photos), so \
+            'speckit validate kit.zip' checks the kit exactly as its folder was checked. \
             Entries are sorted; every file has mode 0644, uid/gid 0, no owner name and the mtime \
             SOURCE_DATE_EPOCH (default 1980-01-01), so the same kit gives the same bytes on any machine and in \
             any time zone. manifest.json lists every file's path, size and sha256 and the kit's task counts. \
@@ -24,12 +28,15 @@ struct PackCommand: ParsableCommand {
     @Option(help: ArgumentHelp("zip or tar.gz (default: from the --out extension, else zip).", valueName: "format"))
     var format: ArchiveFormat?
 
+    @OptionGroup var load: LoadOptions
+
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out needs a file name") }
     }
 
     func run() throws {
-        let (bytes, manifest) = try KitPacker.pack(kit, format: format ?? ArchiveFormat.from(fileName: out))
+        let settings = try load.settings(for: [kit])
+        let (bytes, manifest) = try KitPacker.pack(kit, format: format ?? ArchiveFormat.from(fileName: out), settings: settings)
         try AtomicFile.write(bytes, to: out)
         // validate refuses an archive whose contents are over limits.archiveRatio times its size (a zip
         // bomb's mark); a kit of very repetitive text can get there too: say so now, not in CI.

@@ -7,18 +7,22 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Print the plan model of files or folders as JSON or as an outline.",
         discussion: """
-            PATH is a Markdown file (any extension but .yaml/.yml/.json is read as Markdown), a YAML plan \
-            (tasks.yaml, plan.yaml, roadmap.yml), a Taskmaster tasks.json, or a folder searched for them. \
-            The JSON shape is documented by spec/schema/parse.schema.json.
+            PATH is found the way 'speckit validate' finds kits: a plan file (any extension but .yaml/.yml/.json \
+            is read as Markdown), a kit folder, a tree of kits, or a .zip/.tar.gz kit; the nearest .speckit.yml \
+            applies. A file named is shown in its kit. A file that cannot be read is an input.unreadable \
+            diagnostic and the others are still parsed. The JSON shape is documented by \
+            spec/schema/parse.schema.json. Exit codes: 0 everything was read, 1 a file could not be read, 2 bad \
+            arguments or nothing could be read.
             """
     )
 
-    @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Plan files, kit folders, trees or archives.", valueName: "path"))
     var paths: [String]
 
     @Option(help: ArgumentHelp("Output format: json or text.", valueName: "format"))
     var format: ParseFormat = .json
 
+    @OptionGroup var load: LoadOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -26,12 +30,21 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try PlanLoader().load(paths)
-        switch format {
-        case .json:
-            try outputOptions.emit(try JSONOutput.encode(result))
-        case .text:
-            try outputOptions.emit(TextOutline.render(result))
+        let settings = try load.settings(for: paths)
+        let set = try load.discover(paths, settings: settings)
+        if let output = outputOptions.file { try OutputPath.refuseInputs(outputs: [output], inputs: set.allFiles) }
+        let writer: any ParseWriter = format == .json ? ParseJSONWriter() : TextOutline(verbose: load.verbose)
+        let output = try ReportOutput(path: outputOptions.file)
+        let pipeline = ParsePipeline(writer: writer, skipped: set.skipped) { output.write($0) }
+        Validator(settings: settings, jobs: load.threads).read(set) { pipeline.add($0) }
+        let code: Int32
+        do {
+            code = try pipeline.finish(path: paths[0])
+        } catch {
+            output.discard()
+            throw error
         }
+        try output.finish()
+        if code != 0 { throw ExitCode(code) }
     }
 }

@@ -11,7 +11,8 @@ struct StatusCommand: ParsableCommand {
             PATH is found the way 'speckit validate' finds kits (default: the current folder). A task is ready to \
             start when it is still to do, has no subtasks, and everything it (or its phase) depends on is done. \
             Claims are the sentences in which a document counts itself ("18 completed (16%)", "(3/27 subtasks)"), \
-            shown against what the tasks say. Formats: text, json (spec/schema/status.schema.json), markdown. \
+            shown against what the tasks say. Archived kits (OpenSpec's changes/archive/) are listed on one line \
+            each and left out of the totals. Formats: text, json (spec/schema/status.schema.json), markdown. \
             Exit codes: 0 the status was shown, 2 bad arguments or input. Use 'speckit validate' to fail a build \
             on a claim that does not match.
             """
@@ -34,26 +35,31 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let settings = try check.settings(for: paths)
-        let (kits, reader) = try Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-            .prepare(paths.isEmpty ? ["."] : paths)
-        if let output = outputOptions.file { try OutputPath.refuseInputs(outputs: [output], inputs: kits.flatMap(\.files)) }
-        let read = reader.readNoting(kits: kits)
-        // Status reports no findings, but what it could not count is never left unsaid.
-        for failure in read.failures {
-            StandardError.write("speckit: warning: \(failure.error.errorDescription ?? failure.path) (not counted)\n")
-        }
-        for note in read.unread {
-            StandardError.write("speckit: warning: \(note.range.description): \(note.message) (not counted)\n")
-        }
-        let report = StatusReport(kits: read.kits)
+        let set = try check.load.discover(paths, settings: settings)
+        if let output = outputOptions.file { try OutputPath.refuseInputs(outputs: [output], inputs: set.allFiles) }
+        let writer: any StatusWriter
         switch format {
         case .text:
-            try outputOptions.emit(StatusTextReporter(color: check.useColor(writingToFile: outputOptions.file != nil)).render(report))
-        case .json:
-            try outputOptions.emit(StatusJSONReporter.render(report))
-        case .markdown:
-            try outputOptions.emit(StatusMarkdownReporter(paths: .forCurrentFolder()).render(report))
+            writer = StatusTextReporter(color: check.useColor(writingToFile: outputOptions.file != nil), verbose: check.load.verbose)
+        case .json: writer = StatusJSONReporter()
+        case .markdown: writer = StatusMarkdownReporter(paths: .forCurrentFolder())
         }
+        let output = try ReportOutput(path: outputOptions.file)
+        let pipeline = StatusPipeline(writer: writer, skipped: set.skipped) { output.write($0) }
+        Validator(settings: settings, jobs: check.load.threads).read(set) { pipeline.add($0) }
+        let (totals, skipped, failures, unread) = pipeline.finish()
+        // Status reports no findings, but what it could not count is never left unsaid.
+        for failure in failures {
+            StandardError.write("speckit: warning: \(failure.error.errorDescription ?? failure.path) (not counted)\n")
+        }
+        for note in unread {
+            StandardError.write("speckit: warning: \(note.range.description): \(note.message) (not counted)\n")
+        }
+        if totals.kits + totals.archivedKits == 0, failures.isEmpty {
+            output.discard()
+            throw LoadOptions.nothingFound(paths, skipped: skipped)
+        }
+        try output.finish()
     }
 }
 

@@ -41,8 +41,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let paths = self.paths.isEmpty ? ["."] : self.paths
         let settings = try check.settings(for: self.paths)
-        let (kits, validator) = try Validator(settings: settings, jobs: check.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-            .prepare(paths)
+        let set = try check.load.discover(paths, settings: settings)
+        let validator = Validator(settings: settings, jobs: check.load.threads)
         let diff = try base.map { try validator.diff(since: GitRevision($0), paths: paths) }
         let rules = RuleRegistry.rules.map { $0.description } + (diff == nil ? [] : RuleRegistry.diffRules.map { $0.description })
         let context = ReportTargets.Context(
@@ -50,12 +50,13 @@ struct ValidateCommand: ParsableCommand {
             rules: rules.filter { settings.severity(of: $0) != nil }.map(\.id))
         let targets = try ReportTargets(
             format: format, output: outputOptions.file, extra: try reportOptions.requests(),
-            inputs: kits.flatMap(\.files), context: context)
-        let progress = TerminalProgress(total: kits.count, machineFormat: format.isMachineFormat)
+            inputs: set.allFiles, skipped: set.skipped, context: context)
+        let progress = TerminalProgress(total: set.kits.count, machineFormat: format.isMachineFormat)
         targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings) } ?? [])
-        validator.run(kits: kits) { outcome in progress.update(done: targets.deliver(outcome)) }
+        validator.run(set) { outcome in progress.update(done: targets.deliver(outcome)) }
         progress.clear()
         let summary = try targets.finish()
+        if summary.kits == 0 { throw LoadOptions.nothingFound(paths, skipped: targets.skipped) }
         if !summary.passed { throw ExitCode(1) }
     }
 }

@@ -19,9 +19,21 @@ public enum KitPacker {
     public struct KitInfo: Codable, Hashable, Sendable {
         public var name: String
         public var profile: Kit.Profile
+        /// Where the kit was packed from, as the trailing folders of its path that place it (`specs/001-photos`,
+        /// `.kiro/specs/search`): reading the archive finds its kit as the folder's was found.
+        public var root: String?
         public var documents: Int
         public var tasks: Int
         public var done: Int
+
+        public init(name: String, profile: Kit.Profile, root: String? = nil, documents: Int, tasks: Int, done: Int) {
+            self.name = name
+            self.profile = profile
+            self.root = root
+            self.documents = documents
+            self.tasks = tasks
+            self.done = done
+        }
     }
 
     public struct FileInfo: Codable, Hashable, Sendable {
@@ -30,35 +42,58 @@ public enum KitPacker {
         public var sha256: String
     }
 
-    /// The archive entries for the kit in `folder`: every regular file under it (hidden files and folders,
-    /// `.git` and build output left out), sorted, plus `manifest.json`.
-    public static func entries(of folder: String) throws -> (entries: [ArchiveEntry], manifest: Manifest) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SpeckitError.pathNotFound(folder)
+    /// The archive entries for the kit (or tree of kits) in `folder`, found the way every command finds kits
+    /// (`KitLoader`, with `settings`' globs and profile): every regular file under it that discovery would
+    /// walk past (hidden files, `.git` and build output left out; the layouts' own hidden folders kept),
+    /// sorted, plus `manifest.json`.
+    public static func entries(of folder: String, settings: ValidationSettings = ValidationSettings()) throws
+        -> (entries: [ArchiveEntry], manifest: Manifest)
+    {
+        guard FileKind.followed(folder) == .folder else {
+            throw FileKind.of(folder) == .missing && !FileKind.isLink(folder)
+                ? SpeckitError.pathNotFound(folder) : SpeckitError.unreadable(folder, reason: "not a folder; expected a kit folder")
         }
-        let root = URL(fileURLWithPath: folder).standardizedFileURL
-        var files: [(relative: String, bytes: [UInt8])] = []
-        var pending = [root]
-        while let current = pending.popLast() {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: current.path)) ?? []
-            for name in names where !name.hasPrefix(".") {
-                let url = current.appendingPathComponent(name)
-                switch FileKind.of(url.path) {
-                case .folder:
-                    if !PlanFileWalker.skippedFolders.contains(name) { pending.append(url) }
-                case .regular:
-                    let relative = String(url.path.dropFirst(root.path.count + 1))
-                    files.append((relative, try DiskFiles().read(url.path)))
-                default:
-                    continue
-                }
-            }
+        let set = try KitLoader(settings: settings).discover([folder])
+        let filter = PathFilter(include: [], exclude: settings.exclude, root: settings.root)
+        var files: [ArchiveEntry] = []
+        for entry in TreeWalker.files(folder, filter: filter) {
+            files.append(ArchiveEntry(path: entry.relative.joined(separator: "/"), bytes: try DiskFiles().read(entry.path)))
         }
         guard !files.isEmpty else { throw SpeckitError.noPlanFiles(folder) }
-        return try entries(
-            files: files.map { ArchiveEntry(path: $0.relative, bytes: $0.bytes) },
-            kit: try summary(of: folder, name: root.lastPathComponent))
+        let report = Validator(settings: settings, jobs: 1).validate(set)
+        let absolute = KitDiscovery.absoluteParts(folder, base: FileManager.default.currentDirectoryPath)
+        let single = set.kits.count == 1 ? set.kits.first : nil
+        let kit = KitInfo(
+            name: single?.name ?? absolute.last ?? "kit", profile: single?.profile ?? .freeform,
+            root: placingRoot(absolute, folder: folder, files: files, kits: set, settings: settings), documents: report.summary.files,
+            tasks: report.summary.tasks, done: report.kits.reduce(0) { $0 + $1.done })
+        return try entries(files: files, kit: kit)
+    }
+
+    /// The fewest trailing folders of `absolute` under which the packed files make up the same kits as the
+    /// folder did: the same on every machine, and enough for reading the archive to find them again.
+    static func placingRoot(_ absolute: [String], folder: String, files: [ArchiveEntry], kits: KitSet, settings: ValidationSettings)
+        -> String
+    {
+        let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
+        let wanted = signature(kits.kits) { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+        let memory = Dictionary(files.map { ($0.path, [UInt8]()) }, uniquingKeysWith: { first, _ in first })
+        let names = KitLoader(settings: settings)
+        for count in 1..<max(absolute.count, 1) {
+            let root = Array(absolute.suffix(count))
+            if signature(names.discover(memory: memory, root: root).kits, relative: { $0 }) == wanted {
+                return root.joined(separator: "/")
+            }
+        }
+        return absolute.joined(separator: "/")
+    }
+
+    /// What makes kits the same kits: profile, files (relative to the packed folder), expectations, archive flag.
+    private static func signature(_ kits: [KitSource], relative: (String) -> String) -> Set<String> {
+        Set(
+            kits.map { kit in
+                "\(kit.profile.rawValue)|\(kit.archived)|\(kit.expectedDocuments)|" + kit.files.map(relative).sorted().joined(separator: ",")
+            })
     }
 
     /// The archive entries for files already in memory (paths relative to the kit), plus `manifest.json`
@@ -75,10 +110,10 @@ public enum KitPacker {
 
     /// Packs the kit in `folder` into archive bytes.
     public static func pack(
-        _ folder: String, format: ArchiveFormat,
+        _ folder: String, format: ArchiveFormat, settings: ValidationSettings = ValidationSettings(),
         epoch: Int = sourceDateEpoch()
     ) throws -> (bytes: [UInt8], manifest: Manifest) {
-        let (entries, manifest) = try entries(of: folder)
+        let (entries, manifest) = try entries(of: folder, settings: settings)
         return (try LibArchive.write(entries, format: format, modified: max(epoch, defaultEpoch)), manifest)
     }
 
@@ -92,18 +127,7 @@ public enum KitPacker {
     }
 
     /// `SOURCE_DATE_EPOCH` when it is a number, else 1980-01-01.
-    public static func sourceDateEpoch(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? defaultEpoch
-    }
-
-    /// The kit's name, profile and task counts, from the same discovery and parser `validate` uses.
-    static func summary(of folder: String, name: String) throws -> KitInfo {
-        let validator = Validator(jobs: 1)
-        let kits = (try? validator.discover([folder])) ?? []
-        let report = validator.validate(kits: kits)
-        let profile = kits.count == 1 ? kits[0].profile : (kits.first?.profile ?? .freeform)
-        return KitInfo(
-            name: name, profile: profile, documents: report.summary.files, tasks: report.summary.tasks,
-            done: report.kits.reduce(0) { $0 + $1.done })
+    public static func sourceDateEpoch(_ environment: [String: String]? = nil) -> Int {
+        (environment ?? ProcessInfo.processInfo.environment)["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? defaultEpoch
     }
 }

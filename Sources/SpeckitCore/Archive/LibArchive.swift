@@ -28,8 +28,8 @@ public enum ArchiveFormat: String, Sendable, CaseIterable {
 /// The only file that touches libarchive's pointers: writes reproducible archives in memory.
 enum LibArchive {
     /// Writes `entries` (in the order given) with every entry's mtime set to `modified` (seconds since
-    /// 1970), mode 0644, uid/gid 0 and no owner names. Zip DOS times are local times, so the zip is written
-    /// with TZ=UTC for the duration of the call, making the bytes independent of the machine's time zone.
+    /// 1970), mode 0644, uid/gid 0 and no owner names. libarchive writes a zip's DOS times in the machine's
+    /// time zone; `ZipTimes` then sets them to `modified` in UTC, so the bytes are the same in every zone.
     static func write(_ entries: [ArchiveEntry], format: ArchiveFormat, modified: Int) throws -> [UInt8] {
         guard let archive = archive_write_new() else { throw SpeckitError.archive("cannot create an archive writer") }
         defer { archive_write_free(archive) }
@@ -42,13 +42,6 @@ enum LibArchive {
             try check(archive_write_add_filter_gzip(archive), archive)
             // No timestamp or file name in the gzip header.
             try check(archive_write_set_options(archive, "gzip:!timestamp"), archive)
-        }
-        let saved = ProcessInfo.processInfo.environment["TZ"]
-        setenv("TZ", "UTC", 1)
-        tzset()
-        defer {
-            if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
-            tzset()
         }
         // Room for the worst case: stored data, plus headers and extra fields for every entry.
         let room = entries.reduce(65_536) { $0 + $1.bytes.count + $1.bytes.count / 8 + 1_024 + 3 * $1.path.utf8.count }
@@ -72,7 +65,9 @@ enum LibArchive {
             }
             try check(archive_write_close(archive), archive)
         }
-        return Array(output.prefix(used))
+        var bytes = Array(output.prefix(used))
+        if format == .zip { try ZipTimes.set(&bytes, to: modified) }
+        return bytes
     }
 
     private static func check(_ status: Int32, _ archive: OpaquePointer) throws {

@@ -7,6 +7,7 @@ import Yams
 /// ```yaml
 /// profile: speckit
 /// exclude: ["Tests/Fixtures/**"]
+/// includeTemplates: false   # templates and agents' prompt files are not plans
 /// rules:
 ///   content.placeholder: off
 ///   acceptance.missing: error
@@ -24,7 +25,7 @@ import Yams
 public enum ConfigFile {
     /// The names looked for at the repository root.
     public static let names = [".speckit.yml", ".speckit.yaml"]
-    static let keys = ["profile", "include", "exclude", "rules", "statusWords", "requiredSections", "strict", "limits"]
+    static let keys = ["profile", "include", "exclude", "includeTemplates", "rules", "statusWords", "requiredSections", "strict", "limits"]
 
     /// The configuration for a run started in `folder`: the first `.speckit.yml` found there or in a parent,
     /// stopping at the repository root (the folder holding `.git`). Nil when there is none.
@@ -89,6 +90,7 @@ public enum ConfigFile {
             case "profile": settings.profile = try reader.profile(value)
             case "include": settings.include = try reader.strings(value, what: "a list of globs")
             case "exclude": settings.exclude = try reader.strings(value, what: "a list of globs")
+            case "includeTemplates": settings.includeTemplates = try reader.bool(value, key: "includeTemplates")
             case "rules": settings.severities = try reader.severities(value)
             case "statusWords": settings.statusWords = try reader.statusWords(value)
             case "requiredSections": settings.requiredSections = try reader.requiredSections(value)

@@ -12,7 +12,8 @@ public struct GitRevision: Sendable {
     public let root: String
 
     /// - Throws: `SpeckitError.git` when the current folder is not in a git repository or `name` names no commit.
-    public init(_ name: String, in folder: String = FileManager.default.currentDirectoryPath) throws {
+    public init(_ name: String, in folder: String? = nil) throws {
+        let folder = folder ?? FileManager.default.currentDirectoryPath
         guard !name.isEmpty, !name.hasPrefix("-") else { throw SpeckitError.git("--base: '\(name)' is not a revision") }
         let top = String(decoding: try Git.run(["rev-parse", "--show-toplevel"], in: folder), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -27,17 +28,15 @@ public struct GitRevision: Sendable {
     }
 
     /// The plan files under `paths` (files or folders, spelt as on the command line, relative to `folder`) at
-    /// this revision, keyed by the same spelling the working tree's files get, so both sides match; the
-    /// paths that are files at the revision are listed in `explicit`.
+    /// this revision, keyed by the same spelling the working tree's files get, so both sides match: each with
+    /// its path relative to the folder it was listed under, and whether it was named itself.
     public func planFiles(
         under paths: [String], filter: PathFilter,
-        folder: String = FileManager.default.currentDirectoryPath
-    ) throws
-        -> (files: [String: [UInt8]], walked: [String], explicit: [String])
-    {
+        folder: String? = nil
+    ) throws -> (files: [String: [UInt8]], listed: [(path: String, relative: [Substring], named: Bool)]) {
+        let folder = folder ?? FileManager.default.currentDirectoryPath
         var wanted: [(key: String, object: String)] = []
-        var walked: [String] = []
-        var explicit: [String] = []
+        var listed: [(path: String, relative: [Substring], named: Bool)] = []
         // A file reached through two paths is read once, as on disk.
         var seen: Set<String> = []
         for path in paths {
@@ -48,33 +47,25 @@ public struct GitRevision: Sendable {
             for name in listing.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
                 if name == inside {
                     guard seen.insert(name).inserted else { continue }
-                    explicit.append(path)
+                    listed.append((path, [Substring(path.split(separator: "/").last ?? Substring(path))], true))
                     wanted.append((path, name))
                     continue
                 }
                 let rest = inside.isEmpty ? name : String(name.dropFirst(inside.count + 1))
                 let folder = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
                 let key = folder + rest
-                guard Self.walks(rest), filter.keeps(file: key) else { continue }
-                // The walker tests every folder it enters below the path, spelt from the path.
-                let inner = rest.split(separator: "/").dropLast().map(String.init)
-                if inner.indices.contains(where: { filter.excludes(folder: folder + inner[...$0].joined(separator: "/")) }) { continue }
+                // The walker's rules, applied to a listed path; the globs as the walker tests them.
+                let relative = rest.split(separator: "/")
+                guard let entry = TreeWalker.select([rest]).first, entry.take == .candidate, filter.keeps(file: key) else { continue }
+                if relative.indices.dropLast().contains(where: { filter.excludes(folder: folder + relative[...$0].joined(separator: "/")) }) {
+                    continue
+                }
                 guard seen.insert(name).inserted else { continue }
-                walked.append(key)
+                listed.append((key, entry.relative, false))
                 wanted.append((key, name))
             }
         }
-        return (try read(wanted), walked.sorted(), explicit)
-    }
-
-    /// Whether a folder walk takes the file at `relative` (the walker's rules, applied to a listed path).
-    static func walks(_ relative: String) -> Bool {
-        let parts = relative.split(separator: "/").map(String.init)
-        guard let name = parts.last, !name.hasPrefix("."), PlanFileWalker.isPlanFile(name) else { return false }
-        return !parts.dropLast().contains {
-            PlanFileWalker.skippedFolders.contains($0)
-                || ($0.hasPrefix(".") && !PlanFileWalker.visibleHiddenFolders.contains($0))
-        }
+        return (try read(wanted), listed.sorted { $0.path < $1.path })
     }
 
     /// `path` relative to the repository's top folder ("" for the top itself).

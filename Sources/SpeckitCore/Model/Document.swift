@@ -1,7 +1,11 @@
 /// One plan document: a Markdown file, a YAML plan or a Taskmaster `tasks.json`.
 public struct Document: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case constitution, prd, plan, tasks, checklist, other
+        case constitution, prd, plan, tasks, checklist
+        /// A document of a kit that describes it but holds no plan (Spec Kit's `data-model.md`,
+        /// `research.md`, `quickstart.md`, `contracts/`): read for requirements, never for tasks.
+        case reference
+        case other
     }
 
     public enum Format: String, Codable, Sendable {

@@ -7,17 +7,20 @@ public struct ParseResult: Codable, Hashable, Sendable {
     public var tool: Tool
     public var kits: [Kit]
     public var diagnostics: [Diagnostic]
+    /// Files found but not read as plans (templates, files that are not plans by their content, `.txt` files).
+    public var skipped: [SkippedFile]
 
     public struct Tool: Codable, Hashable, Sendable {
         public var name: String
         public var version: String
     }
 
-    public init(kits: [Kit], diagnostics: [Diagnostic]) {
+    public init(kits: [Kit], diagnostics: [Diagnostic], skipped: [SkippedFile] = []) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = Tool(name: "speckit", version: Speckit.version)
         self.kits = kits
         self.diagnostics = diagnostics
+        self.skipped = skipped
     }
 }
 

@@ -1,16 +1,35 @@
 /// The human-readable outline of `speckit parse --format text`: each kit and document, phases with their
-/// declared status and task counts, tasks indented under them, then what the parser noticed.
-public enum TextOutline {
+/// declared status and task counts, tasks indented under them, then what the parser noticed and what was
+/// skipped.
+public struct TextOutline: ParseWriter {
+    /// List every file skipped, not only how many.
+    public var verbose: Bool
+
+    public init(verbose: Bool = false) {
+        self.verbose = verbose
+    }
+
     public static func render(_ result: ParseResult) -> String {
+        var writer = TextOutline()
+        return writer.render(result)
+    }
+
+    public func begin() -> String { "" }
+
+    public func kit(_ kit: Kit) -> String {
+        var out = "kit \(kit.name) [\(kit.profile.rawValue)\(kit.archived ? ", archived" : "")] \(kit.root)\n"
+        for document in kit.documents { Self.render(document, into: &out) }
+        return out
+    }
+
+    public func end(diagnostics: [Diagnostic], skipped: [SkippedFile]) -> String {
         var out = ""
-        for kit in result.kits {
-            out += "kit \(kit.name) [\(kit.profile.rawValue)] \(kit.root)\n"
-            for document in kit.documents { render(document, into: &out) }
-        }
-        if !result.diagnostics.isEmpty {
+        if !diagnostics.isEmpty {
             out += "\n"
-            for diagnostic in result.diagnostics { out += diagnostic.formatted + "\n" }
+            for diagnostic in diagnostics { out += diagnostic.formatted + "\n" }
         }
+        if verbose { out += skipped.map { "skipped: \($0.line)\n" }.joined() }
+        if let summary = SkippedFile.summary(skipped) { out += summary + (verbose ? "" : " (--verbose lists them)") + "\n" }
         return out
     }
 

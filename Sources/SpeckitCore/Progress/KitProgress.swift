@@ -4,6 +4,8 @@ public struct KitProgress: Codable, Hashable, Sendable {
     public var name: String
     public var root: String
     public var profile: Kit.Profile
+    /// A kit kept for the record (OpenSpec's `changes/archive/`): shown, but counted apart.
+    public var archived: Bool
     public var total: Int
     public var done: Int
     /// Tasks per canonical status (only statuses that occur).
@@ -21,6 +23,7 @@ public struct KitProgress: Codable, Hashable, Sendable {
         self.name = kit.name
         self.root = kit.root
         self.profile = kit.profile
+        self.archived = kit.archived
         let units = WorkUnits(kit)
         self.total = units.tasks.count
         self.done = units.tasks.count { $0.task.status == .done }
@@ -34,7 +37,7 @@ public struct KitProgress: Codable, Hashable, Sendable {
     }
 
     /// Whole percent done, rounded down.
-    public var percent: Int { Progress.percent(done, of: total) }
+    public var percent: Int { ProgressBar.percent(done, of: total) }
 }
 
 /// The kit's tasks, each once, with the phase it sits in and the scope its id is unique in.

@@ -36,7 +36,7 @@ public struct PhaseProgress: Codable, Hashable, Sendable {
     }
 
     /// Whole percent done, rounded down (0 for a phase without tasks).
-    public var percent: Int { Progress.percent(done, of: total) }
+    public var percent: Int { ProgressBar.percent(done, of: total) }
 
     /// `Phase 2 — Validate`, or just the id when the title is empty.
     public var name: String { title.isEmpty || title == id ? id : "\(id) — \(title)" }
@@ -55,7 +55,7 @@ extension Phase {
 }
 
 /// Small helpers the progress types share.
-public enum Progress {
+public enum ProgressBar {
     /// `done` as a whole percentage of `total`, rounded down; 0 when there is nothing to do.
     public static func percent(_ done: Int, of total: Int) -> Int {
         total == 0 ? 0 : done * 100 / total

@@ -30,6 +30,7 @@ public struct JSONReporter: ReportWriter, Sendable {
         emit(
             (kits.isEmpty ? "]" : "\n  ]") + ",\n"
                 + "  \"schemaVersion\" : \(ValidationReport.currentSchemaVersion),\n"
+                + "  \"skipped\" : " + indented(encode(closing.skipped), first: false) + ",\n"
                 + "  \"summary\" : " + indented(encode(summary), first: false) + ",\n"
                 + "  \"tool\" : " + indented(encode(tool), first: false) + "\n}\n")
     }

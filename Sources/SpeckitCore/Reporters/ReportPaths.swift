@@ -20,7 +20,8 @@ public struct ReportPaths: Sendable {
 
     /// Paths relative to the repository holding the current folder; links go to the commit under test when
     /// run in GitHub Actions (`GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`, `GITHUB_SHA`).
-    public static func forCurrentFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> ReportPaths {
+    public static func forCurrentFolder(environment: [String: String]? = nil) -> ReportPaths {
+        let environment = environment ?? ProcessInfo.processInfo.environment
         let current = FileManager.default.currentDirectoryPath
         var linkBase = ""
         if let server = environment["GITHUB_SERVER_URL"], let repository = environment["GITHUB_REPOSITORY"],

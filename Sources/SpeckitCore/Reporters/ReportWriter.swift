@@ -11,14 +11,16 @@ public protocol ReportWriter {
     mutating func end(_ closing: ReportClosing, emit: (String) -> Void)
 }
 
-/// What a report ends with: the totals and every kit checked.
+/// What a report ends with: the totals, every kit checked, and the files found but not read as plans.
 public struct ReportClosing: Sendable {
     public var summary: ValidationReport.Summary
     public var kits: [KitSummary]
+    public var skipped: [SkippedFile]
 
-    public init(summary: ValidationReport.Summary, kits: [KitSummary]) {
+    public init(summary: ValidationReport.Summary, kits: [KitSummary], skipped: [SkippedFile] = []) {
         self.summary = summary
         self.kits = kits
+        self.skipped = skipped
     }
 }
 
@@ -27,7 +29,7 @@ extension ReportWriter {
     public mutating func render(_ report: ValidationReport) -> String {
         var out = begin(diff: report.diff)
         for outcome in report.outcomes { out += kit(outcome) }
-        end(ReportClosing(summary: report.summary, kits: report.kits)) { out += $0 }
+        end(ReportClosing(summary: report.summary, kits: report.kits, skipped: report.skipped)) { out += $0 }
         return out
     }
 }

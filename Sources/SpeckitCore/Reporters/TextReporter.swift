@@ -11,13 +11,16 @@ public struct TextReporter: ReportWriter, Sendable {
     public var quiet: Bool
     /// Warnings fail the run (so `quiet` keeps them).
     public var strict: Bool
+    /// List every file found but not read as a plan, not only how many.
+    public var verbose: Bool
 
     private var diff: PlanDiff?
 
-    public init(color: Bool = false, quiet: Bool = false, strict: Bool = false) {
+    public init(color: Bool = false, quiet: Bool = false, strict: Bool = false, verbose: Bool = false) {
         self.color = color
         self.quiet = quiet
         self.strict = strict
+        self.verbose = verbose
     }
 
     public mutating func begin(diff: PlanDiff?) -> String {
@@ -46,7 +49,11 @@ public struct TextReporter: ReportWriter, Sendable {
     public func end(_ closing: ReportClosing, emit: (String) -> Void) {
         guard !quiet else { return }
         if let diff { emit(changes(diff)) }
-        emit(summaryLine(closing.summary) + "\n")
+        if verbose {
+            for file in closing.skipped { emit(paint("skipped:", dim) + " " + file.line.escapingControlCharacters + "\n") }
+        }
+        let skipped = SkippedFile.summary(closing.skipped).map { "; \($0)" + (verbose ? "" : " (--verbose lists them)") } ?? ""
+        emit(summaryLine(closing.summary) + skipped + "\n")
     }
 
     /// `changes since origin/main: 1 regression, 1 completed`, then one line per change.

@@ -29,12 +29,11 @@ struct GenerateKitStep: RunStep {
 
         // The kit is validated from memory, under the paths its artifacts have, so findings point at them.
         let memory = Dictionary(uniqueKeysWithValues: files.map { ("kit/" + $0.path, $0.bytes) })
-        let validator = Validator(files: LayeredFiles(memory: memory, fallback: DiskFiles()), jobs: 1)
-        let kits = KitDiscovery.kits(walked: memory.keys.sorted())
-        let validation = RunValidation.run(kits, validator: validator, writers: [JSONReporter()], events: events)
+        let set = KitLoader().discover(memory: memory)
+        let validation = RunValidation.run(set, validator: Validator(jobs: 1), writers: [JSONReporter()], events: events)
 
         let kit = KitPacker.KitInfo(
-            name: parameters.slug, profile: kits.first?.profile ?? .speckit,
+            name: parameters.slug, profile: set.kits.first?.profile ?? .speckit, root: "spec/\(parameters.slug)",
             documents: validation.summary.files, tasks: validation.summary.tasks,
             done: validation.kits.reduce(0) { $0 + $1.done })
         let (zip, _) = try KitPacker.pack(files: files, kit: kit, format: .zip)

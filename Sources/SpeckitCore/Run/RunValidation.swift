@@ -1,8 +1,8 @@
 import Synchronization
 
 /// The validation inside a run step: kits checked as `speckit validate` checks them, each finding sent as a
-/// `finding` event and a `progress` event after each kit, and every report rendered in memory (the step
-/// writes them into its staging folder once they are whole).
+/// `finding` event and a `progress` event after each kit, and every report rendered in memory through the
+/// report pipeline (the step writes them into its staging folder once they are whole).
 struct RunValidation {
     /// What came out: the totals, and each writer's report text.
     struct Result {
@@ -11,46 +11,29 @@ struct RunValidation {
         var reports: [String]
     }
 
-    private struct State {
-        var writers: [any ReportWriter & Sendable]
-        var texts: [String]
-        var tally: ValidationReport.Summary.Tally
-        var kits: [KitSummary] = []
-    }
-
-    static func run(
-        _ kits: [KitSource], validator: Validator, writers: [any ReportWriter & Sendable],
-        events: EventStream
-    ) -> Result {
-        let state = Mutex(
-            State(
-                writers: writers, texts: Array(repeating: "", count: writers.count),
-                tally: .init(strict: validator.settings.strict)))
-        state.withLock { state in
-            for index in state.writers.indices { state.texts[index] += state.writers[index].begin(diff: nil) }
-        }
-        events.emit(.progress(what: "validate", done: 0, total: kits.count))
-        validator.run(kits: kits) { outcome in
-            let done = state.withLock { state -> Int in
-                state.tally.add(outcome)
-                state.kits.append(outcome.summary)
-                for index in state.writers.indices { state.texts[index] += state.writers[index].kit(outcome) }
-                return state.kits.count
+    static func run(_ set: KitSet, validator: Validator, writers: [any ReportWriter & Sendable], events: EventStream) -> Result {
+        let texts = Mutex(Array(repeating: "", count: writers.count))
+        let pipeline = ReportPipeline(
+            targets: writers.enumerated().map { index, writer in
+                ReportPipeline.Target(writer: writer) { text in texts.withLock { $0[index] += text } }
+            }, strict: validator.settings.strict, skipped: set.skipped)
+        pipeline.begin(diff: nil)
+        let total = set.kits.count
+        let checked = Mutex(0)
+        events.emit(.progress(what: "validate", done: 0, total: total))
+        validator.run(set) { outcome in
+            pipeline.deliver(outcome)
+            let done = checked.withLock { count -> Int in
+                count += 1
+                return count
             }
             for finding in outcome.findings { events.emit(.finding(finding)) }
             // At most one progress event per percent, so a tree of thousands of kits does not flood the worker.
-            if done == kits.count || done * 100 / kits.count != (done - 1) * 100 / kits.count {
-                events.emit(.progress(what: "validate", done: done, total: kits.count))
+            if done == total || done * 100 / total != (done - 1) * 100 / total {
+                events.emit(.progress(what: "validate", done: done, total: total))
             }
         }
-        return state.withLock { state in
-            let closing = ReportClosing(summary: state.tally.result, kits: state.kits)
-            for index in state.writers.indices {
-                var text = state.texts[index]
-                state.writers[index].end(closing) { text += $0 }
-                state.texts[index] = text
-            }
-            return Result(summary: state.tally.result, kits: state.kits, reports: state.texts)
-        }
+        let summary = pipeline.finish()
+        return Result(summary: summary, kits: pipeline.kits, reports: texts.withLock { $0 })
     }
 }

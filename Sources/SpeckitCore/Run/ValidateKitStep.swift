@@ -41,7 +41,7 @@ struct ValidateKitStep: RunStep {
     let profile: Kit.Profile??
     let strict: Bool?
     let formats: [Format]
-    private var prepared: (kits: [KitSource], validator: Validator)?
+    private var prepared: (set: KitSet, validator: Validator)?
 
     init(params: JSONValue, source: String) throws {
         guard case .string(let path)? = params["path"] else {
@@ -77,7 +77,7 @@ struct ValidateKitStep: RunStep {
     /// The kits under `path` and the validator for them. The path must stay inside the working folder: the
     /// parameters come from whoever created the run, and the reports go back to them.
     static func prepare(path: String, source: String, profile: Kit.Profile??, strict: Bool?) throws -> (
-        kits: [KitSource], validator: Validator
+        set: KitSet, validator: Validator
     ) {
         let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -90,15 +90,15 @@ struct ValidateKitStep: RunStep {
         var settings = try ConfigFile.nearest(for: [path]).map(ConfigFile.load) ?? ValidationSettings()
         if let profile { settings.profile = profile }
         if let strict { settings.strict = strict }
-        return try Validator(settings: settings).prepare([path])
+        return (try KitLoader(settings: settings).discover([path]), Validator(settings: settings))
     }
 
     func run(into staging: ArtifactStaging, events: EventStream) throws -> (exitCode: Int32, counts: RunOutcome.Counts) {
-        let (kits, validator) = try prepared ?? Self.prepare(path: path, source: source, profile: profile, strict: strict)
+        let (set, validator) = try prepared ?? Self.prepare(path: path, source: source, profile: profile, strict: strict)
         let settings = validator.settings
         let rules = RuleRegistry.rules.map { $0.description }.filter { settings.severity(of: $0) != nil }.map(\.id)
         let writers: [any ReportWriter & Sendable] = [JSONReporter()] + formats.map { $0.writer(settings: settings, rules: rules) }
-        let validation = RunValidation.run(kits, validator: validator, writers: writers, events: events)
+        let validation = RunValidation.run(set, validator: validator, writers: writers, events: events)
         try staging.add(
             name: "report.json", path: "report.json", mediaType: "application/json",
             bytes: Array(validation.reports[0].utf8))

@@ -16,8 +16,9 @@ public enum StructuredPlanParser {
     ///     refuses it, through `JSONSerialization` (every element then on line 1).
     ///   - kind: What the document is, recorded as given.
     ///   - vocabulary: The words statuses are normalised with.
-    /// - Throws: `SpeckitError.yamlSyntax`, `.jsonSyntax`, `.yamlAliasBomb`, or `.unrecognisedStructure` when
-    ///   the file is valid but holds no phases or tasks.
+    /// - Throws: `SpeckitError.yamlSyntax`, `.jsonSyntax`, `.yamlAliasBomb`, `.notAPlan` when the file is
+    ///   something else (a Kubernetes object, a Compose file …), or `.unrecognisedStructure` when the file is
+    ///   valid but holds no phases or tasks.
     public static func parse(
         _ source: SourceText, format: Document.Format, kind: Document.Kind,
         vocabulary: StatusVocabulary = .standard
@@ -35,9 +36,11 @@ public enum StructuredPlanParser {
     ) throws -> Document {
         var document = Document(path: source.path, kind: kind, format: format, text: source.report)
         let context = StructuredContext(source: source, vocabulary: vocabulary, taskmaster: format == .json)
-        guard let root = try readValue(source, format: format, limits: limits),
-            StructuredShape.fill(&document, from: root, context: context)
-        else {
+        let root = try readValue(source, format: format, limits: limits)
+        if let root, let what = NonPlanShapes.identify(root, format: format) {
+            throw SpeckitError.notAPlan(file: source.path, what: what)
+        }
+        guard let root, StructuredShape.fill(&document, from: root, context: context) else {
             throw SpeckitError.unrecognisedStructure(file: source.path, expected: expectedShape)
         }
         notes += context.notes.all

@@ -37,7 +37,8 @@ enum StructuredShape {
             document.tasks = StructuredTasks.tasks(entries, parentID: nil, context: context)
         }
         if used.isEmpty {
-            // Tagged Taskmaster: every mapping that holds a task list is a tag.
+            // Tagged Taskmaster (JSON only): every mapping that holds a task list is a tag.
+            guard context.taskmaster else { return false }
             let tags = pairs.indices.filter { index in
                 pairs[index].value.pairs?.contains { listed($0, under: StructuredKeys.taskLists) != nil } ?? false
             }

@@ -5,10 +5,19 @@ public struct KitOutcome: Sendable {
     /// Findings past the limit per rule and kit (`RuleContext.findingLimit`), by severity: counted in the
     /// totals, not listed (a note among `findings` says how many).
     public var hidden: [Severity: Int]
+    /// Files of the kit that turned out not to be plans when read.
+    public var skipped: [SkippedFile]
+    /// Nothing of the kit was a plan (every file skipped): it is not reported as a kit.
+    public var isEmpty: Bool
 
-    public init(summary: KitSummary, findings: [Finding], hidden: [Severity: Int] = [:]) {
+    public init(
+        summary: KitSummary, findings: [Finding], hidden: [Severity: Int] = [:], skipped: [SkippedFile] = [],
+        isEmpty: Bool = false
+    ) {
         self.summary = summary
         self.findings = findings.sorted(by: Finding.reportOrder)
         self.hidden = hidden
+        self.skipped = skipped
+        self.isEmpty = isEmpty
     }
 }

@@ -11,24 +11,30 @@ public struct ValidationReport: Codable, Hashable, Sendable {
     public var findings: [Finding]
     /// The task-level changes since a base (`validate --base REF`, `speckit diff`).
     public var diff: PlanDiff?
+    /// Files found but not read as plans: templates, files that are not plans by their content, `.txt` files.
+    public var skipped: [SkippedFile]
     /// How many findings belong to each kit, in kit order (not encoded: the JSON lists findings flat).
     private var findingsPerKit: [Int]
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, tool, summary, kits, findings, diff
+        case schemaVersion, tool, summary, kits, findings, diff, skipped
     }
 
     /// The report of checked kits, in kit order; each kit's findings in report order.
-    public init(outcomes: [KitOutcome], strict: Bool, diff: PlanDiff? = nil) {
+    /// The report of checked kits, in kit order; each kit's findings in report order. Kits of which nothing
+    /// was a plan are left out, their files counted as skipped after `skipped` (what discovery left out).
+    public init(outcomes: [KitOutcome], strict: Bool, diff: PlanDiff? = nil, skipped: [SkippedFile] = []) {
         self.schemaVersion = Self.currentSchemaVersion
         self.tool = ParseResult.Tool(name: "speckit", version: Speckit.version)
-        self.kits = outcomes.map(\.summary)
-        self.findings = outcomes.flatMap(\.findings)
-        self.findingsPerKit = outcomes.map(\.findings.count)
-        self.diff = diff
-        var tally = Summary.Tally(strict: strict)
+        var tally = Summary.Tally(strict: strict, skipped: skipped)
         for outcome in outcomes { tally.add(outcome) }
+        let reported = outcomes.filter { !$0.isEmpty }
+        self.kits = reported.map(\.summary)
+        self.findings = reported.flatMap(\.findings)
+        self.findingsPerKit = reported.map(\.findings.count)
+        self.diff = diff
         self.summary = tally.summary
+        self.skipped = tally.skipped
     }
 
     public init(from decoder: any Decoder) throws {
@@ -39,6 +45,7 @@ public struct ValidationReport: Codable, Hashable, Sendable {
         kits = try container.decode([KitSummary].self, forKey: .kits)
         findings = try container.decode([Finding].self, forKey: .findings)
         diff = try container.decodeIfPresent(PlanDiff.self, forKey: .diff)
+        skipped = try container.decodeIfPresent([SkippedFile].self, forKey: .skipped) ?? []
         findingsPerKit = []
     }
 
@@ -65,6 +72,8 @@ public struct ValidationReport: Codable, Hashable, Sendable {
         public var errors: Int
         public var warnings: Int
         public var notes: Int
+        /// Files found but not read as plans (see `ValidationReport.skipped`).
+        public var skipped: Int
         /// Whether warnings counted as failures.
         public var strict: Bool
         /// Whether the run passes: no errors, and no warnings under `strict`.
@@ -73,12 +82,20 @@ public struct ValidationReport: Codable, Hashable, Sendable {
         /// Counts kit by kit, so a streaming run needs no list of findings to sum up.
         public struct Tally: Sendable {
             var summary: Summary
+            /// Every file skipped so far: what discovery left out, then each kit's.
+            public private(set) var skipped: [SkippedFile]
 
-            public init(strict: Bool) {
-                summary = Summary(kits: 0, files: 0, tasks: 0, errors: 0, warnings: 0, notes: 0, strict: strict, passed: true)
+            public init(strict: Bool, skipped: [SkippedFile] = []) {
+                summary = Summary(
+                    kits: 0, files: 0, tasks: 0, errors: 0, warnings: 0, notes: 0, skipped: skipped.count, strict: strict, passed: true)
+                self.skipped = skipped
             }
 
+            /// Counts a checked kit; one of which nothing was a plan only adds its skipped files.
             public mutating func add(_ outcome: KitOutcome) {
+                skipped += outcome.skipped
+                summary.skipped = skipped.count
+                guard !outcome.isEmpty else { return }
                 summary.kits += 1
                 summary.files += outcome.summary.documents.count
                 summary.tasks += outcome.summary.tasks
@@ -107,6 +124,8 @@ public struct KitSummary: Codable, Hashable, Sendable {
     public var name: String
     public var root: String
     public var profile: Kit.Profile
+    /// A kit kept for the record (OpenSpec's `changes/archive/`).
+    public var archived: Bool
     public var documents: [DocumentSummary]
     public var tasks: Int
     public var done: Int
@@ -119,6 +138,7 @@ public struct KitSummary: Codable, Hashable, Sendable {
         self.name = kit.name
         self.root = kit.root
         self.profile = kit.profile
+        self.archived = kit.archived
         self.documents = kit.documents.map(DocumentSummary.init)
         let tasks = WorkUnits(kit).tasks.map(\.task)
         self.tasks = tasks.count
@@ -128,7 +148,7 @@ public struct KitSummary: Codable, Hashable, Sendable {
     }
 
     /// Whole percent done, rounded down.
-    public var percent: Int { Progress.percent(done, of: tasks) }
+    public var percent: Int { ProgressBar.percent(done, of: tasks) }
 }
 
 /// One checked document.

@@ -27,6 +27,6 @@ enum FixturePaths {
 
     /// Parses one file into its document and the diagnostics found on the way.
     static func parse(_ path: String) throws -> (Document, [Diagnostic]) {
-        try PlanLoader().loadFile(path)
+        try DocumentReader().read(path, from: DiskFiles())
     }
 }

@@ -36,13 +36,12 @@ struct FuzzRegressionTests {
         let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(name)))
         let report: ValidationReport
         if name.hasPrefix("archive-") {
-            let contents = try ArchiveKit.read(bytes: bytes, name: "kit.zip", limits: .standard)
-            let files = LayeredFiles(memory: contents.memory, refused: contents.refused, fallback: MemoryFiles([]))
-            report = Validator(files: files, jobs: 1).validate(kits: contents.kits)
+            report = Validator(jobs: 1).validate(try KitLoader().discover(archive: bytes, name: "kit.zip"))
         } else {
             let paths = name.hasPrefix("yaml-") ? ["kit/tasks.json", "kit/tasks.yaml"] : ["kit/plan.md", "kit/tasks.md"]
             let files = MemoryFiles(paths.map { (path: $0, bytes: bytes) })
-            report = Validator(files: files, jobs: 1).validate(kits: [KitSource(name: "kit", root: "kit", profile: .speckit, files: paths)])
+            report = Validator(jobs: 1).validate(
+                KitSet(kits: [KitSource(name: "kit", root: "kit", profile: .speckit, files: paths)], files: files))
         }
         let expected = try #require(Self.expected[name])
         let summary = report.summary

@@ -41,10 +41,9 @@ struct KitGeneratorTests {
     @Test("a fresh kit validates with no errors; its unfilled parts are placeholder warnings")
     func validates() throws {
         let files = try Self.generate(into: "spec/ops-control-room").files
-        let memory = MemoryFiles(files.map { (path: $0.key, bytes: $0.value) })
-        let kits = KitDiscovery.kits(walked: files.keys.sorted(), base: "/")
-        #expect(kits.map(\.profile) == [.speckit])
-        let report = Validator(files: memory, jobs: 1).validate(kits: kits)
+        let set = KitLoader().discover(memory: files)
+        #expect(set.kits.map(\.profile) == [.speckit])
+        let report = Validator(jobs: 1).validate(set)
         #expect(report.summary.errors == 0, "\(report.findings.filter { $0.severity == .error }.map(\.formatted))")
         #expect(report.summary.warnings > 0)
         #expect(Set(report.findings.map(\.ruleId)) == [.placeholder], "\(Set(report.findings.map(\.ruleId)))")
@@ -53,15 +52,16 @@ struct KitGeneratorTests {
     @Test("parsing the kit yields the phases, tasks and requirements the parameters asked for")
     func roundTrip() throws {
         let files = try Self.generate().files
-        let loader = PlanLoader(files: MemoryFiles(files.map { (path: $0.key, bytes: $0.value) }))
-        let tasks = try loader.loadFile("kit/tasks.md").0
+        let memory = MemoryFiles(files.map { (path: $0.key, bytes: $0.value) })
+        let loader = DocumentReader()
+        let tasks = try loader.read("kit/tasks.md", from: memory).0
         #expect(tasks.phases.map(\.title) == ["Control plane API", "Worker fleet"])
         #expect(tasks.allTasks.count == 7)
         #expect(Set(tasks.allTasks.flatMap(\.requirementRefs)) == ["FR-001", "FR-002", "FR-003"])
-        let prd = try loader.loadFile("kit/prd.md").0
+        let prd = try loader.read("kit/prd.md", from: memory).0
         #expect(prd.requirements.map(\.id) == ["US1", "US2", "US3", "FR-001", "FR-002", "FR-003"])
         #expect(prd.requirements.allSatisfy { !$0.acceptanceCriteria.isEmpty })
-        let plan = try loader.loadFile("kit/plan.md").0
+        let plan = try loader.read("kit/plan.md", from: memory).0
         #expect(plan.phases.allSatisfy { !$0.acceptanceCriteria.isEmpty && !$0.deliverables.isEmpty })
         let constitution = String(decoding: try #require(files["kit/constitution.md"]), as: UTF8.self)
         #expect(constitution.contains("### I. Runs are never lost") && constitution.contains("### II. Everything is observable"))

@@ -62,8 +62,7 @@ struct FindingLimitTests {
                     && $0.severity == .note
             })
         // The totals still count every finding: 1,000 listed and 101 not.
-        let kits = KitDiscovery.kits(walked: ["tasks.md"], base: "/")
-        let report = Validator(files: MemoryFiles([("tasks.md", Array(text.utf8))]), jobs: 1).validate(kits: kits)
+        let report = Validator(jobs: 1).validate(KitLoader().discover(memory: ["tasks.md": Array(text.utf8)]))
         let listedErrors = report.findings.count { $0.severity == .error && $0.ruleId != .duplicateID }
         #expect(report.summary.errors == listedErrors + 1_101)
     }

@@ -15,7 +15,7 @@ struct ParseOutputSchemaTests {
     @Test("real output validates", arguments: inputs)
     func validates(path: String) throws {
         let validator = try JSONSchemaValidator(contentsOf: ParseSchemaTests.schemaURL)
-        let json = try JSONOutput.encode(try PlanLoader().load([path]))
+        let json = try JSONOutput.encode(try Validator(jobs: 1).parse(paths: [path]))
         let errors = try validator.validate(json: Data(json.utf8))
         #expect(errors.isEmpty, "\(errors.prefix(5))")
     }

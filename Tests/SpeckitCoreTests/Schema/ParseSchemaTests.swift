@@ -103,12 +103,13 @@ struct ParseSchemaTests {
             ),
             (
                 "/kits/0/profile", .string("spec-kit"),
-                "\"spec-kit\" is not one of \"speckit\", \"github-spec-kit\", \"kiro\", \"openspec\", \"freeform\""
+                "\"spec-kit\" is not one of \"speckit\", \"github-spec-kit\", \"kiro\", \"openspec\", \"taskmaster\", \"freeform\""
             ),
             (
                 "/diagnostics/0/ruleId", .string("parse.unknown"),
                 "\"parse.unknown\" is not one of \"parse.mojibake\", \"parse.invalid-utf8\", \"parse.bom\", "
-                    + "\"parse.mixed-line-endings\", \"parse.nesting-too-deep\", \"parse.paragraph-too-long\", \"parse.invalid-field\""
+                    + "\"parse.mixed-line-endings\", \"parse.nesting-too-deep\", \"parse.paragraph-too-long\", \"parse.invalid-field\", "
+                    + "\"input.unreadable\""
             ),
             ("/schemaVersion", .number(2), "2 is not 1"),
             ("/kits/0/documents/0/phases/0/tasks/0/tags/0", .number(1), "1 is integer, expected string"),
@@ -368,7 +369,8 @@ enum ParseSampleModel {
         let diagnostics = Diagnostic.ID.allCases.enumerated().map { index, id in
             Diagnostic(id, severities[index % severities.count], "diagnostic \(index)", at: at(index + 1, 1, to: 4))
         }
-        return ParseResult(kits: kits, diagnostics: diagnostics)
+        let skipped = [SkippedFile(path: "deploy/build-task.yaml", reason: .notAPlan, detail: "a Kubernetes object (apiVersion and kind)")]
+        return ParseResult(kits: kits, diagnostics: diagnostics, skipped: skipped)
     }
 
     static func markdownDocument() -> Document {
@@ -502,7 +504,7 @@ enum ParseSampleModel {
         let phase = document.phases[0]
         let task = phase.tasks[0]
         return [
-            ("ParseResult", result), ("Tool", result.tool), ("Kit", kit), ("Document", document),
+            ("ParseResult", result), ("Tool", result.tool), ("Kit", kit), ("Document", document), ("SkippedFile", result.skipped[0]),
             ("Section", document.sections[0]), ("TextReport", document.text), ("Phase", phase),
             ("ListEntry", phase.deliverables[0]), ("PlanTask", task), ("TaskMarker", task.marker!),
             ("Dependency", task.dependencies[0]), ("TaskDates", task.dates), ("DateValue", task.dates.started!),
@@ -520,6 +522,7 @@ enum ParseSampleModel {
             ("DiagnosticID", Diagnostic.ID.allCases.map(\.rawValue)),
             ("DocumentKind", Document.Kind.allCases.map(\.rawValue)),
             ("KitProfile", Kit.Profile.allCases.map(\.rawValue)),
+            ("SkippedReason", SkippedFile.Reason.allCases.map(\.rawValue)),
             ("LegacyEncoding", LegacyEncoding.allCases.map(\.rawValue)),
             ("StatusSource", [StatusSource.checkbox, .emoji, .field, .heading, .structured].map(rawValue)),
             ("DocumentFormat", [Document.Format.markdown, .yaml, .json].map(rawValue)),

@@ -14,6 +14,7 @@ struct ConfigFileTests {
             exclude:
               - Tests/Fixtures/**
               - "*.draft.md"
+            includeTemplates: true
             rules:
               content.placeholder: off
               acceptance.missing: error
@@ -31,6 +32,7 @@ struct ConfigFileTests {
               fileBytes: 4096
             """, file: ".speckit.yml")
         #expect(settings.profile == .kiro)
+        #expect(settings.includeTemplates)
         #expect(settings.include == ["plans/**"])
         #expect(settings.exclude == ["Tests/Fixtures/**", "*.draft.md"])
         #expect(settings.severities[.placeholder] == .some(nil))
@@ -58,11 +60,11 @@ struct ConfigFileTests {
         arguments: [
             (
                 "profile: spec-kit\n", 1, 10,
-                "unknown profile 'spec-kit' (expected one of speckit, github-spec-kit, kiro, openspec, freeform)"
+                "unknown profile 'spec-kit' (expected one of speckit, github-spec-kit, kiro, openspec, taskmaster, freeform)"
             ),
             (
                 "strict: true\nstrictness: 1\n", 2, 1,
-                "unknown setting 'strictness' (expected one of profile, include, exclude, rules, statusWords, requiredSections, strict, limits)"
+                "unknown setting 'strictness' (expected one of profile, include, exclude, includeTemplates, rules, statusWords, requiredSections, strict, limits)"
             ),
             (
                 "rules:\n  tasks.unknown-dep: off\n", 2, 3,
@@ -80,7 +82,7 @@ struct ConfigFileTests {
             ),
             (
                 "requiredSections:\n  roadmap: [Risks]\n", 2, 3,
-                "unknown document kind 'roadmap' (expected one of constitution, prd, plan, tasks, checklist, other)"
+                "unknown document kind 'roadmap' (expected one of constitution, prd, plan, tasks, checklist, reference, other)"
             ),
             ("exclude: {a: 1}\n", 1, 10, "expected a list of globs"),
             ("limits:\n  archiveRatio: -3\n", 2, 17, "expected a whole number from 1 to 1099511627776 for archiveRatio, found '-3'"),
@@ -99,7 +101,7 @@ struct ConfigFileTests {
             ("archive:\n  maxRatio: 3\n", 1, 1, "'archive' is now part of 'limits' (archiveBytes, archiveEntries, archiveRatio)"),
             (
                 "- just\n- a list\n", 1, 1,
-                "expected a mapping of settings (profile, include, exclude, rules, statusWords, requiredSections, strict, limits)"
+                "expected a mapping of settings (profile, include, exclude, includeTemplates, rules, statusWords, requiredSections, strict, limits)"
             ),
             ("profile: [unclosed\n", 2, 1, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
         ])

@@ -5,50 +5,52 @@ import Testing
 /// Kit discovery by layout, and the globs of the configuration.
 @Suite("Kit discovery")
 struct DiscoveryTests {
-    @Test("every profile's layout becomes its own kits; loose files only when named like plans")
+    @Test("every profile's layout becomes its own kits; loose files only when named like plans; templates left out")
     func layouts() {
-        let kits = KitDiscovery.kits(walked: [
+        let files = [
             "spec/speckit/constitution.md", "spec/speckit/prd.md", "spec/speckit/plan.md", "spec/speckit/tasks.md",
             ".specify/memory/constitution.md", ".specify/templates/spec-template.md",
             "specs/001-login/spec.md", "specs/001-login/plan.md", "specs/001-login/tasks.md",
-            "specs/001-login/checklists/ux.md", "specs/001-login/contracts/api.yaml",
+            "specs/001-login/checklists/ux.md", "specs/001-login/contracts/api.yaml", "specs/001-login/data-model.md",
             "specs/002-search/spec.md",
             ".kiro/specs/search/requirements.md", ".kiro/specs/search/design.md", ".kiro/specs/search/tasks.md",
+            ".kiro/steering/product.md",
             "openspec/changes/add-search/proposal.md", "openspec/changes/add-search/tasks.md",
             "openspec/changes/archive/2025-01-01-old/proposal.md", "openspec/specs/auth/spec.md", "openspec/project.md",
+            ".taskmaster/tasks/tasks.json", ".taskmaster/reports/task-complexity-report.json",
             "docs/ROADMAP.md", "docs/architecture.md", "README.md", "CHANGELOG.md", "sprint-tasks.yaml",
-        ])
-        let summary = kits.map { "\($0.profile.rawValue) \($0.root) \($0.files.count)" }
+        ]
+        let set = KitLoader().discover(memory: Dictionary(uniqueKeysWithValues: files.map { ($0, [UInt8]()) }))
+        let summary = set.kits.map { "\($0.profile.rawValue) \($0.root) \($0.files.count)\($0.archived ? " archived" : "")" }
         #expect(
             summary == [
                 "freeform . 1",
                 "kiro .kiro/specs/search 3",
                 "github-spec-kit .specify/memory 1",
+                "taskmaster .taskmaster 1",
                 "freeform docs 1",
                 "openspec openspec/changes/add-search 2",
-                "openspec openspec/changes/archive/2025-01-01-old 1",
+                "openspec openspec/changes/archive/2025-01-01-old 1 archived",
                 "openspec openspec/specs 1",
                 "speckit spec/speckit 4",
-                "github-spec-kit specs/001-login 4",
+                "github-spec-kit specs/001-login 5",
                 "github-spec-kit specs/002-search 1",
             ])
-        #expect(kits.first { $0.root == "specs/001-login" }?.files.contains("specs/001-login/checklists/ux.md") == true)
-        #expect(kits.first { $0.root == "." }?.name == "sprint-tasks.yaml")
+        let feature = set.kits.first { $0.root == "specs/001-login" }
+        #expect(feature?.files.contains("specs/001-login/checklists/ux.md") == true)
+        #expect(feature?.references == ["specs/001-login/data-model.md"])
+        #expect(set.kits.first { $0.root == "." }?.name == "sprint-tasks.yaml")
+        #expect(set.skipped == [SkippedFile(path: ".specify/templates/spec-template.md", reason: .template, detail: "a templates/ folder")])
     }
 
-    @Test("files named on the command line are always checked, as freeform kits of their own")
-    func explicitFiles() {
-        let kits = KitDiscovery.kits(walked: [], explicit: ["notes/README.md", "spec/app/tasks.md"])
-        #expect(kits.map(\.profile) == [.freeform, .freeform])
-        #expect(kits.map(\.files) == [["notes/README.md"], ["spec/app/tasks.md"]])
-    }
-
-    @Test("a forced profile groups every folder as a kit of that profile")
+    @Test("a forced profile makes every folder a kit of that profile")
     func forcedProfile() {
-        let kits = KitDiscovery.kits(
-            walked: ["plans/a/requirements.md", "plans/a/tasks.md", "plans/b/tasks.md"],
-            profile: .kiro)
-        #expect(kits.map { "\($0.profile.rawValue) \($0.root) \($0.files.count)" } == ["kiro plans/a 2", "kiro plans/b 1"])
+        var settings = ValidationSettings()
+        settings.profile = .kiro
+        let set = KitLoader(settings: settings).discover(memory: [
+            "plans/a/requirements.md": [], "plans/a/tasks.md": [], "plans/b/tasks.md": [],
+        ])
+        #expect(set.kits.map { "\($0.profile.rawValue) \($0.root) \($0.files.count)" } == ["kiro plans/a 2", "kiro plans/b 1"])
     }
 
     @Test(

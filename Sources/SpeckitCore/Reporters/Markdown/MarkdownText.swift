@@ -38,7 +38,7 @@ enum MarkdownText {
 
     /// `` `███░░░░░░░` 30% ``
     static func bar(_ done: Int, of total: Int) -> String {
-        "`\(Progress.bar(done, of: total))` \(Progress.percent(done, of: total))%"
+        "`\(ProgressBar.bar(done, of: total))` \(ProgressBar.percent(done, of: total))%"
     }
 
     /// A table: one row per kit, then one per phase that has tasks, at most `maxRows` rows and about

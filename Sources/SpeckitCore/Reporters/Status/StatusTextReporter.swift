@@ -1,26 +1,40 @@
 /// `speckit status` for a person: per kit a headline, a bar per phase, and the tasks under way, blocked and
-/// ready to start (the first `listLimit` of each), then the document's claims against the real counts.
-public struct StatusTextReporter: Sendable {
+/// ready to start (the first `listLimit` of each), then the document's claims against the real counts; an
+/// archived kit gets its headline only. Written kit by kit, totals last.
+public struct StatusTextReporter: StatusWriter {
     public var color: Bool
     public var listLimit: Int
+    /// List every file skipped, not only how many.
+    public var verbose: Bool
 
-    public init(color: Bool = false, listLimit: Int = 10) {
+    public init(color: Bool = false, listLimit: Int = 10, verbose: Bool = false) {
         self.color = color
         self.listLimit = listLimit
+        self.verbose = verbose
     }
 
-    public func render(_ report: StatusReport) -> String {
-        var out = ""
-        for kit in report.kits { out += render(kit) + "\n" }
-        let totals = report.totals
+    public func begin() -> String { "" }
+
+    public func kit(_ progress: KitProgress) -> String {
+        render(progress) + "\n"
+    }
+
+    public func end(totals: StatusReport.Totals, skipped: [SkippedFile]) -> String {
+        var out = verbose ? skipped.map { "skipped: \($0.line.escapingControlCharacters)\n" }.joined() : ""
         out +=
-            "\(totals.done)/\(totals.tasks) tasks done (\(Progress.percent(totals.done, of: totals.tasks))%) in "
+            "\(totals.done)/\(totals.tasks) tasks done (\(ProgressBar.percent(totals.done, of: totals.tasks))%) in "
             + "\(totals.kits) kit\(totals.kits == 1 ? "" : "s"); \(totals.inProgress) in progress, \(totals.blocked) blocked, "
-            + "\(totals.ready) ready to start; \(totals.mismatchedClaims) of \(totals.claims) claims do not match\n"
-        return out
+            + "\(totals.ready) ready to start; \(totals.mismatchedClaims) of \(totals.claims) claims do not match"
+        if totals.archivedKits > 0 { out += "; \(totals.archivedKits) archived kit\(totals.archivedKits == 1 ? "" : "s") not counted" }
+        if let summary = SkippedFile.summary(skipped) { out += "; " + summary + (verbose ? "" : " (--verbose lists them)") }
+        return out + "\n"
     }
 
     func render(_ kit: KitProgress) -> String {
+        if kit.archived {
+            return paint(kit.name.escapingControlCharacters, "2") + " (\(kit.root.escapingControlCharacters), \(kit.profile.rawValue), archived)"
+                + ": \(kit.done)/\(kit.total) tasks done (\(kit.percent)%)\n"
+        }
         var out =
             paint(kit.name.escapingControlCharacters, "1") + " (\(kit.root.escapingControlCharacters), \(kit.profile.rawValue))"
             + ": \(kit.done)/\(kit.total) tasks done (\(kit.percent)%)"
@@ -29,7 +43,7 @@ public struct StatusTextReporter: Sendable {
         for phase in kit.phases {
             let count = "\(phase.done)/\(phase.total)"
             out +=
-                "  \(paint(Progress.bar(phase.done, of: phase.total), phase.done == phase.total ? "32" : "2")) "
+                "  \(paint(ProgressBar.bar(phase.done, of: phase.total), phase.done == phase.total ? "32" : "2")) "
                 + pad("\(phase.percent)%", 4) + "  " + count + String(repeating: " ", count: width - count.count) + "  "
                 + phase.name.escapingControlCharacters
                 + (phase.declared.map { "  [\($0)]" } ?? "") + "\n"

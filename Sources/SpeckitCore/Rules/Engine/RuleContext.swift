@@ -12,6 +12,8 @@ public final class RuleContext {
 
     /// The decoded text of each document, by path, for rules that read lines (placeholders, markers).
     let sources: [String: SourceText]
+    /// The documents the kit's layout expects it to hold (file names; alternatives joined by `|`).
+    public let expectedDocuments: [String]
 
     private(set) var findings: [Finding] = []
     private var current: RuleDescription?
@@ -25,13 +27,16 @@ public final class RuleContext {
     public static let findingLimit = 1_000
 
     public convenience init(kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic] = [], failures: [LoadFailure] = []) {
-        self.init(kit: kit, settings: settings, parseNotes: parseNotes, failures: failures, sources: [:])
+        self.init(
+            kit: kit, settings: settings, parseNotes: parseNotes, failures: failures, sources: [:],
+            expectedDocuments: KitLayouts.layout(for: kit.profile).expectedDocuments)
     }
 
     init(
         kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic], failures: [LoadFailure],
-        sources: [String: SourceText]
+        sources: [String: SourceText], expectedDocuments: [String]
     ) {
+        self.expectedDocuments = expectedDocuments
         self.kit = kit
         self.settings = settings
         self.parseNotes = parseNotes

@@ -14,6 +14,8 @@ public struct ValidationSettings: Sendable {
     public var include: [String]
     /// Globs of files and folders never read when walking folders.
     public var exclude: [String]
+    /// Read templates and agents' prompt files as plans too (`--include-templates`, `includeTemplates:`).
+    public var includeTemplates = false
     /// What one run may read (file and paragraph sizes, nesting, YAML nodes, archives).
     public var limits: Limits = .standard
     /// What reading a `.zip`/`.tar.gz` kit may cost.

@@ -32,11 +32,10 @@ struct MissingDocumentRule: Rule {
         let kit = context.kit
         let present = Set(kit.documents.map(\.path).map(Self.fileName) + context.failures.map(\.path).map(Self.fileName))
         let anchor = kit.documents.first?.path ?? context.failures.first?.path ?? kit.root
-        for required in KitLayouts.requiredDocuments(profile: kit.profile, root: kit.root) {
+        for required in context.expectedDocuments {
             let names = required.split(separator: "|").map(String.init)
             guard present.isDisjoint(with: names) else { continue }
-            let all = KitLayouts.requiredDocuments(profile: kit.profile, root: kit.root)
-                .map { $0.split(separator: "|").first.map(String.init) ?? $0 }
+            let all = context.expectedDocuments.map { $0.split(separator: "|").first.map(String.init) ?? $0 }
             context.report(
                 "\(kit.profile.rawValue) kit '\(kit.name)' has no \(names[0]) (expected \(all.joined(separator: ", ")) in \(kit.root))",
                 at: SourceRange(file: anchor, line: 1, column: 1),

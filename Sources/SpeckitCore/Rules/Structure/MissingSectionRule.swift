@@ -38,7 +38,7 @@ struct MissingSectionRule: Rule {
             let name = document.path.split(separator: "/").last.map(String.init) ?? document.path
             let required =
                 context.settings.requiredSections[document.kind]
-                ?? KitLayouts.defaultSections(profile: profile, fileName: name)
+                ?? KitLayouts.layout(for: profile).defaultSections(fileName: name.lowercased())
             guard !required.isEmpty else { continue }
             let titles = Self.titles(document.sections).map(Self.fold)
             for section in required where !titles.contains(where: { $0.contains(Self.fold(section)) }) {

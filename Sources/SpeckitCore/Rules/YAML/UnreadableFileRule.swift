@@ -10,12 +10,14 @@ struct UnreadableFileRule: Rule {
             plan cannot be checked. It is reported once and every other file is still checked.
             """,
         triggering: [
-            RuleExample(""),
             RuleExample(bytes: [0x23, 0x20, 0x00, 0x01, 0x0A]),
-            RuleExample("name: my-service\nimage: nginx\n", path: "tasks.yaml"),
+            RuleExample(bytes: [0xFF, 0xFE, 0x23, 0x00, 0x20, 0x00, 0x54, 0x00, 0x0A, 0x00]),
         ],
         nonTriggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n")
+            RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n"),
+            // Found by walking, an empty file and a YAML file of another kind are no plans: skipped, not findings.
+            RuleExample(""),
+            RuleExample("services:\n  web:\n    image: nginx\n", path: "tasks.yaml"),
         ]
     )
 

@@ -4,6 +4,8 @@ import Foundation
 public protocol FileSource: Sendable {
     /// The bytes of a file; `SpeckitError.fileTooLarge` when it holds more than `maxBytes`.
     func read(_ path: String, maxBytes: Int) throws -> [UInt8]
+    /// At most the first `bytes` bytes of a file, or nil when it cannot be read.
+    func head(_ path: String, bytes: Int) -> [UInt8]?
 }
 
 extension FileSource {
@@ -47,6 +49,13 @@ public struct DiskFiles: FileSource {
             throw SpeckitError.unreadable(path, reason: error.localizedDescription)
         }
     }
+
+    public func head(_ path: String, bytes: Int) -> [UInt8]? {
+        guard FileKind.followed(path) == .regular, let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: bytes) else { return nil }
+        return [UInt8](data)
+    }
 }
 
 /// Files held in memory, by path.
@@ -64,6 +73,8 @@ public struct MemoryFiles: FileSource {
         guard bytes.count <= maxBytes else { throw SpeckitError.fileTooLarge(path, bytes: bytes.count, limit: maxBytes) }
         return bytes
     }
+
+    public func head(_ path: String, bytes: Int) -> [UInt8]? { files[path].map { Array($0.prefix(bytes)) } }
 }
 
 /// Files held in memory (an archive's contents) in front of another source, and paths that must not be read
@@ -86,5 +97,11 @@ public struct LayeredFiles: FileSource {
             return bytes
         }
         return try fallback.read(path, maxBytes: maxBytes)
+    }
+
+    public func head(_ path: String, bytes: Int) -> [UInt8]? {
+        if refused[path] != nil { return nil }
+        if let held = memory[path] { return Array(held.prefix(bytes)) }
+        return fallback.head(path, bytes: bytes)
     }
 }

@@ -1,0 +1,136 @@
+/// Groups the files found under the paths of a run into kits, by the layouts of `KitLayouts`.
+///
+/// Layouts are recognised on absolute paths, so `speckit validate` run inside `specs/002-photos` finds the
+/// same kit as one run at the repository root. Files found by walking a folder are kit documents when a
+/// layout places them and templates are left out; a file named on the command line is always read.
+enum KitDiscovery {
+    /// A file found for a run.
+    struct Found {
+        enum Origin { case walked, named, context }
+
+        /// The path as it is shown (spelt from the path given on the command line, or inside an archive).
+        var path: String
+        /// The components of its absolute path (or of where an archived kit was packed from), for layouts.
+        var parts: [String]
+        /// Its path relative to the folder walked, for the template rules.
+        var relative: [Substring]
+        /// Walked under a folder given, named on the command line, or read for the context of a named file.
+        var origin: Origin
+    }
+
+    /// A kit as grouped, with where its folder is.
+    struct Group {
+        var source: KitSource
+        /// The components of the kit folder's absolute path.
+        var absoluteRoot: [String]
+        /// The kit is one file, not a folder.
+        var single: Bool
+    }
+
+    /// The kits `found` makes up, sorted by root then name, and the templates left out.
+    static func group(_ found: [Found], profile forced: Kit.Profile?, includeTemplates: Bool) -> (kits: [Group], skipped: [SkippedFile]) {
+        let siblings = Dictionary(grouping: found, by: { $0.parts.dropLast().joined(separator: "/") })
+            .mapValues { Set($0.compactMap { $0.parts.last?.lowercased() }) }
+        var groups: [String: Group] = [:]
+        var skipped: [SkippedFile] = []
+        for file in found {
+            let folderSiblings = siblings[file.parts.dropLast().joined(separator: "/")] ?? []
+            // A template (a file a layout or its name would take, or one in a tool's folder) is left out and
+            // counted; with `includeTemplates` it is read like any plan, a tool's template as a plan of its own.
+            let template = file.origin == .named ? nil : PathRules.template(file.relative)
+            if let why = template, !includeTemplates {
+                if KitLayouts.place(LayoutPath(parts: file.parts, siblings: folderSiblings)) != nil {
+                    skipped.append(SkippedFile(path: file.path, reason: .template, detail: why))
+                }
+                continue
+            }
+            guard
+                let (layout, placement) = place(
+                    file, siblings: folderSiblings, forced: forced, asNamed: template != nil)
+            else { continue }
+            let rootParts = Array(file.parts.prefix(placement.depth))
+            let key = rootParts.joined(separator: "/") + (placement.single ? "\u{0}" + file.path : "")
+            if groups[key] == nil {
+                let levels = file.parts.count - 1 - placement.depth
+                let root = placement.single ? folder(of: file.path) : ancestor(folder(of: file.path), levels: levels)
+                let name = placement.single ? (file.parts.last ?? file.path) : (placement.name ?? rootParts.last ?? "/")
+                groups[key] = Group(
+                    source: KitSource(
+                        name: name, root: root, profile: layout.profile, files: [],
+                        expectedDocuments: placement.expectedDocuments ?? layout.expectedDocuments, archived: placement.archived),
+                    absoluteRoot: rootParts, single: placement.single)
+            }
+            guard var group = groups[key] else { continue }
+            group.source.files.append(file.path)
+            if placement.reference { group.source.references.insert(file.path) }
+            if file.origin == .named { group.source.named.insert(file.path) }
+            if file.origin != .context { group.source.focus = (group.source.focus ?? []).union([file.path]) }
+            groups[key] = group
+        }
+        let contextual = Set(found.filter { $0.origin == .context }.map(\.path))
+        let kits = groups.values.map { group in
+            var group = group
+            group.source.files.sort()
+            // A kit with files read only for context reports on the others; otherwise on everything.
+            if group.source.files.allSatisfy({ !contextual.contains($0) }) { group.source.focus = nil }
+            return group
+        }
+        return (kits.sorted { ($0.source.root, $0.source.name) < ($1.source.root, $1.source.name) }, skipped)
+    }
+
+    /// The layout and kit of a file; nil when it belongs to none (a README walked past, a tool's own file).
+    static func place(_ file: Found, siblings: Set<String>, forced: Kit.Profile?, asNamed: Bool = false) -> (any KitLayout, KitPlacement)? {
+        let named = asNamed || file.origin == .named
+        let path = LayoutPath(parts: file.parts, siblings: siblings)
+        let natural = KitLayouts.place(path)
+        if let forced {
+            // A forced profile makes every folder a kit of it, but a tool's own files stay out.
+            if natural?.placement == .toolFile, !named { return nil }
+            return (KitLayouts.layout(for: forced), KitPlacement(depth: file.parts.count - 1, single: forced == .freeform))
+        }
+        if let (layout, placement) = natural, case .kit(let kit) = placement { return (layout, kit) }
+        // A file named on the command line (or a tool's template asked for) is read whatever it is: a plan of its own.
+        guard named, natural != nil || file.origin == .named else { return nil }
+        return (FreeformLayout(), KitPlacement(depth: file.parts.count - 1, single: true))
+    }
+
+    /// The folder `levels` above `folder`, written the way `folder` is (relative stays relative).
+    static func ancestor(_ folder: String, levels: Int) -> String {
+        var out = folder
+        for _ in 0..<max(levels, 0) {
+            if out == "." {
+                out = ".."
+            } else if out == ".." || out.hasSuffix("/..") {
+                out += "/.."
+            } else {
+                out = self.folder(of: out)
+            }
+        }
+        return out
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    /// `path` as the components of an absolute, normalised path (`.` and `..` resolved) from `base`.
+    static func absoluteParts(_ path: String, base: String) -> [String] {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        var parts: [String] = []
+        for part in joined.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(String(part))
+        }
+        return parts
+    }
+}

@@ -1,0 +1,36 @@
+/// Kiro: `.kiro/specs/<name>/{requirements,design,tasks}.md`, or one spec laid flat in `.kiro/specs/*.md`;
+/// also a folder holding all three of those documents wherever it is (`.specs/<name>/`). Everything else
+/// under `.kiro` (steering, hooks, settings) is Kiro's own.
+public struct KiroLayout: KitLayout {
+    public var profile: Kit.Profile { .kiro }
+    public var hiddenFolders: [String] { [".kiro"] }
+    public var expectedDocuments: [String] { Self.trio }
+
+    static let trio = ["requirements.md", "design.md", "tasks.md"]
+
+    public init() {}
+
+    public func place(_ file: LayoutPath) -> LayoutPlacement {
+        let parts = file.parts
+        guard let kiro = parts.firstIndex(of: ".kiro") else {
+            let kit = file.isMarkdown && file.siblings.isSuperset(of: Self.trio)
+            return kit ? .kit(KitPlacement(depth: parts.count - 1)) : .none
+        }
+        guard parts.count > kiro + 2, parts[kiro + 1] == "specs", file.isMarkdown else { return .toolFile }
+        if parts.count == kiro + 3 {
+            // Flat: the spec's documents sit in `.kiro/specs` itself, and the kit takes the project's name. A
+            // lone tasks.md there beside nested specs is an index of them, which expects no companions.
+            let spec = !file.siblings.isDisjoint(with: ["requirements.md", "design.md"])
+            return .kit(KitPlacement(depth: kiro + 2, name: kiro > 0 ? parts[kiro - 1] : "specs", expectedDocuments: spec ? nil : []))
+        }
+        return .kit(KitPlacement(depth: kiro + 3))
+    }
+
+    public func defaultSections(fileName: String) -> [String] {
+        switch fileName {
+        case "requirements.md": return ["Introduction", "Requirements"]
+        case "design.md": return ["Overview", "Architecture"]
+        default: return []
+        }
+    }
+}
