@@ -6,6 +6,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case pathNotFound(String)
     case unreadable(String, reason: String)
     case noPlanFiles(String)
+    /// No kits were found, and the configuration's globs left files out (`configuration`: its folder).
+    case excluded(String, configuration: String)
     case emptyFile(String)
     case binaryFile(String, offset: Int)
     case unsupportedEncoding(String, encoding: String)
@@ -49,6 +51,9 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
         case .noPlanFiles(let path):
             return
                 "\(path): no plan files found (expected Markdown .md/.markdown, YAML .yaml/.yml or a Taskmaster tasks.json; name other files such as plan.txt directly)"
+        case .excluded(let path, let configuration):
+            return "\(path): no kits found outside what the include/exclude globs of the .speckit.yml in \(configuration) leave out; "
+                + "name a file to read it, or give another --config"
         case .emptyFile(let path):
             return "\(path): file is empty (0 bytes); expected a plan or tasks document"
         case .binaryFile(let path, let offset):

@@ -89,7 +89,9 @@ struct ValidateCommandTests {
         ])
         let outcome = try CLIRunner.run(["validate", "plans", "--verbose"], in: folder)
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("plans/binary-tasks.md:1:1: error: binary file (NUL byte at offset 7); expected UTF-8 text [input.unreadable]"))
+        #expect(
+            outcome.stdout.contains(
+                "plans/binary-tasks.md:1:1: error: binary file (NUL byte at offset 7); expected UTF-8 text [input.unreadable]"))
         #expect(outcome.stdout.contains("plans/broken-tasks.yaml:4:1: error: YAML syntax error:"))
         #expect(outcome.stdout.contains("plans/sprint-plan.md:4:1: error: task T2 depends on T9"))
         #expect(outcome.stdout.contains("skipped: plans/empty-tasks.md: an empty file, not a plan\n"))

@@ -92,7 +92,8 @@ public enum KitPacker {
     private static func signature(_ kits: [KitSource], relative: (String) -> String) -> Set<String> {
         Set(
             kits.map { kit in
-                "\(kit.profile.rawValue)|\(kit.archived)|\(kit.expectedDocuments)|" + kit.files.map(relative).sorted().joined(separator: ",")
+                "\(kit.profile.rawValue)|\(kit.archived)|\(kit.expectedDocuments)|"
+                    + kit.files.map(relative).sorted().joined(separator: ",")
             })
     }
 
@@ -128,6 +129,7 @@ public enum KitPacker {
 
     /// `SOURCE_DATE_EPOCH` when it is a number, else 1980-01-01.
     public static func sourceDateEpoch(_ environment: [String: String]? = nil) -> Int {
-        (environment ?? ProcessInfo.processInfo.environment)["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? defaultEpoch
+        (environment ?? ProcessInfo.processInfo.environment)["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            ?? defaultEpoch
     }
 }

@@ -10,10 +10,13 @@ enum ZipTimes {
         let (count, directory) = try centralDirectory(bytes)
         var offset = directory
         for _ in 0..<count {
-            guard read32(bytes, offset) == 0x0201_4b50 else { throw SpeckitError.archive("zip central directory is not where its end says") }
+            guard read32(bytes, offset) == 0x0201_4b50 else {
+                throw SpeckitError.archive("zip central directory is not where its end says")
+            }
             write16(&bytes, offset + 12, time)
             write16(&bytes, offset + 14, date)
-            let nameLength = Int(read16(bytes, offset + 28)), extraLength = Int(read16(bytes, offset + 30))
+            let nameLength = Int(read16(bytes, offset + 28))
+            let extraLength = Int(read16(bytes, offset + 30))
             let commentLength = Int(read16(bytes, offset + 32))
             let local = try localHeader(bytes, entry: offset, extra: offset + 46 + nameLength, extraLength: extraLength)
             guard read32(bytes, local) == 0x0403_4b50 else { throw SpeckitError.archive("zip local header is not where its entry says") }
@@ -35,14 +38,18 @@ enum ZipTimes {
 
     /// The number of entries and the offset of the central directory (ZIP64 when the end record says so).
     private static func centralDirectory(_ bytes: [UInt8]) throws -> (count: Int, offset: Int) {
-        guard bytes.count >= 22, let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 65_535), by: -1)
-            .first(where: { read32(bytes, $0) == 0x0605_4b50 })
+        guard bytes.count >= 22,
+            let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 65_535), by: -1)
+                .first(where: { read32(bytes, $0) == 0x0605_4b50 })
         else { throw SpeckitError.archive("zip has no end of central directory") }
-        let count = Int(read16(bytes, end + 10)), offset = Int(read32(bytes, end + 16))
+        let count = Int(read16(bytes, end + 10))
+        let offset = Int(read32(bytes, end + 16))
         guard count == 0xFFFF || offset == 0xFFFF_FFFF else { return (count, offset) }
         guard end >= 20, read32(bytes, end - 20) == 0x0706_4b50 else { throw SpeckitError.archive("zip64 locator missing") }
         let record = Int(read64(bytes, end - 12))
-        guard record + 56 <= bytes.count, read32(bytes, record) == 0x0606_4b50 else { throw SpeckitError.archive("zip64 end record missing") }
+        guard record + 56 <= bytes.count, read32(bytes, record) == 0x0606_4b50 else {
+            throw SpeckitError.archive("zip64 end record missing")
+        }
         return (Int(read64(bytes, record + 32)), Int(read64(bytes, record + 48)))
     }
 
@@ -52,7 +59,8 @@ enum ZipTimes {
         guard offset == 0xFFFF_FFFF else { return Int(offset) }
         var field = extra
         while field + 4 <= extra + extraLength {
-            let id = read16(bytes, field), size = Int(read16(bytes, field + 2))
+            let id = read16(bytes, field)
+            let size = Int(read16(bytes, field + 2))
             if id == 0x0001 {
                 // Present in order: uncompressed size, compressed size, offset; each only when its entry field is full.
                 var at = field + 4

@@ -57,7 +57,8 @@ public struct GitRevision: Sendable {
                 // The walker's rules, applied to a listed path; the globs as the walker tests them.
                 let relative = rest.split(separator: "/")
                 guard let entry = TreeWalker.select([rest]).first, entry.take == .candidate, filter.keeps(file: key) else { continue }
-                if relative.indices.dropLast().contains(where: { filter.excludes(folder: folder + relative[...$0].joined(separator: "/")) }) {
+                if relative.indices.dropLast().contains(where: { filter.excludes(folder: folder + relative[...$0].joined(separator: "/")) })
+                {
                     continue
                 }
                 guard seen.insert(name).inserted else { continue }

@@ -26,8 +26,12 @@ public struct KitLoader: Sendable {
     ///   (nothing found is a plan), or `.archive` for an archive that cannot be read.
     public func discover(_ paths: [String]) throws -> KitSet {
         let filter = PathFilter(include: settings.include, exclude: settings.exclude, root: settings.root)
-        var found: [KitDiscovery.Found] = [], texts: [KitDiscovery.Found] = [], walked: [[String]] = []
-        var memory: [String: [UInt8]] = [:], refused: [String: SpeckitError] = [:]
+        var found: [KitDiscovery.Found] = []
+        var texts: [KitDiscovery.Found] = []
+        var walked: [[String]] = []
+        var excludedAny = false
+        var memory: [String: [UInt8]] = [:]
+        var refused: [String: SpeckitError] = [:]
         var archives: [(path: String, manifest: KitPacker.Manifest?)] = []
         for path in paths {
             if ArchiveKit.isArchive(path), FileKind.followed(path) == .regular {
@@ -42,8 +46,12 @@ public struct KitLoader: Sendable {
             }
             switch FileKind.followed(path) {
             case .folder:
-                let entries = TreeWalker.walk(path, filter: filter)
-                guard !entries.isEmpty else { throw SpeckitError.noPlanFiles(path) }
+                let (entries, excluded) = TreeWalker.walk(path, filter: filter)
+                excludedAny = excludedAny || excluded
+                guard !entries.isEmpty else {
+                    if excluded, let root = settings.root { throw SpeckitError.excluded(path, configuration: root) }
+                    throw SpeckitError.noPlanFiles(path)
+                }
                 walked.append(KitDiscovery.absoluteParts(path, base: base))
                 for entry in entries {
                     let item = item(entry.path, relative: entry.relative, origin: .walked)
@@ -75,10 +83,12 @@ public struct KitLoader: Sendable {
                     KitSource(name: KitDiscovery.fileName(archive), root: archive, profile: .freeform, files: entries, named: Set(entries)))
             }
         }
-        let files: any FileSource = memory.isEmpty && refused.isEmpty ? DiskFiles() : LayeredFiles(memory: memory, refused: refused, fallback: DiskFiles())
+        let files: any FileSource =
+            memory.isEmpty && refused.isEmpty ? DiskFiles() : LayeredFiles(memory: memory, refused: refused, fallback: DiskFiles())
         let skipped = grouped.skipped + textPlans(texts, files: files)
         guard !kits.isEmpty else {
             if let archive = archives.first, paths.count == archives.count { throw SpeckitError.noPlanFiles(archive.path) }
+            if excludedAny, let root = settings.root { throw SpeckitError.excluded(paths.first ?? ".", configuration: root) }
             throw SpeckitError.noKits(paths.first ?? ".", skipped: SkippedFile.summary(skipped))
         }
         return KitSet(kits: kits, files: files, skipped: skipped)
@@ -118,7 +128,8 @@ public struct KitLoader: Sendable {
     private func archived(_ contents: ArchiveKit.Contents, name: String)
         -> (items: [(found: KitDiscovery.Found, take: PathRules.Take)], root: [String])
     {
-        let root = contents.manifest?.kit.root.map { $0.split(separator: "/").map(String.init) } ?? KitDiscovery.absoluteParts(name, base: base)
+        let root =
+            contents.manifest?.kit.root.map { $0.split(separator: "/").map(String.init) } ?? KitDiscovery.absoluteParts(name, base: base)
         let items = TreeWalker.select(contents.entries).map { entry in
             (
                 KitDiscovery.Found(
@@ -169,7 +180,7 @@ public struct KitLoader: Sendable {
         for group in grouped.kits where !group.single {
             let covered = walked.contains { walk in group.absoluteRoot.starts(with: walk) }
             guard !covered, FileKind.followed(group.source.root) == .folder else { continue }
-            for entry in TreeWalker.walk(group.source.root, filter: filter) where entry.take == .candidate {
+            for entry in TreeWalker.walk(group.source.root, filter: filter).entries where entry.take == .candidate {
                 let item = self.item(entry.path, relative: entry.relative, origin: .context)
                 guard known.insert(item.parts).inserted else { continue }
                 out.append(item)

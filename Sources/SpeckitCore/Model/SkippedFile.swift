@@ -27,7 +27,9 @@ public struct SkippedFile: Codable, Hashable, Sendable {
         guard !skipped.isEmpty else { return nil }
         let count = { (reason: Reason) in skipped.count { $0.reason == reason } }
         var parts: [String] = []
-        let notPlans = count(.notAPlan), templates = count(.template), texts = count(.textFile)
+        let notPlans = count(.notAPlan)
+        let templates = count(.template)
+        let texts = count(.textFile)
         if notPlans > 0 { parts.append(notPlans == 1 ? "1 file that is not a plan" : "\(notPlans) files that are not plans") }
         if templates > 0 { parts.append(templates == 1 ? "1 template" : "\(templates) templates") }
         if texts > 0 { parts.append(texts == 1 ? "1 .txt file" : "\(texts) .txt files") }

@@ -2,12 +2,14 @@ import Synchronization
 
 /// `speckit parse` as kits are read: each kit goes to the writer and is dropped, so memory stays flat;
 /// what the parser noticed is kept for the end, a file that cannot be read becomes an `input.unreadable`
-/// diagnostic and parsing goes on. Nothing is written until a kit with a document arrives, so a run that
-/// could read nothing writes nothing.
+/// diagnostic and parsing goes on (its kit is listed, without the document). Nothing is written until a
+/// document has been read, so a run that could read nothing writes nothing.
 public final class ParsePipeline: Sendable {
     private struct State {
         var writer: any ParseWriter
         var begun = false
+        /// Kits of which no file could be read, held until a document shows the run read something.
+        var held: [String] = []
         var documents = 0
         var diagnostics: [Diagnostic] = []
         var failures: [LoadFailure] = []
@@ -29,14 +31,20 @@ public final class ParsePipeline: Sendable {
             state.skipped += loaded.skipped
             state.failures += loaded.failures
             state.diagnostics += loaded.diagnostics
+            guard !loaded.isEmpty else { return }
             let kit = loaded.reportedKit
-            guard !kit.documents.isEmpty else { return }
+            let text = state.writer.kit(kit)
+            state.documents += kit.documents.count
+            guard state.documents > 0 else {
+                state.held.append(text)
+                return
+            }
             if !state.begun {
                 state.begun = true
-                sink(state.writer.begin())
+                sink(state.writer.begin() + state.held.joined())
+                state.held = []
             }
-            state.documents += kit.documents.count
-            sink(state.writer.kit(kit))
+            sink(text)
         }
     }
 
@@ -47,7 +55,7 @@ public final class ParsePipeline: Sendable {
         try state.withLock { state in
             if state.documents == 0, let first = state.failures.first { throw first.error }
             if state.documents == 0 { throw SpeckitError.noKits(path, skipped: SkippedFile.summary(state.skipped)) }
-            if !state.begun { sink(state.writer.begin()) }
+            if !state.begun { sink(state.writer.begin() + state.held.joined()) }
             sink(state.writer.end(diagnostics: state.diagnostics, skipped: state.skipped))
             return state.failures.isEmpty ? 0 : 1
         }

@@ -72,7 +72,8 @@ public final class ReportPipeline: Sendable {
         }
         if !leftover.isEmpty {
             deliver(
-                KitOutcome(summary: KitSummary(kit: Kit(name: "changes", root: ".", profile: .freeform, documents: [])), findings: leftover))
+                KitOutcome(summary: KitSummary(kit: Kit(name: "changes", root: ".", profile: .freeform, documents: [])), findings: leftover)
+            )
         }
         return state.withLock { state in
             let closing = ReportClosing(summary: state.tally.result, kits: state.kits, skipped: state.tally.skipped)

@@ -71,7 +71,7 @@ public struct Validator: Sendable {
             result.withLock { result in
                 result.skipped += loaded.skipped
                 result.diagnostics += loaded.diagnostics
-                if !loaded.kit.documents.isEmpty { result.kits.append(loaded.reportedKit) }
+                if !loaded.isEmpty { result.kits.append(loaded.reportedKit) }
             }
         }
         return result.withLock { $0 }

@@ -39,7 +39,8 @@ public enum ArchiveKit {
     /// The contents of an archive already in memory; `name` is the archive's path in findings.
     public static func read(bytes: [UInt8], name path: String, limits: ArchiveLimits) throws -> Contents {
         let contents = try LibArchive.read(bytes, name: path, limits: limits)
-        var memory: [String: [UInt8]] = [:], refused: [String: SpeckitError] = [:]
+        var memory: [String: [UInt8]] = [:]
+        var refused: [String: SpeckitError] = [:]
         var manifest: KitPacker.Manifest?
         for file in contents.files {
             if file.path == "manifest.json" {
@@ -48,7 +49,8 @@ public enum ArchiveKit {
             memory[path + "/" + file.path] = file.bytes
         }
         for (entry, reason) in contents.rejected {
-            refused[path + "/" + entry] = .unreadable(path + "/" + entry, reason: "archive entry is \(reason); refused, nothing was extracted")
+            refused[path + "/" + entry] = .unreadable(
+                path + "/" + entry, reason: "archive entry is \(reason); refused, nothing was extracted")
         }
         return Contents(memory: memory, refused: refused, manifest: manifest, entries: contents.files.map(\.path).sorted())
     }

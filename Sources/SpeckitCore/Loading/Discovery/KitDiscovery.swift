@@ -35,13 +35,11 @@ enum KitDiscovery {
         var skipped: [SkippedFile] = []
         for file in found {
             let folderSiblings = siblings[file.parts.dropLast().joined(separator: "/")] ?? []
-            // A template (a file a layout or its name would take, or one in a tool's folder) is left out and
-            // counted; with `includeTemplates` it is read like any plan, a tool's template as a plan of its own.
+            // A template is left out and counted; with `includeTemplates` it is read like any plan (one in a
+            // tool's folder, or in no layout, as a plan of its own).
             let template = file.origin == .named ? nil : PathRules.template(file.relative)
             if let why = template, !includeTemplates {
-                if KitLayouts.place(LayoutPath(parts: file.parts, siblings: folderSiblings)) != nil {
-                    skipped.append(SkippedFile(path: file.path, reason: .template, detail: why))
-                }
+                skipped.append(SkippedFile(path: file.path, reason: .template, detail: why))
                 continue
             }
             guard
@@ -90,7 +88,7 @@ enum KitDiscovery {
         }
         if let (layout, placement) = natural, case .kit(let kit) = placement { return (layout, kit) }
         // A file named on the command line (or a tool's template asked for) is read whatever it is: a plan of its own.
-        guard named, natural != nil || file.origin == .named else { return nil }
+        guard named else { return nil }
         return (FreeformLayout(), KitPlacement(depth: file.parts.count - 1, single: true))
     }
 

@@ -14,10 +14,12 @@ enum TreeWalker {
         var take: PathRules.Take
     }
 
-    /// The files under `root` that `PathRules` takes (and `.txt` files), skipping what `filter` excludes.
-    static func walk(_ root: String, filter: PathFilter = PathFilter()) -> [Entry] {
-        guard FileKind.of(root) == .folder || FileKind.followed(root) == .folder else { return [] }
+    /// The files under `root` that `PathRules` takes (and `.txt` files), skipping what `filter` excludes;
+    /// `excluded` tells whether the filter left anything out.
+    static func walk(_ root: String, filter: PathFilter = PathFilter()) -> (entries: [Entry], excluded: Bool) {
+        guard FileKind.of(root) == .folder || FileKind.followed(root) == .folder else { return ([], false) }
         var out: [Entry] = []
+        var excluded = false
         var pending: [(path: String, relative: [Substring])] = [(root, [])]
         while let (folder, relative) = pending.popLast() {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
@@ -26,16 +28,18 @@ enum TreeWalker {
                 let inner = relative + [Substring(name)]
                 switch FileKind.of(path) {
                 case .folder:
-                    if PathRules.enters(inner), !filter.excludes(folder: path) { pending.append((path, inner)) }
+                    guard PathRules.enters(inner) else { continue }
+                    if filter.excludes(folder: path) { excluded = true } else { pending.append((path, inner)) }
                 case .regular, .other, .missing:
                     let take = PathRules.take(inner)
-                    if take != .ignored, filter.keeps(file: path) { out.append(Entry(path: path, relative: inner, take: take)) }
+                    guard take != .ignored else { continue }
+                    if filter.keeps(file: path) { out.append(Entry(path: path, relative: inner, take: take)) } else { excluded = true }
                 case .symlinkedFolder:
                     continue
                 }
             }
         }
-        return out.sorted { $0.path < $1.path }
+        return (out.sorted { $0.path < $1.path }, excluded)
     }
 
     /// The entries of a list of paths (an archive's, a git revision's) that a walk from their common folder
@@ -67,7 +71,9 @@ extension TreeWalker {
                 case .folder:
                     if PathRules.enters(inner), !filter.excludes(folder: path) { pending.append((path, inner)) }
                 case .regular:
-                    if !name.hasPrefix("."), filter.keeps(file: path) { out.append(Entry(path: path, relative: inner, take: PathRules.take(inner))) }
+                    if !name.hasPrefix("."), filter.keeps(file: path) {
+                        out.append(Entry(path: path, relative: inner, take: PathRules.take(inner)))
+                    }
                 default:
                     continue
                 }

@@ -17,7 +17,7 @@ public struct FreeformLayout: KitLayout {
         "constitution", "proposal",
     ]
     /// Words that make a plan only as the name's last word (`spec.md`, `feature-spec.md`, not `spec-driven.md`).
-    static let lastWords: Set<String> = ["spec", "specs", "specification"]
+    static let lastWords: Set<String> = ["spec", "specification"]
 
     public init() {}
 
@@ -28,7 +28,8 @@ public struct FreeformLayout: KitLayout {
 
     /// Whether a file's name says it is a plan.
     static func namedLikePlan(_ name: String) -> Bool {
-        let words = Self.words(name.split(separator: ".").first.map(String.init) ?? name)
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        let words = Self.words(stem)
         guard let last = words.last else { return false }
         return words.contains(where: planWords.contains) || lastWords.contains(last) || name.lowercased().contains("to-do")
     }

@@ -34,7 +34,8 @@ public struct KitReader: Sendable {
                 loaded.notes += file.diagnostics
                 loaded.sources[path] = file.source
             } catch let error as SpeckitError {
-                if !source.named.contains(path), let what = Self.notAPlan(error, path: path, files: files, limit: settings.limits.fileBytes) {
+                if !source.named.contains(path), let what = Self.notAPlan(error, path: path, files: files, limit: settings.limits.fileBytes)
+                {
                     loaded.skipped.append(SkippedFile(path: path, reason: .notAPlan, detail: what))
                 } else {
                     loaded.failures.append(LoadFailure(path: path, error: error))
@@ -61,7 +62,8 @@ public struct KitReader: Sendable {
         case .yamlSyntax, .jsonSyntax:
             guard let bytes = try? files.read(path, maxBytes: limit) else { return nil }
             let text = String(decoding: bytes, as: UTF8.self)
-            return NonPlanShapes.looksLikePlan(text, format: format) ? nil : "\(format == .json ? "JSON" : "YAML") that does not parse and has no plan keys"
+            return NonPlanShapes.looksLikePlan(text, format: format)
+                ? nil : "\(format == .json ? "JSON" : "YAML") that does not parse and has no plan keys"
         default:
             return nil
         }

@@ -16,7 +16,8 @@ public struct StatusJSONReporter: StatusWriter {
         (wroteKit ? "\n  ]" : "]") + ",\n"
             + "  \"schemaVersion\" : \(StatusReport.currentSchemaVersion),\n"
             + "  \"skipped\" : " + JSONPieces.indent(JSONPieces.encode(skipped), by: 2, first: false) + ",\n"
-            + "  \"tool\" : " + JSONPieces.indent(JSONPieces.encode(ParseResult.Tool(name: "speckit", version: Speckit.version)), by: 2, first: false)
+            + "  \"tool\" : "
+            + JSONPieces.indent(JSONPieces.encode(ParseResult.Tool(name: "speckit", version: Speckit.version)), by: 2, first: false)
             + ",\n"
             + "  \"totals\" : " + JSONPieces.indent(JSONPieces.encode(totals), by: 2, first: false) + "\n}\n"
     }

@@ -32,7 +32,8 @@ public struct StatusTextReporter: StatusWriter {
 
     func render(_ kit: KitProgress) -> String {
         if kit.archived {
-            return paint(kit.name.escapingControlCharacters, "2") + " (\(kit.root.escapingControlCharacters), \(kit.profile.rawValue), archived)"
+            return paint(kit.name.escapingControlCharacters, "2")
+                + " (\(kit.root.escapingControlCharacters), \(kit.profile.rawValue), archived)"
                 + ": \(kit.done)/\(kit.total) tasks done (\(kit.percent)%)\n"
         }
         var out =
