@@ -17,26 +17,33 @@ enum Git {
         process.environment = environment
         let stdout = Pipe()
         let stderr = Pipe()
-        let stdin = Pipe()
+        // git may stop reading its input early (a bad revision): that must be an error from git, not a SIGPIPE
+        // that kills the process. Its input is one end of a socket pair, written with MSG_NOSIGNAL, so no
+        // signal disposition of the process is touched.
+        var ends: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0 else {
+            throw SpeckitError.git("cannot make a socket for git's input: \(String(cString: strerror(errno)))")
+        }
+        let childInput = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
         process.standardOutput = stdout
         process.standardError = stderr
-        process.standardInput = stdin
-        // git may stop reading its input early (a bad revision): that must be an error from git, not a
-        // SIGPIPE that kills speckit. Nothing else is written while git runs (before any report starts).
-        let previous = signal(SIGPIPE, SIG_IGN)
-        defer { signal(SIGPIPE, previous) }
+        process.standardInput = childInput
         do {
             try process.run()
         } catch {
+            close(ends[0])
             throw SpeckitError.git("cannot run git: \(error.localizedDescription)")
         }
+        // Only git reads that end now: once git exits, writing to ours fails instead of waiting.
+        try? childInput.close()
         // Feed standard input and drain standard error on other threads, so a large answer cannot block a
         // large question.
         let group = DispatchGroup()
         let errors = Mutex<Data>(Data())
+        let writer = ends[0]
         DispatchQueue.global().async(group: group) {
-            if !input.isEmpty { try? stdin.fileHandleForWriting.write(contentsOf: input) }
-            try? stdin.fileHandleForWriting.close()
+            Self.send(input, to: writer)
+            close(writer)
         }
         DispatchQueue.global().async(group: group) {
             let data = (try? stderr.fileHandleForReading.readToEnd()) ?? Data()
@@ -59,5 +66,18 @@ enum Git {
             throw SpeckitError.git(line.hasPrefix("fatal: ") ? String(line.dropFirst(7)) : line)
         }
         return [UInt8](output)
+    }
+
+    /// Writes all of `bytes` to the socket `descriptor`, stopping quietly when the reader is gone.
+    private static func send(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let sent = Glibc.send(descriptor, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                if sent < 0, errno == EINTR { continue }
+                guard sent > 0 else { return }
+                offset += sent
+            }
+        }
     }
 }

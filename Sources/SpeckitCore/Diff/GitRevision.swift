@@ -30,7 +30,7 @@ public struct GitRevision: Sendable {
     /// The plan files under `paths` (files or folders, spelt as on the command line, relative to `folder`) at
     /// this revision, keyed by the same spelling the working tree's files get, so both sides match: each with
     /// its path relative to the folder it was listed under, and whether it was named itself.
-    public func planFiles(
+    package func planFiles(
         under paths: [String], filter: PathFilter,
         folder: String? = nil
     ) throws -> (files: [String: [UInt8]], listed: [(path: String, relative: [Substring], named: Bool)]) {

@@ -23,8 +23,8 @@ import Synchronization
 /// namespace (a container writing to the same mounted folder).
 ///
 /// Not thread-safe: one writer at a time (`ReportOutput` holds it under its lock).
-public final class PendingFile: @unchecked Sendable {
-    public let target: String
+package final class PendingFile: @unchecked Sendable {
+    package let target: String
     private let folder: String
     private let descriptor: Int32
     /// The named temporary file, once it has a name (from the start without `O_TMPFILE`).
@@ -34,12 +34,12 @@ public final class PendingFile: @unchecked Sendable {
 
     /// Starts a file that will replace `target` (which need not exist; its folder must).
     /// - Throws: `SpeckitError.cannotWrite` when nothing can be created in the folder.
-    public convenience init(replacing target: String) throws {
+    package convenience init(replacing target: String) throws {
         try self.init(target: target, folder: URL(fileURLWithPath: target).deletingLastPathComponent().path)
     }
 
     /// Starts a file in `folder` that will be given a name with `link(as:)` (in a new staging folder there).
-    public convenience init(inFolder folder: String) throws {
+    package convenience init(inFolder folder: String) throws {
         try self.init(target: folder + "/", folder: folder)
     }
 
@@ -64,7 +64,7 @@ public final class PendingFile: @unchecked Sendable {
     deinit { discard() }
 
     /// Appends `bytes`.
-    public func write(_ bytes: [UInt8]) throws {
+    package func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -93,12 +93,12 @@ public final class PendingFile: @unchecked Sendable {
     }
 
     /// Sets a new file's permissions (0644 less the umask) and flushes it to disk, ahead of `link(as:)`.
-    public func flush() throws {
+    package func flush() throws {
         try finish(like: "")
     }
 
     /// Gives the finished file the name `path`, which must not exist yet (a file of a new staging folder).
-    public func link(as path: String) throws {
+    package func link(as path: String) throws {
         guard !done else { return }
         try finish(like: path)
         if let named {
@@ -115,7 +115,7 @@ public final class PendingFile: @unchecked Sendable {
 
     /// Flushes the file to disk and puts it in place of the target, keeping the target's permissions (new
     /// files get 0644 less the umask).
-    public func commit() throws {
+    package func commit() throws {
         guard !done else { return }
         try finish(like: target)
         if named == nil {
@@ -138,7 +138,7 @@ public final class PendingFile: @unchecked Sendable {
     }
 
     /// Drops the file; the target is left as it was.
-    public func discard() {
+    package func discard() {
         guard !done else { return }
         done = true
         if let named { unlink(named) }
@@ -146,7 +146,7 @@ public final class PendingFile: @unchecked Sendable {
     }
 
     /// Writes `bytes` to `path` in one go: whole or not at all.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    package static func write(_ bytes: [UInt8], to path: String) throws {
         let file = try PendingFile(replacing: path)
         try file.write(bytes)
         try file.commit()
@@ -154,7 +154,7 @@ public final class PendingFile: @unchecked Sendable {
 
     /// Removes the temporary files and staging folders left in `folder` by speckit processes that no longer
     /// run and that nobody holds locked. Each folder is swept once per process.
-    public static func sweep(folder: String) {
+    package static func sweep(folder: String) {
         guard swept.withLock({ $0.insert(folder).inserted }),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return }

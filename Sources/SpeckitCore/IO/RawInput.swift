@@ -2,10 +2,10 @@ import Foundation
 
 /// Reads from a file descriptor with `read(2)`: up to a limit, retrying when a signal interrupts the read
 /// (Foundation's readers take an interrupted read for the end of the input).
-public enum RawInput {
+package enum RawInput {
     /// At most `limit` bytes, until the end of the input.
     /// - Throws: `SpeckitError.unreadable` naming `source` when the descriptor cannot be read.
-    public static func read(_ descriptor: Int32, limit: Int, source: String) throws -> [UInt8] {
+    package static func read(_ descriptor: Int32, limit: Int, source: String) throws -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while bytes.count < limit {

@@ -3,9 +3,9 @@
 ///
 /// Foundation's readers forget key order and positions; parameters and schemas need both for messages
 /// that list problems in the order the user wrote them.
-public struct OrderedJSON {
+package struct OrderedJSON {
     /// How deep arrays and objects may nest.
-    public static let maxDepth = 64
+    package static let maxDepth = 64
 
     private let bytes: [UInt8]
     private let source: String
@@ -18,7 +18,7 @@ public struct OrderedJSON {
 
     /// The value `text` holds. `source` names the file (or `-`) in errors.
     /// - Throws: `SpeckitError.jsonSyntax` with the line and column of the first mistake.
-    public static func parse(_ text: String, source: String) throws -> JSONValue {
+    package static func parse(_ text: String, source: String) throws -> JSONValue {
         var reader = OrderedJSON(text, source: source)
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipSpace()

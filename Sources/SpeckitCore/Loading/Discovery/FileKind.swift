@@ -1,11 +1,11 @@
 import Foundation
 
 /// What a path is, as far as walking and reading care.
-public enum FileKind: Equatable, Sendable {
+package enum FileKind: Equatable, Sendable {
     case folder, regular, symlinkedFolder, other, missing
 
     /// The path itself, without following a final symbolic link to a folder.
-    public static func of(_ path: String) -> FileKind {
+    package static func of(_ path: String) -> FileKind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         if (info.st_mode & S_IFMT) == S_IFLNK {
@@ -18,13 +18,13 @@ public enum FileKind: Equatable, Sendable {
     }
 
     /// Whether the path itself is a symbolic link (whatever it leads to).
-    public static func isLink(_ path: String) -> Bool {
+    package static func isLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// What the path leads to, following symbolic links.
-    public static func followed(_ path: String) -> FileKind {
+    package static func followed(_ path: String) -> FileKind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         return kind(info)

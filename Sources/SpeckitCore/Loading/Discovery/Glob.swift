@@ -1,12 +1,12 @@
 /// A path glob as the configuration writes them: `*` (any run within one folder name), `?` (one
 /// character), `**` (any number of folders). A pattern without `/` matches a file or folder name anywhere
 /// (`node_modules`, `*.draft.md`); one with `/` matches the whole path (`Tests/Fixtures/**`, `docs/*.md`).
-public struct Glob: Sendable, Hashable {
-    public let pattern: String
+package struct Glob: Sendable, Hashable {
+    package let pattern: String
     private let segments: [Substring]
     private let anywhere: Bool
 
-    public init(_ pattern: String) {
+    package init(_ pattern: String) {
         var trimmed = Substring(pattern)
         while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
         if trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
@@ -16,7 +16,7 @@ public struct Glob: Sendable, Hashable {
     }
 
     /// Whether `path` (relative, `/`-separated) matches.
-    public func matches(_ path: String) -> Bool {
+    package func matches(_ path: String) -> Bool {
         var parts = path.split(separator: "/", omittingEmptySubsequences: true)
         while parts.first == "." { parts.removeFirst() }
         if anywhere, let only = segments.first {

@@ -2,14 +2,14 @@ import Foundation
 
 /// The configuration's include and exclude globs, matched against paths relative to the configuration's
 /// folder (or to the current folder when there is no configuration file).
-public struct PathFilter: Sendable {
-    public var include: [Glob]
-    public var exclude: [Glob]
+package struct PathFilter: Sendable {
+    package var include: [Glob]
+    package var exclude: [Glob]
     /// The absolute folder the globs are relative to.
-    public var root: String?
+    package var root: String?
     private let cwd: String
 
-    public init(include: [String] = [], exclude: [String] = [], root: String? = nil) {
+    package init(include: [String] = [], exclude: [String] = [], root: String? = nil) {
         self.include = include.map(Glob.init)
         self.exclude = exclude.map(Glob.init)
         self.root = root
@@ -17,12 +17,12 @@ public struct PathFilter: Sendable {
     }
 
     /// Whether a folder is skipped.
-    public func excludes(folder path: String) -> Bool {
+    package func excludes(folder path: String) -> Bool {
         !exclude.isEmpty && exclude.contains { $0.matches(relative(path)) }
     }
 
     /// Whether a file is read.
-    public func keeps(file path: String) -> Bool {
+    package func keeps(file path: String) -> Bool {
         guard !include.isEmpty || !exclude.isEmpty else { return true }
         let relative = relative(path)
         if exclude.contains(where: { $0.matches(relative) }) { return false }
