@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark of `speckit validate` (run by hand, never in CI).
+# Benchmark of `speckit validate`, `speckit parse` and `speckit status` (run by hand, never in CI).
 #
 # Generates (or reuses) a seeded synthetic corpus of spec kits in every layout speckit reads, then
 # measures in one run: a bare libcmark-gfm parse of the same files in one process (the floor),
-# `speckit validate --jobs 1`, `speckit validate --jobs $(nproc)` and, where it installs, rumdl.
+# `speckit validate --jobs 1`, `speckit validate --jobs $(nproc)`, `speckit parse` and `speckit status` (all
+# jobs), and, where it installs, rumdl.
 # Each is timed best of 3 (peak RSS: max of 3) after warming the page cache, and a table shows
 # seconds, MB/s (MB = 10^6 bytes), peak RSS and the ratios against the targets:
-#   validate(1 job) >= 0.5x the floor;  validate(all jobs) >= 1.6x validate(1 job);  peak RSS < 100 MB.
+#   validate(1 job) >= 0.5x the floor;  validate(all jobs) >= 1.6x validate(1 job);
+#   peak RSS < 100 MB for validate, parse and status.
 # Exits 0 when everything ran (a missed target is reported, not failed), 1 when something could not,
 # 2 for a bad argument.
 set -euo pipefail
@@ -142,6 +144,10 @@ measure validate-1 1 "$speckit" validate "$corpus" --jobs 1 --format json || die
 one_s=$best_s one_kb=$peak_kb; row "speckit validate --jobs 1" "$best_s" "$bytes" "$peak_kb"
 measure validate-all 1 "$speckit" validate "$corpus" --jobs "$jobs" --format json || die "speckit validate --jobs $jobs could not run"
 all_s=$best_s all_kb=$peak_kb; row "speckit validate --jobs $jobs" "$best_s" "$bytes" "$peak_kb"
+measure parse 1 "$speckit" parse "$corpus" --jobs "$jobs" || die "speckit parse could not run"
+parse_kb=$peak_kb; row "speckit parse --jobs $jobs (JSON)" "$best_s" "$bytes" "$peak_kb"
+measure status 0 "$speckit" status "$corpus" --jobs "$jobs" || die "speckit status could not run"
+status_kb=$peak_kb; row "speckit status --jobs $jobs" "$best_s" "$bytes" "$peak_kb"
 rumdl_note="rumdl: not installable here"
 if [ -x "$rumdl" ]; then
   if measure rumdl 1 "$rumdl" check --no-config --no-cache --respect-gitignore=false "$corpus"; then
@@ -157,6 +163,8 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >=
 one_ratio=$(awk -v f="$floor_s" -v o="$one_s" 'BEGIN { printf "%.3f", f / o }')
 scale=$(awk -v o="$one_s" -v a="$all_s" 'BEGIN { printf "%.2f", o / a }')
 rss_mb=$(awk -v a="$one_kb" -v b="$all_kb" 'BEGIN { printf "%.1f", (a > b ? a : b) * 1024 / 1e6 }')
+parse_mb=$(awk -v a="$parse_kb" 'BEGIN { printf "%.1f", a * 1024 / 1e6 }')
+status_mb=$(awk -v a="$status_kb" 'BEGIN { printf "%.1f", a * 1024 / 1e6 }')
 echo
 echo "speckit benchmark — $(date -u +%Y-%m-%dT%H:%MZ), nproc $jobs, best of $runs runs, MB = 10^6 bytes"
 echo "corpus: $corpus"
@@ -171,3 +179,5 @@ printf '%-50s %8s   %-10s %s\n' "ratio" "value" "target" "result"
 printf '%-50s %8s   %-10s %s\n' "validate(1 job) / floor throughput" "$one_ratio" ">= 0.5" "$(verdict "$one_ratio" 0.5 '>=')"
 printf '%-50s %8s   %-10s %s\n' "validate($jobs jobs) / validate(1 job) throughput" "$scale" ">= 1.6" "$(verdict "$scale" 1.6 '>=')"
 printf '%-50s %8s   %-10s %s\n' "peak RSS of validate, MB (max of both)" "$rss_mb" "< 100" "$(verdict "$rss_mb" 100 '<')"
+printf '%-50s %8s   %-10s %s\n' "peak RSS of parse, MB" "$parse_mb" "< 100" "$(verdict "$parse_mb" 100 '<')"
+printf '%-50s %8s   %-10s %s\n' "peak RSS of status, MB" "$status_mb" "< 100" "$(verdict "$status_mb" 100 '<')"
