@@ -9,6 +9,9 @@ swift build --build-tests
 swift test --skip-build
 # Real consumers (SARIF schema, junitparser, xmllint, speckit's JSON Schemas) read the real reports.
 scripts/check-reports.sh .build/debug/speckit
+# The seeds (../shared/seeds, the real plans the project was created from) and what earlier issues said about
+# them; the script says so and passes when they are not beside the repository (GitHub's runners).
+python3 scripts/seed-acceptance.py .build/debug/speckit
 # Each fuzzer (Markdown, YAML/JSON, archives) runs 60 s with AddressSanitizer; any crash, leak or hang fails.
 for target in markdown yaml archive; do
   scripts/fuzz.sh "$target" "${SPECKIT_FUZZ_SECONDS:-60}"

@@ -5,22 +5,22 @@ import Testing
 /// The CI reports end to end: the built binary, real files, a real git repository.
 @Suite("CI reports, status and diff")
 struct CIReportCommandTests {
-    @Test("the Markdown report on seed 001 shows T5's contradiction and the claim mismatches, linked to their lines")
-    func markdownSeed001() throws {
+    @Test("the Markdown report on the Mac Roman tasks fixture shows T5's contradiction and the claim mismatches, linked to their lines")
+    func markdownPhaseContradiction() throws {
         let repository = try ReportScratch.make()
         defer { try? FileManager.default.removeItem(at: repository) }
-        let name = try #require(ReportScratch.seeds.first { $0.short == "001" }?.name)
+        let name = try ReportScratch.name("tasks-mac-roman")
         let run = try CLIRunner.run(
-            ["validate", "seeds/\(name)", "--format", "markdown"], in: repository, environment: ReportScratch.neutral)
+            ["validate", "plans/\(name)", "--format", "markdown"], in: repository, environment: ReportScratch.neutral)
         #expect(run.status == 1)
         let rows = run.stdout.split(separator: "\n").map(String.init)
         #expect(rows.first == "<!-- speckit:report -->")
         #expect(
             rows.contains {
-                $0.contains("`status.phase-contradiction`") && $0.contains("[seeds/\(name):244](seeds/\(name)#L244)")
-                    && $0.contains("T5 is declared '❌ NOT STARTED' but 2 of its 25 tasks are done")
+                $0.contains("`status.phase-contradiction`") && $0.contains("[plans/\(name):75](plans/\(name)#L75)")
+                    && $0.contains("T5 is declared '❌ NOT STARTED' but 2 of its 7 tasks are done")
             })
-        for claim in ["'3/27 subtasks'", "'0/26 subtasks'", "'111 total subtasks'", "'18 completed (16%)'"] {
+        for claim in ["'1/9 subtasks'", "'0/12 subtasks'", "'45 total subtasks'", "'9 completed (20%)'"] {
             #expect(rows.contains { $0.contains("`status.claim-mismatch`") && $0.contains(claim) }, "\(claim)")
         }
         // Every link names a file of the repository and a line it has.
@@ -59,7 +59,7 @@ struct CIReportCommandTests {
     @Test("diff --base and validate --base read the base from git; the working tree is left alone")
     func diffBase() throws {
         let repository = try CLIRunner.folder([
-            "plan.md": try String(contentsOfFile: CLIRunner.seed("001_"), encoding: .utf8),
+            "plan.md": try String(contentsOfFile: CLIRunner.fixture("plans/tasks-mac-roman.md"), encoding: .utf8),
             "notes/readme.txt": "not a plan\n",
         ])
         defer { try? FileManager.default.removeItem(at: repository) }
@@ -71,9 +71,9 @@ struct CIReportCommandTests {
 
         let diff = try CLIRunner.run(["diff", "--base", "HEAD", "plan.md"], in: repository, environment: ReportScratch.neutral)
         #expect(diff.status == 1, "\(diff.stderr)")
-        #expect(diff.stdout.contains("plan.md:27:1: error: T1.3 went back from done to todo since HEAD [status.regression]"))
+        #expect(diff.stdout.contains("plan.md:24:1: error: T1.3 went back from done to todo since HEAD [status.regression]"))
         #expect(diff.stdout.contains("changes since HEAD: 1 regression, 1 completed"))
-        #expect(diff.stdout.contains("plan.md:43:1: T2.1 todo → done (completed)"))
+        #expect(diff.stdout.contains("plan.md:33:1: T2.1 todo → done (completed)"))
 
         let folder = try CLIRunner.run(["diff", "--base", "HEAD"], in: repository, environment: ReportScratch.neutral)
         #expect(folder.status == 1 && folder.stdout.contains("1 regression, 1 completed"), "\(folder.stderr)")

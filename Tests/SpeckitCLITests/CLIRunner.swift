@@ -28,10 +28,9 @@ struct CLIRunner {
         return repositoryRoot.appendingPathComponent(".build/debug/speckit")
     }()
 
-    static func seed(_ prefix: String) -> String {
-        let folder = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return folder.appendingPathComponent(names.first { $0.hasPrefix(prefix) } ?? prefix).path
+    /// The path of a fixture under `Tests/Fixtures/` (`plans/tasks-mac-roman.md`).
+    static func fixture(_ relative: String) -> String {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative).path
     }
 
     /// Runs speckit (or `executable`) with `arguments` in `directory`, killing it if it runs longer than

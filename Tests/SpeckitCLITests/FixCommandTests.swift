@@ -4,16 +4,16 @@ import Testing
 /// `speckit fix`, run as a built binary.
 @Suite("speckit fix (end to end)")
 struct FixCommandTests {
-    @Test("seed 001 copied somewhere writable: ✅ ⏳ ❌ read correctly afterwards and validate reports no mojibake")
-    func seed001() throws {
+    @Test("the Mac Roman tasks fixture copied somewhere writable: ✅ ⏳ ❌ read correctly afterwards and validate reports no mojibake")
+    func macRomanTasks() throws {
         let folder = try CLIRunner.folder([:])
         let copy = folder.appendingPathComponent("tasks.md")
-        try FileManager.default.copyItem(atPath: CLIRunner.seed("001_"), toPath: copy.path)
+        try FileManager.default.copyItem(atPath: CLIRunner.fixture("plans/tasks-mac-roman.md"), toPath: copy.path)
         let fixed = try CLIRunner.run(["fix", "tasks.md"], in: folder)
         #expect(fixed.status == 0)
-        #expect(fixed.stdout == "fixed tasks.md: repaired 28 mojibake characters (mac-roman)\nfixed 1 of 1 file\n")
+        #expect(fixed.stdout == "fixed tasks.md: repaired 23 mojibake characters (mac-roman)\nfixed 1 of 1 file\n")
         let text = try String(contentsOf: copy, encoding: .utf8)
-        #expect(text.contains("## T0 — Spec Kit + CI ✅ COMPLETE") && text.contains("⏳") && text.contains("❌"))
+        #expect(text.contains("## T0 — Repository + Tooling ✅ COMPLETE") && text.contains("⏳") && text.contains("❌"))
         let validated = try CLIRunner.run(["validate", "tasks.md"], in: folder)
         #expect(!validated.stdout.contains("encoding.mojibake"))
         #expect(try CLIRunner.run(["fix", "tasks.md"], in: folder).stdout == "fixed 0 of 1 file\n")

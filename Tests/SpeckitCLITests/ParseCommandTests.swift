@@ -6,24 +6,24 @@ import Testing
 struct ParseCommandTests {
     @Test("JSON on stdout, exit 0, stable shape")
     func json() throws {
-        let outcome = try CLIRunner.run(["parse", CLIRunner.seed("001_")])
+        let outcome = try CLIRunner.run(["parse", CLIRunner.fixture("plans/tasks-mac-roman.md")])
         #expect(outcome.status == 0)
         #expect(outcome.stderr.isEmpty)
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         #expect(object?["schemaVersion"] as? Int == 1)
         let kits = object?["kits"] as? [[String: Any]]
         let documents = kits?.first?["documents"] as? [[String: Any]]
-        #expect((documents?.first?["phases"] as? [Any])?.count == 9)
+        #expect((documents?.first?["phases"] as? [Any])?.count == 7)
         // Same input, same bytes.
-        #expect(try CLIRunner.run(["parse", CLIRunner.seed("001_")]).stdout == outcome.stdout)
+        #expect(try CLIRunner.run(["parse", CLIRunner.fixture("plans/tasks-mac-roman.md")]).stdout == outcome.stdout)
     }
 
     @Test("text outline shows phases with status and counts, tasks indented, and repaired mojibake")
     func text() throws {
-        let outcome = try CLIRunner.run(["parse", "--format", "text", CLIRunner.seed("001_")])
+        let outcome = try CLIRunner.run(["parse", "--format", "text", CLIRunner.fixture("plans/tasks-mac-roman.md")])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("    T2 — Edge Function: ops-executor  [in_progress (⏳ IN PROGRESS)]  0/36 tasks done"))
-        #expect(outcome.stdout.contains("        [ ] T2.1.1 Validate input schema"))
+        #expect(outcome.stdout.contains("    T2 — Ingest Service  [in_progress (⏳ IN PROGRESS)]  0/9 tasks done"))
+        #expect(outcome.stdout.contains("        [ ] T2.1.1 Check the payload against the schema"))
         #expect(outcome.stdout.contains("[parse.mojibake]"))
     }
 
@@ -39,7 +39,7 @@ struct ParseCommandTests {
     func outputFile() throws {
         let folder = try CLIRunner.temporaryFolder()
         let target = folder.appendingPathComponent("model.json").path
-        let outcome = try CLIRunner.run(["parse", CLIRunner.seed("004_"), "--output", target])
+        let outcome = try CLIRunner.run(["parse", CLIRunner.fixture("plans/roadmap.md"), "--output", target])
         #expect(outcome.status == 0 && outcome.stdout.isEmpty)
         let written = try String(contentsOfFile: target, encoding: .utf8)
         #expect(written.hasPrefix("{") && written.contains("\"schemaVersion\" : 1"))

@@ -1,7 +1,8 @@
 import Foundation
+import Testing
 
 /// A scratch repository for report tests: a folder with `.git` (so reports make paths relative to it) and a
-/// copy of every seed under `seeds/`, the way a user's repository would hold them.
+/// copy of every plan fixture (Tests/Fixtures/plans/) under `plans/`, the way a user's repository would hold them.
 enum ReportScratch {
     /// Environment that keeps GitHub Actions' own variables (when the tests run there) out of the reports.
     static let neutral = [
@@ -9,24 +10,30 @@ enum ReportScratch {
         "NO_COLOR": "1",
     ]
 
-    /// The seeds by short name (`001`, `from-002`) and their file or folder names.
-    static let seeds: [(short: String, name: String)] = {
-        let folder = URL(fileURLWithPath: CLIRunner.seed("000")).deletingLastPathComponent()
+    /// Where the plan fixtures are.
+    static let folder = URL(fileURLWithPath: CLIRunner.fixture("plans"))
+
+    /// The plan fixtures by short name (`roadmap`, `sync-kit`: the name without its extension) and their
+    /// file or folder names.
+    static let plans: [(short: String, name: String)] = {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-        return names.map { (String($0.split(separator: "_").first ?? Substring($0)), $0) }
+        return names.map { (String($0.split(separator: ".").first ?? Substring($0)), $0) }
     }()
 
-    /// A new scratch repository holding the seeds.
+    /// The file or folder name of the plan fixture called `short`.
+    static func name(_ short: String) throws -> String {
+        try #require(plans.first { $0.short == short }?.name, "no plan fixture \(short) in \(folder.path)")
+    }
+
+    /// A new scratch repository holding the plan fixtures.
     static func make() throws -> URL {
         let root = try CLIRunner.temporaryFolder()
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
-        let seeds = root.appendingPathComponent("seeds")
-        try FileManager.default.createDirectory(at: seeds, withIntermediateDirectories: true)
-        for seed in Self.seeds {
+        let plans = root.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        for plan in Self.plans {
             try FileManager.default.copyItem(
-                atPath: URL(fileURLWithPath: CLIRunner.seed("000")).deletingLastPathComponent()
-                    .appendingPathComponent(seed.name).path,
-                toPath: seeds.appendingPathComponent(seed.name).path)
+                atPath: folder.appendingPathComponent(plan.name).path, toPath: plans.appendingPathComponent(plan.name).path)
         }
         return root
     }

@@ -8,20 +8,20 @@ struct ValidateCommandTests {
     static let warningOnly = "# Tasks\n\n- [ ] T1 Write the schema\n  - [x] T1.1 Tables\n"
     static let failing = "# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T9)\n"
 
-    @Test("seed 001: compiler-style findings, a summary line, exit 1")
-    func seed001() throws {
-        let outcome = try CLIRunner.run(["validate", CLIRunner.seed("001_")])
+    @Test("the Mac Roman tasks fixture: compiler-style findings, a summary line, exit 1")
+    func macRomanTasks() throws {
+        let outcome = try CLIRunner.run(["validate", CLIRunner.fixture("plans/tasks-mac-roman.md")])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.isEmpty)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(
             lines.contains {
                 $0.hasSuffix(
-                    ":244:1: error: T5 is declared '❌ NOT STARTED' but 2 of its 25 tasks are done: T5.4, T5.5 [status.phase-contradiction]")
+                    ":75:1: error: T5 is declared '❌ NOT STARTED' but 2 of its 7 tasks are done: T5.3, T5.4 [status.phase-contradiction]")
             })
-        #expect(lines.contains { $0.contains(":418:1: error: '18 completed (16%)' does not match the document") })
-        #expect(lines.contains { $0.hasPrefix("    ") && $0.contains(":274:1: note: T5.4 is done") })
-        #expect(lines.last?.hasSuffix("in 1 file (1 kit, 259 tasks): failed") == true)
+        #expect(lines.contains { $0.contains(":117:1: error: '9 completed (20%)' does not match the document") })
+        #expect(lines.contains { $0.hasPrefix("    ") && $0.contains(":85:1: note: T5.4 is done") })
+        #expect(lines.last?.hasSuffix("in 1 file (1 kit, 42 tasks): failed") == true)
         #expect(!outcome.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 

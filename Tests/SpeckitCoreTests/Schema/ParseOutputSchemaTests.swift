@@ -3,12 +3,13 @@ import Testing
 
 @testable import SpeckitCore
 
-/// What the parser really prints, for every seed and fixture, matches spec/schema/parse.schema.json.
+/// What the parser really prints, for every fixture, matches spec/schema/parse.schema.json.
 @Suite("Parse output against the schema")
 struct ParseOutputSchemaTests {
     static let inputs: [String] = [
-        FixturePaths.seed("000_"), FixturePaths.seed("001_"), FixturePaths.seed("003_"),
-        FixturePaths.seed("004_"), FixturePaths.seed("from-002"),
+        FixturePaths.fixture("plans/phase-deliverables.md"), FixturePaths.fixture("plans/tasks-mac-roman.md"),
+        FixturePaths.fixture("plans/release-plan-windows-1252.md"), FixturePaths.fixture("plans/roadmap.md"),
+        FixturePaths.fixture("plans/sync-kit"), FixturePaths.fixture("plans/plan-in-a-diff.txt"),
         FixturePaths.fixture("markdown"), FixturePaths.repositoryRoot.appendingPathComponent("spec").path,
     ]
 

@@ -9,8 +9,9 @@ import Testing
 struct ValidateSchemaTests {
     static let schemaURL = FixturePaths.repositoryRoot.appendingPathComponent("spec/schema/validate.schema.json")
     static let inputs: [String] = [
-        FixturePaths.seed("000_"), FixturePaths.seed("001_"), FixturePaths.seed("003_"),
-        FixturePaths.seed("004_"), FixturePaths.seed("from-002"), FixturePaths.fixture("markdown"),
+        FixturePaths.fixture("plans/phase-deliverables.md"), FixturePaths.fixture("plans/tasks-mac-roman.md"),
+        FixturePaths.fixture("plans/release-plan-windows-1252.md"), FixturePaths.fixture("plans/roadmap.md"),
+        FixturePaths.fixture("plans/sync-kit"), FixturePaths.fixture("plans/plan-in-a-diff.txt"), FixturePaths.fixture("markdown"),
         FixturePaths.fixture("structured"), FixturePaths.repositoryRoot.appendingPathComponent("spec").path,
     ]
 
@@ -26,7 +27,7 @@ struct ValidateSchemaTests {
     @Test("a finding with an unknown rule id or a missing range is refused")
     func refusesBadFindings() throws {
         let validator = try JSONSchemaValidator(contentsOf: Self.schemaURL)
-        let report = try Validator(jobs: 1).validate(paths: [FixturePaths.seed("001_")])
+        let report = try Validator(jobs: 1).validate(paths: [FixturePaths.fixture("plans/tasks-mac-roman.md")])
         let json = try JSONSchemaValidator.parse(Data(JSONReporter.render(report).utf8))
         let badID = try #require(json.replacing(["findings", "0", "ruleId"], with: .string("status.made-up")))
         #expect(validator.validate(badID).contains { $0.hasPrefix("/findings/0/ruleId") })
