@@ -29,9 +29,19 @@ public struct ParseJSONWriter: ParseWriter {
             + ",\n  \"kits\" : ["
     }
 
+    /// The kit as `JSONEncoder` writes it (sorted keys), one document at a time, so no more than the largest
+    /// document's JSON is built at once.
     public mutating func kit(_ kit: Kit) -> String {
         defer { wroteKit = true }
-        return (wroteKit ? ",\n" : "\n") + JSONPieces.indent(JSONPieces.encode(kit), by: 4)
+        var out = (wroteKit ? ",\n" : "\n") + "    {\n      \"archived\" : \(kit.archived),\n      \"documents\" : ["
+        for (index, document) in kit.documents.enumerated() {
+            out += (index == 0 ? "\n" : ",\n") + JSONPieces.indent(JSONPieces.encode(document), by: 8)
+        }
+        out += (kit.documents.isEmpty ? "]" : "\n      ]") + ",\n"
+        out += "      \"name\" : \(JSONPieces.encode(kit.name)),\n"
+        out += "      \"profile\" : \(JSONPieces.encode(kit.profile)),\n"
+        out += "      \"root\" : \(JSONPieces.encode(kit.root))\n    }"
+        return out
     }
 
     public mutating func end(diagnostics: [Diagnostic], skipped: [SkippedFile]) -> String {
