@@ -8,7 +8,8 @@ struct FixCommand: ParsableCommand {
         commandName: "fix",
         abstract: "Repair mojibake, drop byte-order marks and make line endings uniform, in place.",
         discussion: """
-            PATH is a plan file or a folder searched for plan files (default: the current folder). Each file is \
+            PATH is a plan file, or a folder whose kits' files are fixed, found the way 'speckit validate' finds \
+            kits (templates left out; default: the current folder). Each file is \
             rewritten atomically only when something changes; with --dry-run a unified diff is printed and \
             nothing is written. A file with bytes that are not UTF-8 is left alone.
             """

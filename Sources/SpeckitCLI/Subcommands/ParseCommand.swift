@@ -6,11 +6,10 @@ struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Print the plan model of files or folders as JSON or as an outline.",
-        discussion: """
-            PATH is found the way 'speckit validate' finds kits: a plan file (any extension but .yaml/.yml/.json \
-            is read as Markdown), a kit folder, a tree of kits, or a .zip/.tar.gz kit; the nearest .speckit.yml \
-            applies. A file named is shown in its kit. A file that cannot be read is an input.unreadable \
-            diagnostic and the others are still parsed. The JSON shape is documented by \
+        discussion: DiscoveryHelp.text + " " + """
+            Any extension but .yaml/.yml/.json is read as Markdown. A file named is shown in its kit (its other \
+            documents are not printed). A file that cannot be read is an input.unreadable diagnostic and the \
+            others are still parsed. The JSON shape is documented by \
             spec/schema/parse.schema.json. Exit codes: 0 everything was read, 1 a file could not be read, 2 bad \
             arguments or nothing could be read.
             """

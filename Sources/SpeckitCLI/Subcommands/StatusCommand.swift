@@ -7,13 +7,13 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show progress per kit and phase: done/total, tasks in progress, blocked and ready to start, and claims vs. counts.",
-        discussion: """
-            PATH is found the way 'speckit validate' finds kits (default: the current folder). A task is ready to \
+        discussion: DiscoveryHelp.text + " Without a PATH the current folder is read. " + """
+            A task is ready to \
             start when it is still to do, has no subtasks, and everything it (or its phase) depends on is done. \
             Claims are the sentences in which a document counts itself ("18 completed (16%)", "(3/27 subtasks)"), \
             shown against what the tasks say. Archived kits (OpenSpec's changes/archive/) are listed on one line \
             each and left out of the totals. Formats: text, json (spec/schema/status.schema.json), markdown. \
-            Exit codes: 0 the status was shown, 2 bad arguments or input. Use 'speckit validate' to fail a build \
+            Exit codes: 0 the status was shown, 2 bad arguments or input, or no kits found. Use 'speckit validate' to fail a build \
             on a claim that does not match.
             """
     )

@@ -7,18 +7,13 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check kits for structure, task-graph, status and traceability problems.",
-        discussion: """
-            PATH is a plan file, a kit folder, a tree searched for kits of every profile (speckit, \
-            github-spec-kit, kiro, openspec, and loose plan files such as tasks.md or ROADMAP.md), or a .zip / \
-            .tar.gz kit, read in memory and never extracted. Without a \
-            PATH the current folder is checked. Settings come from the nearest .speckit.yml (or --config). \
+        discussion: DiscoveryHelp.text + " Without a PATH the current folder is checked. " + """
             With --base REF the kits are also compared with git revision REF: tasks that went back from done are \
-            status.regression findings, and every report lists the changes. \
-            Formats: text (compiler-style), json (spec/schema/validate.schema.json), markdown (a pull-request \
-            comment), junit, sarif (GitHub code scanning) and github (workflow annotations; the Markdown report is \
-            appended to $GITHUB_STEP_SUMMARY when it is set). \
-            Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, 2 bad \
-            arguments, configuration or input. Run 'speckit rules' for the rule list.
+            status.regression findings, and every report lists the changes. Formats: text (compiler-style), json \
+            (spec/schema/validate.schema.json), markdown (a pull-request comment), junit, sarif (GitHub code \
+            scanning) and github (workflow annotations; the Markdown report is appended to $GITHUB_STEP_SUMMARY \
+            when it is set). Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the \
+            run, 2 bad arguments, configuration or input, or no kits found. Run 'speckit rules' for the rule list.
             """
     )
 
