@@ -9,7 +9,8 @@ enum DiscoveryHelp {
         .github/plans/. Skipped and counted (--verbose lists them): templates and agents' prompt folders \
         (templates/, *-template.md, .claude/commands/, .github/prompts/; --include-templates reads them), YAML \
         and JSON files that are not plans by their content (Compose files, Actions, Kubernetes objects, empty \
-        files), and .txt files that look like plans. A file named on the command line is always read, in its \
+        files), loose Markdown files that hold no task, phase or requirement though a word of their name is a \
+        plan word, and .txt files that look like plans. A file named on the command line is always read, in its \
         kit: the kit's other documents give context and only the named files are reported. The nearest \
         .speckit.yml (or --config) applies.
         """

@@ -42,10 +42,18 @@ public enum PathRules {
         case ignored
     }
 
-    /// What the file at `relative` is, by its name and the folders it lies in.
+    /// What the file at `relative` is, by its name and the folders it lies in. In a hidden folder only files
+    /// inside an entered one count (`.github/plans/x.md`, not `.github/PULL_REQUEST_TEMPLATE.md`).
     public static func take(_ relative: [Substring]) -> Take {
         guard let name = relative.last?.lowercased(), !name.hasPrefix(".") else { return .ignored }
-        if relative.dropLast().contains(where: { skippedFolders.contains(String($0)) }) { return .ignored }
+        let folders = relative.dropLast()
+        if folders.contains(where: { skippedFolders.contains(String($0)) }) { return .ignored }
+        if let hidden = folders.firstIndex(where: { $0.hasPrefix(".") }) {
+            let tail = Array(folders[hidden...])
+            guard enteredHidden.contains(where: { $0.count <= tail.count && zip($0, tail).allSatisfy { $0 == $1 } }) else {
+                return .ignored
+            }
+        }
         if name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             return .candidate
         }

@@ -6,7 +6,8 @@ enum PlainTextPlans {
     static let sniffBytes = 16 * 1024
 
     /// Whether the start of a text file looks like a Markdown plan: a task-list item (`- [ ]`, `* [x]`), or a
-    /// heading that names a phase, task, plan, milestone, sprint or roadmap.
+    /// second-level or deeper heading that names a phase, task, plan, milestone, sprint or roadmap (a `#` line
+    /// alone is as likely a comment: `# Google API (for Phase 3)` in a requirements.txt).
     static func looksLikePlan(_ bytes: [UInt8]) -> Bool {
         let text = String(decoding: bytes.prefix(sniffBytes), as: UTF8.self)
         for raw in text.split(whereSeparator: \.isNewline) {
@@ -15,7 +16,7 @@ enum PlainTextPlans {
                 let mark = line.dropFirst(3).prefix(2)
                 if mark == " ]" || mark == "x]" || mark == "X]" { return true }
             }
-            if line.hasPrefix("#") {
+            if line.hasPrefix("##") {
                 let title = line.drop { $0 == "#" }
                 guard title.first == " " else { continue }
                 let lower = title.lowercased()

@@ -56,6 +56,13 @@ public struct FreeformLayout: KitLayout {
         return words.map { $0.lowercased() }.filter { !$0.allSatisfy(\.isNumber) }
     }
 
+    /// Whether every word of a file's name is a plan word (`tasks.md`, `sprint-plan.yaml`, `06-01-PLAN.md`).
+    static func namedOnlyByPlanWords(_ name: String) -> Bool {
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        let words = Self.words(stem)
+        return !words.isEmpty && words.allSatisfy { planWords.contains($0) || lastWords.contains($0) }
+    }
+
     /// Whether a path lies in a hidden plan folder.
     static func inPlanFolder(_ parts: [String]) -> Bool {
         parts.indices.contains { index in

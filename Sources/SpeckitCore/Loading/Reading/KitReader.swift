@@ -30,6 +30,13 @@ public struct KitReader: Sendable {
             do {
                 let bytes = try files.read(path, maxBytes: settings.limits.fileBytes)
                 let file = try reader.read(bytes: bytes, path: path, reference: source.references.contains(path))
+                if Self.looseProse(file.document, in: source) {
+                    loaded.skipped.append(
+                        SkippedFile(
+                            path: path, reason: .notAPlan, detail: "Markdown named like a plan that holds no tasks, phases or requirements")
+                    )
+                    continue
+                }
                 loaded.kit.documents.append(file.document)
                 loaded.notes += file.diagnostics
                 loaded.sources[path] = file.source
@@ -46,6 +53,18 @@ public struct KitReader: Sendable {
         }
         loaded.focus = source.focus
         return loaded
+    }
+
+    /// Whether `document` is a loose Markdown file found by walking because a word of its name is a plan
+    /// word, that turns out to hold no plan: no task, phase or requirement (chat logs named `Execute Task 1.md`,
+    /// notes named `blog-cadence-plan.md`). A file named only by plan words (`tasks.md`, `06-01-PLAN.md`), a
+    /// constitution and a PRD are plan documents whatever they hold.
+    static func looseProse(_ document: Document, in source: KitSource) -> Bool {
+        guard source.profile == .freeform, source.files.count == 1, !source.named.contains(document.path), document.format == .markdown,
+            ![.constitution, .prd].contains(document.kind),
+            !FreeformLayout.namedOnlyByPlanWords(KitDiscovery.fileName(document.path))
+        else { return false }
+        return document.tasks.isEmpty && document.phases.isEmpty && document.requirements.isEmpty
     }
 
     /// What a file found by walking is, when the error reading it shows it is no plan: an empty file, valid
