@@ -103,9 +103,12 @@ final class ReportOutput: Sendable {
         }
     }
 
-    /// Drops a partly written file; the previous one stays.
+    /// Drops a partly written file (the previous one stays) and whatever is still buffered.
     func discard() {
-        state.withLock { $0.pending?.discard() }
+        state.withLock { state in
+            state.buffer.removeAll()
+            state.pending?.discard()
+        }
     }
 
     private static func flush(_ state: inout State, path: String?) {

@@ -91,6 +91,9 @@ final class ReportTargets: Sendable {
         return summary
     }
 
+    /// How many kits have been written.
+    var kitCount: Int { pipeline.kits.count }
+
     /// Every file skipped so far.
     var skipped: [SkippedFile] { pipeline.skipped }
 

@@ -63,7 +63,8 @@ struct FixCommand: ParsableCommand {
         let set = try KitLoader(settings: settings).discover(paths)
         let named = Set(set.kits.flatMap(\.named))
         var out: [String] = []
-        for file in set.allFiles {
+        // Only the files asked for: a named file's kit is read for context, never rewritten.
+        for file in set.kits.flatMap(\.reported) {
             // Found by walking a folder, a link may lead anywhere: fix rewrites only what is in it.
             if !named.contains(file), FileKind.isLink(file) {
                 StandardError.write("speckit: warning: \(file): a symbolic link; left alone (name the file it points to, to fix that)\n")

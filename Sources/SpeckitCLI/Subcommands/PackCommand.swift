@@ -9,7 +9,9 @@ struct PackCommand: ParsableCommand {
         abstract: "Pack a kit folder into a reproducible zip or tar.gz with a manifest.",
         discussion: """
             KIT is found the way 'speckit validate' finds kits (the nearest .speckit.yml applies; hidden layouts \
-            such as .kiro/specs/NAME and .specify/memory included), and every file a folder walk reads is packed. \
+            such as .kiro/specs/NAME and .specify/memory included). Every regular file in the folders a walk \
+            enters is packed (hidden files, .git, build and dependency folders and what .speckit.yml excludes \
+            left out; a FIFO, device or dangling link is an error); the archive being written never is. \
             manifest.json records the kit's name, profile and the folders that place it (specs/001-photos), so \
             'speckit validate kit.zip' checks the kit exactly as its folder was checked. \
             Entries are sorted; every file has mode 0644, uid/gid 0, no owner name and the mtime \
@@ -32,12 +34,20 @@ struct PackCommand: ParsableCommand {
 
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out needs a file name") }
+        if format == nil, ArchiveFormat.named(out) == nil {
+            throw ValidationError("--out \(out): expected a name ending in .zip, .tar.gz or .tgz (or --format zip|tar.gz)")
+        }
     }
 
     func run() throws {
         let settings = try load.settings(for: [kit])
-        let (bytes, manifest) = try KitPacker.pack(kit, format: format ?? ArchiveFormat.from(fileName: out), settings: settings)
+        let (bytes, manifest) = try KitPacker.pack(
+            kit, format: format ?? ArchiveFormat.from(fileName: out), settings: settings, output: out)
         try AtomicFile.write(bytes, to: out)
+        let ownManifest = URL(fileURLWithPath: kit).appendingPathComponent("manifest.json").path
+        if FileKind.followed(ownManifest) == .regular {
+            StandardError.write("speckit: warning: \(ownManifest): not packed; the archive's manifest.json is the one pack writes\n")
+        }
         // validate refuses an archive whose contents are over limits.archiveRatio times its size (a zip
         // bomb's mark); a kit of very repetitive text can get there too: say so now, not in CI.
         let limits = ArchiveLimits.standard
@@ -48,7 +58,8 @@ struct PackCommand: ParsableCommand {
                     + "(\(limits.maxRatio) times the archive's size, \(limits.maxBytes) bytes); validate will refuse it "
                     + "unless .speckit.yml raises limits.archiveRatio or limits.archiveBytes\n")
         }
-        print("packed \(manifest.files.count) files and manifest.json into \(out) (\(bytes.count) bytes, sha256 \(SHA256.hex(bytes)))")
+        let count = manifest.files.count == 1 ? "1 file" : "\(manifest.files.count) files"
+        print("packed \(count) and manifest.json into \(out) (\(bytes.count) bytes, sha256 \(SHA256.hex(bytes)))")
     }
 }
 

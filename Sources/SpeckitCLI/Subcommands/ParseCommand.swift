@@ -1,7 +1,7 @@
 import ArgumentParser
 import SpeckitCore
 
-/// `speckit parse PATH…`: the plan model as JSON or as a readable outline.
+/// `speckit parse [PATH…]`: the plan model as JSON or as a readable outline.
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
@@ -15,8 +15,8 @@ struct ParseCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Plan files, kit folders, trees or archives.", valueName: "path"))
-    var paths: [String]
+    @Argument(help: ArgumentHelp("Plan files, kit folders, trees or archives (default: the current folder).", valueName: "path"))
+    var paths: [String] = []
 
     @Option(help: ArgumentHelp("Output format: json or text.", valueName: "format"))
     var format: ParseFormat = .json
@@ -24,12 +24,9 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var load: LoadOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("expected at least one PATH (a plan file or folder)") }
-    }
-
     func run() throws {
-        let settings = try load.settings(for: paths)
+        let paths = self.paths.isEmpty ? ["."] : self.paths
+        let settings = try load.settings(for: self.paths)
         let set = try load.discover(paths, settings: settings)
         if let output = outputOptions.file { try OutputPath.refuseInputs(outputs: [output], inputs: set.allFiles) }
         let writer: any ParseWriter = format == .json ? ParseJSONWriter() : TextOutline(verbose: load.verbose)

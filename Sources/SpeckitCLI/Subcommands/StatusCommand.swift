@@ -48,16 +48,17 @@ struct StatusCommand: ParsableCommand {
         let pipeline = StatusPipeline(writer: writer, skipped: set.skipped) { output.write($0) }
         Validator(settings: settings, jobs: check.load.threads).read(set) { pipeline.add($0) }
         let (totals, skipped, failures, unread) = pipeline.finish()
+        // Nothing could be counted: no status to show (exit 2, nothing written).
+        if totals.kits + totals.archivedKits == 0 {
+            output.discard()
+            throw failures.first?.error ?? LoadOptions.nothingFound(paths, skipped: skipped)
+        }
         // Status reports no findings, but what it could not count is never left unsaid.
         for failure in failures {
             StandardError.write("speckit: warning: \(failure.error.errorDescription ?? failure.path) (not counted)\n")
         }
         for note in unread {
             StandardError.write("speckit: warning: \(note.range.description): \(note.message) (not counted)\n")
-        }
-        if totals.kits + totals.archivedKits == 0, failures.isEmpty {
-            output.discard()
-            throw LoadOptions.nothingFound(paths, skipped: skipped)
         }
         try output.finish()
     }

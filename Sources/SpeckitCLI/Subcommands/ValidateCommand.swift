@@ -50,8 +50,12 @@ struct ValidateCommand: ParsableCommand {
         targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings) } ?? [])
         validator.run(set) { outcome in progress.update(done: targets.deliver(outcome)) }
         progress.clear()
+        // Every file found turned out not to be a plan: nothing was checked, so nothing is reported as passed.
+        if targets.kitCount == 0 {
+            targets.discard()
+            throw LoadOptions.nothingFound(paths, skipped: targets.skipped)
+        }
         let summary = try targets.finish()
-        if summary.kits == 0 { throw LoadOptions.nothingFound(paths, skipped: targets.skipped) }
         if !summary.passed { throw ExitCode(1) }
     }
 }

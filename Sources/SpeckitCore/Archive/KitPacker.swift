@@ -45,8 +45,12 @@ public enum KitPacker {
     /// The archive entries for the kit (or tree of kits) in `folder`, found the way every command finds kits
     /// (`KitLoader`, with `settings`' globs and profile): every regular file under it that discovery would
     /// walk past (hidden files, `.git` and build output left out; the layouts' own hidden folders kept),
-    /// sorted, plus `manifest.json`.
-    public static func entries(of folder: String, settings: ValidationSettings = ValidationSettings()) throws
+    /// sorted, plus `manifest.json` (one already at the kit's top is replaced). `output`, the archive being
+    /// written, is never packed, and must not be one of the kits' files.
+    /// - Throws: `SpeckitError.unreadable` for a FIFO, device or dangling link in the kit (it cannot be
+    ///   packed, and leaving it out would make the archive pass where the folder fails), `.cannotWrite` when
+    ///   `output` is a kit file.
+    public static func entries(of folder: String, settings: ValidationSettings = ValidationSettings(), output: String? = nil) throws
         -> (entries: [ArchiveEntry], manifest: Manifest)
     {
         guard FileKind.followed(folder) == .folder else {
@@ -54,10 +58,24 @@ public enum KitPacker {
                 ? SpeckitError.pathNotFound(folder) : SpeckitError.unreadable(folder, reason: "not a folder; expected a kit folder")
         }
         let set = try KitLoader(settings: settings).discover([folder])
+        // A folder inside a kit (its checklists/) is not a kit: packing it would lose the kit around it.
+        if let kit = set.kits.first(where: { $0.focus != nil }) {
+            throw SpeckitError.unreadable(folder, reason: "part of the kit \(kit.root), not a kit of its own; pack \(kit.root)")
+        }
+        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        let target = output.map(real)
+        if let target, set.allFiles.contains(where: { real($0) == target }), let output {
+            throw SpeckitError.cannotWrite(output, reason: "it is one of the kit's files; choose another name")
+        }
         let filter = PathFilter(include: [], exclude: settings.exclude, root: settings.root)
+        let walked = TreeWalker.walk(folder, filter: filter).entries
+        if let first = walked.first(where: { !$0.regular }) {
+            throw SpeckitError.unreadable(
+                first.path, reason: "not a regular file (a FIFO, a device, or a link that leads nowhere); it cannot be packed")
+        }
         var files: [ArchiveEntry] = []
-        for entry in TreeWalker.files(folder, filter: filter) {
-            files.append(ArchiveEntry(path: entry.relative.joined(separator: "/"), bytes: try DiskFiles().read(entry.path)))
+        for entry in walked where entry.inside != ["manifest.json"] && real(entry.path) != target {
+            files.append(ArchiveEntry(path: entry.inside.joined(separator: "/"), bytes: try DiskFiles().read(entry.path)))
         }
         guard !files.isEmpty else { throw SpeckitError.noPlanFiles(folder) }
         let report = Validator(settings: settings, jobs: 1).validate(set)
@@ -71,21 +89,23 @@ public enum KitPacker {
     }
 
     /// The fewest trailing folders of `absolute` under which the packed files make up the same kits as the
-    /// folder did: the same on every machine, and enough for reading the archive to find them again.
+    /// folder did: the same on every machine, and enough for reading the archive to find them again. Nil
+    /// when no four trailing folders do (every layout places a kit within four: `openspec/changes/archive/ID`;
+    /// the archive is then found by its entries): an absolute path is never written into an archive.
     static func placingRoot(_ absolute: [String], folder: String, files: [ArchiveEntry], kits: KitSet, settings: ValidationSettings)
-        -> String
+        -> String?
     {
         let prefix = folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
         let wanted = signature(kits.kits) { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
         let memory = Dictionary(files.map { ($0.path, [UInt8]()) }, uniquingKeysWith: { first, _ in first })
-        let names = KitLoader(settings: settings)
-        for count in 1..<max(absolute.count, 1) {
+        let loader = KitLoader(settings: settings)
+        for count in 1...max(min(absolute.count, 4), 1) {
             let root = Array(absolute.suffix(count))
-            if signature(names.discover(memory: memory, root: root).kits, relative: { $0 }) == wanted {
+            if signature(loader.discover(memory: memory, root: root).kits, relative: { $0 }) == wanted {
                 return root.joined(separator: "/")
             }
         }
-        return absolute.joined(separator: "/")
+        return nil
     }
 
     /// What makes kits the same kits: profile, files (relative to the packed folder), expectations, archive flag.
@@ -111,10 +131,10 @@ public enum KitPacker {
 
     /// Packs the kit in `folder` into archive bytes.
     public static func pack(
-        _ folder: String, format: ArchiveFormat, settings: ValidationSettings = ValidationSettings(),
+        _ folder: String, format: ArchiveFormat, settings: ValidationSettings = ValidationSettings(), output: String? = nil,
         epoch: Int = sourceDateEpoch()
     ) throws -> (bytes: [UInt8], manifest: Manifest) {
-        let (entries, manifest) = try entries(of: folder, settings: settings)
+        let (entries, manifest) = try entries(of: folder, settings: settings, output: output)
         return (try LibArchive.write(entries, format: format, modified: max(epoch, defaultEpoch)), manifest)
     }
 

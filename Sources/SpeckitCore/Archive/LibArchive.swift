@@ -20,8 +20,14 @@ public enum ArchiveFormat: String, Sendable, CaseIterable {
 
     /// The format a file name asks for (`.tar.gz`/`.tgz`, else zip).
     public static func from(fileName: String) -> ArchiveFormat {
+        named(fileName) ?? .zip
+    }
+
+    /// The format a file name's extension names (`.zip`, `.tar.gz`, `.tgz`), or nil for any other name.
+    public static func named(_ fileName: String) -> ArchiveFormat? {
         let lower = fileName.lowercased()
-        return lower.hasSuffix(".tar.gz") || lower.hasSuffix(".tgz") ? .tarGz : .zip
+        if lower.hasSuffix(".tar.gz") || lower.hasSuffix(".tgz") { return .tarGz }
+        return lower.hasSuffix(".zip") ? .zip : nil
     }
 }
 

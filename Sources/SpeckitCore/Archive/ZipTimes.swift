@@ -66,7 +66,8 @@ enum ZipTimes {
                 var at = field + 4
                 if read32(bytes, entry + 24) == 0xFFFF_FFFF { at += 8 }
                 if read32(bytes, entry + 20) == 0xFFFF_FFFF { at += 8 }
-                return Int(read64(bytes, at))
+                guard let offset = Int(exactly: read64(bytes, at)) else { break }
+                return offset
             }
             field += 4 + size
         }
@@ -74,11 +75,11 @@ enum ZipTimes {
     }
 
     private static func read16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
-        at + 2 <= bytes.count ? UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 : 0
+        at >= 0 && at <= bytes.count - 2 ? UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 : 0
     }
 
     private static func read32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
-        guard at >= 0, at + 4 <= bytes.count else { return 0 }
+        guard at >= 0, at <= bytes.count - 4 else { return 0 }
         return UInt32(read16(bytes, at)) | UInt32(read16(bytes, at + 2)) << 16
     }
 
@@ -87,7 +88,7 @@ enum ZipTimes {
     }
 
     private static func write16(_ bytes: inout [UInt8], _ at: Int, _ value: UInt16) {
-        guard at >= 0, at + 2 <= bytes.count else { return }
+        guard at >= 0, at <= bytes.count - 2 else { return }
         bytes[at] = UInt8(value & 0xFF)
         bytes[at + 1] = UInt8(value >> 8)
     }

@@ -56,7 +56,8 @@ public struct GitRevision: Sendable {
                 let key = folder + rest
                 // The walker's rules, applied to a listed path; the globs as the walker tests them.
                 let relative = rest.split(separator: "/")
-                guard let entry = TreeWalker.select([rest]).first, entry.take == .candidate, filter.keeps(file: key) else { continue }
+                // Rules read the path as spelt from the current folder, as the walker reads it.
+                guard let entry = TreeWalker.select([key]).first, entry.take == .candidate, filter.keeps(file: key) else { continue }
                 if relative.indices.dropLast().contains(where: { filter.excludes(folder: folder + relative[...$0].joined(separator: "/")) })
                 {
                     continue

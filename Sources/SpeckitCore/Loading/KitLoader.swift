@@ -26,118 +26,59 @@ public struct KitLoader: Sendable {
     ///   (nothing found is a plan), or `.archive` for an archive that cannot be read.
     public func discover(_ paths: [String]) throws -> KitSet {
         let filter = PathFilter(include: settings.include, exclude: settings.exclude, root: settings.root)
-        var found: [KitDiscovery.Found] = []
-        var texts: [KitDiscovery.Found] = []
-        var walked: [[String]] = []
-        var excludedAny = false
-        var memory: [String: [UInt8]] = [:]
-        var refused: [String: SpeckitError] = [:]
-        var archives: [(path: String, manifest: KitPacker.Manifest?)] = []
+        var run = Run()
         for path in paths {
             if ArchiveKit.isArchive(path), FileKind.followed(path) == .regular {
-                let contents = try ArchiveKit.read(path, limits: settings.archiveLimits)
-                memory.merge(contents.memory) { $1 }
-                refused.merge(contents.refused) { $1 }
-                archives.append((path, contents.manifest))
-                let (items, root) = archived(contents, name: path)
-                walked.append(root)
-                for item in items { if item.take == .text { texts.append(item.found) } else { found.append(item.found) } }
+                run.add(try ArchiveKit.read(path, limits: settings.archiveLimits), name: path, base: base)
                 continue
             }
             switch FileKind.followed(path) {
             case .folder:
                 let (entries, excluded) = TreeWalker.walk(path, filter: filter)
-                excludedAny = excludedAny || excluded
-                guard !entries.isEmpty else {
+                let taken = entries.filter { $0.take != .ignored }
+                run.excluded = run.excluded || excluded
+                guard !taken.isEmpty else {
                     if excluded, let root = settings.root { throw SpeckitError.excluded(path, configuration: root) }
                     throw SpeckitError.noPlanFiles(path)
                 }
-                walked.append(KitDiscovery.absoluteParts(path, base: base))
-                for entry in entries {
-                    let item = item(entry.path, relative: entry.relative, origin: .walked)
-                    if entry.take == .text { texts.append(item) } else { found.append(item) }
-                }
+                run.walked.append(KitDiscovery.absoluteParts(path, base: base))
+                for entry in taken { run.take(item(entry.path, relative: entry.relative, origin: .walked), entry.take) }
             case .missing:
                 // A link that leads nowhere or round in a loop is there: reading it reports what it is.
                 guard FileKind.isLink(path) else { throw SpeckitError.pathNotFound(path) }
-                found.append(item(path, relative: [Substring(KitDiscovery.fileName(path))], origin: .named))
+                run.found.append(item(path, relative: [Substring(KitDiscovery.fileName(path))], origin: .named))
             default:
-                found.append(item(path, relative: [Substring(KitDiscovery.fileName(path))], origin: .named))
+                run.found.append(item(path, relative: [Substring(KitDiscovery.fileName(path))], origin: .named))
             }
         }
-        if paths.count > 1 { found = Self.readOnce(found) }
-        found += context(for: found, walked: walked, filter: filter)
+        if paths.count > 1 { run.found = Self.readOnce(run.found) }
+        run.found += context(for: run.found, walked: run.walked)
+        let set = assemble(run)
+        guard !set.kits.isEmpty else {
+            if paths.count == run.archives.count, let archive = run.archives.first { throw SpeckitError.noPlanFiles(archive.path) }
+            if run.excluded, let root = settings.root { throw SpeckitError.excluded(paths.first ?? ".", configuration: root) }
+            throw SpeckitError.noKits(paths.first ?? ".", skipped: SkippedFile.summary(set.skipped))
+        }
+        return set
+    }
 
-        let grouped = KitDiscovery.group(found, profile: settings.profile, includeTemplates: settings.includeTemplates)
-        var kits = grouped.kits.map(\.source)
-        kits = Self.applyManifests(archives, to: kits, forced: settings.profile)
-        // Refused archive entries are reported with the archive's first kit (or one of its own).
-        for (archive, _) in archives {
-            let entries = refused.keys.filter { $0.hasPrefix(archive + "/") }.sorted()
-            guard !entries.isEmpty else { continue }
-            if let index = kits.firstIndex(where: { $0.files.contains { $0.hasPrefix(archive + "/") } }) {
-                kits[index].files = (kits[index].files + entries).sorted()
-                kits[index].named.formUnion(entries)
-            } else {
-                kits.append(
-                    KitSource(name: KitDiscovery.fileName(archive), root: archive, profile: .freeform, files: entries, named: Set(entries)))
-            }
-        }
-        let files: any FileSource =
-            memory.isEmpty && refused.isEmpty ? DiskFiles() : LayeredFiles(memory: memory, refused: refused, fallback: DiskFiles())
-        let skipped = grouped.skipped + textPlans(texts, files: files)
-        guard !kits.isEmpty else {
-            if let archive = archives.first, paths.count == archives.count { throw SpeckitError.noPlanFiles(archive.path) }
-            if excludedAny, let root = settings.root { throw SpeckitError.excluded(paths.first ?? ".", configuration: root) }
-            throw SpeckitError.noKits(paths.first ?? ".", skipped: SkippedFile.summary(skipped))
-        }
-        return KitSet(kits: kits, files: files, skipped: skipped)
+    /// The kits of an archive held in memory (`name` is its path in findings), found as `discover` finds
+    /// those of an archive named on the command line.
+    public func discover(archive bytes: [UInt8], name: String) throws -> KitSet {
+        var run = Run()
+        run.add(try ArchiveKit.read(bytes: bytes, name: name, limits: settings.archiveLimits), name: name, base: base)
+        return assemble(run, disk: MemoryFiles([]))
     }
 
     /// The kits of files held in memory (rule examples, a generated kit, an archive about to be written),
     /// found as if they lay under the folder `root` (components of an absolute path; none: the root of the
     /// file system): every file is walked, none is named.
     public func discover(memory: [String: [UInt8]], root: [String] = []) -> KitSet {
-        let entries = TreeWalker.select(Array(memory.keys))
-        let found = entries.filter { $0.take == .candidate }.map {
+        let found = TreeWalker.select(Array(memory.keys)).filter { $0.take == .candidate }.map {
             KitDiscovery.Found(path: $0.path, parts: root + $0.relative.map(String.init), relative: $0.relative, origin: .walked)
         }
         let grouped = KitDiscovery.group(found, profile: settings.profile, includeTemplates: settings.includeTemplates)
         return KitSet(kits: grouped.kits.map(\.source), files: MemoryFiles(memory.map { ($0.key, $0.value) }), skipped: grouped.skipped)
-    }
-
-    /// The kits of an archive held in memory (`name` is its path in findings), found as `discover` finds
-    /// them in an archive named on the command line.
-    public func discover(archive bytes: [UInt8], name: String) throws -> KitSet {
-        let contents = try ArchiveKit.read(bytes: bytes, name: name, limits: settings.archiveLimits)
-        let found = archived(contents, name: name).items.filter { $0.take == .candidate }.map(\.found)
-        let grouped = KitDiscovery.group(found, profile: settings.profile, includeTemplates: settings.includeTemplates)
-        var kits = Self.applyManifests([(name, contents.manifest)], to: grouped.kits.map(\.source), forced: settings.profile)
-        let refused = contents.refused.keys.sorted()
-        if !refused.isEmpty {
-            if kits.isEmpty { kits = [KitSource(name: name, root: name, profile: .freeform, files: [])] }
-            kits[0].files = (kits[0].files + refused).sorted()
-            kits[0].named.formUnion(refused)
-        }
-        let files = LayeredFiles(memory: contents.memory, refused: contents.refused, fallback: MemoryFiles([]))
-        return KitSet(kits: kits, files: files, skipped: grouped.skipped)
-    }
-
-    /// The files of an archive as discovery takes them, placed where its manifest says the kit was packed
-    /// from (or where the archive is), and that place.
-    private func archived(_ contents: ArchiveKit.Contents, name: String)
-        -> (items: [(found: KitDiscovery.Found, take: PathRules.Take)], root: [String])
-    {
-        let root =
-            contents.manifest?.kit.root.map { $0.split(separator: "/").map(String.init) } ?? KitDiscovery.absoluteParts(name, base: base)
-        let items = TreeWalker.select(contents.entries).map { entry in
-            (
-                KitDiscovery.Found(
-                    path: name + "/" + entry.path, parts: root + entry.relative.map(String.init), relative: entry.relative, origin: .walked),
-                entry.take
-            )
-        }
-        return (items, root)
     }
 
     /// The kits of files listed at a git revision (`GitRevision.planFiles`), read from `files`.
@@ -149,8 +90,78 @@ public struct KitLoader: Sendable {
 
     // MARK: Pieces
 
+    /// What one run has found so far.
+    private struct Run {
+        var found: [KitDiscovery.Found] = []
+        var texts: [KitDiscovery.Found] = []
+        /// The folders walked whole (components of their absolute paths).
+        var walked: [[String]] = []
+        var excluded = false
+        var memory: [String: [UInt8]] = [:]
+        var refused: [String: SpeckitError] = [:]
+        var archives: [(path: String, manifest: KitPacker.Manifest?)] = []
+
+        mutating func take(_ file: KitDiscovery.Found, _ take: PathRules.Take) {
+            if take == .text { texts.append(file) } else if take == .candidate { found.append(file) }
+        }
+
+        /// An archive's entries, placed where its manifest says its kit was packed from (when that is sound),
+        /// else where the archive is; they belong to the archive and are never walked on disk for context.
+        mutating func add(_ contents: ArchiveKit.Contents, name: String, base: String) {
+            memory.merge(contents.memory) { $1 }
+            refused.merge(contents.refused) { $1 }
+            archives.append((name, contents.manifest))
+            let root = contents.manifest?.kit.root.flatMap(KitLoader.placingRoot) ?? KitDiscovery.absoluteParts(name, base: base)
+            for entry in TreeWalker.select(contents.entries) {
+                var file = KitDiscovery.Found(
+                    path: name + "/" + entry.path, parts: root + entry.relative.map(String.init), relative: entry.relative, origin: .walked)
+                file.container = name
+                take(file, entry.take)
+            }
+        }
+    }
+
+    /// The kits of what a run found: grouped by layout, an archive's one kit keeping its manifest's name and
+    /// profile, refused archive entries reported with their archive's first kit, `.txt` plans counted.
+    private func assemble(_ run: Run, disk: any FileSource = DiskFiles()) -> KitSet {
+        let grouped = KitDiscovery.group(
+            run.found, profile: settings.profile, includeTemplates: settings.includeTemplates, neighbours: neighbours(of: run.found))
+        var kits = Self.applyManifests(run.archives, to: grouped.kits, forced: settings.profile)
+        for (archive, _) in run.archives {
+            let entries = run.refused.keys.filter { $0.hasPrefix(archive + "/") }.sorted()
+            guard !entries.isEmpty else { continue }
+            if let index = kits.firstIndex(where: { $0.container == archive }) {
+                kits[index].source.files = (kits[index].source.files + entries).sorted()
+                kits[index].source.named.formUnion(entries)
+            } else {
+                let source = KitSource(
+                    name: KitDiscovery.fileName(archive), root: archive, profile: .freeform, files: entries, named: Set(entries))
+                kits.append(KitDiscovery.Group(source: source, absoluteRoot: [], single: false, container: archive))
+            }
+        }
+        let files: any FileSource =
+            run.memory.isEmpty && run.refused.isEmpty ? disk : LayeredFiles(memory: run.memory, refused: run.refused, fallback: disk)
+        return KitSet(kits: kits.map(\.source), files: files, skipped: grouped.skipped + textPlans(run.texts, files: files))
+    }
+
+    /// A file found on disk (or at a git revision); `relative` is its path as the rules read it.
     private func item(_ path: String, relative: [Substring], origin: KitDiscovery.Found.Origin) -> KitDiscovery.Found {
         KitDiscovery.Found(path: path, parts: KitDiscovery.absoluteParts(path, base: base), relative: relative, origin: origin)
+    }
+
+    /// The names of the plan files beside each named file, read from its folder: the layouts that go by what
+    /// a folder holds (speckit's constitution and one more, Kiro's three documents) place a named file as
+    /// they place it when its folder is walked.
+    private func neighbours(of found: [KitDiscovery.Found]) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for file in found where file.origin == .named && file.container == nil {
+            let key = KitDiscovery.folderKey(file)
+            guard out[key] == nil else { continue }
+            let folder = KitDiscovery.folder(of: file.path)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            out[key] = Set(names.filter { PathRules.take([Substring($0)]) == .candidate }.map { $0.lowercased() })
+        }
+        return out
     }
 
     /// The same file reached through two paths (`validate . docs`, `a.md ./a.md`) is read once; a named file
@@ -160,7 +171,7 @@ public struct KitLoader: Sendable {
         var seen: [String: Int] = [:]
         var out: [KitDiscovery.Found] = []
         for file in found {
-            let key = real(file.path)
+            let key = file.container.map { $0 + "\u{0}" + file.path } ?? real(file.path)
             if let index = seen[key] {
                 if file.origin == .named { out[index].origin = .named }
                 continue
@@ -171,16 +182,17 @@ public struct KitLoader: Sendable {
         return out
     }
 
-    /// The rest of each kit that a named file (or a folder inside a kit) belongs to but no folder walk
-    /// covered: read for context, never reported on.
-    private func context(for found: [KitDiscovery.Found], walked: [[String]], filter: PathFilter) -> [KitDiscovery.Found] {
-        let grouped = KitDiscovery.group(found, profile: settings.profile, includeTemplates: true)
+    /// The rest of each kit on disk that a named file (or a folder inside a kit) belongs to but no folder walk
+    /// covered: read for context, never reported on. The configuration's globs do not apply: the file was
+    /// asked for, and its kit is its kit. An archive's kits are never completed from the disk.
+    private func context(for found: [KitDiscovery.Found], walked: [[String]]) -> [KitDiscovery.Found] {
+        let grouped = KitDiscovery.group(found, profile: settings.profile, includeTemplates: true, neighbours: neighbours(of: found))
         var known = Set(found.map(\.parts))
         var out: [KitDiscovery.Found] = []
-        for group in grouped.kits where !group.single {
+        for group in grouped.kits where !group.single && group.container == nil {
             let covered = walked.contains { walk in group.absoluteRoot.starts(with: walk) }
             guard !covered, FileKind.followed(group.source.root) == .folder else { continue }
-            for entry in TreeWalker.walk(group.source.root, filter: filter).entries where entry.take == .candidate {
+            for entry in TreeWalker.walk(group.source.root).entries where entry.take == .candidate {
                 let item = self.item(entry.path, relative: entry.relative, origin: .context)
                 guard known.insert(item.parts).inserted else { continue }
                 out.append(item)
@@ -189,20 +201,36 @@ public struct KitLoader: Sendable {
         return out
     }
 
-    /// An archive `speckit pack` wrote holds one kit: it keeps the manifest's name, and its profile unless one
-    /// is forced.
-    static func applyManifests(_ archives: [(path: String, manifest: KitPacker.Manifest?)], to kits: [KitSource], forced: Kit.Profile?)
-        -> [KitSource]
-    {
+    /// The folders a manifest says its kit was packed from, when they are sound: a manifest is a stranger's
+    /// file, so a root that is absolute, climbs with `..`, holds control characters or is absurdly long is
+    /// ignored (the archive is then found by its entries, as one without a manifest).
+    static func placingRoot(_ root: String) -> [String]? {
+        let parts = root.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard !root.hasPrefix("/"), root.utf8.count <= 1_024, parts.count <= 32,
+            parts.allSatisfy({ part in
+                !part.isEmpty && part != "." && part != ".." && !part.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            })
+        else { return nil }
+        return parts
+    }
+
+    /// An archive `speckit pack` wrote holds one kit: it keeps the manifest's name (when it is a sound name)
+    /// and its profile unless one is forced.
+    static func applyManifests(
+        _ archives: [(path: String, manifest: KitPacker.Manifest?)], to kits: [KitDiscovery.Group], forced: Kit.Profile?
+    ) -> [KitDiscovery.Group] {
         var kits = kits
         for (archive, manifest) in archives {
             guard let manifest else { continue }
-            let inside = kits.indices.filter { kits[$0].files.allSatisfy { $0.hasPrefix(archive + "/") } && !kits[$0].files.isEmpty }
+            let inside = kits.indices.filter { kits[$0].container == archive }
             guard inside.count == 1, let index = inside.first else { continue }
-            kits[index].name = manifest.kit.name
-            if forced == nil, kits[index].profile != manifest.kit.profile {
-                kits[index].profile = manifest.kit.profile
-                kits[index].expectedDocuments = KitLayouts.layout(for: manifest.kit.profile).expectedDocuments
+            let name = manifest.kit.name
+            if !name.isEmpty, name.utf8.count <= 255, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                kits[index].source.name = name
+            }
+            if forced == nil, kits[index].source.profile != manifest.kit.profile {
+                kits[index].source.profile = manifest.kit.profile
+                kits[index].source.expectedDocuments = KitLayouts.layout(for: manifest.kit.profile).expectedDocuments
             }
         }
         return kits

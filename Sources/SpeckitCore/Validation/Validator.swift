@@ -45,7 +45,7 @@ public struct Validator: Sendable {
     static func check(_ loaded: LoadedKit, settings: ValidationSettings) -> KitOutcome {
         let context = RuleContext(
             kit: loaded.kit, settings: settings, parseNotes: loaded.notes, failures: loaded.failures, sources: loaded.sources,
-            expectedDocuments: loaded.expectedDocuments)
+            expectedDocuments: loaded.expectedDocuments, skipped: loaded.skipped.map(\.path))
         for rule in RuleRegistry.rules { context.run(rule.init()) }
         var findings = context.findings
         if let focus = loaded.focus { findings = findings.filter { focus.contains($0.range.file) } }

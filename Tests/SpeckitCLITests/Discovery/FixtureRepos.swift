@@ -7,8 +7,8 @@ import Foundation
 enum FixtureRepos {
     static let all = ["spec-kit-user", "spec-kit-project", "kiro", "kiro-flat", "openspec", "taskmaster", "hidden-plans", "non-plans"]
 
-    /// A fresh copy of the repository `name`, in a folder of that name (kits named after the project keep
-    /// their name) with a `.git` beside its files, so no configuration above it is found.
+    /// A fresh copy of the repository `name`, in a folder of that name, with a `.git` beside its files so no
+    /// configuration above it is found.
     static func copy(_ name: String) throws -> URL {
         let parent = try CLIRunner.temporaryFolder()
         let target = parent.appendingPathComponent(name)

@@ -34,8 +34,8 @@ struct RealLayoutTests {
                 ["github-spec-kit .specify/memory memory", "github-spec-kit specs/001-photo-albums 001-photo-albums"]
             ),
             ("spec-kit-project", ["github-spec-kit .specify/memory memory"]),
-            ("kiro", ["kiro .kiro/specs kiro", "kiro .kiro/specs/export export", "kiro .kiro/specs/search search"]),
-            ("kiro-flat", ["kiro .kiro/specs kiro-flat"]),
+            ("kiro", ["kiro .kiro/specs specs", "kiro .kiro/specs/export export", "kiro .kiro/specs/search search"]),
+            ("kiro-flat", ["kiro .kiro/specs specs"]),
             (
                 "openspec",
                 [

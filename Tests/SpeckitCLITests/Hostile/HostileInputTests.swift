@@ -49,9 +49,6 @@ struct HostileInputTests {
 
     static let cases: [Case] = [
         Case(
-            name: "0-byte file", bytes: { [] }, exitCode: 1,
-            message: "tasks.md:1:1: error: file is empty (0 bytes); expected a plan or tasks document [input.unreadable]", seconds: 10),
-        Case(
             name: "binary file named tasks.md", bytes: { (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) } },
             exitCode: 1,
             message: "tasks.md:1:1: error: binary file (NUL byte at offset", seconds: 10),
@@ -244,6 +241,23 @@ struct HostileInputTests {
         #expect(result.stderr.isEmpty, "\(result.stderr)")
         #expect(elapsed < hostile.seconds, "took \(elapsed) s")
         #expect(Self.childrenPeakBytes < Self.gigabyte, "a speckit run took \(Self.childrenPeakBytes >> 20) MiB")
+    }
+
+    @Test("a 0-byte file holds no plan: skipped and counted, named or walked; alone it is no kit (exit 2, one line)")
+    func emptyFile() throws {
+        let folder = try CLIRunner.folder(["tasks.md": "", "plan.md": "# Plan\n\n- [ ] T1 Write it\n"])
+        let alone = try CLIRunner.run(["validate", "tasks.md", "--no-color"], in: folder)
+        #expect(alone.status == 2 && alone.stdout.isEmpty)
+        #expect(alone.stderr.hasPrefix("speckit: error: tasks.md: no kits found ("))
+        #expect(alone.stderr.hasSuffix("; skipped 1 file that is not a plan, see --verbose\n"))
+        #expect(alone.stderr.split(separator: "\n").count == 1)
+        for arguments in [["validate", "tasks.md", "plan.md"], ["validate", "."]] {
+            let run = try CLIRunner.run(arguments + ["--no-color"], in: folder)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(
+                run.stdout.hasSuffix("(1 kit, 1 task): passed; skipped 1 file that is not a plan (--verbose lists them)\n"), "\(run.stdout)"
+            )
+        }
     }
 
     @Test("a folder named plan.md is not read as a plan: exit 2, one line")

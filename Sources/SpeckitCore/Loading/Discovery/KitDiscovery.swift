@@ -12,10 +12,13 @@ enum KitDiscovery {
         var path: String
         /// The components of its absolute path (or of where an archived kit was packed from), for layouts.
         var parts: [String]
-        /// Its path relative to the folder walked, for the template rules.
+        /// Its path as the walking and template rules read it (see `TreeWalker`).
         var relative: [Substring]
         /// Walked under a folder given, named on the command line, or read for the context of a named file.
         var origin: Origin
+        /// The archive it is an entry of: kits never mix files of two archives or of an archive and the disk,
+        /// and a kit's folder never climbs above its archive.
+        var container: String? = nil
     }
 
     /// A kit as grouped, with where its folder is.
@@ -25,16 +28,22 @@ enum KitDiscovery {
         var absoluteRoot: [String]
         /// The kit is one file, not a folder.
         var single: Bool
+        /// The archive the kit's files are entries of.
+        var container: String?
     }
 
-    /// The kits `found` makes up, sorted by root then name, and the templates left out.
-    static func group(_ found: [Found], profile forced: Kit.Profile?, includeTemplates: Bool) -> (kits: [Group], skipped: [SkippedFile]) {
-        let siblings = Dictionary(grouping: found, by: { $0.parts.dropLast().joined(separator: "/") })
-            .mapValues { Set($0.compactMap { $0.parts.last?.lowercased() }) }
+    /// The kits `found` makes up, sorted by root then name, and the templates left out. `neighbours` adds the
+    /// names of files beside a named file (read from its folder), which the layouts that go by the files a
+    /// folder holds need.
+    static func group(
+        _ found: [Found], profile forced: Kit.Profile?, includeTemplates: Bool, neighbours: [String: Set<String>] = [:]
+    ) -> (kits: [Group], skipped: [SkippedFile]) {
+        var siblings = Dictionary(grouping: found, by: { folderKey($0) }).mapValues { Set($0.compactMap { $0.parts.last?.lowercased() }) }
+        siblings.merge(neighbours) { $0.union($1) }
         var groups: [String: Group] = [:]
         var skipped: [SkippedFile] = []
         for file in found {
-            let folderSiblings = siblings[file.parts.dropLast().joined(separator: "/")] ?? []
+            let folderSiblings = siblings[folderKey(file)] ?? []
             // A template is left out and counted; with `includeTemplates` it is read like any plan (one in a
             // tool's folder, or in no layout, as a plan of its own).
             let template = file.origin == .named ? nil : PathRules.template(file.relative)
@@ -47,16 +56,20 @@ enum KitDiscovery {
                     file, siblings: folderSiblings, forced: forced, asNamed: template != nil)
             else { continue }
             let rootParts = Array(file.parts.prefix(placement.depth))
-            let key = rootParts.joined(separator: "/") + (placement.single ? "\u{0}" + file.path : "")
+            let key = (file.container ?? "") + "\u{0}" + rootParts.joined(separator: "/") + (placement.single ? "\u{0}" + file.path : "")
             if groups[key] == nil {
-                let levels = file.parts.count - 1 - placement.depth
+                var levels = file.parts.count - 1 - placement.depth
+                if let container = file.container {
+                    // Inside an archive a kit's folder is at most the archive itself.
+                    levels = min(levels, file.path.dropFirst(container.count + 1).split(separator: "/").count - 1)
+                }
                 let root = placement.single ? folder(of: file.path) : ancestor(folder(of: file.path), levels: levels)
                 let name = placement.single ? (file.parts.last ?? file.path) : (placement.name ?? rootParts.last ?? "/")
                 groups[key] = Group(
                     source: KitSource(
                         name: name, root: root, profile: layout.profile, files: [],
                         expectedDocuments: placement.expectedDocuments ?? layout.expectedDocuments, archived: placement.archived),
-                    absoluteRoot: rootParts, single: placement.single)
+                    absoluteRoot: rootParts, single: placement.single, container: file.container)
             }
             guard var group = groups[key] else { continue }
             group.source.files.append(file.path)
@@ -66,7 +79,9 @@ enum KitDiscovery {
             groups[key] = group
         }
         let contextual = Set(found.filter { $0.origin == .context }.map(\.path))
-        let kits = groups.values.map { group in
+        // A kit made only of files read for context is another kit beside the one asked for (the nested specs
+        // beside a flat `.kiro/specs/tasks.md`): not part of the run.
+        let kits = groups.values.filter { !$0.source.files.allSatisfy(contextual.contains) }.map { group in
             var group = group
             group.source.files.sort()
             // A kit with files read only for context reports on the others; otherwise on everything.
@@ -90,6 +105,11 @@ enum KitDiscovery {
         // A file named on the command line (or a tool's template asked for) is read whatever it is: a plan of its own.
         guard named else { return nil }
         return (FreeformLayout(), KitPlacement(depth: file.parts.count - 1, single: true))
+    }
+
+    /// The key of a file's folder among its siblings: its archive and its folder's components.
+    static func folderKey(_ file: Found) -> String {
+        (file.container ?? "") + "\u{0}" + file.parts.dropLast().joined(separator: "/")
     }
 
     /// The folder `levels` above `folder`, written the way `folder` is (relative stays relative).

@@ -1,39 +1,54 @@
 import Foundation
 
-/// Walks a folder on disk the way `PathRules` says: the files it takes and the `.txt` files beside them,
-/// sorted by path, each with its path relative to the folder walked.
+/// Walks a folder on disk the way `PathRules` says, sorted by path: every file in the folders a walk enters,
+/// each with what `PathRules.take` makes of it and what it is on disk. Discovery reads the files it takes;
+/// `speckit pack` packs the regular ones; both see the same tree.
 ///
-/// Symbolic links to folders are not followed (a link loop would never end). A plan file that cannot be read
-/// (a FIFO or device named `tasks.md`, a link that leads nowhere or round in a loop) is still listed, so
+/// Rules are judged on the path as it is spelt from the current folder (`.vscode/tasks.json` is in a
+/// hidden folder whether `.` or `.vscode` was walked); a folder given as an absolute path is judged from
+/// itself. Symbolic links to folders are not followed (a link loop would never end). A file that cannot be
+/// read (a FIFO or device named `tasks.md`, a link that leads nowhere or round in a loop) is still listed, so
 /// reading it reports it instead of skipping it silently.
 enum TreeWalker {
     struct Entry {
         /// The path as it is spelt from the folder walked (`specs/001-a/plan.md` under `specs`).
         var path: String
+        /// The path the rules read: from the current folder (or from the folder walked, when it was given
+        /// as an absolute path).
         var relative: [Substring]
+        /// The path below the folder walked (what an archive of that folder names it).
+        var inside: [Substring]
         var take: PathRules.Take
+        /// A regular file (or a link to one); otherwise a FIFO, device or link that leads nowhere.
+        var regular: Bool
     }
 
-    /// The files under `root` that `PathRules` takes (and `.txt` files), skipping what `filter` excludes;
-    /// `excluded` tells whether the filter left anything out.
+    /// Every file under `root` (hidden files left out), skipping what `filter` excludes; `excluded` tells
+    /// whether the filter left anything out.
     static func walk(_ root: String, filter: PathFilter = PathFilter()) -> (entries: [Entry], excluded: Bool) {
         guard FileKind.of(root) == .folder || FileKind.followed(root) == .folder else { return ([], false) }
         var out: [Entry] = []
         var excluded = false
-        var pending: [(path: String, relative: [Substring])] = [(root, [])]
-        while let (folder, relative) = pending.popLast() {
+        var pending: [(path: String, relative: [Substring], inside: [Substring])] = [(root, spelt(root), [])]
+        while let (folder, relative, inside) = pending.popLast() {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names {
-                let path = folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+            for name in names where !name.hasPrefix(".") || FileKind.of(join(folder, name)) == .folder {
+                let path = join(folder, name)
                 let inner = relative + [Substring(name)]
+                let below = inside + [Substring(name)]
                 switch FileKind.of(path) {
                 case .folder:
                     guard PathRules.enters(inner) else { continue }
-                    if filter.excludes(folder: path) { excluded = true } else { pending.append((path, inner)) }
+                    if filter.excludes(folder: path) { excluded = true } else { pending.append((path, inner, below)) }
                 case .regular, .other, .missing:
-                    let take = PathRules.take(inner)
-                    guard take != .ignored else { continue }
-                    if filter.keeps(file: path) { out.append(Entry(path: path, relative: inner, take: take)) } else { excluded = true }
+                    guard filter.keeps(file: path) else {
+                        excluded = excluded || PathRules.take(inner) != .ignored
+                        continue
+                    }
+                    out.append(
+                        Entry(
+                            path: path, relative: inner, inside: below, take: PathRules.take(inner), regular: FileKind.of(path) == .regular)
+                    )
                 case .symlinkedFolder:
                     continue
                 }
@@ -42,43 +57,26 @@ enum TreeWalker {
         return (out.sorted { $0.path < $1.path }, excluded)
     }
 
-    /// The entries of a list of paths (an archive's, a git revision's) that a walk from their common folder
-    /// would take: every folder on the way must be entered.
-    static func select(_ paths: [String], filter: PathFilter? = nil) -> [Entry] {
+    /// The entries of a list of paths (an archive's, a git revision's) that a walk would take: every folder
+    /// on the way must be entered. `.` and `..` components are not part of what the rules read.
+    static func select(_ paths: [String]) -> [Entry] {
         paths.sorted().compactMap { path in
-            let relative = path.split(separator: "/")
+            let relative = path.split(separator: "/").filter { $0 != "." && $0 != ".." }
             guard !relative.isEmpty else { return nil }
             for end in relative.indices.dropLast() where !PathRules.enters(Array(relative[...end])) { return nil }
             let take = PathRules.take(relative)
-            guard take != .ignored, filter?.keeps(file: path) ?? true else { return nil }
-            return Entry(path: path, relative: relative, take: take)
+            guard take != .ignored else { return nil }
+            return Entry(path: path, relative: relative, inside: relative, take: take, regular: true)
         }
     }
-}
 
-extension TreeWalker {
-    /// Every regular file under `root` in the folders a walk enters (hidden files and links to folders left
-    /// out): what `speckit pack` puts in an archive, so reading the archive sees what walking the folder saw.
-    static func files(_ root: String, filter: PathFilter) -> [Entry] {
-        var out: [Entry] = []
-        var pending: [(path: String, relative: [Substring])] = [(root, [])]
-        while let (folder, relative) = pending.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names {
-                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                let inner = relative + [Substring(name)]
-                switch FileKind.of(path) {
-                case .folder:
-                    if PathRules.enters(inner), !filter.excludes(folder: path) { pending.append((path, inner)) }
-                case .regular:
-                    if !name.hasPrefix("."), filter.keeps(file: path) {
-                        out.append(Entry(path: path, relative: inner, take: PathRules.take(inner)))
-                    }
-                default:
-                    continue
-                }
-            }
-        }
-        return out.sorted { $0.path < $1.path }
+    /// A folder's path as the rules read it: its components from the current folder (`.` and `..` left
+    /// out), or none for an absolute path.
+    static func spelt(_ path: String) -> [Substring] {
+        path.hasPrefix("/") ? [] : path.split(separator: "/").filter { $0 != "." && $0 != ".." }
+    }
+
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
     }
 }

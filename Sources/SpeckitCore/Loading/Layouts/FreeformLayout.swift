@@ -1,6 +1,7 @@
 /// A plan file on its own: any file whose name says it is a plan (`tasks.md`, `ROADMAP.md`,
-/// `sprint-plan.yaml` …), and any Markdown file of a hidden plan folder (`.planning/`, `.github/plans/`) but
-/// its README. Each file is a kit of its own; READMEs, changelogs and other documents are left alone.
+/// `sprint-plan.yaml` …), and any Markdown file of a hidden plan folder (`.planning/`, `.github/plans/`) or
+/// right in a folder named `plans` or `tasks`, but a README. Each file is a kit of its own; READMEs,
+/// changelogs and other documents are left alone.
 public struct FreeformLayout: KitLayout {
     public var profile: Kit.Profile { .freeform }
     public var hiddenFolders: [String] { Self.planFolders }
@@ -63,11 +64,12 @@ public struct FreeformLayout: KitLayout {
         return !words.isEmpty && words.allSatisfy { planWords.contains($0) || lastWords.contains($0) }
     }
 
-    /// Whether a path lies in a hidden plan folder.
+    /// Whether a path lies in a hidden plan folder, or right in a folder named `plans` or `tasks`.
     static func inPlanFolder(_ parts: [String]) -> Bool {
-        parts.indices.contains { index in
-            [".planning", ".specs", ".ai"].contains(parts[index])
-                || (parts[index] == ".github" && index + 1 < parts.count - 1 && parts[index + 1] == "plans")
+        let folders = parts.dropLast()
+        if let last = folders.last, ["plans", "tasks"].contains(last.lowercased()) { return true }
+        return planFolders.map { $0.split(separator: "/").map(String.init) }.contains { folder in
+            folders.indices.contains { start in folders[start...].starts(with: folder) }
         }
     }
 }

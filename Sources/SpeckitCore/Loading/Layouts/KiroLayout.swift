@@ -18,10 +18,11 @@ public struct KiroLayout: KitLayout {
         }
         guard parts.count > kiro + 2, parts[kiro + 1] == "specs", file.isMarkdown else { return .toolFile }
         if parts.count == kiro + 3 {
-            // Flat: the spec's documents sit in `.kiro/specs` itself, and the kit takes the project's name. A
-            // lone tasks.md there beside nested specs is an index of them, which expects no companions.
+            // Flat: the spec's documents sit in `.kiro/specs` itself (the kit `specs`, named after its folder as
+            // every kit is, never after the checkout's). A lone tasks.md there beside nested specs is an index
+            // of them, which expects no companions.
             let spec = !file.siblings.isDisjoint(with: ["requirements.md", "design.md"])
-            return .kit(KitPlacement(depth: kiro + 2, name: kiro > 0 ? parts[kiro - 1] : "specs", expectedDocuments: spec ? nil : []))
+            return .kit(KitPlacement(depth: kiro + 2, expectedDocuments: spec ? nil : []))
         }
         return .kit(KitPlacement(depth: kiro + 3))
     }

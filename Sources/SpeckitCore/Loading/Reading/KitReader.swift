@@ -33,7 +33,7 @@ public struct KitReader: Sendable {
                 if Self.looseProse(file.document, in: source) {
                     loaded.skipped.append(
                         SkippedFile(
-                            path: path, reason: .notAPlan, detail: "Markdown named like a plan that holds no tasks, phases or requirements")
+                            path: path, reason: .notAPlan, detail: "Markdown that holds no task, phase or requirement")
                     )
                     continue
                 }
@@ -41,7 +41,9 @@ public struct KitReader: Sendable {
                 loaded.notes += file.diagnostics
                 loaded.sources[path] = file.source
             } catch let error as SpeckitError {
-                if !source.named.contains(path), let what = Self.notAPlan(error, path: path, files: files, limit: settings.limits.fileBytes)
+                // An empty file holds no plan, named or not; other files are judged by content only when walked.
+                if let what = Self.notAPlan(error, path: path, files: files, limit: settings.limits.fileBytes),
+                    !source.named.contains(path) || error == .emptyFile(path)
                 {
                     loaded.skipped.append(SkippedFile(path: path, reason: .notAPlan, detail: what))
                 } else {
@@ -55,10 +57,10 @@ public struct KitReader: Sendable {
         return loaded
     }
 
-    /// Whether `document` is a loose Markdown file found by walking because a word of its name is a plan
-    /// word, that turns out to hold no plan: no task, phase or requirement (chat logs named `Execute Task 1.md`,
-    /// notes named `blog-cadence-plan.md`). A file named only by plan words (`tasks.md`, `06-01-PLAN.md`), a
-    /// constitution and a PRD are plan documents whatever they hold.
+    /// Whether `document` is a loose Markdown file found by walking (for a plan word in its name, or in a plan
+    /// folder) that turns out to hold no plan: no task, phase or requirement (chat logs named `Execute Task
+    /// 1.md`, notes named `blog-cadence-plan.md`, `.planning/STATE.md`). A file named only by plan words
+    /// (`tasks.md`, `06-01-PLAN.md`), a constitution and a PRD are plan documents whatever they hold.
     static func looseProse(_ document: Document, in source: KitSource) -> Bool {
         guard source.profile == .freeform, source.files.count == 1, !source.named.contains(document.path), document.format == .markdown,
             ![.constitution, .prd].contains(document.kind),

@@ -53,7 +53,13 @@ public struct MarkdownReporter: ReportWriter, Sendable {
     /// The comment, cut to `limit`.
     func document(_ closing: ReportClosing) -> String {
         let summary = closing.summary
-        var head = Self.marker + "\n" + verdict(summary) + "\n\n"
+        var head = Self.marker + "\n" + verdict(summary)
+        if let skipped = SkippedFile.summary(closing.skipped) {
+            head +=
+                " " + skipped.prefix(1).uppercased() + skipped.dropFirst()
+                + " (templates, files that are not plans; `--verbose` lists them)."
+        }
+        head += "\n\n"
         // Progress and changes take at most a quarter of the comment each; the findings get the rest.
         head += MarkdownText.progressTable(closing.kits, paths: paths, maxRows: 60, maxBytes: limit / 4)
         var tail = diff.map { MarkdownText.changesSection($0, paths: paths, maxRows: 100, maxBytes: limit / 4) } ?? ""

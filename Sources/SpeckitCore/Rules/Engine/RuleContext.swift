@@ -14,6 +14,8 @@ public final class RuleContext {
     let sources: [String: SourceText]
     /// The documents the kit's layout expects it to hold (file names; alternatives joined by `|`).
     public let expectedDocuments: [String]
+    /// Files of the kit that are there but were skipped as no plan (an empty file), by path.
+    public let skipped: [String]
 
     private(set) var findings: [Finding] = []
     private var current: RuleDescription?
@@ -29,14 +31,15 @@ public final class RuleContext {
     public convenience init(kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic] = [], failures: [LoadFailure] = []) {
         self.init(
             kit: kit, settings: settings, parseNotes: parseNotes, failures: failures, sources: [:],
-            expectedDocuments: KitLayouts.layout(for: kit.profile).expectedDocuments)
+            expectedDocuments: KitLayouts.layout(for: kit.profile).expectedDocuments, skipped: [])
     }
 
     init(
         kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic], failures: [LoadFailure],
-        sources: [String: SourceText], expectedDocuments: [String]
+        sources: [String: SourceText], expectedDocuments: [String], skipped: [String]
     ) {
         self.expectedDocuments = expectedDocuments
+        self.skipped = skipped
         self.kit = kit
         self.settings = settings
         self.parseNotes = parseNotes

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The corners of finding kits that review and testing turned up: a named file's context never brings other
+/// kits in, archives never reach the disk around them, rules read paths as spelt from the current folder.
+@Suite("Discovery edge cases (end to end)")
+struct DiscoveryEdgeTests {
+    @Test("a flat .kiro/specs/tasks.md named beside nested specs is its own kit: the nested specs are not reported")
+    func flatIndexNamed() throws {
+        let folder = try FixtureRepos.copy("kiro")
+        for command in [["validate"], ["parse"], ["status"]] {
+            let json = try FixtureRepos.json(try CLIRunner.run(command + [".kiro/specs/tasks.md", "--format", "json"], in: folder))
+            #expect(FixtureRepos.kits(json) == ["kiro .kiro/specs specs"], "\(command)")
+        }
+        let text = try CLIRunner.run(["validate", ".kiro/specs/tasks.md"], in: folder)
+        #expect(text.status == 0 && text.stdout == "0 errors, 0 warnings, 0 notes in 1 file (1 kit, 2 tasks): passed\n", "\(text.stdout)")
+    }
+
+    @Test("a named file in a folder that is a kit by the files it holds is read in that kit")
+    func namedFileAmongItsSiblings() throws {
+        let folder = try CLIRunner.folder([
+            "plans/constitution.md": "# Constitution\n\n## Principles\n\n## Governance\n",
+            "plans/plan.md": "# Plan\n\n## Phase 1\n\n- [ ] T1 Build\n",
+        ])
+        let whole = FixtureRepos.findings(try FixtureRepos.json(try CLIRunner.run(["validate", ".", "--format", "json"], in: folder)))
+        let named = try FixtureRepos.json(try CLIRunner.run(["validate", "plans/plan.md", "--format", "json"], in: folder))
+        #expect(FixtureRepos.kits(named) == ["speckit plans plans"])
+        #expect(FixtureRepos.findings(named) == whole.filter { $0.hasPrefix("plans/plan.md:") })
+        #expect(whole.contains { $0.hasPrefix("plans/plan.md:1:1 warning structure.missing-section") })
+    }
+
+    @Test("rules read a folder's path as spelt from the current folder: .vscode/tasks.json is never a plan")
+    func hiddenFolderNamed() throws {
+        let folder = try FixtureRepos.copy("hidden-plans")
+        let outcome = try CLIRunner.run(["validate", ".vscode"], in: folder)
+        #expect(outcome.status == 2)
+        #expect(
+            outcome.stderr
+                == "speckit: error: .vscode: no plan files found (expected Markdown .md/.markdown, YAML .yaml/.yml or a Taskmaster tasks.json; name other files such as plan.txt directly)\n"
+        )
+        let templates = try FixtureRepos.copy("spec-kit-project")
+        let named = try CLIRunner.run(["validate", "templates"], in: templates)
+        #expect(named.status == 2)
+        #expect(named.stderr.hasSuffix("; skipped 7 templates, see --verbose\n"), "\(named.stderr)")
+    }
+
+    @Test("fix FILE rewrites that file only, never the rest of its kit")
+    func fixNamedFile() throws {
+        let folder = try FixtureRepos.copy("spec-kit-user")
+        let plan = folder.appendingPathComponent("specs/001-photo-albums/plan.md")
+        let original = try Data(contentsOf: plan)
+        try (Data([0xEF, 0xBB, 0xBF]) + original).write(to: plan)
+        let outcome = try CLIRunner.run(["fix", "specs/001-photo-albums/tasks.md"], in: folder)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "fixed 0 of 1 file\n", "\(outcome.stdout)")
+        #expect(try Data(contentsOf: plan) == Data([0xEF, 0xBB, 0xBF]) + original)
+    }
+
+    @Test("every file skipped: validate writes no report (nothing passed), one line on stderr, exit 2")
+    func nothingToReport() throws {
+        let folder = try CLIRunner.folder(["compose.tasks.yaml": "services:\n  web:\n    image: nginx\n"])
+        for format in ["text", "json", "markdown", "sarif"] {
+            let outcome = try CLIRunner.run(["validate", ".", "--format", format], in: folder)
+            #expect(outcome.status == 2 && outcome.stdout.isEmpty, "\(format): \(outcome.stdout)")
+            #expect(outcome.stderr.hasSuffix("; skipped 1 file that is not a plan, see --verbose\n"))
+        }
+        let report = folder.appendingPathComponent("report.json")
+        #expect(try CLIRunner.run(["validate", ".", "--format", "json", "--output", report.path], in: folder).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: report.path))
+    }
+}
