@@ -12,10 +12,15 @@ enum JSONPieces {
     }
 
     /// Every line indented by `spaces`; the first line too unless it follows a key on the same line.
+    /// One pass over the bytes: a large document's JSON is copied once, not split into lines and joined.
     static func indent(_ json: String, by spaces: Int, first: Bool = true) -> String {
-        let pad = String(repeating: " ", count: spaces)
-        return json.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-            index == 0 && !first ? String(line) : pad + line
-        }.joined(separator: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(json.utf8.count + json.utf8.count / 4)
+        if first { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces)) }
+        for byte in json.utf8 {
+            out.append(byte)
+            if byte == UInt8(ascii: "\n") { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces)) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -9,15 +9,18 @@ public struct KitOutcome: Sendable {
     public var skipped: [SkippedFile]
     /// Nothing of the kit was a plan (every file skipped): it is not reported as a kit.
     public var isEmpty: Bool
+    /// Files of the kit (of those reported on) that could not be read: counted among the run's files.
+    public var unreadable: Int
 
     public init(
         summary: KitSummary, findings: [Finding], hidden: [Severity: Int] = [:], skipped: [SkippedFile] = [],
-        isEmpty: Bool = false
+        isEmpty: Bool = false, unreadable: Int = 0
     ) {
         self.summary = summary
         self.findings = findings.sorted(by: Finding.reportOrder)
         self.hidden = hidden
         self.skipped = skipped
         self.isEmpty = isEmpty
+        self.unreadable = unreadable
     }
 }

@@ -97,7 +97,7 @@ public struct ValidationReport: Codable, Hashable, Sendable {
                 summary.skipped = skipped.count
                 guard !outcome.isEmpty else { return }
                 summary.kits += 1
-                summary.files += outcome.summary.documents.count
+                summary.files += outcome.summary.documents.count + outcome.unreadable
                 summary.tasks += outcome.summary.tasks
                 for finding in outcome.findings { count(finding.severity, 1) }
                 for (severity, hidden) in outcome.hidden { count(severity, hidden) }

@@ -51,7 +51,7 @@ public struct Validator: Sendable {
         if let focus = loaded.focus { findings = findings.filter { focus.contains($0.range.file) } }
         return KitOutcome(
             summary: KitSummary(kit: loaded.reportedKit), findings: findings, hidden: context.hidden, skipped: loaded.skipped,
-            isEmpty: loaded.isEmpty)
+            isEmpty: loaded.isEmpty, unreadable: loaded.failures.count { loaded.focus?.contains($0.path) ?? true })
     }
 
     /// Reads and parses the kits (no rules run), handing each to `deliver` in kit order: what `parse`,

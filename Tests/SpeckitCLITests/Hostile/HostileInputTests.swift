@@ -290,7 +290,7 @@ struct HostileInputTests {
         #expect(
             result.stdout.contains(
                 "tree/c/prd.md:1:1: error: cannot read: not a regular file (a FIFO, socket or device) [input.unreadable]"))
-        #expect(result.stdout.contains("2 errors, 0 warnings, 0 notes in 1 file (3 kits, 1 task): failed"), "\(result.stdout)")
+        #expect(result.stdout.contains("2 errors, 0 warnings, 0 notes in 3 files (3 kits, 1 task): failed"), "\(result.stdout)")
         #expect(result.stderr.isEmpty)
         // Named on the command line, the loop is reported the same way (not as a missing file).
         let named = try CLIRunner.run(["validate", "tree/b/plan.md", "--no-color"], in: root, timeout: 30)

@@ -39,7 +39,7 @@ public struct KitReader: Sendable {
                 }
                 loaded.kit.documents.append(file.document)
                 loaded.notes += file.diagnostics
-                loaded.sources[path] = file.source
+                if scope == .context { loaded.sources[path] = file.source }
             } catch let error as SpeckitError {
                 // An empty file holds no plan, named or not; other files are judged by content only when walked.
                 if let what = Self.notAPlan(error, path: path, files: files, limit: settings.limits.fileBytes),
