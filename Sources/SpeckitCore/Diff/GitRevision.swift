@@ -15,8 +15,13 @@ public struct GitRevision: Sendable {
     public init(_ name: String, in folder: String? = nil) throws {
         let folder = folder ?? FileManager.default.currentDirectoryPath
         guard !name.isEmpty, !name.hasPrefix("-") else { throw SpeckitError.git("--base: '\(name)' is not a revision") }
-        let top = String(decoding: try Git.run(["rev-parse", "--show-toplevel"], in: folder), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let top: String
+        do {
+            top = String(decoding: try Git.run(["rev-parse", "--show-toplevel"], in: folder), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch SpeckitError.git(let problem) {
+            throw SpeckitError.git("--base \(name): \(folder) is not in a git repository (\(problem))")
+        }
         self.root = URL(fileURLWithPath: top).resolvingSymlinksInPath().path
         do {
             let sha = try Git.run(["rev-parse", "--verify", "--quiet", name + "^{commit}"], in: folder)

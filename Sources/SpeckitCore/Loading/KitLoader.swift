@@ -116,6 +116,7 @@ public struct KitLoader: Sendable {
                 var file = KitDiscovery.Found(
                     path: name + "/" + entry.path, parts: root + entry.relative.map(String.init), relative: entry.relative, origin: .walked)
                 file.container = name
+                file.containerDepth = root.count
                 take(file, entry.take)
             }
         }

@@ -33,9 +33,11 @@ public final class ParsePipeline: Sendable {
             state.diagnostics += loaded.diagnostics
             guard !loaded.isEmpty else { return }
             let kit = loaded.reportedKit
-            let text = state.writer.kit(kit)
             state.documents += kit.documents.count
+            // A kit of which nothing could be read waits until a document shows the run read something.
             guard state.documents > 0 else {
+                var text = ""
+                state.writer.kit(kit) { text += $0 }
                 state.held.append(text)
                 return
             }
@@ -44,7 +46,7 @@ public final class ParsePipeline: Sendable {
                 sink(state.writer.begin() + state.held.joined())
                 state.held = []
             }
-            sink(text)
+            state.writer.kit(kit, emit: sink)
         }
     }
 

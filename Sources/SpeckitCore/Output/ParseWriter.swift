@@ -2,7 +2,8 @@
 /// noticed (unreadable files included) and what was skipped.
 public protocol ParseWriter: Sendable {
     mutating func begin() -> String
-    mutating func kit(_ kit: Kit) -> String
+    /// One kit, handed to `emit` in pieces (a document at a time), so a large kit is never one string.
+    mutating func kit(_ kit: Kit, emit: (String) -> Void)
     mutating func end(diagnostics: [Diagnostic], skipped: [SkippedFile]) -> String
 }
 
@@ -10,7 +11,7 @@ extension ParseWriter {
     /// The whole result as one text.
     public mutating func render(_ result: ParseResult) -> String {
         var out = begin()
-        for each in result.kits { out += kit(each) }
+        for each in result.kits { kit(each) { out += $0 } }
         return out + end(diagnostics: result.diagnostics, skipped: result.skipped)
     }
 }
@@ -31,17 +32,18 @@ public struct ParseJSONWriter: ParseWriter {
 
     /// The kit as `JSONEncoder` writes it (sorted keys), one document at a time, so no more than the largest
     /// document's JSON is built at once.
-    public mutating func kit(_ kit: Kit) -> String {
-        defer { wroteKit = true }
-        var out = (wroteKit ? ",\n" : "\n") + "    {\n      \"archived\" : \(kit.archived),\n      \"documents\" : ["
+    public mutating func kit(_ kit: Kit, emit: (String) -> Void) {
+        emit((wroteKit ? ",\n" : "\n") + "    {\n      \"archived\" : \(kit.archived),\n      \"documents\" : [")
+        wroteKit = true
         for (index, document) in kit.documents.enumerated() {
-            out += (index == 0 ? "\n" : ",\n") + JSONPieces.indent(JSONPieces.encode(document), by: 8)
+            emit(index == 0 ? "\n" : ",\n")
+            emit(JSONPieces.encodeIndented(document, by: 8))
         }
-        out += (kit.documents.isEmpty ? "]" : "\n      ]") + ",\n"
-        out += "      \"name\" : \(JSONPieces.encode(kit.name)),\n"
-        out += "      \"profile\" : \(JSONPieces.encode(kit.profile)),\n"
-        out += "      \"root\" : \(JSONPieces.encode(kit.root))\n    }"
-        return out
+        emit(
+            (kit.documents.isEmpty ? "]" : "\n      ]") + ",\n"
+                + "      \"name\" : \(JSONPieces.encode(kit.name)),\n"
+                + "      \"profile\" : \(JSONPieces.encode(kit.profile)),\n"
+                + "      \"root\" : \(JSONPieces.encode(kit.root))\n    }")
     }
 
     public mutating func end(diagnostics: [Diagnostic], skipped: [SkippedFile]) -> String {

@@ -16,10 +16,13 @@ public struct TextOutline: ParseWriter {
 
     public func begin() -> String { "" }
 
-    public func kit(_ kit: Kit) -> String {
-        var out = "kit \(kit.name) [\(kit.profile.rawValue)\(kit.archived ? ", archived" : "")] \(kit.root)\n"
-        for document in kit.documents { Self.render(document, into: &out) }
-        return out
+    public func kit(_ kit: Kit, emit: (String) -> Void) {
+        emit("kit \(kit.name) [\(kit.profile.rawValue)\(kit.archived ? ", archived" : "")] \(kit.root)\n")
+        for document in kit.documents {
+            var out = ""
+            Self.render(document, into: &out)
+            emit(out)
+        }
     }
 
     public func end(diagnostics: [Diagnostic], skipped: [SkippedFile]) -> String {

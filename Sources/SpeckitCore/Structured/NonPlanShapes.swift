@@ -16,6 +16,16 @@ enum NonPlanShapes {
             }
             if keys.contains("jobs"), keys.contains("on") || keys.contains("true") { return "a GitHub workflow (on and jobs)" }
             if format == .json, keys.contains("containerdefinitions") { return "an ECS task definition (containerDefinitions)" }
+            if keys.contains("version"), let tasks = root.value(forAny: ["tasks"])?.kind, case .sequence(let items) = tasks,
+                !items.isEmpty,
+                items.allSatisfy({ item in
+                    let keys = Set((item.pairs ?? []).map { StructuredKeys.fold($0.key) })
+                    return keys.contains("label") && !keys.isDisjoint(with: ["command", "type"])
+                        && keys.isDisjoint(with: ["id", "status", "title"])
+                })
+            {
+                return "a VS Code tasks.json (labelled commands)"
+            }
             return nil
         case .sequence(let items):
             let mappings = items.compactMap(\.pairs)

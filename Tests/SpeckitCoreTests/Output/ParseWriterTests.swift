@@ -12,7 +12,9 @@ struct ParseWriterTests {
         let result = ParseSampleModel.fullResult()
         var writer = ParseJSONWriter()
         for (index, kit) in result.kits.enumerated() {
-            let written = String(writer.kit(kit).dropFirst(index == 0 ? 1 : 2))
+            var text = ""
+            writer.kit(kit) { text += $0 }
+            let written = String(text.dropFirst(index == 0 ? 1 : 2))
             #expect(try Self.object(written) == Self.object(JSONPieces.encode(kit)))
         }
     }
@@ -28,5 +30,14 @@ struct ParseWriterTests {
     /// JSON read back into Foundation's objects, which compare by value.
     static func object(_ json: String) throws -> NSObject {
         try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSObject)
+    }
+}
+
+extension ParseWriterTests {
+    @Test("indenting while encoding gives what indenting the encoder's JSON gives", arguments: [0, 2, 8])
+    func encodeIndented(spaces: Int) {
+        let kit = ParseSampleModel.fullResult().kits[0]
+        #expect(JSONPieces.encodeIndented(kit, by: spaces) == JSONPieces.indent(JSONPieces.encode(kit), by: spaces))
+        #expect(JSONPieces.encodeIndented([String](), by: spaces) == JSONPieces.indent(JSONPieces.encode([String]()), by: spaces))
     }
 }

@@ -19,6 +19,9 @@ enum KitDiscovery {
         /// The archive it is an entry of: kits never mix files of two archives or of an archive and the disk,
         /// and a kit's folder never climbs above its archive.
         var container: String? = nil
+        /// For an archive's entry, how many of `parts` are the archive's own place: a forced profile makes the
+        /// whole archive one kit (a kit packed by hand has no manifest to say where its folders were).
+        var containerDepth: Int? = nil
     }
 
     /// A kit as grouped, with where its folder is.
@@ -99,7 +102,8 @@ enum KitDiscovery {
         if let forced {
             // A forced profile makes every folder a kit of it, but a tool's own files stay out.
             if natural?.placement == .toolFile, !named { return nil }
-            return (KitLayouts.layout(for: forced), KitPlacement(depth: file.parts.count - 1, single: forced == .freeform))
+            let depth = forced == .freeform ? file.parts.count - 1 : (file.containerDepth ?? file.parts.count - 1)
+            return (KitLayouts.layout(for: forced), KitPlacement(depth: depth, single: forced == .freeform))
         }
         if let (layout, placement) = natural, case .kit(let kit) = placement { return (layout, kit) }
         // A file named on the command line (or a tool's template asked for) is read whatever it is: a plan of its own.

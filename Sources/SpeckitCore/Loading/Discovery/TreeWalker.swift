@@ -4,20 +4,21 @@ import Foundation
 /// each with what `PathRules.take` makes of it and what it is on disk. Discovery reads the files it takes;
 /// `speckit pack` packs the regular ones; both see the same tree.
 ///
-/// Rules are judged on the path as it is spelt from the current folder (`.vscode/tasks.json` is in a
-/// hidden folder whether `.` or `.vscode` was walked); a folder given as an absolute path is judged from
-/// itself. Symbolic links to folders are not followed (a link loop would never end). A file that cannot be
+/// Which folders are entered and which files are taken is judged below the folder walked (a folder named
+/// on the command line is read, hidden or not); whether a file is a template is judged on its path as spelt
+/// from the current folder (`templates/x.md` is a template whether `.` or `templates` was walked). Symbolic links to folders are not followed (a link loop would never end). A file that cannot be
 /// read (a FIFO or device named `tasks.md`, a link that leads nowhere or round in a loop) is still listed, so
 /// reading it reports it instead of skipping it silently.
 enum TreeWalker {
     struct Entry {
         /// The path as it is spelt from the folder walked (`specs/001-a/plan.md` under `specs`).
         var path: String
-        /// The path the rules read: from the current folder (or from the folder walked, when it was given
-        /// as an absolute path).
-        var relative: [Substring]
-        /// The path below the folder walked (what an archive of that folder names it).
+        /// The path below the folder walked: what the walking rules read, and what an archive of the folder
+        /// names it.
         var inside: [Substring]
+        /// The path as spelt from the current folder (from the folder walked, when it was given as an
+        /// absolute path), for the template rules.
+        var relative: [Substring]
         var take: PathRules.Take
         /// A regular file (or a link to one); otherwise a FIFO, device or link that leads nowhere.
         var regular: Bool
@@ -29,26 +30,26 @@ enum TreeWalker {
         guard FileKind.of(root) == .folder || FileKind.followed(root) == .folder else { return ([], false) }
         var out: [Entry] = []
         var excluded = false
-        var pending: [(path: String, relative: [Substring], inside: [Substring])] = [(root, spelt(root), [])]
-        while let (folder, relative, inside) = pending.popLast() {
+        let spelt = spelt(root)
+        var pending: [(path: String, inside: [Substring])] = [(root, [])]
+        while let (folder, inside) = pending.popLast() {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names where !name.hasPrefix(".") || FileKind.of(join(folder, name)) == .folder {
                 let path = join(folder, name)
-                let inner = relative + [Substring(name)]
                 let below = inside + [Substring(name)]
                 switch FileKind.of(path) {
                 case .folder:
-                    guard PathRules.enters(inner) else { continue }
-                    if filter.excludes(folder: path) { excluded = true } else { pending.append((path, inner, below)) }
+                    guard PathRules.enters(below) else { continue }
+                    if filter.excludes(folder: path) { excluded = true } else { pending.append((path, below)) }
                 case .regular, .other, .missing:
                     guard filter.keeps(file: path) else {
-                        excluded = excluded || PathRules.take(inner) != .ignored
+                        excluded = excluded || PathRules.take(below) != .ignored
                         continue
                     }
                     out.append(
                         Entry(
-                            path: path, relative: inner, inside: below, take: PathRules.take(inner), regular: FileKind.of(path) == .regular)
-                    )
+                            path: path, inside: below, relative: spelt + below, take: PathRules.take(below),
+                            regular: FileKind.of(path) == .regular))
                 case .symlinkedFolder:
                     continue
                 }
@@ -66,7 +67,7 @@ enum TreeWalker {
             for end in relative.indices.dropLast() where !PathRules.enters(Array(relative[...end])) { return nil }
             let take = PathRules.take(relative)
             guard take != .ignored else { return nil }
-            return Entry(path: path, relative: relative, inside: relative, take: take, regular: true)
+            return Entry(path: path, inside: relative, relative: relative, take: take, regular: true)
         }
     }
 
