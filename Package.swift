@@ -31,6 +31,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // glibc's mallopt, which only the executable calls.
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CLibArchive",
             pkgConfig: "libarchive",
@@ -58,7 +60,7 @@ let package = Package(
         // The executable is thin: it only starts the command.
         .executableTarget(
             name: "speckit",
-            dependencies: ["SpeckitCLI"],
+            dependencies: ["SpeckitCLI", "CMalloc"],
             swiftSettings: strictSettings
         ),
         .testTarget(

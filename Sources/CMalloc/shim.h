@@ -1,0 +1,2 @@
+// glibc's allocator tuning (mallopt), for the speckit executable only.
+#include <malloc.h>
