@@ -20,7 +20,7 @@ public struct GitRevision: Sendable {
             top = String(decoding: try Git.run(["rev-parse", "--show-toplevel"], in: folder), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         } catch SpeckitError.git(let problem) {
-            throw SpeckitError.git("--base \(name): \(folder) is not in a git repository (\(problem))")
+            throw SpeckitError.git("--base \(name): \(problem)")
         }
         self.root = URL(fileURLWithPath: top).resolvingSymlinksInPath().path
         do {
