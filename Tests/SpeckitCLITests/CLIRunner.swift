@@ -17,8 +17,12 @@ struct CLIRunner {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
-    /// The binary next to the test bundle (`.build/<config>/speckit`).
+    /// The binary next to the test bundle (`.build/<config>/speckit`), or the one `SPECKIT_TEST_BINARY` names:
+    /// how a new test is shown to fail on an older build.
     static let binary: URL = {
+        if let chosen = ProcessInfo.processInfo.environment["SPECKIT_TEST_BINARY"], !chosen.isEmpty {
+            return URL(fileURLWithPath: chosen)
+        }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("speckit")
