@@ -1,8 +1,8 @@
 import Foundation
 
 /// The plan files of a git revision, read without touching the working tree: what `--base REF` compares
-/// against. Files are listed with `git ls-tree` and read in one `git cat-file --batch`, the equivalent of
-/// `git show REF:path` for each.
+/// against. Files are listed with `git ls-tree -z` (names end with a NUL, so a newline in a name is part of
+/// it) and read by object id in one `git cat-file --batch`: no file name is ever written to git's input.
 public struct GitRevision: Sendable {
     /// The revision as given (`origin/main`, `HEAD~1`).
     public let name: String
@@ -40,20 +40,27 @@ public struct GitRevision: Sendable {
         folder: String? = nil
     ) throws -> (files: [String: [UInt8]], listed: [(path: String, relative: [Substring], named: Bool)]) {
         let folder = folder ?? FileManager.default.currentDirectoryPath
-        var wanted: [(key: String, object: String)] = []
+        var wanted: [(key: String, name: String, object: String)] = []
         var listed: [(path: String, relative: [Substring], named: Bool)] = []
         // A file reached through two paths is read once, as on disk.
         var seen: Set<String> = []
         for path in paths {
             let inside = try repositoryPath(path, folder: folder)
             let listing = try Git.run(
-                ["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit, "--"]
-                    + (inside.isEmpty ? [] : [inside]), in: root)
-            for name in listing.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
+                ["ls-tree", "-r", "-z", "--full-tree", commit, "--"] + (inside.isEmpty ? [] : [inside]), in: root)
+            for record in listing.split(separator: 0) {
+                // `<mode> <type> <object>\t<name>`: only regular files (not links, not submodules) are plans.
+                guard let tab = record.firstIndex(of: 9) else { continue }
+                let fields = record[..<tab].split(separator: 32)
+                guard fields.count == 3, fields[1].elementsEqual("blob".utf8), !fields[0].elementsEqual("120000".utf8) else {
+                    continue
+                }
+                let object = String(decoding: fields[2], as: UTF8.self)
+                let name = String(decoding: record[(tab + 1)...], as: UTF8.self)
                 if name == inside {
                     guard seen.insert(name).inserted else { continue }
                     listed.append((path, [Substring(path.split(separator: "/").last ?? Substring(path))], true))
-                    wanted.append((path, name))
+                    wanted.append((path, name, object))
                     continue
                 }
                 let rest = inside.isEmpty ? name : String(name.dropFirst(inside.count + 1))
@@ -69,7 +76,7 @@ public struct GitRevision: Sendable {
                 }
                 guard seen.insert(name).inserted else { continue }
                 listed.append((key, entry.relative, false))
-                wanted.append((key, name))
+                wanted.append((key, name, object))
             }
         }
         return (try read(wanted), listed.sorted { $0.path < $1.path })
@@ -93,23 +100,23 @@ public struct GitRevision: Sendable {
         return String(resolved.dropFirst(root.count + 1))
     }
 
-    /// The blobs, read in one `git cat-file --batch`.
-    func read(_ wanted: [(key: String, object: String)]) throws -> [String: [UInt8]] {
+    /// The blobs, read by object id in one `git cat-file --batch`.
+    func read(_ wanted: [(key: String, name: String, object: String)]) throws -> [String: [UInt8]] {
         guard !wanted.isEmpty else { return [:] }
-        let question = wanted.map { "\(commit):\($0.object)\n" }.joined()
+        let question = wanted.map { $0.object + "\n" }.joined()
         let answer = try Git.run(["cat-file", "--batch"], in: root, input: Array(question.utf8))
         var files: [String: [UInt8]] = [:]
         var index = answer.startIndex
-        for (key, object) in wanted {
+        for (key, name, _) in wanted {
             guard let end = answer[index...].firstIndex(of: 10) else { break }
             let header = String(decoding: answer[index..<end], as: UTF8.self).split(separator: " ")
             index = end + 1
             guard header.count == 3, header[1] == "blob", let size = Int(header[2]) else {
                 if header.last == "missing" { continue }
-                throw SpeckitError.git("cannot read \(object) at \(name)")
+                throw SpeckitError.git("cannot read \(name) at \(self.name)")
             }
             guard size <= Limits.standard.fileBytes else {
-                throw SpeckitError.fileTooLarge("\(name):\(object)", bytes: size, limit: Limits.standard.fileBytes)
+                throw SpeckitError.fileTooLarge("\(self.name):\(name)", bytes: size, limit: Limits.standard.fileBytes)
             }
             files[key] = Array(answer[index..<min(answer.endIndex, index + size)])
             index = min(answer.endIndex, index + size + 1)
