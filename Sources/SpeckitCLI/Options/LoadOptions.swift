@@ -32,7 +32,8 @@ struct LoadOptions: ParsableArguments {
     var threads: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     /// The configuration file merged with the flags. Without `--config`, the nearest `.speckit.yml` above
-    /// the first path (up to its repository root), else above the current folder.
+    /// the first path, else above the current folder, never climbing past a repository root, the home
+    /// folder or the file system's root (`--verbose` says which file was used).
     func settings(for paths: [String]) throws -> ValidationSettings {
         var settings = ValidationSettings()
         if let config {
@@ -40,8 +41,10 @@ struct LoadOptions: ParsableArguments {
                 throw SpeckitError.badConfig(file: config, line: nil, column: nil, problem: "no such file (given by --config)")
             }
             settings = try ConfigFile.load(config)
-        } else if let found = ConfigFile.nearest(for: paths) {
-            settings = try ConfigFile.load(found)
+        } else {
+            let search = ConfigFile.nearest(for: paths)
+            if verbose { FileHandle.standardError.write(Data("speckit: \(search.description)\n".utf8)) }
+            if let found = search.file { settings = try ConfigFile.load(found) }
         }
         if let profile { settings.profile = profile }
         if includeTemplates { settings.includeTemplates = true }

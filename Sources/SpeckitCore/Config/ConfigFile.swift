@@ -27,29 +27,59 @@ public enum ConfigFile {
     public static let names = [".speckit.yml", ".speckit.yaml"]
     static let keys = ["profile", "include", "exclude", "includeTemplates", "rules", "statusWords", "requiredSections", "strict", "limits"]
 
-    /// The configuration for a run started in `folder`: the first `.speckit.yml` found there or in a parent,
-    /// stopping at the repository root (the folder holding `.git`). Nil when there is none.
-    public static func find(from folder: String) -> String? {
-        var url = URL(fileURLWithPath: folder).standardizedFileURL
-        let manager = FileManager.default
-        while true {
-            for name in names where manager.fileExists(atPath: url.appendingPathComponent(name).path) {
-                return url.appendingPathComponent(name).path
-            }
-            if manager.fileExists(atPath: url.appendingPathComponent(".git").path) || url.path == "/" { return nil }
-            url.deleteLastPathComponent()
+    /// Where a search for the configuration ended: the file found, if any, and the last folder looked in.
+    public struct Search: Sendable, Equatable {
+        public var file: String?
+        public var lastFolder: String
+
+        /// What `--verbose` says about it.
+        public var description: String {
+            file.map { "configuration: \($0)" } ?? "configuration: none (no .speckit.yml up to \(lastFolder))"
         }
     }
 
+    /// The configuration for a run started in `folder`: the first `.speckit.yml` found there or in a parent.
+    /// The climb stops at the repository root (the folder holding `.git`), the home folder, the root of the
+    /// file system `folder` is on, and `boundary` when one is given (a folder above it is never read: the
+    /// run step's working folder). Each of those is still looked in itself.
+    public static func find(from folder: String, boundary: String? = nil) -> Search {
+        var url = URL(fileURLWithPath: folder).standardizedFileURL
+        let manager = FileManager.default
+        let home = ProcessInfo.processInfo.environment["HOME"].map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let device = Self.device(url.path)
+        while true {
+            for name in names where manager.fileExists(atPath: url.appendingPathComponent(name).path) {
+                return Search(file: url.appendingPathComponent(name).path, lastFolder: url.path)
+            }
+            let parent = url.deletingLastPathComponent()
+            if manager.fileExists(atPath: url.appendingPathComponent(".git").path) || url.path == "/" || url.path == home
+                || url.path == boundary || parent.path == url.path || (device != nil && Self.device(parent.path) != device)
+            {
+                return Search(file: nil, lastFolder: url.path)
+            }
+            url = parent
+        }
+    }
+
+    /// The file system (device) a folder is on.
+    private static func device(_ path: String) -> UInt? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt(info.st_dev) : nil
+    }
+
     /// The configuration for checking `paths`: the nearest one above the first path (its folder when it is
-    /// a file), else above the current folder. Nil when there is none.
-    public static func nearest(for paths: [String]) -> String? {
+    /// a file), else above the current folder; never above `boundary` when one is given.
+    public static func nearest(for paths: [String], boundary: String? = nil) -> Search {
         var start: String?
         var isDirectory: ObjCBool = false
         if let first = paths.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) {
             start = isDirectory.boolValue ? first : URL(fileURLWithPath: first).deletingLastPathComponent().path
         }
-        return start.flatMap(find(from:)) ?? find(from: FileManager.default.currentDirectoryPath)
+        if let start {
+            let search = find(from: start, boundary: boundary)
+            if search.file != nil { return search }
+        }
+        return find(from: FileManager.default.currentDirectoryPath, boundary: boundary)
     }
 
     /// Reads the configuration file at `path`.
