@@ -14,6 +14,9 @@ public struct KitLoader: Sendable {
     public var settings: ValidationSettings
     /// The folder relative paths start from.
     public var base: String
+    /// A folder plan files found by walking must not lead out of through a symbolic link (the run step's
+    /// working folder); nil: the repository each file is in, else the folder walked (see `LinkBoundary`).
+    public var linkBoundary: String? = nil
 
     /// A loader with `settings`; relative paths start from `base` (default: the current folder).
     public init(settings: ValidationSettings = ValidationSettings(), base: String? = nil) {
@@ -26,6 +29,7 @@ public struct KitLoader: Sendable {
     ///   (nothing found is a plan), or `.archive` for an archive that cannot be read.
     public func discover(_ paths: [String]) throws -> KitSet {
         let filter = PathFilter(include: settings.include, exclude: settings.exclude, root: settings.root)
+        let links = LinkBoundary(fixed: linkBoundary)
         var run = Run()
         for path in paths {
             if ArchiveKit.isArchive(path), FileKind.followed(path) == .regular {
@@ -42,7 +46,10 @@ public struct KitLoader: Sendable {
                     throw SpeckitError.noPlanFiles(path)
                 }
                 run.walked.append(KitDiscovery.absoluteParts(path, base: base))
-                for entry in taken { run.take(item(entry.path, relative: entry.relative, origin: .walked), entry.take) }
+                for entry in taken {
+                    run.take(item(entry.path, relative: entry.relative, origin: .walked), entry.take)
+                    if let refusal = links.refusal(for: entry.path, walkedFrom: path) { run.refused[entry.path] = refusal }
+                }
             case .missing:
                 // A link that leads nowhere or round in a loop is there: reading it reports what it is.
                 guard FileKind.isLink(path) else { throw SpeckitError.pathNotFound(path) }
@@ -52,7 +59,13 @@ public struct KitLoader: Sendable {
             }
         }
         if paths.count > 1 { run.found = Self.readOnce(run.found) }
-        run.found += context(for: run.found, walked: run.walked)
+        let context = context(for: run.found, walked: run.walked)
+        for file in context {
+            if let refusal = links.refusal(for: file.path, walkedFrom: KitDiscovery.folder(of: file.path)) {
+                run.refused[file.path] = refusal
+            }
+        }
+        run.found += context
         let set = assemble(run)
         guard !set.kits.isEmpty else {
             if paths.count == run.archives.count, let archive = run.archives.first { throw SpeckitError.noPlanFiles(archive.path) }

@@ -87,10 +87,15 @@ struct ValidateKitStep: RunStep {
             throw SpeckitError.badParameters(
                 source: source, problem: "'path' \(path) leads outside the working folder; expected a kit inside it")
         }
-        var settings = try ConfigFile.nearest(for: [path]).map(ConfigFile.load) ?? ValidationSettings()
+        // Configuration comes from inside the working folder only: a `.speckit.yml` in a parent (which anyone
+        // who can write there could put) never switches rules off for a run.
+        let boundary = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        var settings = try ConfigFile.nearest(for: [path], boundary: boundary).file.map(ConfigFile.load) ?? ValidationSettings()
         if let profile { settings.profile = profile }
         if let strict { settings.strict = strict }
-        return (try KitLoader(settings: settings).discover([path]), Validator(settings: settings))
+        var loader = KitLoader(settings: settings)
+        loader.linkBoundary = working
+        return (try loader.discover([path]), Validator(settings: settings))
     }
 
     func run(into staging: ArtifactStaging, events: EventStream) throws -> (exitCode: Int32, counts: RunOutcome.Counts) {
