@@ -47,11 +47,11 @@ struct FixCommand: ParsableCommand {
                     UnifiedDiff.render(
                         old: String(decoding: bytes, as: UTF8.self),
                         new: String(decoding: result.bytes, as: UTF8.self), path: path), terminator: "")
-                print("would fix \(path): \(result.changes.joined(separator: "; "))")
+                print("would fix \(path.escapingControlCharacters): \(result.changes.joined(separator: "; "))")
             } else {
                 // Replaced whole, keeping its permissions.
                 try AtomicFile.write(result.bytes, to: path)
-                print("fixed \(path): \(result.changes.joined(separator: "; "))")
+                print("fixed \(path.escapingControlCharacters): \(result.changes.joined(separator: "; "))")
             }
         }
         print("\(dryRun ? "would fix" : "fixed") \(fixed) of \(files.count) file\(files.count == 1 ? "" : "s")")

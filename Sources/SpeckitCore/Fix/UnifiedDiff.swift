@@ -1,6 +1,7 @@
 /// A unified diff of two texts, for `speckit fix --dry-run`. The fixes keep every line where it is (a line
 /// is repaired, not moved), so lines are compared one for one and changed runs become hunks with three
-/// lines of context.
+/// lines of context. Lines and the path are shown with control characters escaped (a `\r` the fix drops
+/// shows as `\r`; an escape sequence in the file never reaches the terminal).
 public enum UnifiedDiff {
     public static func render(old: String, new: String, path: String, context: Int = 3) -> String {
         let before = lines(old)
@@ -10,6 +11,7 @@ public enum UnifiedDiff {
         let changed = (0..<count).filter { index in
             index >= before.count || index >= after.count || before[index] != after[index]
         }
+        let path = path.escapingControlCharacters
         var out = "--- a/\(path)\n+++ b/\(path)\n"
         var hunkStart = 0
         while hunkStart < changed.count {
@@ -24,11 +26,11 @@ public enum UnifiedDiff {
                 let old = index < before.count ? before[index] : nil
                 let new = index < after.count ? after[index] : nil
                 if old == new, let old {
-                    out += " " + old + "\n"
+                    out += " " + old.escapingControlCharacters + "\n"
                     continue
                 }
-                if let old { out += "-" + old + "\n" }
-                if let new { out += "+" + new + "\n" }
+                if let old { out += "-" + old.escapingControlCharacters + "\n" }
+                if let new { out += "+" + new.escapingControlCharacters + "\n" }
             }
             hunkStart = hunkEnd + 1
         }

@@ -1,6 +1,8 @@
 /// The human-readable outline of `speckit parse --format text`: each kit and document, phases with their
 /// declared status and task counts, tasks indented under them, then what the parser noticed and what was
-/// skipped.
+/// skipped. Everything taken from the files (names, titles, statuses as written) is shown with control
+/// characters escaped (`escapingControlCharacters`): a title cannot start a line of its own or reach the
+/// terminal as an escape sequence.
 public struct TextOutline: ParseWriter {
     /// List every file skipped, not only how many.
     public var verbose: Bool
@@ -17,7 +19,7 @@ public struct TextOutline: ParseWriter {
     public func begin() -> String { "" }
 
     public func kit(_ kit: Kit, emit: (String) -> Void) {
-        emit("kit \(kit.name) [\(kit.profile.rawValue)\(kit.archived ? ", archived" : "")] \(kit.root)\n")
+        emit("kit \(e(kit.name)) [\(kit.profile.rawValue)\(kit.archived ? ", archived" : "")] \(e(kit.root))\n")
         for document in kit.documents {
             var out = ""
             Self.render(document, into: &out)
@@ -29,26 +31,26 @@ public struct TextOutline: ParseWriter {
         var out = ""
         if !diagnostics.isEmpty {
             out += "\n"
-            for diagnostic in diagnostics { out += diagnostic.formatted + "\n" }
+            for diagnostic in diagnostics { out += e(diagnostic.formatted) + "\n" }
         }
-        if verbose { out += skipped.map { "skipped: \($0.line)\n" }.joined() }
+        if verbose { out += skipped.map { "skipped: \(e($0.line))\n" }.joined() }
         if let summary = SkippedFile.summary(skipped) { out += summary + (verbose ? "" : " (--verbose lists them)") + "\n" }
         return out
     }
 
     private static func render(_ document: Document, into out: inout String) {
         let all = document.allTasks
-        out += "  \(document.path) (\(document.kind.rawValue), \(document.format.rawValue))"
-        if let title = document.title { out += " — \(title)" }
+        out += "  \(e(document.path)) (\(document.kind.rawValue), \(document.format.rawValue))"
+        if let title = document.title { out += " — \(e(title))" }
         out += "\n    \(document.phases.count) phases, \(counts(all))"
         if !document.requirements.isEmpty { out += ", \(document.requirements.count) requirements" }
         if !document.claims.isEmpty { out += ", \(document.claims.count) claims" }
         if let encoding = document.text.mojibake { out += ", mojibake repaired (\(encoding.rawValue))" }
         out += "\n"
         for phase in document.phases {
-            let declared = phase.declaredStatus.map { "\($0.value.rawValue) (\($0.raw))" } ?? "no status"
-            out += "    \(phase.id) — \(phase.title)  [\(declared)]  \(counts(phase.allTasks))\n"
-            for criterion in phase.acceptanceCriteria { out += "        ✓ \(criterion.text)\n" }
+            let declared = phase.declaredStatus.map { "\($0.value.rawValue) (\(e($0.raw)))" } ?? "no status"
+            out += "    \(e(phase.id)) — \(e(phase.title))  [\(declared)]  \(counts(phase.allTasks))\n"
+            for criterion in phase.acceptanceCriteria { out += "        ✓ \(e(criterion.text))\n" }
             renderTasks(phase.tasks, indent: 6, into: &out)
         }
         if !document.tasks.isEmpty {
@@ -56,7 +58,7 @@ public struct TextOutline: ParseWriter {
             renderTasks(document.tasks, indent: 6, into: &out)
         }
         for requirement in document.requirements {
-            out += "    \(requirement.id): \(requirement.text)  (\(requirement.acceptanceCriteria.count) criteria)\n"
+            out += "    \(e(requirement.id)): \(e(requirement.text))  (\(requirement.acceptanceCriteria.count) criteria)\n"
         }
     }
 
@@ -64,17 +66,22 @@ public struct TextOutline: ParseWriter {
         // Depth-first with an explicit stack: nesting depth never touches the call stack.
         var stack: [(PlanTask, Int)] = tasks.reversed().map { ($0, indent) }
         while let (task, level) = stack.popLast() {
-            let marker = task.marker?.raw ?? "[\(task.status.rawValue)]"
+            let marker = task.marker.map { e($0.raw) } ?? "[\(task.status.rawValue)]"
             var line = String(repeating: " ", count: level) + marker
-            if let id = task.id { line += " \(id)" }
-            line += " \(task.title)"
+            if let id = task.id { line += " \(e(id))" }
+            line += " \(e(task.title))"
             if let marker = task.marker, task.status != marker.impliedStatus { line += "  (\(task.status.rawValue))" }
             if task.form == .heading { line += "  [\(task.status.rawValue)]" }
-            if !task.dependencies.isEmpty { line += "  ← " + task.dependencies.map(\.id).joined(separator: ", ") }
+            if !task.dependencies.isEmpty { line += "  ← " + e(task.dependencies.map(\.id).joined(separator: ", ")) }
             out += line + "\n"
             stack += task.subtasks.reversed().map { ($0, level + 2) }
         }
     }
+
+    /// Text from a file, as it may be shown.
+    private static func e(_ text: String) -> String { text.escapingControlCharacters }
+
+    private func e(_ text: String) -> String { text.escapingControlCharacters }
 
     private static func counts(_ tasks: [PlanTask]) -> String {
         let done = tasks.filter { $0.status == .done }.count

@@ -2,7 +2,7 @@
 /// annotations on the pull request. GitHub shows at most 10 annotations of each kind per step, so at most
 /// `cap` are written per severity: when there are more, the last of them is an annotation of the same kind
 /// that counts the rest (so it is never the one GitHub drops). Data is escaped as the runner
-/// expects (`%`, CR and LF; in properties also `:` and `,`). The Markdown report goes to the step summary
+/// expects (`%`, CR and LF; in properties also `:` and `,`), other control characters made visible. The Markdown report goes to the step summary
 /// (the command line appends it to `$GITHUB_STEP_SUMMARY`).
 public struct GitHubReporter: ReportWriter, Sendable {
     /// Annotations GitHub shows per kind and step.
@@ -83,10 +83,11 @@ public struct GitHubReporter: ReportWriter, Sendable {
         }
     }
 
-    /// The message part: `%`, CR and LF escaped.
+    /// The message part: `%`, CR and LF escaped as the runner expects, every other control character (ESC,
+    /// BEL …) shown as a visible escape, as everywhere else speckit prints.
     static func data(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        for scalar in text.escapingControlCharacters(keeping: ["\r", "\n"]).unicodeScalars {
             switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"

@@ -1,7 +1,8 @@
 /// The pieces of Markdown the reports share: escaped table cells, the progress table, the changes section.
 enum MarkdownText {
-    /// Text made safe for one table cell: no line breaks, no `|`, no HTML, no `@mention` that would notify
-    /// someone, and at most `limit` characters (cut with `…`).
+    /// Text made safe for one table cell: no line breaks, no `|`, no HTML, no link (`[`, `]` and the `\\` that
+    /// would undo their escapes), no `@mention` that would notify someone, control characters shown as
+    /// escapes, and at most `limit` characters (cut with `…`).
     static func cell(_ text: String, limit: Int = 300) -> String {
         var out = ""
         out.reserveCapacity(min(text.utf8.count, limit * 4))
@@ -18,8 +19,14 @@ enum MarkdownText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
+            case "\\": out += "\\\\"
             case "\n", "\r\n", "\r", "\t": out += " "
-            default: out.append(character)
+            default:
+                if character.unicodeScalars.contains(where: String.needsEscape) {
+                    out += String(character).escapingControlCharacters
+                } else {
+                    out.append(character)
+                }
             }
         }
         return out
