@@ -10,6 +10,12 @@ package struct OrderedJSON {
     private let bytes: [UInt8]
     private let source: String
     private var index = 0
+    private var depthLimit = OrderedJSON.maxDepth
+    private var nodeLimit = Int.max
+    private var nodes = 0
+    /// False when only checking: values are read and dropped, only each object's keys are kept (to find
+    /// one written twice) while it is read.
+    private var building = true
 
     private init(_ text: String, source: String) {
         self.bytes = Array(text.utf8)
@@ -20,16 +26,35 @@ package struct OrderedJSON {
     /// - Throws: `SpeckitError.jsonSyntax` with the line and column of the first mistake.
     package static func parse(_ text: String, source: String) throws -> JSONValue {
         var reader = OrderedJSON(text, source: source)
-        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
-        reader.skipSpace()
-        let value = try reader.value(depth: 0)
-        reader.skipSpace()
-        guard reader.index == reader.bytes.count else { throw reader.fail("unexpected text after the value") }
+        return try reader.read()
+    }
+
+    /// Checks that `text` is JSON (RFC 8259: no NaN or Infinity, no comments, no key written twice in one
+    /// object) nested at most `maxDepth` levels and holding at most `maxNodes` values, without keeping what
+    /// it holds.
+    /// - Throws: `SpeckitError.jsonSyntax` with the line and column of the first mistake, or
+    ///   `.yamlDuplicateKey` for a key written twice, as the YAML reader reports one, or `.yamlTooManyNodes`.
+    package static func check(_ text: String, source: String, maxDepth: Int, maxNodes: Int = .max) throws {
+        var reader = OrderedJSON(text, source: source)
+        reader.depthLimit = maxDepth
+        reader.nodeLimit = maxNodes
+        reader.building = false
+        _ = try reader.read()
+    }
+
+    private mutating func read() throws -> JSONValue {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipSpace()
+        let value = try value(depth: 0)
+        skipSpace()
+        guard index == bytes.count else { throw fail("unexpected text after the value") }
         return value
     }
 
     private mutating func value(depth: Int) throws -> JSONValue {
-        guard depth < Self.maxDepth else { throw fail("nesting is deeper than \(Self.maxDepth) levels") }
+        guard depth < depthLimit else { throw fail("nesting is deeper than \(depthLimit) levels") }
+        nodes += 1
+        if nodes > nodeLimit { throw SpeckitError.yamlTooManyNodes(file: source, limit: nodeLimit) }
         guard index < bytes.count else { throw fail("unexpected end of the text; expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -44,8 +69,14 @@ package struct OrderedJSON {
         case UInt8(ascii: "n"):
             try literal("null")
             return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
-        default: throw fail("expected a value (an object, array, string, number, true, false or null)")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if bytes[index...].starts(with: Array("-Infinity".utf8)) { throw fail("-Infinity is not a JSON number") }
+            return .number(try number())
+        default:
+            for word in ["NaN", "Infinity"] where bytes[index...].starts(with: Array(word.utf8)) {
+                throw fail("\(word) is not a JSON number")
+            }
+            throw fail("expected a value (an object, array, string, number, true, false or null)")
         }
     }
 
@@ -65,13 +96,20 @@ package struct OrderedJSON {
             let key = try string()
             if !keys.insert(key).inserted {
                 index = keyStart
+                guard building else {
+                    let place = fail("")
+                    guard case .jsonSyntax(let file, let line, let column, _) = place else { throw place }
+                    throw SpeckitError.yamlDuplicateKey(
+                        file: file, line: line, column: column, problem: "duplicate key '\(key)' in one object")
+                }
                 throw fail("the key '\(key)' appears twice in one object")
             }
             skipSpace()
             guard peek(UInt8(ascii: ":")) else { throw fail("expected ':' after the key '\(key)'") }
             index += 1
             skipSpace()
-            pairs.append(JSONValue.KeyValue(key, try value(depth: depth + 1)))
+            let item = try value(depth: depth + 1)
+            if building { pairs.append(JSONValue.KeyValue(key, item)) }
             skipSpace()
             if peek(UInt8(ascii: ",")) {
                 index += 1
@@ -95,7 +133,8 @@ package struct OrderedJSON {
         }
         while true {
             skipSpace()
-            items.append(try value(depth: depth + 1))
+            let item = try value(depth: depth + 1)
+            if building { items.append(item) }
             skipSpace()
             if peek(UInt8(ascii: ",")) {
                 index += 1

@@ -40,6 +40,11 @@ public enum StructuredPlanParser {
         if let root, let what = NonPlanShapes.identify(root, format: format) {
             throw SpeckitError.notAPlan(file: source.path, what: what)
         }
+        // libyaml reads JSON as YAML, which also allows NaN, comments and more: a JSON plan must be JSON,
+        // with no key written twice (JSON readers disagree on which one wins).
+        if format == .json, root != nil {
+            try OrderedJSON.check(source.text, source: source.path, maxDepth: limits.yamlNesting, maxNodes: limits.yamlNodes)
+        }
         guard let root, StructuredShape.fill(&document, from: root, context: context) else {
             throw SpeckitError.unrecognisedStructure(file: source.path, expected: expectedShape)
         }
@@ -69,7 +74,9 @@ public enum StructuredPlanParser {
             failure.column = failure.line.flatMap { line in
                 failure.column.map { source.diskColumn(line: line, scalarColumn: $0) }
             }
-            guard format == .json else { throw failure.yamlError(file: source.path) }
+            // A key written twice is reported as in YAML, never left to the last one.
+            guard format == .json, !failure.duplicateKey else { throw failure.yamlError(file: source.path) }
+            try OrderedJSON.check(source.text, source: source.path, maxDepth: limits.yamlNesting, maxNodes: limits.yamlNodes)
             if let value = try JSONFallback.read(source.text, file: source.path, maxDepth: limits.yamlNesting) { return value }
             throw SpeckitError.jsonSyntax(file: source.path, line: failure.line, problem: failure.problem)
         }
