@@ -15,6 +15,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     /// A YAML mapping repeats a key (`line`/`column` point at the repeat when it could be found).
     case yamlDuplicateKey(file: String, line: Int?, column: Int?, problem: String)
     case yamlAliasBomb(file: String, limit: Int)
+    /// A YAML or JSON file holding more values than `limits.yamlNodes` as written.
+    case yamlTooManyNodes(file: String, limit: Int)
     case jsonSyntax(file: String, line: Int?, column: Int? = nil, problem: String)
     case unrecognisedStructure(file: String, expected: String)
     /// A YAML or JSON file that is something other than a plan (`what`: "a Kubernetes object (apiVersion and kind)").
@@ -65,6 +67,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(Self.location(file, line, column)): YAML syntax error: \(problem)"
         case .yamlAliasBomb(let file, let limit):
             return "\(file): YAML aliases expand to more than \(limit) nodes; refusing to expand (alias bomb?; limits.yamlNodes)"
+        case .yamlTooManyNodes(let file, let limit):
+            return "\(file): \(SpeckitError.tooManyNodes(limit))"
         case .jsonSyntax(let file, let line, let column, let problem):
             return "\(Self.location(file, line, column)): JSON syntax error: \(problem)"
         case .unrecognisedStructure(let file, let expected):
@@ -99,6 +103,11 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
             return "\(source): \(count) with the parameters of \(template): \(problems.map(\.description).joined(separator: "; "))"
         }
+    }
+
+    /// What a YAML or JSON file over `limits.yamlNodes` is told.
+    static func tooManyNodes(_ limit: Int) -> String {
+        "holds more than \(limit) values (scalars, lists and mappings); the file was not read (limits.yamlNodes)"
     }
 
     private static func location(_ file: String, _ line: Int?, _ column: Int?) -> String {

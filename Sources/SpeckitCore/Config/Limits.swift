@@ -14,8 +14,8 @@ public struct Limits: Sendable, Hashable {
     public var nesting: Int
     /// Levels collections may nest in a YAML or JSON file.
     public var yamlNesting: Int
-    /// Nodes a YAML file may expand to with every alias counted at its full size (at least twice the
-    /// file's size in bytes, which a file without aliases cannot reach).
+    /// Values (scalars, lists, mappings) a YAML or JSON file may hold as written, and expand to with every
+    /// alias counted at its full size.
     public var yamlNodes: Int
     /// Uncompressed bytes of all entries of an archive.
     public var archiveBytes: Int
@@ -28,7 +28,7 @@ public struct Limits: Sendable, Hashable {
     /// enough that `speckit validate` stays under 1 GB of memory and a minute on whatever hits them.
     public static let standard = Limits(
         fileBytes: 32 * 1024 * 1024, paragraphBytes: 32 * 1024, blocks: 100_000, tableCells: 128, nesting: 32,
-        yamlNesting: 200, yamlNodes: 100_000,
+        yamlNesting: 200, yamlNodes: 1_000_000,
         archiveBytes: 256 * 1024 * 1024, archiveEntries: 10_000, archiveRatio: 200)
 
     public init(

@@ -52,11 +52,36 @@ enum NonPlanShapes {
     /// start of a line (YAML), or a `"tasks"` key (a Taskmaster tasks.json cut short).
     static func looksLikePlan(_ text: String, format: Document.Format) -> Bool {
         let keys = planLists.union(["master"])
-        if format == .json { return keys.contains { text.contains("\"\($0)\"") } }
-        for line in text.split(whereSeparator: \.isNewline).prefix(10_000) {
-            guard let colon = line.firstIndex(of: ":"), line.first?.isLetter == true else { continue }
-            if keys.contains(StructuredKeys.fold(String(line[..<colon]))) { return true }
+        if format == .json { return quotesAny(of: keys, in: text) }
+        // Bytes, not characters: the text may be megabytes on one line. A key is short, so only the start of
+        // each line is looked at.
+        for line in text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }).prefix(10_000) {
+            let head = String(decoding: line.prefix(100), as: UTF8.self)
+            guard head.first?.isLetter == true, let colon = head.firstIndex(of: ":") else { continue }
+            if keys.contains(StructuredKeys.fold(String(head[..<colon]))) { return true }
         }
         return false
+    }
+
+    /// Whether one of `keys` appears in double quotes in `text`: one pass over the bytes (the text may be
+    /// a 32 MB file that no parser would read).
+    private static func quotesAny(of keys: Set<String>, in text: String) -> Bool {
+        let wanted = Set(keys.map { Array($0.utf8) })
+        let longest = wanted.map(\.count).max() ?? 0
+        var utf8 = Array(text.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                guard buffer[index] == 0x22 else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < buffer.count, end - index - 1 <= longest, buffer[end] != 0x22 { end += 1 }
+                if end < buffer.count, buffer[end] == 0x22, wanted.contains(Array(buffer[(index + 1)..<end])) { return true }
+                index = end
+            }
+            return false
+        }
     }
 }

@@ -6,23 +6,24 @@ import Yams
 /// quickly but would expand without limit when walked. The walk therefore converts each anchored node
 /// once, reuses the result for every alias (the copies share storage), and charges every alias the full
 /// size of what it names against `nodeBudget`; going over throws `SpeckitError.yamlAliasBomb` at once.
+/// Before that, libyaml's events are counted (`YAMLEvents`): a text holding more than `nodeBudget` values as
+/// written is refused (`.yamlTooManyNodes`) before Yams builds a node of it, so memory stays bounded.
 struct YAMLValueReader {
     let file: String
     /// Added to every line (front matter cut out of a Markdown file).
     var lineOffset = 0
-    /// Nodes a document may expand to, aliases counted at their full size (see `budget(for:limits:)`).
+    /// Nodes a document may hold and expand to, aliases counted at their full size (`Limits.yamlNodes`).
     var nodeBudget = Limits.standard.yamlNodes
     /// Collections nested deeper than this (aliases expanded) are refused (`Limits.yamlNesting`).
     var maxDepth = Limits.standard.yamlNesting
-
-    /// The node budget for a text: `Limits.yamlNodes`, or twice its size in bytes. Without aliases a file
-    /// holds at most about one node per byte, so only aliases can exhaust it.
-    static func budget(for text: String, limits: Limits) -> Int { max(limits.yamlNodes, 2 * text.utf8.count) }
 
     /// Parses the single document in `text`; nil when it holds none (only comments or `---`).
     /// Throws `YAMLFailure` for what is not valid YAML, `SpeckitError.yamlAliasBomb` for an alias bomb.
     func read(_ text: String) throws -> PlanValue? {
         if let refusal = AliasKeyScan.refusal(in: text, lineOffset: lineOffset) { throw refusal }
+        if let nodes = YAMLEvents.count(text, limit: nodeBudget), nodes > nodeBudget {
+            throw SpeckitError.yamlTooManyNodes(file: file, limit: nodeBudget)
+        }
         let parser: Parser
         let root: Node?
         do {
@@ -44,7 +45,7 @@ extension YAMLValueReader {
     /// A reader for `text` under `limits`.
     init(file: String, lineOffset: Int = 0, text: String, limits: Limits) {
         self.init(
-            file: file, lineOffset: lineOffset, nodeBudget: Self.budget(for: text, limits: limits),
+            file: file, lineOffset: lineOffset, nodeBudget: limits.yamlNodes,
             maxDepth: limits.yamlNesting)
     }
 }

@@ -80,7 +80,7 @@ public struct KitReader: Sendable {
             return what
         case .unrecognisedStructure:
             return format == .json ? "JSON that is not a Taskmaster tasks file" : "YAML without phases or tasks"
-        case .yamlSyntax, .jsonSyntax:
+        case .yamlSyntax, .jsonSyntax, .yamlTooManyNodes:
             guard let bytes = try? files.read(path, maxBytes: limit) else { return nil }
             let text = String(decoding: bytes, as: UTF8.self)
             return NonPlanShapes.looksLikePlan(text, format: format)

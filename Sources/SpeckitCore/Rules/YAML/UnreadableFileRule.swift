@@ -24,7 +24,7 @@ struct UnreadableFileRule: Rule {
     func check(_ context: RuleContext) {
         for failure in context.failures {
             switch failure.error {
-            case .yamlSyntax, .jsonSyntax, .yamlAliasBomb, .yamlDuplicateKey:
+            case .yamlSyntax, .jsonSyntax, .yamlAliasBomb, .yamlTooManyNodes, .yamlDuplicateKey:
                 continue
             default:
                 let message = failure.error.errorDescription ?? "cannot read \(failure.path)"

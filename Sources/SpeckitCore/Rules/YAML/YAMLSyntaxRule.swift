@@ -25,6 +25,8 @@ struct YAMLSyntaxRule: Rule {
                 context.report("YAML syntax error: \(problem)", at: SourceRange(file: file, line: max(line ?? 1, 1), column: column ?? 1))
             case .jsonSyntax(let file, let line, let column, let problem):
                 context.report("JSON syntax error: \(problem)", at: SourceRange(file: file, line: max(line ?? 1, 1), column: column ?? 1))
+            case .yamlTooManyNodes(let file, let limit):
+                context.report(SpeckitError.tooManyNodes(limit), at: SourceRange(file: file, line: 1, column: 1))
             case .yamlAliasBomb(let file, let limit):
                 context.report(
                     "YAML aliases expand to more than \(limit) nodes; the file was not read (alias bomb?; limits.yamlNodes)",
