@@ -74,12 +74,15 @@ enum KitDiscovery {
                         expectedDocuments: placement.expectedDocuments ?? layout.expectedDocuments, archived: placement.archived),
                     absoluteRoot: rootParts, single: placement.single, container: file.container)
             }
-            guard var group = groups[key] else { continue }
-            group.source.files.append(file.path)
-            if placement.reference { group.source.references.insert(file.path) }
-            if file.origin == .named { group.source.named.insert(file.path) }
-            if file.origin != .context { group.source.focus = (group.source.focus ?? []).union([file.path]) }
-            groups[key] = group
+            // Changed in place: a copy taken out and put back would copy the kit's list of files each time,
+            // quadratic in the files of one folder.
+            groups[key]?.source.files.append(file.path)
+            if placement.reference { groups[key]?.source.references.insert(file.path) }
+            if file.origin == .named { groups[key]?.source.named.insert(file.path) }
+            if file.origin != .context {
+                if groups[key]?.source.focus == nil { groups[key]?.source.focus = [] }
+                groups[key]?.source.focus?.insert(file.path)
+            }
         }
         let contextual = Set(found.filter { $0.origin == .context }.map(\.path))
         // A kit made only of files read for context is another kit beside the one asked for (the nested specs

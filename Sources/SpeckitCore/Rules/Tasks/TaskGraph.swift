@@ -12,12 +12,16 @@ struct TaskGraph {
     var dependencies: [String: [String]] = [:]
     /// Phase ids and the status each declares, if any.
     var phases: [String: Status?] = [:]
+    /// `edges(_:)` of every key, worked out once (a task may list thousands of dependencies, and the cycle
+    /// search asks for a task's edges once per edge).
+    private var edgeLists: [String: [String]] = [:]
 
     init(_ context: RuleContext) {
+        var stated: [String: Set<String>] = [:]
         for (_, scope, task) in context.scopedTasks {
             guard let id = task.id else { continue }
             let key = Self.key(id, scope)
-            for dependency in task.dependencies where !(dependencies[key]?.contains(dependency.id) ?? false) {
+            for dependency in task.dependencies where stated[key, default: []].insert(dependency.id).inserted {
                 dependencies[key, default: []].append(dependency.id)
             }
             guard tasks[key] == nil else { continue }
@@ -29,6 +33,10 @@ struct TaskGraph {
             for phase in document.phases where phases.index(forKey: phase.id) == nil {
                 phases.updateValue(phase.declaredStatus, forKey: phase.id)
             }
+        }
+        for (key, ids) in dependencies {
+            guard let scope = scopes[key] else { continue }
+            edgeLists[key] = ids.map { Self.key($0, scope) }.filter { $0 != key && tasks[$0] != nil }
         }
     }
 
@@ -43,10 +51,7 @@ struct TaskGraph {
     }
 
     /// The keys the task under `key` depends on that name tasks, without itself.
-    func edges(_ key: String) -> [String] {
-        guard let scope = scopes[key] else { return [] }
-        return (dependencies[key] ?? []).map { Self.key($0, scope) }.filter { $0 != key && tasks[$0] != nil }
-    }
+    func edges(_ key: String) -> [String] { edgeLists[key] ?? [] }
 
     /// The id part of a key.
     static func id(of key: String) -> String {
