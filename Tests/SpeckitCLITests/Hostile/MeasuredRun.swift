@@ -35,7 +35,7 @@ struct MeasuredRun {
         var pid: pid_t = 0
         let cArguments = argv.map { strdup($0) } + [nil]
         let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        defer { for pointer in cArguments + cEnvironment { free(pointer) } }
         let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, cArguments, cEnvironment)
         try #require(spawned == 0, "cannot start speckit: \(String(cString: strerror(spawned)))")
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
