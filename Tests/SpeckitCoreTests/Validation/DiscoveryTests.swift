@@ -68,6 +68,12 @@ struct DiscoveryTests {
             ("docs/**/plan.md", "docs/plan.md", true),
             ("./spec/?/tasks.md", "spec/a/tasks.md", true),
             ("spec/**", "./spec/x/tasks.md", true),
+            ("**/**/plan.md", "plan.md", true),
+            ("a/**/b/**", "a/b", true),
+            ("a/**/b", "a/x/y/b", true),
+            ("a/**/b", "a/x/y/c", false),
+            ("**/x/**/y", "x/q/x/y", true),
+            ("**/x/**/y", "y/x", false),
         ])
     func globs(pattern: String, path: String, matches: Bool) {
         #expect(Glob(pattern).matches(path) == matches)

@@ -25,19 +25,27 @@ package struct Glob: Sendable, Hashable {
         return Self.match(segments[...], parts[...])
     }
 
+    /// Whether the segments match the path's components, `**` standing for any number of them. Worked out
+    /// from the end, each (pattern segment, component) pair once: a pattern of many `**` is linear in
+    /// its length times the path's, never exponential.
     private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
-        guard let head = pattern.first else { return path.isEmpty }
-        if head == "**" {
-            let rest = pattern.dropFirst()
-            var remaining = path
-            while true {
-                if match(rest, remaining) { return true }
-                guard !remaining.isEmpty else { return false }
-                remaining = remaining.dropFirst()
+        let pattern = Array(pattern)
+        let path = path.map { Array($0.utf8) }
+        // `later[j]`: the segments after the current one match `path[j...]`.
+        var later = [Bool](repeating: false, count: path.count + 1)
+        later[path.count] = true
+        for segment in pattern.reversed() {
+            var here = [Bool](repeating: false, count: path.count + 1)
+            if segment == "**" {
+                // Nothing more, or one more component swallowed.
+                for j in stride(from: path.count, through: 0, by: -1) { here[j] = later[j] || (j < path.count && here[j + 1]) }
+            } else {
+                let glob = Array(segment.utf8)
+                for j in 0..<path.count where later[j + 1] { here[j] = matchSegment(glob, path[j]) }
             }
+            later = here
         }
-        guard let first = path.first, matchSegment(Array(head.utf8), Array(first.utf8)) else { return false }
-        return match(pattern.dropFirst(), path.dropFirst())
+        return later[0]
     }
 
     /// `*` and `?` within one path segment, iteratively with backtracking to the last star.
