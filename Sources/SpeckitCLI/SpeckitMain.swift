@@ -29,6 +29,21 @@ public enum SpeckitMain {
         }
     }
 
+    /// Runs `speckit` with the program's own arguments (`CommandLine`), refusing one that is not UTF-8 before
+    /// anything else: decoded, it would name a path that does not exist ("no such file"), which is not the
+    /// problem.
+    public static func runCommandLine() -> Int32 {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+            guard String(validating: bytes, as: UTF8.self) == nil else { continue }
+            return fail(
+                "argument \(index) (\(FolderListing.shown(bytes))) is not UTF-8; speckit reads paths and options as UTF-8 (rename the file or folder)"
+            )
+        }
+        return run(Array(CommandLine.arguments.dropFirst()))
+    }
+
     /// Prints `speckit: error: message` on stderr and returns 2.
     static func fail(_ message: String) -> Int32 {
         StandardError.write("speckit: error: \(message)\n")

@@ -71,7 +71,8 @@ public enum KitPacker {
         let walked = TreeWalker.walk(folder, filter: filter).entries
         if let first = walked.first(where: { !$0.regular }) {
             throw SpeckitError.unreadable(
-                first.path, reason: "not a regular file (a FIFO, a device, or a link that leads nowhere); it cannot be packed")
+                first.path,
+                reason: first.problem ?? "not a regular file (a FIFO, a device, or a link that leads nowhere); it cannot be packed")
         }
         var files: [ArchiveEntry] = []
         for entry in walked where entry.inside != ["manifest.json"] && real(entry.path) != target {

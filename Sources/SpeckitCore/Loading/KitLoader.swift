@@ -47,6 +47,12 @@ public struct KitLoader: Sendable {
                 }
                 run.walked.append(KitDiscovery.absoluteParts(path, base: base))
                 for entry in taken {
+                    if let problem = entry.problem {
+                        // Read as named (a kit of its own) so that reading it reports why it cannot be read.
+                        run.found.append(item(entry.path, relative: entry.relative, origin: .named))
+                        run.refused[entry.path] = .unreadable(entry.path, reason: problem)
+                        continue
+                    }
                     run.take(item(entry.path, relative: entry.relative, origin: .walked), entry.take)
                     if let refusal = links.refusal(for: entry.path, walkedFrom: path) { run.refused[entry.path] = refusal }
                 }
@@ -206,7 +212,7 @@ public struct KitLoader: Sendable {
         for group in grouped.kits where !group.single && group.container == nil {
             let covered = walked.contains { walk in group.absoluteRoot.starts(with: walk) }
             guard !covered, FileKind.followed(group.source.root) == .folder else { continue }
-            for entry in TreeWalker.walk(group.source.root).entries where entry.take == .candidate {
+            for entry in TreeWalker.walk(group.source.root).entries where entry.take == .candidate && entry.problem == nil {
                 let item = self.item(entry.path, relative: entry.relative, origin: .context)
                 guard known.insert(item.parts).inserted else { continue }
                 out.append(item)

@@ -22,7 +22,14 @@ enum TreeWalker {
         var take: PathRules.Take
         /// A regular file (or a link to one); otherwise a FIFO, device or link that leads nowhere.
         var regular: Bool
+        /// Why a file or folder the walk met cannot be read at all (a name that is not UTF-8, a folder that
+        /// cannot be listed): reported, never skipped silently. Such an entry is never regular.
+        var problem: String? = nil
     }
+
+    /// Extensions of files whose name, were it readable, could be a plan: a name that is not UTF-8 is
+    /// reported only for those (and for folders), not for every image or binary with a Latin-1 name.
+    static let planExtensions = [".md", ".markdown", ".yaml", ".yml", ".json", ".txt"]
 
     /// Every file under `root` (hidden files left out), skipping what `filter` excludes; `excluded` tells
     /// whether the filter left anything out.
@@ -33,8 +40,29 @@ enum TreeWalker {
         let spelt = spelt(root)
         var pending: [(path: String, inside: [Substring])] = [(root, [])]
         while let (folder, inside) = pending.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names where !name.hasPrefix(".") || FileKind.of(join(folder, name)) == .folder {
+            guard let listing = FolderListing.read(folder) else {
+                // The folder named on the command line was checked to be one; below it, one that cannot be
+                // listed may hold plans nobody would know were not read.
+                if !inside.isEmpty {
+                    out.append(
+                        Entry(
+                            path: folder, inside: inside, relative: spelt + inside, take: .candidate, regular: false,
+                            problem: "a folder that cannot be listed (permission denied?); its plans were not read"))
+                }
+                continue
+            }
+            for (name, isFolder) in listing.undecodable {
+                let below = inside + [Substring(name)]
+                guard isFolder ? PathRules.enters(below) : Self.planExtensions.contains(where: { name.lowercased().hasSuffix($0) }) else {
+                    continue
+                }
+                out.append(
+                    Entry(
+                        path: join(folder, name), inside: below, relative: spelt + below, take: .candidate, regular: false,
+                        problem: "a \(isFolder ? "folder" : "file") whose name is not UTF-8; speckit reads names as UTF-8 "
+                            + "(rename it to have \(isFolder ? "its plans" : "it") read)"))
+            }
+            for name in listing.names where !name.hasPrefix(".") || FileKind.of(join(folder, name)) == .folder {
                 let path = join(folder, name)
                 let below = inside + [Substring(name)]
                 switch FileKind.of(path) {
