@@ -14,8 +14,8 @@ struct RunCommand: ParsableCommand {
             step.started, progress, finding, artifact, heartbeat (with --heartbeat), then step.completed or \
             step.cancelled, each with seq, type, time and run. The artifacts are written to a hidden staging \
             folder and moved into DIR (new, or empty) only when all are complete, DIR/artifacts.json last, \
-            listing them. On SIGTERM or SIGINT the partial artifacts are removed, step.cancelled is written and \
-            speckit exits 143 or 130. Exit codes: 0 success, 1 findings at error severity, 2 bad parameters or \
+            listing them. On SIGTERM, SIGINT or SIGQUIT the partial artifacts are removed, step.cancelled is \
+            written and speckit exits 143, 130 or 131. Exit codes: 0 success, 1 findings at error severity, 2 bad parameters or \
             input (nothing written). 'speckit run --list' shows the templates; docs/run.md is the worker's guide.
             """
     )

@@ -37,6 +37,7 @@ public enum RunEvent: Sendable {
         switch signal {
         case SIGTERM: return "SIGTERM"
         case SIGINT: return "SIGINT"
+        case SIGQUIT: return "SIGQUIT"
         default: return "signal \(signal)"
         }
     }

@@ -6,7 +6,7 @@ import Synchronization
 /// into place, an `artifact` event for each, and `step.completed`. Or, on a signal, `step.cancelled`.
 ///
 /// Exit codes: 0 success, 1 findings at error severity (or warnings with `strict`), 2 bad parameters or
-/// input (nothing written), 130/143 cancelled by SIGINT/SIGTERM.
+/// input (nothing written), 130/131/143 cancelled by SIGINT/SIGQUIT/SIGTERM.
 public final class StepRunner: Sendable {
     /// What the worker asked for.
     public struct Request: Sendable {
@@ -92,7 +92,7 @@ public final class StepRunner: Sendable {
         }
     }
 
-    /// Stops the run on `signal` (SIGTERM or SIGINT): removes the staging folder, then calls `exit` with the
+    /// Stops the run on `signal` (SIGTERM, SIGINT or SIGQUIT): removes the staging folder, then calls `exit` with the
     /// exit code (`128 + signal`) and a line for stderr, then writes `step.cancelled`; `exit` ends the process
     /// while the lock is still held, so the work can neither write nor finish after it.
     /// Returns false, doing nothing, once the artifacts are in place or the step has completed.
