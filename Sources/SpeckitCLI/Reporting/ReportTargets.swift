@@ -16,6 +16,10 @@ final class ReportTargets: Sendable {
     }
 
     private let outputs: [ReportOutput]
+    /// The step summary, kept apart: the runner's file, whose failure must not cost the annotations.
+    private let summary: ReportOutput?
+    /// Why the step summary could not be opened, said once the reports are written.
+    private let summaryProblem: String?
     private let pipeline: ReportPipeline
 
     /// Opens every output (a file output appears only when `finish` succeeds). `inputs` are the files being
@@ -35,16 +39,27 @@ final class ReportTargets: Sendable {
             for (format, file) in extra {
                 opened.append((Self.writer(format, context: context, toFile: true), try ReportOutput(path: file)))
             }
-            if format == .github || extra.contains(where: { $0.format == .github }),
-                let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
-            {
-                opened.append((Self.writer(.markdown, context: context, toFile: true), try ReportOutput(appendingTo: summary)))
-            }
         } catch {
             for (_, output) in opened { output.discard() }
             throw error
         }
         outputs = opened.map(\.1)
+        // An unwritable step summary is said on stderr after the annotations, never instead of them.
+        var summary: ReportOutput?
+        var summaryProblem: String?
+        if format == .github || extra.contains(where: { $0.format == .github }),
+            let path = context.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty
+        {
+            do {
+                let output = try ReportOutput(appendingTo: path)
+                opened.append((Self.writer(.markdown, context: context, toFile: true), output))
+                summary = output
+            } catch {
+                summaryProblem = Self.describe(error)
+            }
+        }
+        self.summary = summary
+        self.summaryProblem = summaryProblem
         pipeline = ReportPipeline(
             targets: opened.map { writer, output in ReportPipeline.Target(writer: writer) { output.write($0) } },
             strict: context.settings.strict, skipped: skipped)
@@ -87,8 +102,22 @@ final class ReportTargets: Sendable {
             }
             do { try output.finish() } catch { failure = error }
         }
-        if let failure { throw failure }
+        if let failure {
+            self.summary?.discard()
+            throw failure
+        }
+        var problem = summaryProblem
+        if let output = self.summary {
+            do { try output.finish() } catch { problem = Self.describe(error) }
+        }
+        if let problem {
+            StandardError.write("speckit: warning: $GITHUB_STEP_SUMMARY: \(problem); the annotations were written, the summary was not\n")
+        }
         return summary
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        (error as? SpeckitError)?.errorDescription ?? error.localizedDescription
     }
 
     /// How many kits have been written.
@@ -100,5 +129,6 @@ final class ReportTargets: Sendable {
     /// Removes every partly written file.
     func discard() {
         for output in outputs { output.discard() }
+        summary?.discard()
     }
 }
