@@ -96,7 +96,9 @@ struct ValidateCommandTests {
         #expect(outcome.stdout.contains("plans/sprint-plan.md:4:1: error: task T2 depends on T9"))
         #expect(outcome.stdout.contains("skipped: plans/empty-tasks.md: an empty file, not a plan\n"))
         #expect(outcome.stdout.hasSuffix("(3 kits, 2 tasks): failed; skipped 1 file that is not a plan\n"), "\(outcome.stdout)")
-        #expect(outcome.stderr.isEmpty)
+        // --verbose names the configuration file used (here none) on stderr, and nothing else.
+        #expect(outcome.stderr.hasPrefix("speckit: configuration: none (no .speckit.yml up to "), "\(outcome.stderr)")
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
         // Named on the command line, an empty file is no plan either: no kit, exit 2, nothing on stdout.
         let named = try CLIRunner.run(["validate", "plans/empty-tasks.md"], in: folder)
         #expect(named.status == 2 && named.stdout.isEmpty)

@@ -100,4 +100,19 @@ struct StructuredHardeningTests {
         #expect(run.stdout.contains("0/10001 tasks done (0%) in 1 kit"), "\(run.stdout.suffix(300))")
         run.expectWithinBudget("a kit of 10,000 files")
     }
+
+    @Test("#10 an exclude glob of 14 `**` segments is matched in linear time against deep paths")
+    func starStarGlob() throws {
+        let deep = Array(repeating: "a", count: 30).joined(separator: "/")
+        let pattern = Array(repeating: "**/a", count: 14).joined(separator: "/") + "/**/never"
+        let folder = try CLIRunner.folder([
+            ".speckit.yml": "exclude: [\"\(pattern)\"]\n",
+            deep + "/tasks.md": "# Tasks\n\n- [ ] T1 Deep\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try MeasuredRun.run(["validate", ".", "--jobs", "2"], in: folder, timeout: 60)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("in 1 file (1 kit, 1 task): passed"), "\(run.stdout)")
+        run.expectWithinBudget("14 ** segments")
+    }
 }

@@ -14,8 +14,9 @@ struct FuzzRegressionTests {
     /// What each find gives now: files read, tasks, errors, warnings.
     static let expected: [String: (files: Int, tasks: Int, errors: Int, warnings: Int)] = [
         // Aliases expanding to 10,000 scalars: 13 s under the fuzzer (a regex compiled per scalar), now instant.
-        "yaml-timeout-aliased-scalars.yaml": (2, 20, 0, 5),
-        "yaml-slow-aliased-scalars.yaml": (2, 20, 0, 5),
+        // As tasks.json the text is not JSON and holds no "tasks" key: not a plan, skipped (issue 15 #17).
+        "yaml-timeout-aliased-scalars.yaml": (1, 10, 0, 4),
+        "yaml-slow-aliased-scalars.yaml": (1, 10, 0, 4),
         // 16 KB of a mangled status comment and plan: over the 10 s timeout only because the fuzzer ran at
         // nice 19 on a loaded machine (0.12 s a run alone). Kept for its mix of mojibake, claims and phases.
         "markdown-timeout-under-load.md": (2, 200, 46, 35),

@@ -88,7 +88,7 @@ struct StructuredErrorTests {
         }
         #expect(file == "broken.json")
         #expect(line == 4)
-        #expect(problem.hasPrefix("did not find expected ',' or '}'"))
+        #expect(problem == "expected ',' or '}'")
         #expect(error?.errorDescription?.contains("\n") == false)
     }
 

@@ -65,14 +65,14 @@ struct StructuredTaskmasterTests {
         #expect(document.tasks.first?.status == .todo)
     }
 
-    @Test("JSON libyaml refuses (a duplicate key) is read by JSONSerialization, on line 1")
-    func fallback() throws {
-        let document = try StructuredFixtures.parse("duplicate-key.json")
-        let task = try #require(document.tasks.first)
-        #expect(task.id == "1")
-        #expect(task.title == "Second title")
-        #expect(task.status == .done)
-        #expect(task.range.line == 1)
+    @Test("a key written twice in a tasks.json is a duplicate key at its place, never read last-wins")
+    func duplicateKey() throws {
+        #expect(
+            throws: SpeckitError.yamlDuplicateKey(
+                file: "duplicate-key.json", line: 3, column: 16, problem: "duplicate key 'title' in a mapping")
+        ) {
+            try StructuredFixtures.parse("duplicate-key.json")
+        }
     }
 
     @Test("string ids and a dotless string dependency naming a sibling")

@@ -33,10 +33,10 @@ struct StructuredValueTests {
         #expect(value.endLine == 6)
     }
 
-    @Test("a small node budget is enforced on plain (alias-free) documents too")
+    @Test("a small node budget is enforced on plain (alias-free) documents too, before Yams builds them")
     func budget() {
         let reader = YAMLValueReader(file: "x.yaml", nodeBudget: 5)
-        #expect(throws: SpeckitError.yamlAliasBomb(file: "x.yaml", limit: 5)) {
+        #expect(throws: SpeckitError.yamlTooManyNodes(file: "x.yaml", limit: 5)) {
             try reader.read("[1, 2, 3, 4, 5, 6]\n")
         }
     }
