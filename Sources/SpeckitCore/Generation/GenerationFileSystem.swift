@@ -7,9 +7,20 @@ public protocol GenerationFileSystem {
     func createFolder(_ path: String) throws
     /// Writes `bytes` so no reader ever sees half of them (temporary file in the same folder, then rename).
     func writeAtomically(_ bytes: [UInt8], to path: String) throws
-    /// Creates the folder `path` (which does not exist) holding `files` (name → bytes), all at once: the files
-    /// are written into a hidden folder beside it, which is then renamed to `path`.
+    /// Creates the folder `path` (which does not exist, or is empty) holding `files` (name → bytes), all at
+    /// once: the files are written into a hidden folder beside it, which is then renamed to `path`. When
+    /// something else has been put at `path` meanwhile, nothing is written and this throws.
     func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to path: String) throws
+    /// Whether `path` is a folder with nothing in it (temporary files of killed runs aside).
+    func isEmptyFolder(_ path: String) -> Bool
+    /// Runs `body` while this run alone writes into the existing folder `path`.
+    /// - Throws: `SpeckitError.cannotWrite` when another run is writing into it.
+    func exclusively(_ path: String, _ body: () throws -> Void) throws
+}
+
+extension GenerationFileSystem {
+    public func isEmptyFolder(_ path: String) -> Bool { false }
+    public func exclusively(_ path: String, _ body: () throws -> Void) throws { try body() }
 }
 
 /// The real disk.
@@ -38,8 +49,28 @@ public struct DiskFileSystem: GenerationFileSystem {
     public func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to path: String) throws {
         let target = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        // Checked before any folder on the way is made.
+        try OutputGuard.check(target)
         try createFolder(parent)
         try StagedFolder.write(files.map { (path: $0.name, bytes: $0.bytes) }, to: target)
+    }
+
+    public func isEmptyFolder(_ path: String) -> Bool {
+        guard FileKind.of(path) == .folder else { return false }
+        PendingFile.sweep(folder: path)
+        return (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
+    }
+
+    /// Holds an exclusive `flock` on the folder while `body` runs; a second run is refused at once.
+    public func exclusively(_ path: String, _ body: () throws -> Void) throws {
+        try OutputGuard.check(path)
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SpeckitError.cannotWrite(path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            throw SpeckitError.cannotWrite(path, reason: "another speckit is writing into it; nothing was written")
+        }
+        try body()
     }
 }
 
@@ -52,6 +83,9 @@ public final class MemoryFileSystem: GenerationFileSystem {
 
     public func fileExists(_ path: String) -> Bool { files[path] != nil || folders.contains(path) }
     public func isFolder(_ path: String) -> Bool { folders.contains(path) }
+    public func isEmptyFolder(_ path: String) -> Bool {
+        folders.contains(path) && !files.keys.contains { $0.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
+    }
     public func createFolder(_ path: String) throws { folders.insert(path) }
     public func writeAtomically(_ bytes: [UInt8], to path: String) throws { files[path] = bytes }
     public func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to path: String) throws {
