@@ -59,6 +59,8 @@ struct GenerateCommand: ParsableCommand {
         let folder = out ?? "spec/\(parameters.slug.isEmpty ? "kit" : parameters.slug)"
         if dryRun {
             let files = try generator.plan(parameters, source: source, into: folder)
+            // Refused as the real run would refuse it: never through a link.
+            for path in [folder] + files.map(\.path) { try OutputGuard.check(path) }
             for file in files {
                 print(
                     "would write \(file.path) (\(file.text.utf8.count) bytes)\(file.replaces ? (force ? ", replacing it" : ", which exists: pass --force") : "")"

@@ -16,7 +16,8 @@ import Foundation
 ///   inode at its name); if not, the new file is dropped and fix starts over, then refuses. A refusal leaves
 ///   the file as it is.
 /// - A writer that waited on the lease found the old file: once the lease is let go, it writes there.
-///   What it appends is carried over to the end of the new file.
+///   What it appends is carried over to the end of the new file. (Only a writer that found the old file at
+///   the very moment of the rename and then stalled inside `open(2)` for more than 3 ms could be missed.)
 ///
 /// Without a lease (a file of another user when not root, or a file system that has none) the same checks
 /// run right before the rename, and only a line written in the microseconds between them and the rename can
@@ -190,6 +191,9 @@ private struct Lease {
     /// is on the way to; returns false when that did not happen.
     func waitUntilNobodyWrites() -> Bool {
         #if os(Linux)
+            // A writer that found the file just before the rename is on its way to the lease: a moment for it
+            // to get there (only one stalled longer than that inside open(2) could still miss it).
+            usleep(3_000)
             guard fcntl(descriptor, Self.getLease) != Int32(F_RDLCK) else { return true }
             let deadline = Date().addingTimeInterval(5)
             while Date() < deadline {

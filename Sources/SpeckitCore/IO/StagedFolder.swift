@@ -54,7 +54,13 @@ enum StagedFolder {
         try OutputGuard.check(target)
         let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
         let staging = PendingFile.temporaryName(for: target)
-        let lock = try link(files, into: staging, writingIn: parent)
+        let lock: Int32
+        do {
+            lock = try link(files, into: staging, writingIn: parent)
+        } catch SpeckitError.cannotWrite(_, let reason) {
+            // Named after the folder asked for, not where its files were staged.
+            throw SpeckitError.cannotWrite(target, reason: reason)
+        }
         defer { if lock >= 0 { close(lock) } }
         var empty = stat()
         if lock >= 0, lstat(target, &empty) == 0, (empty.st_mode & S_IFMT) == S_IFDIR {

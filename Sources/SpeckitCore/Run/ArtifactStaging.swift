@@ -109,6 +109,8 @@ public final class ArtifactStaging: Sendable {
             } catch {
                 try? FileManager.default.removeItem(atPath: folder)
                 state.phase = .discarded
+                // Named after the artifacts folder, not where its files were staged.
+                if case SpeckitError.cannotWrite(_, let reason) = error { throw SpeckitError.cannotWrite(destination, reason: reason) }
                 throw error
             }
             state.phase = .committed
