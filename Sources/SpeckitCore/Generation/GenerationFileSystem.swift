@@ -11,15 +11,16 @@ public protocol GenerationFileSystem {
     /// once: the files are written into a hidden folder beside it, which is then renamed to `path`. When
     /// something else has been put at `path` meanwhile, nothing is written and this throws.
     func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to path: String) throws
-    /// Whether `path` is a folder with nothing in it (temporary files of killed runs aside).
-    func isEmptyFolder(_ path: String) -> Bool
+    /// Whether `path` is a folder with nothing in it (temporary files of killed runs aside) that can be replaced
+    /// whole: not the current folder, nor a mount point.
+    func isReplaceableEmptyFolder(_ path: String) -> Bool
     /// Runs `body` while this run alone writes into the existing folder `path`.
     /// - Throws: `SpeckitError.cannotWrite` when another run is writing into it.
     func exclusively(_ path: String, _ body: () throws -> Void) throws
 }
 
 extension GenerationFileSystem {
-    public func isEmptyFolder(_ path: String) -> Bool { false }
+    public func isReplaceableEmptyFolder(_ path: String) -> Bool { false }
     public func exclusively(_ path: String, _ body: () throws -> Void) throws { try body() }
 }
 
@@ -55,10 +56,20 @@ public struct DiskFileSystem: GenerationFileSystem {
         try StagedFolder.write(files.map { (path: $0.name, bytes: $0.bytes) }, to: target)
     }
 
-    public func isEmptyFolder(_ path: String) -> Bool {
+    public func isReplaceableEmptyFolder(_ path: String) -> Bool {
         guard FileKind.of(path) == .folder else { return false }
-        PendingFile.sweep(folder: path)
-        return (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
+        let target = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        var folder = stat()
+        var above = stat()
+        var current = stat()
+        guard stat(target, &folder) == 0, stat(parent, &above) == 0, stat(".", &current) == 0,
+            // A mount point sits on another device than its parent; the current folder cannot be renamed over.
+            folder.st_dev == above.st_dev, folder.st_ino != above.st_ino,
+            folder.st_dev != current.st_dev || folder.st_ino != current.st_ino
+        else { return false }
+        PendingFile.sweep(folder: target)
+        return (try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty == true
     }
 
     /// Holds an exclusive `flock` on the folder while `body` runs; a second run is refused at once.
@@ -83,7 +94,7 @@ public final class MemoryFileSystem: GenerationFileSystem {
 
     public func fileExists(_ path: String) -> Bool { files[path] != nil || folders.contains(path) }
     public func isFolder(_ path: String) -> Bool { folders.contains(path) }
-    public func isEmptyFolder(_ path: String) -> Bool {
+    public func isReplaceableEmptyFolder(_ path: String) -> Bool {
         folders.contains(path) && !files.keys.contains { $0.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
     }
     public func createFolder(_ path: String) throws { folders.insert(path) }

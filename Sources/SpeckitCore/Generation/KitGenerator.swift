@@ -37,7 +37,7 @@ public struct KitGenerator {
     public func write(_ parameters: KitParameters, source: String, into folder: String, force: Bool) throws -> [File] {
         let files = try plan(parameters, source: source, into: folder)
         if !force, let existing = files.first(where: \.replaces) { throw SpeckitError.wouldOverwrite(existing.path) }
-        if !fileSystem.fileExists(folder) || fileSystem.isEmptyFolder(folder) {
+        if !fileSystem.fileExists(folder) || fileSystem.isReplaceableEmptyFolder(folder) {
             // A new kit appears with all its files or not at all, in a new folder or in place of an empty one;
             // of two runs at once, the second to finish writes nothing.
             try fileSystem.writeFolderAtomically(

@@ -130,6 +130,8 @@ package final class PendingFile: @unchecked Sendable {
         }
         named = nil
         done = true
+        // Named from the start (without `O_TMPFILE`), it was marked; in the staging folder it needs no mark.
+        FileMarker.unmark(descriptor)
         close(descriptor)
     }
 

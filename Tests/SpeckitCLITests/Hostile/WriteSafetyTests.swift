@@ -311,6 +311,14 @@ struct WriteSafetyTests {
         }
     }
 
+    @Test("#14 an empty folder that cannot be renamed over (the current folder) still gets its kit, file by file")
+    func generateIntoCurrentFolder() throws {
+        let folder = try CLIRunner.folder([:])
+        let result = try CLIRunner.run(["generate", "--name", "Shop", "--out", "."], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.entries(folder) == Self.kitFiles)
+    }
+
     @Test("#14 generate into an empty folder killed at random points: the folder is empty or holds the whole kit")
     func killedGenerate() throws {
         let arguments = ["generate", "--name", "Shop", "--goal", "Sell", "--phase", "Build", "--out", "kit"]
