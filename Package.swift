@@ -33,6 +33,8 @@ let package = Package(
         ),
         // glibc's mallopt, which only the executable calls.
         .systemLibrary(name: "CMalloc"),
+        // glibc's extended attributes: the mark on speckit's own temporary files.
+        .systemLibrary(name: "CXattr"),
         .systemLibrary(
             name: "CLibArchive",
             pkgConfig: "libarchive",
@@ -44,6 +46,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CLibArchive",
+                "CXattr",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -33,22 +33,24 @@ final class ReportOutput: Sendable {
             self.state = Mutex(State(handle: FileHandle.standardOutput))
             return
         }
-        let target: String
+        let handle: FileHandle
         switch try OutputPath.resolve(path) {
+        case .atomic(let file):
+            self.direct = false
+            self.atomic = true
+            self.state = Mutex(State(pending: try PendingFile(replacing: file)))
+            return
+        case .descriptor(let descriptor):
+            handle = try OutputPath.handle(descriptor, path: path)
         case .direct(let device):
-            guard let handle = FileHandle(forWritingAtPath: device) else {
+            guard let opened = FileHandle(forWritingAtPath: device) else {
                 throw SpeckitError.cannotWrite(path, reason: "cannot open it for writing")
             }
-            self.atomic = false
-            self.state = Mutex(State(handle: handle))
-            self.direct = true
-            return
-        case .atomic(let file):
-            target = file
+            handle = opened
         }
-        self.direct = false
-        self.atomic = true
-        self.state = Mutex(State(pending: try PendingFile(replacing: target)))
+        self.atomic = false
+        self.state = Mutex(State(handle: handle))
+        self.direct = true
     }
 
     /// Opens `path` to add to its end (creating it when missing).
@@ -96,8 +98,6 @@ final class ReportOutput: Sendable {
                 try pending.commit()
             } catch {
                 pending.discard()
-                // Name the path as given, not the link target it resolved to.
-                if case .cannotWrite(_, let reason)? = error as? SpeckitError { throw SpeckitError.cannotWrite(path ?? "", reason: reason) }
                 throw error
             }
         }

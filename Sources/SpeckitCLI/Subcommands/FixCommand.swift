@@ -10,8 +10,11 @@ struct FixCommand: ParsableCommand {
         discussion: """
             PATH is a plan file, or a folder whose kits' files are fixed, found the way 'speckit validate' finds \
             kits (templates left out; default: the current folder). Each file is \
-            rewritten atomically only when something changes; with --dry-run a unified diff is printed and \
-            nothing is written. A file with bytes that are not UTF-8 is left alone.
+            rewritten atomically only when something changes, keeping its owner, group and permissions and \
+            every line another process appends meanwhile; with --dry-run a unified diff is printed and \
+            nothing is written. A file with bytes that are not UTF-8 is left alone. A symbolic link, a file with \
+            other hard links, or a file another process keeps open for writing is refused and left as it is \
+            (exit 2, after the other files are fixed).
             """
     )
 
@@ -24,18 +27,36 @@ struct FixCommand: ParsableCommand {
     @OptionGroup var load: LoadOptions
 
     func run() throws {
-        let files = try Self.files(paths.isEmpty ? ["."] : paths, settings: try load.settings(for: paths))
+        let settings = try load.settings(for: paths)
+        let files = try Self.files(paths.isEmpty ? ["."] : paths, settings: settings)
         var fixed = 0
+        var refused = 0
         for path in files {
-            let bytes: [UInt8]
-            let result: TextFixer.Result
+            var read: (bytes: [UInt8], result: TextFixer.Result)?
+            // What the file holds, fixed; nil leaves it as it is.
+            let fix = { (bytes: [UInt8]) throws -> [UInt8]? in
+                let result = try TextFixer.fix(bytes, path: path)
+                read = (bytes, result)
+                return result.skipped == nil && !result.changes.isEmpty ? result.bytes : nil
+            }
             do {
-                bytes = try DiskFiles().read(path)
-                result = try TextFixer.fix(bytes, path: path)
+                if dryRun {
+                    _ = try fix(try DiskFiles().read(path, maxBytes: settings.limits.fileBytes))
+                } else {
+                    // Replaced whole, keeping its owner, group and permissions, and every line appended meanwhile.
+                    try FileRewrite.rewrite(path, maxBytes: settings.limits.fileBytes, fix)
+                }
+            } catch SpeckitError.cannotWrite(let file, let reason) {
+                // Refused: the file is left as it was, and the run fails.
+                StandardError.write("speckit: error: \(SpeckitError.cannotWrite(file, reason: reason).errorDescription ?? file)\n")
+                refused += 1
+                continue
             } catch let error as SpeckitError {
                 StandardError.write("speckit: warning: \(error.errorDescription ?? "\(error)"); left alone\n")
                 continue
             }
+            guard let read else { continue }
+            let (bytes, result) = read
             if let skipped = result.skipped {
                 StandardError.write("speckit: warning: \(path): \(skipped); left alone\n")
                 continue
@@ -49,12 +70,11 @@ struct FixCommand: ParsableCommand {
                         new: String(decoding: result.bytes, as: UTF8.self), path: path), terminator: "")
                 print("would fix \(path.escapingControlCharacters): \(result.changes.joined(separator: "; "))")
             } else {
-                // Replaced whole, keeping its permissions.
-                try AtomicFile.write(result.bytes, to: path)
                 print("fixed \(path.escapingControlCharacters): \(result.changes.joined(separator: "; "))")
             }
         }
         print("\(dryRun ? "would fix" : "fixed") \(fixed) of \(files.count) file\(files.count == 1 ? "" : "s")")
+        if refused > 0 { throw ExitCode(2) }
     }
 
     /// The files named, and the plan files of the kits under the folders named (found as every command finds

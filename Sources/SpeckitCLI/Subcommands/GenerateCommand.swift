@@ -9,7 +9,7 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write a constitution, PRD, plan and tasks kit from templates.",
         discussion: """
             Parameters come from flags and/or --params (a JSON or YAML file with name, description, goals, \
-            phases and principles; '-' reads stdin); flags win over the file. Identical parameters give \
+            phases and principles, at most 1 MiB; '-' reads stdin); flags win over the file. Identical parameters give \
             byte-identical files. An existing kit is never overwritten without --force, and then only the four \
             files speckit writes. The templates are built in; --templates DIR replaces them file by file \
             (DIR/constitution.md.mustache, prd.md.mustache, plan.md.mustache, tasks.md.mustache).
@@ -59,6 +59,8 @@ struct GenerateCommand: ParsableCommand {
         let folder = out ?? "spec/\(parameters.slug.isEmpty ? "kit" : parameters.slug)"
         if dryRun {
             let files = try generator.plan(parameters, source: source, into: folder)
+            // Refused as the real run would refuse it: never through a link.
+            for path in [folder] + files.map(\.path) { try OutputGuard.check(path) }
             for file in files {
                 print(
                     "would write \(file.path) (\(file.text.utf8.count) bytes)\(file.replaces ? (force ? ", replacing it" : ", which exists: pass --force") : "")"
@@ -85,16 +87,7 @@ struct GenerateCommand: ParsableCommand {
         var source = "flags"
         if let file {
             source = file
-            let text: String
-            if file == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw SpeckitError.badParameters(source: file, problem: "no such file (given by --params)")
-                }
-                text = String(decoding: data, as: UTF8.self)
-            }
-            parameters = try KitParameters.read(text, source: file)
+            parameters = try KitParameters.load(from: file)
         }
         if let name { parameters.name = name }
         if let description { parameters.description = description }

@@ -37,14 +37,20 @@ public struct KitGenerator {
     public func write(_ parameters: KitParameters, source: String, into folder: String, force: Bool) throws -> [File] {
         let files = try plan(parameters, source: source, into: folder)
         if !force, let existing = files.first(where: \.replaces) { throw SpeckitError.wouldOverwrite(existing.path) }
-        if fileSystem.fileExists(folder) {
-            // Each file is replaced whole; a run stopped between two files leaves each old or new, never half.
-            for file in files { try fileSystem.writeAtomically(Array(file.text.utf8), to: file.path) }
-        } else {
-            // A new kit appears with all its files or not at all.
+        if !fileSystem.fileExists(folder) || fileSystem.isReplaceableEmptyFolder(folder) {
+            // A new kit appears with all its files or not at all, in a new folder or in place of an empty one;
+            // of two runs at once, the second to finish writes nothing.
             try fileSystem.writeFolderAtomically(
                 files.map { ($0.path.split(separator: "/").last.map(String.init) ?? $0.path, Array($0.text.utf8)) },
                 to: folder)
+            return files
+        }
+        try fileSystem.exclusively(folder) {
+            // Looked at again by this run alone: a run that wrote the kit meanwhile is not overwritten.
+            let now = try plan(parameters, source: source, into: folder)
+            if !force, let existing = now.first(where: \.replaces) { throw SpeckitError.wouldOverwrite(existing.path) }
+            // Each file is replaced whole; a run stopped between two files leaves each old or new, never half.
+            for file in files { try fileSystem.writeAtomically(Array(file.text.utf8), to: file.path) }
         }
         return files
     }

@@ -52,13 +52,29 @@ public struct KitParameters: Codable, Hashable, Sendable {
         return out
     }
 
+    /// The longest text each parameter may be, in Unicode scalars: the bounds of the run template's schema
+    /// (`templates/run-templates/generate_spec_kit.params.schema.json`), so `generate` and `run
+    /// generate_spec_kit` accept the same parameters.
+    static let maxLengths: [(label: String, limit: Int)] = [
+        ("name", 100), ("description", 4000), ("goal", 300), ("phase", 200), ("principle", 200),
+    ]
+
     /// Checks the parameters; `source` names where they came from in the error.
     public func validate(source: String) throws {
         func fail(_ problem: String) -> SpeckitError { .badParameters(source: source, problem: problem) }
+        // Sizes first, so nothing below works on megabytes.
+        guard goals.count <= 50, phases.count <= 20, principles.count <= 20 else {
+            throw fail("too many items (at most 50 goals, 20 phases, 20 principles)")
+        }
+        for ((label, limit), values) in zip(Self.maxLengths, [[name], [description ?? ""], goals, phases, principles]) {
+            for (index, value) in values.enumerated() where value.unicodeScalars.count > limit {
+                let which = label == "name" ? "the project name" : values.count > 1 ? "\(label) \(index + 1)" : "the \(label)"
+                throw fail("\(which) is \(value.unicodeScalars.count) characters long; at most \(limit)")
+            }
+        }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw fail("the project name is empty; expected e.g. --name \"Ops Control Room\"") }
         guard !slug.isEmpty else { throw fail("the project name '\(name)' has no letters or digits to name its folder") }
-        guard name.count <= 100 else { throw fail("the project name is longer than 100 characters") }
         if name.contains("/") || name.contains("\\") || name.split(separator: " ").contains("..") {
             throw fail("the project name '\(name)' looks like a path; expected a plain name")
         }
@@ -78,15 +94,38 @@ public struct KitParameters: Codable, Hashable, Sendable {
                 throw fail("\(label) '\(multiline.prefix(40))' spans several lines; expected one line")
             }
         }
-        guard goals.count <= 50, phases.count <= 20, principles.count <= 20 else {
-            throw fail("too many items (at most 50 goals, 20 phases, 20 principles)")
-        }
     }
 
     /// A character no parameter may hold: C0 and C1 controls (but `\n`, which a description may hold),
     /// DEL, and the Unicode line and paragraph separators, which Markdown readers take for line breaks.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// Reads parameters from a JSON or YAML file, or from stdin for `-`: at most `StepRunner.maxParamsBytes`,
+    /// the bound of a run step's parameters, so an endless stdin (`/dev/zero`) is never read to its end.
+    /// - Throws: `SpeckitError.badParameters` naming `file`.
+    public static func load(from file: String) throws -> KitParameters {
+        let limit = StepRunner.maxParamsBytes
+        let bytes: [UInt8]
+        if file == "-" {
+            bytes = try RawInput.read(STDIN_FILENO, limit: limit + 1, source: "stdin")
+        } else {
+            switch FileKind.followed(file) {
+            case .missing: throw SpeckitError.badParameters(source: file, problem: "no such file (given by --params)")
+            case .folder: throw SpeckitError.badParameters(source: file, problem: "a folder; expected a JSON or YAML file")
+            default: break
+            }
+            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw SpeckitError.unreadable(file, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            bytes = try RawInput.read(descriptor, limit: limit + 1, source: file)
+        }
+        guard bytes.count <= limit else {
+            throw SpeckitError.badParameters(
+                source: file, problem: "more than \(limit) bytes; parameters are a small JSON or YAML document")
+        }
+        return try read(String(decoding: bytes, as: UTF8.self), source: file)
     }
 
     /// Reads parameters from JSON or YAML text (`source` names the file, or `-` for stdin).

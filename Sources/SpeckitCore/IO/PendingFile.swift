@@ -20,7 +20,11 @@ import Synchronization
 /// without `O_TMPFILE` (or without `/proc`), the named file is used from the start, and the same sweep applies.
 /// The writer holds an exclusive `flock` on its file (and `StagedFolder` on its staging folder) while it
 /// works, and the sweep skips anything locked: a process id that is gone here may be alive in another PID
-/// namespace (a container writing to the same mounted folder).
+/// namespace (a container writing to the same mounted folder). The sweep removes only what carries
+/// speckit's mark (`FileMarker`) with the token of its own name, never a file that is merely named so.
+///
+/// The target is checked by `OutputGuard` first: never a symbolic link, never under a linked folder of the
+/// working folder.
 ///
 /// Not thread-safe: one writer at a time (`ReportOutput` holds it under its lock).
 package final class PendingFile: @unchecked Sendable {
@@ -33,8 +37,10 @@ package final class PendingFile: @unchecked Sendable {
     private var flushed = false
 
     /// Starts a file that will replace `target` (which need not exist; its folder must).
-    /// - Throws: `SpeckitError.cannotWrite` when nothing can be created in the folder.
+    /// - Throws: `SpeckitError.cannotWrite` when nothing can be created in the folder, or `target` is a
+    ///   symbolic link or lies under a linked folder (`OutputGuard`).
     package convenience init(replacing target: String) throws {
+        try OutputGuard.check(target)
         try self.init(target: target, folder: URL(fileURLWithPath: target).deletingLastPathComponent().path)
     }
 
@@ -53,6 +59,7 @@ package final class PendingFile: @unchecked Sendable {
             let name = Self.temporaryName(for: target)
             descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
             named = name
+            if descriptor >= 0 { FileMarker.mark(descriptor, token: Self.token(of: name) ?? "") }
         }
         guard descriptor >= 0 else {
             throw SpeckitError.cannotWrite(target, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
@@ -80,6 +87,19 @@ package final class PendingFile: @unchecked Sendable {
 
     private func fail(_ what: String) -> SpeckitError {
         .cannotWrite(target, reason: "\(what): \(String(cString: strerror(errno)))")
+    }
+
+    /// Gives the file the owner and group `uid` and `gid` (those of the file it replaces), before its
+    /// permissions are set. Only root can give a file away, and a user only to a group of theirs.
+    /// - Throws: `SpeckitError.cannotWrite` when this user cannot.
+    func keepOwner(uid: uid_t, gid: gid_t) throws {
+        var own = stat()
+        guard fstat(descriptor, &own) == 0 else { throw fail("cannot read its owner") }
+        guard own.st_uid != uid || own.st_gid != gid else { return }
+        guard fchown(descriptor, uid, gid) == 0 else {
+            throw SpeckitError.cannotWrite(
+                target, reason: "it belongs to user \(uid) and group \(gid), which the rewritten file cannot keep as this user; left alone")
+        }
     }
 
     /// Sets the permissions (those of the file at `path`, or 0644 less the umask) and flushes to disk.
@@ -110,24 +130,32 @@ package final class PendingFile: @unchecked Sendable {
         }
         named = nil
         done = true
+        // Named from the start (without `O_TMPFILE`), it was marked; in the staging folder it needs no mark.
+        FileMarker.unmark(descriptor)
         close(descriptor)
     }
 
     /// Flushes the file to disk and puts it in place of the target, keeping the target's permissions (new
-    /// files get 0644 less the umask).
-    package func commit() throws {
+    /// files get 0644 less the umask). `beforeRename` runs once the file is complete and named, right before
+    /// the rename: throwing there leaves the target as it was (the caller then calls `discard`).
+    package func commit(beforeRename: () throws -> Void = {}) throws {
         guard !done else { return }
         try finish(like: target)
         if named == nil {
             let name = Self.temporaryName(for: target)
+            // Marked before it has a name, so the name is never seen without the mark.
+            FileMarker.mark(descriptor, token: Self.token(of: name) ?? "")
             guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 else {
                 throw fail("cannot name it")
             }
             named = name
         }
+        try beforeRename()
         guard let named, rename(named, target) == 0 else { throw fail("cannot move it into place") }
         self.named = nil
         done = true
+        // In place, it is no temporary file any more.
+        FileMarker.unmark(descriptor)
         close(descriptor)
         // The rename itself reaches the disk with the folder.
         let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -153,17 +181,20 @@ package final class PendingFile: @unchecked Sendable {
     }
 
     /// Removes the temporary files and staging folders left in `folder` by speckit processes that no longer
-    /// run and that nobody holds locked. Each folder is swept once per process.
+    /// run and that nobody holds locked, each carrying speckit's mark with the token of its name (a file
+    /// that is only named like one is left alone). Each folder is swept once per process.
     package static func sweep(folder: String) {
         guard swept.withLock({ $0.insert(folder).inserted }),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
         else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            guard let pid = ownerPID(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let token = token(of: name), let pid = ownerPID(name), kill(pid, 0) != 0, errno == ESRCH else { continue }
             let path = folder + "/" + name
             let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else { continue }
             defer { close(descriptor) }
+            // Not speckit's: a file merely named like a temporary one.
+            guard FileMarker.isMarked(descriptor, token: token) else { continue }
             // Locked: its writer lives on, in another PID namespace.
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
             if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
@@ -172,12 +203,19 @@ package final class PendingFile: @unchecked Sendable {
 
     private static let swept = Mutex<Set<String>>([])
 
+    /// The token of a temporary name (`PID-RANDOM` of `.NAME.speckit-PID-RANDOM.tmp`), which its mark
+    /// holds; nil for other names.
+    package static func token(of name: String) -> String? {
+        guard name.hasSuffix(".tmp"), let marker = name.range(of: ".speckit-", options: .backwards) else { return nil }
+        let token = name[marker.upperBound...].dropLast(4)
+        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count == 8, let pid = pid_t(parts[0]), pid > 0 else { return nil }
+        return String(token)
+    }
+
     /// The process that made a temporary name (`.NAME.speckit-PID-RANDOM.tmp`), or nil for other names.
     static func ownerPID(_ name: String) -> pid_t? {
-        guard let marker = name.range(of: ".speckit-", options: .backwards) else { return nil }
-        let parts = name[marker.upperBound...].dropLast(4).split(separator: "-")
-        guard parts.count == 2, parts[1].count == 8, let pid = pid_t(parts[0]), pid > 0 else { return nil }
-        return pid
+        token(of: name).flatMap { $0.split(separator: "-").first }.flatMap { pid_t($0) }
     }
 
     /// A hidden name beside `target` (`.NAME.speckit-PID-RANDOM.tmp`), or inside it when `target` ends in `/`

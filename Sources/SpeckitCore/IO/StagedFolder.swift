@@ -3,9 +3,9 @@ import Foundation
 /// A new folder that appears with all its files or not at all.
 ///
 /// Every file is first written whole into an unnamed file (`PendingFile`), so a kill while writing leaves
-/// nothing. Then the hidden staging folder is made and each file is linked into it, and the caller moves it
-/// into place. Only a kill during those few system calls can leave the staging folder, and the next speckit
-/// that writes there removes it (`PendingFile.sweep`).
+/// nothing. Then the hidden staging folder is made (and marked as speckit's, `FileMarker`) and each file is
+/// linked into it, and the caller moves it into place. Only a kill during those few system calls can leave
+/// the staging folder, and the next speckit that writes there removes it (`PendingFile.sweep`).
 enum StagedFolder {
     /// Writes `files` (relative paths, subfolders allowed) into the new folder `staging`, their bytes first
     /// written unnamed in `home` (the folder `staging` is made in), and flushes it. On failure `staging` is
@@ -25,7 +25,10 @@ enum StagedFolder {
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
             lock = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if lock >= 0 { flock(lock, LOCK_EX) }
+            if lock >= 0 {
+                FileMarker.mark(lock, token: PendingFile.token(of: staging) ?? "")
+                flock(lock, LOCK_EX)
+            }
             var folders: Set<String> = [staging]
             for (path, file) in pending {
                 let destination = staging + "/" + path
@@ -43,18 +46,43 @@ enum StagedFolder {
         }
     }
 
-    /// Writes `files` as the new folder `target` (in an existing parent folder), renamed into place at once.
+    /// Writes `files` as the folder `target` (new, or empty, in an existing parent folder), renamed into place
+    /// at once. An empty folder is replaced by one with its permissions (and owner, for root); one that is no
+    /// longer empty when the rename comes, because another run filled it meanwhile, is left as it is, and
+    /// nothing is written.
     static func write(_ files: [(path: String, bytes: [UInt8])], to target: String) throws {
+        try OutputGuard.check(target)
         let parent = URL(fileURLWithPath: target).deletingLastPathComponent().path
         let staging = PendingFile.temporaryName(for: target)
-        let lock = try link(files, into: staging, writingIn: parent)
-        defer { if lock >= 0 { close(lock) } }
-        // rename(2) refuses a folder that has appeared meanwhile with anything in it.
-        guard rename(staging, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: staging)
+        let lock: Int32
+        do {
+            lock = try link(files, into: staging, writingIn: parent)
+        } catch SpeckitError.cannotWrite(_, let reason) {
+            // Named after the folder asked for, not where its files were staged.
             throw SpeckitError.cannotWrite(target, reason: reason)
         }
+        defer { if lock >= 0 { close(lock) } }
+        var empty = stat()
+        if lock >= 0, lstat(target, &empty) == 0, (empty.st_mode & S_IFMT) == S_IFDIR {
+            fchmod(lock, empty.st_mode & 0o7777)
+            if geteuid() == 0 { fchown(lock, empty.st_uid, empty.st_gid) }
+        }
+        // rename(2) replaces an empty folder at once, and refuses one with anything in it.
+        guard rename(staging, target) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: staging)
+            switch code {
+            case ENOTEMPTY, EEXIST:
+                throw SpeckitError.cannotWrite(
+                    target, reason: "something was written into it meanwhile (another run?); nothing was written")
+            case EBUSY:
+                throw SpeckitError.cannotWrite(
+                    target, reason: "it is a mount point, which cannot be replaced whole; give a new folder inside it")
+            default:
+                throw SpeckitError.cannotWrite(target, reason: String(cString: strerror(code)))
+            }
+        }
+        if lock >= 0 { FileMarker.unmark(lock) }
         syncFolder(parent)
     }
 

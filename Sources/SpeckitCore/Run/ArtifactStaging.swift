@@ -51,6 +51,8 @@ public final class ArtifactStaging: Sendable {
         if lstat(url.path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
             throw refuse("it is a symbolic link; expected a new or empty folder (give the folder it points to)")
         }
+        // Nor under a linked folder of the working folder (`OutputGuard`).
+        try OutputGuard.check(destination)
         switch FileKind.of(url.path) {
         case .missing:
             inside = false
@@ -101,10 +103,14 @@ public final class ArtifactStaging: Sendable {
                     into: folder, writingIn: home)
                 defer { if lock >= 0 { close(lock) } }
                 try moveIntoPlace()
+                // Renamed to the artifacts folder, it is no staging folder any more.
+                if !inside, lock >= 0 { FileMarker.unmark(lock) }
                 StagedFolder.syncFolder(inside ? destination : home)
             } catch {
                 try? FileManager.default.removeItem(atPath: folder)
                 state.phase = .discarded
+                // Named after the artifacts folder, not where its files were staged.
+                if case SpeckitError.cannotWrite(_, let reason) = error { throw SpeckitError.cannotWrite(destination, reason: reason) }
                 throw error
             }
             state.phase = .committed
