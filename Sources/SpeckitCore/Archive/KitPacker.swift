@@ -110,10 +110,9 @@ public enum KitPacker {
         var files: [ArchiveEntry] = []
         var total = 0
         for entry in packed {
-            var inside = entry.inside
-            if FileKind.isLink(entry.path) {
-                inside = try linkInside(entry.path, root: root, folder: folder)
-            }
+            // Without followLinks a file that became a link since the walk is read as it was found: the
+            // reader refuses the link.
+            let inside = followLinks && FileKind.isLink(entry.path) ? try linkInside(entry.path, root: root, folder: folder) : entry.inside
             let bytes = try reader.read(inside, maxBytes: Limits.standard.fileBytes)
             total += bytes.count
             guard total <= limits.archiveBytes else {
