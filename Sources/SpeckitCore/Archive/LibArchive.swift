@@ -107,17 +107,20 @@ enum LibArchive {
     /// locale, libarchive 3.6 drops the name of a zip entry flagged UTF-8, and writes a non-ASCII name
     /// without the flag (other tools then read it as code page 437).
     private static func withUTF8Names<T>(_ body: () throws -> T) rethrows -> T {
-        let names: [String] = ["C.UTF-8", "C.utf8", "en_US.UTF-8"]
-        guard let utf8 = names.lazy.compactMap({ name in newlocale(1 << LC_CTYPE, name, nil) }).first else {
-            return try body()
-        }
+        guard let utf8 = utf8Locale else { return try body() }
         let previous = uselocale(utf8)
-        defer {
-            uselocale(previous)
-            freelocale(utf8)
-        }
+        defer { uselocale(previous) }
         return try body()
     }
+
+    /// A UTF-8 character set (`LC_CTYPE` only), made once and kept: a locale object is read-only, and any
+    /// number of threads may use it at once.
+    private nonisolated(unsafe) static let utf8Locale: locale_t? = {
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] {
+            if let locale = newlocale(1 << LC_CTYPE, name, nil) { return locale }
+        }
+        return nil
+    }()
 
     private static func check(_ status: Int32, _ archive: OpaquePointer) throws {
         guard status >= ARCHIVE_WARN else { throw SpeckitError.archive(message(archive)) }
