@@ -15,6 +15,8 @@ utf8-names.zip kit/仕様/tasks.md (a duplicate task id) and kit/café/plan.md, 
 mismatch.zip   local headers that swap two names: the central directory's kit/tasks.md (what unzip extracts)
                fails, the local header's kit/tasks.md passes
 empty.zip      a zip of no entries (its end record alone)
+elsewhere.zip  an end record whose directory size says the directory starts at 0: libarchive scans forward to
+               the real one (ZIP64 offsets undo the shift) and reads the kit, unzip finds no directory
 """
 import io, os, struct, sys, tarfile, warnings, zipfile, zlib
 
@@ -89,6 +91,23 @@ def mismatch_zip():
     return bytes(data)
 
 
+def elsewhere_zip(filler=b"P" * 4096):
+    entries = [(b"kit/tasks.md", KIT), (b"kit/filler.txt", filler)]
+    out, records = bytearray(), []
+    for name, data in entries:
+        records.append((name, zlib.crc32(data), len(data), len(out)))
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, zlib.crc32(data), len(data), len(data),
+                           len(name), 0) + name + data
+    start = len(out)
+    for name, crc, length, offset in records:
+        # 0xFFFFFFFF once libarchive adds its correction (start): the ZIP64 field's true offset is then used.
+        extra = struct.pack("<HHQ", 0x0001, 8, offset)
+        out += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0x21, crc, length, length, len(name),
+                           len(extra), 0, 0, 0, 0, 0xFFFFFFFF - start) + name + extra
+    end = len(out)
+    return bytes(out + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(records), len(records), end, 0, 0))
+
+
 def archives():
     kit = plain_zip([("kit/tasks.md", KIT)])
     return {
@@ -102,6 +121,7 @@ def archives():
         "utf8-names.zip": utf8_zip(),
         "mismatch.zip": mismatch_zip(),
         "empty.zip": plain_zip([]),
+        "elsewhere.zip": elsewhere_zip(),
     }
 
 

@@ -37,15 +37,17 @@ enum ZipDirectory {
     }
 
     /// Checks every central directory record of the zip in `bytes` against its local header.
-    /// - Throws: `Problem` when the directory cannot be found where libarchive finds it, holds more than
+    /// - Throws: `Problem` when the directory is not where its end record says, holds more than
     ///   `maxEntries` records, two records share one local header, or a local header disagrees with its record.
     static func check(_ bytes: [UInt8], maxEntries: Int) throws {
-        let (declared, start) = try locate(bytes)
-        // libarchive looks for the directory from where the end record says it ends, and takes the first
-        // record signature it meets; the difference is data prepended to the zip (a self-extractor).
-        guard
-            let found = firstSignature(bytes, [0x0201_4b50, 0x0605_4b50, 0x0606_4b50], from: start)
-        else { throw Problem.damaged("its central directory is missing") }
+        let (declared, found) = try locate(bytes)
+        // libarchive looks for the directory forward from where the end record says it ends, and takes the first
+        // record signature it meets; unzip takes it where the end record says. A directory anywhere else is read
+        // by one and not the other (and would cost a scan of the whole archive): refused. The difference from the
+        // declared offset is data prepended to the zip (a self-extractor), which both allow for.
+        guard [0x0201_4b50, 0x0605_4b50, 0x0606_4b50].contains(read32(bytes, found)) else {
+            throw Problem.damaged("its central directory is not where its end record says")
+        }
         let correction = found - declared
         var offset = found
         var count = 0
@@ -87,8 +89,9 @@ enum ZipDirectory {
         }
     }
 
-    /// Where the central directory is declared to start and where libarchive starts looking for it: from the
-    /// last end record in the zip's last 16 KiB, or the ZIP64 end record its locator names.
+    /// Where the central directory is declared to start and where it must start: from the last end record in
+    /// the zip's last 16 KiB (ending where that record starts), or at the offset of the ZIP64 end record its
+    /// locator names, as libarchive's seekable reader takes them.
     private static func locate(_ bytes: [UInt8]) throws -> (declared: Int, start: Int) {
         let tail = min(16_384, bytes.count)
         // libarchive's search never looks at the tail's first byte.
@@ -224,18 +227,6 @@ enum ZipDirectory {
     private static func lastSignature(_ bytes: [UInt8], _ signature: UInt32, from: Int, through: Int) -> Int? {
         guard from <= through else { return nil }
         return stride(from: through, through: from, by: -1).first { read32(bytes, $0) == signature }
-    }
-
-    /// The offset of the first of `signatures` at or after `from`.
-    private static func firstSignature(_ bytes: [UInt8], _ signatures: [UInt32], from: Int) -> Int? {
-        guard from >= 0, from <= bytes.count - 4 else { return nil }
-        var at = from
-        while at <= bytes.count - 4 {
-            // Every signature starts "PK"; skip to the next "P".
-            if bytes[at] == 0x50, signatures.contains(read32(bytes, at)) { return at }
-            at += 1
-        }
-        return nil
     }
 
     static func read16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
