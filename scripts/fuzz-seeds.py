@@ -6,9 +6,11 @@
 markdown: every Markdown fixture, the project's own kit and the seeds beside the repository (../shared/seeds).
 yaml:     every YAML and JSON fixture.
 archive:  zips and tar.gz files packed from the Markdown fixtures, plus the hostile shapes speckit refuses
-          (`..`, absolute paths, symbolic and hard links, a truncated zip).
+          (`..`, absolute paths, symbolic and hard links, a truncated zip) and those of
+          scripts/hostile-archives.py (UTF-8 names, local headers that disagree with the central directory,
+          an empty zip; the zip bomb left out).
 """
-import hashlib, io, os, sys, tarfile, zipfile
+import hashlib, importlib.util, io, os, sys, tarfile, zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -68,6 +70,10 @@ def archives():
              tar_of(small, links=[("kit/plan.md", tarfile.SYMTYPE, "/etc/passwd"),
                                   ("kit/prd.md", tarfile.LNKTYPE, "kit/tasks.md")])]
     seeds.append(seeds[2][: len(seeds[2]) // 2])  # Truncated.
+    spec = importlib.util.spec_from_file_location("hostile", os.path.join(ROOT, "scripts/hostile-archives.py"))
+    hostile = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hostile)
+    seeds += [data for name, data in sorted(hostile.archives().items()) if name != "bomb-10g.zip"]
     return seeds
 
 

@@ -11,6 +11,12 @@ bomb-10g.zip   one entry declaring 10 GiB (ZIP64 sizes), the deflated zeros to b
 truncated.zip  a valid kit zip cut in half
 cut-30.zip     a valid kit zip without its last 30 bytes (the end of its central directory)
 duplicate.zip  two entries named kit/tasks.md, one task open in the first and done in the second
+utf8-names.zip kit/仕様/tasks.md (a duplicate task id) and kit/café/plan.md, written by zipfile with the UTF-8 flag
+mismatch.zip   local headers that swap two names: the central directory's kit/tasks.md (what unzip extracts)
+               fails, the local header's kit/tasks.md passes
+empty.zip      a zip of no entries (its end record alone)
+elsewhere.zip  an end record whose directory size says the directory starts at 0: libarchive scans forward to
+               the real one (ZIP64 offsets undo the shift) and reads the kit, unzip finds no directory
 """
 import io, os, struct, sys, tarfile, warnings, zipfile, zlib
 
@@ -63,6 +69,45 @@ def bomb_zip(declared=10 * 1024**3, backed=64 * 1024**2):
     return local + data + central + eocd64 + locator + eocd
 
 
+def utf8_zip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("kit/仕様/tasks.md", KIT + b"- [ ] T2 Again\n")
+        z.writestr("kit/café/plan.md", b"# Plan\n\n## Goals\n\n- Names stay names\n")
+    return buffer.getvalue()
+
+
+def mismatch_zip():
+    """Two entries of equally long names whose local headers carry each other's name."""
+    failing, passing = KIT + b"- [ ] T2 Again\n", KIT
+    data = bytearray(plain_zip([("kit/tasks.md", failing), ("kit/old.text", passing)]))
+    swap = {b"kit/tasks.md": b"kit/old.text", b"kit/old.text": b"kit/tasks.md"}
+    at = 0
+    while (at := data.find(b"PK\x03\x04", at)) >= 0:
+        length = struct.unpack_from("<H", data, at + 26)[0]
+        name = bytes(data[at + 30: at + 30 + length])
+        data[at + 30: at + 30 + length] = swap.get(name, name)
+        at += 30 + length
+    return bytes(data)
+
+
+def elsewhere_zip(filler=b"P" * 4096):
+    entries = [(b"kit/tasks.md", KIT), (b"kit/filler.txt", filler)]
+    out, records = bytearray(), []
+    for name, data in entries:
+        records.append((name, zlib.crc32(data), len(data), len(out)))
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, zlib.crc32(data), len(data), len(data),
+                           len(name), 0) + name + data
+    start = len(out)
+    for name, crc, length, offset in records:
+        # 0xFFFFFFFF once libarchive adds its correction (start): the ZIP64 field's true offset is then used.
+        extra = struct.pack("<HHQ", 0x0001, 8, offset)
+        out += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0x21, crc, length, length, len(name),
+                           len(extra), 0, 0, 0, 0, 0xFFFFFFFF - start) + name + extra
+    end = len(out)
+    return bytes(out + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(records), len(records), end, 0, 0))
+
+
 def archives():
     kit = plain_zip([("kit/tasks.md", KIT)])
     return {
@@ -73,6 +118,10 @@ def archives():
         "truncated.zip": kit[: len(kit) // 2],
         "cut-30.zip": kit[:-30],
         "duplicate.zip": plain_zip([("kit/tasks.md", KIT), ("kit/tasks.md", KIT.replace(b"[ ]", b"[x]"))]),
+        "utf8-names.zip": utf8_zip(),
+        "mismatch.zip": mismatch_zip(),
+        "empty.zip": plain_zip([]),
+        "elsewhere.zip": elsewhere_zip(),
     }
 
 

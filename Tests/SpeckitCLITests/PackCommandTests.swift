@@ -103,7 +103,8 @@ struct PackCommandTests {
         let result = try CLIRunner.run(["pack", "kit", "--out", "k.zip"], in: folder)
         #expect(result.status == 0)
         #expect(
-            result.stderr.hasPrefix("speckit: warning: k.zip: its contents (1300005 bytes) are over the default archive limits"),
+            result.stderr.hasPrefix(
+                "speckit: warning: k.zip: its contents (1300005 bytes) are more than 200 times the archive's size; validate will refuse it"),
             "\(result.stderr)")
         let check = try CLIRunner.run(["validate", "k.zip"], in: folder)
         #expect(check.status == 2 && check.stderr.contains("limits.archiveRatio"))

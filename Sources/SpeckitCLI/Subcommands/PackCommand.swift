@@ -12,6 +12,11 @@ struct PackCommand: ParsableCommand {
             such as .kiro/specs/NAME and .specify/memory included). Every regular file in the folders a walk \
             enters is packed (hidden files, .git, build and dependency folders and what .speckit.yml excludes \
             left out; a FIFO, device or dangling link is an error); the archive being written never is. \
+            Symbolic links are never followed: a link to a file or to a folder in the kit is an error naming it, \
+            and nothing is written. --follow-links packs what a link to a file leads to, under the link's name, \
+            when it stays inside the kit folder; a link leading outside it, or to a folder, is still an error. \
+            An archive that 'speckit validate' would refuse (more entries than limits.archiveEntries, more bytes \
+            than limits.archiveBytes) is not written; nor is a tar.gz path longer than ustar holds (255 bytes). \
             manifest.json records the kit's name, profile and the folders that place it (specs/001-photos), so \
             'speckit validate kit.zip' checks the kit exactly as its folder was checked. \
             Entries are sorted; every file has mode 0644, uid/gid 0, no owner name and the mtime \
@@ -30,6 +35,9 @@ struct PackCommand: ParsableCommand {
     @Option(help: ArgumentHelp("zip or tar.gz (default: from the --out extension, else zip).", valueName: "format"))
     var format: ArchiveFormat?
 
+    @Flag(help: "Pack what a link to a file leads to, when that is inside the kit folder (never a file outside it).")
+    var followLinks = false
+
     @OptionGroup var load: LoadOptions
 
     func validate() throws {
@@ -42,21 +50,21 @@ struct PackCommand: ParsableCommand {
     func run() throws {
         let settings = try load.settings(for: [kit])
         let (bytes, manifest) = try KitPacker.pack(
-            kit, format: format ?? ArchiveFormat.from(fileName: out), settings: settings, output: out)
+            kit, format: format ?? ArchiveFormat.from(fileName: out), settings: settings, output: out, followLinks: followLinks)
         try AtomicFile.write(bytes, to: out)
         let ownManifest = URL(fileURLWithPath: kit).appendingPathComponent("manifest.json").path
         if FileKind.followed(ownManifest) == .regular {
             StandardError.write("speckit: warning: \(ownManifest): not packed; the archive's manifest.json is the one pack writes\n")
         }
         // validate refuses an archive whose contents are over limits.archiveRatio times its size (a zip
-        // bomb's mark); a kit of very repetitive text can get there too: say so now, not in CI.
-        let limits = ArchiveLimits.standard
+        // bomb's mark); a kit of very repetitive text can get there too: say so now, not in CI. (Entries and
+        // bytes over their limits were refused before anything was written.)
+        let ratio = settings.limits.archiveRatio
         let contents = manifest.files.reduce(0) { $0 + $1.size }
-        if contents > max(bytes.count, 1) * limits.maxRatio || contents > limits.maxBytes {
+        if contents > max(bytes.count, 1) * ratio {
             StandardError.write(
-                "speckit: warning: \(out): its contents (\(contents) bytes) are over the default archive limits "
-                    + "(\(limits.maxRatio) times the archive's size, \(limits.maxBytes) bytes); validate will refuse it "
-                    + "unless .speckit.yml raises limits.archiveRatio or limits.archiveBytes\n")
+                "speckit: warning: \(out): its contents (\(contents) bytes) are more than \(ratio) times the archive's size; "
+                    + "validate will refuse it unless .speckit.yml raises limits.archiveRatio\n")
         }
         let count = manifest.files.count == 1 ? "1 file" : "\(manifest.files.count) files"
         print("packed \(count) and manifest.json into \(out) (\(bytes.count) bytes, sha256 \(SHA256.hex(bytes)))")

@@ -47,36 +47,82 @@ public enum KitPacker {
     /// walk past (hidden files, `.git` and build output left out; the layouts' own hidden folders kept),
     /// sorted, plus `manifest.json` (one already at the kit's top is replaced). `output`, the archive being
     /// written, is never packed, and must not be one of the kits' files.
-    /// - Throws: `SpeckitError.unreadable` for a FIFO, device or dangling link in the kit (it cannot be
-    ///   packed, and leaving it out would make the archive pass where the folder fails), `.cannotWrite` when
-    ///   `output` is a kit file.
-    public static func entries(of folder: String, settings: ValidationSettings = ValidationSettings(), output: String? = nil) throws
-        -> (entries: [ArchiveEntry], manifest: Manifest)
-    {
+    ///
+    /// Symbolic links are not followed: a link among the files, or a link to a folder the walk would enter,
+    /// is refused before anything is read. With `followLinks`, a link to a file is packed under its own name
+    /// when every link on the way leads to a regular file inside `folder`; one that leads outside is still
+    /// refused, and so is a link to a folder. Files are opened one folder at a time from `folder` with
+    /// `O_NOFOLLOW`, so one swapped for a link while packing is refused too.
+    /// - Throws: `SpeckitError.unreadable` for a link, a FIFO, device or dangling link in the kit (it cannot
+    ///   be packed, and leaving it out would make the archive pass where the folder fails), `.cannotWrite`
+    ///   when `output` is a kit file, `.overLimit` when the archive would hold more entries or bytes than
+    ///   `limits.archiveEntries` or `limits.archiveBytes` let `speckit validate` read.
+    public static func entries(
+        of folder: String, settings: ValidationSettings = ValidationSettings(), output: String? = nil, followLinks: Bool = false
+    ) throws -> (entries: [ArchiveEntry], manifest: Manifest) {
         guard FileKind.followed(folder) == .folder else {
             throw FileKind.of(folder) == .missing && !FileKind.isLink(folder)
                 ? SpeckitError.pathNotFound(folder) : SpeckitError.unreadable(folder, reason: "not a folder; expected a kit folder")
+        }
+        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        let target = output.map(real)
+        // Links first: nothing is read through one before it is refused.
+        let filter = PathFilter(include: [], exclude: settings.exclude, root: settings.root)
+        let walk = TreeWalker.walkNotingLinks(folder, filter: filter)
+        if let link = walk.linkedFolders.first {
+            throw SpeckitError.unreadable(
+                link.path,
+                reason: "a symbolic link to a folder\(Self.destination(link.path)); pack does not follow links to folders "
+                    + "(validate does not enter them either): replace it with the folder")
+        }
+        for entry in walk.entries {
+            if FileKind.isLink(entry.path) {
+                guard followLinks else {
+                    throw SpeckitError.unreadable(
+                        entry.path,
+                        reason: "a symbolic link\(Self.destination(entry.path)); pack does not follow links: replace it with "
+                            + "the file, or pass --follow-links to pack what a link inside the kit leads to")
+                }
+            } else if !entry.regular {
+                throw SpeckitError.unreadable(
+                    entry.path,
+                    reason: entry.problem ?? "not a regular file (a FIFO, a device, or a link that leads nowhere); it cannot be packed")
+            }
+        }
+        let packed = walk.entries.filter { $0.inside != ["manifest.json"] && real($0.path) != target }
+        // validate refuses an archive of more entries than limits.archiveEntries: so does pack (manifest.json is one).
+        let limits = settings.limits
+        guard packed.count < limits.archiveEntries else {
+            throw SpeckitError.overLimit(
+                folder,
+                problem: "\(packed.count) files and manifest.json would make an archive of more than \(limits.archiveEntries) entries, "
+                    + "which validate refuses (limits.archiveEntries); nothing was written")
         }
         let set = try KitLoader(settings: settings).discover([folder])
         // A folder inside a kit (its checklists/) is not a kit: packing it would lose the kit around it.
         if let kit = set.kits.first(where: { $0.focus != nil }) {
             throw SpeckitError.unreadable(folder, reason: "part of the kit \(kit.root), not a kit of its own; pack \(kit.root)")
         }
-        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
-        let target = output.map(real)
         if let target, set.allFiles.contains(where: { real($0) == target }), let output {
             throw SpeckitError.cannotWrite(output, reason: "it is one of the kit's files; choose another name")
         }
-        let filter = PathFilter(include: [], exclude: settings.exclude, root: settings.root)
-        let walked = TreeWalker.walk(folder, filter: filter).entries
-        if let first = walked.first(where: { !$0.regular }) {
-            throw SpeckitError.unreadable(
-                first.path,
-                reason: first.problem ?? "not a regular file (a FIFO, a device, or a link that leads nowhere); it cannot be packed")
-        }
+        let reader = try FolderReader(folder)
+        let root = realPath(folder)
         var files: [ArchiveEntry] = []
-        for entry in walked where entry.inside != ["manifest.json"] && real(entry.path) != target {
-            files.append(ArchiveEntry(path: entry.inside.joined(separator: "/"), bytes: try DiskFiles().read(entry.path)))
+        var total = 0
+        for entry in packed {
+            // Without followLinks a file that became a link since the walk is read as it was found: the
+            // reader refuses the link.
+            let inside = followLinks && FileKind.isLink(entry.path) ? try linkInside(entry.path, root: root, folder: folder) : entry.inside
+            let bytes = try reader.read(inside, maxBytes: Limits.standard.fileBytes)
+            total += bytes.count
+            guard total <= limits.archiveBytes else {
+                throw SpeckitError.overLimit(
+                    folder,
+                    problem: "the files to pack hold more than \(limits.archiveBytes) bytes, more than validate reads from an archive "
+                        + "(limits.archiveBytes); nothing was written")
+            }
+            files.append(ArchiveEntry(path: entry.inside.joined(separator: "/"), bytes: bytes))
         }
         guard !files.isEmpty else { throw SpeckitError.noPlanFiles(folder) }
         let report = Validator(settings: settings, jobs: 1).validate(set)
@@ -87,6 +133,33 @@ public enum KitPacker {
             root: placingRoot(absolute, folder: folder, files: files, kits: set, settings: settings), documents: report.summary.files,
             tasks: report.summary.tasks, done: report.kits.reduce(0) { $0 + $1.done })
         return try entries(files: files, kit: kit)
+    }
+
+    /// Where the link at `path` leads, as it is written (` (to ../x)`), or nothing when it cannot be read.
+    private static func destination(_ path: String) -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (to \($0))" } ?? ""
+    }
+
+    /// The path with every link resolved (`realpath`), or nil when it leads nowhere.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The path below the kit's real folder `root` that the link at `path` leads to, through every link on the way.
+    /// - Throws: `SpeckitError.unreadable` when it leads nowhere or outside the kit.
+    private static func linkInside(_ path: String, root: String?, folder: String) throws -> [Substring] {
+        guard let resolved = realPath(path) else {
+            throw SpeckitError.unreadable(path, reason: "a symbolic link\(destination(path)) that leads nowhere; it cannot be packed")
+        }
+        guard let root, resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
+            throw SpeckitError.unreadable(
+                path,
+                reason: "a symbolic link to \(resolved), outside the kit folder \(folder); pack never packs a file from outside "
+                    + "the kit folder, even with --follow-links")
+        }
+        return resolved.dropFirst(root.count).split(separator: "/")
     }
 
     /// The fewest trailing folders of `absolute` under which the packed files make up the same kits as the
@@ -133,10 +206,10 @@ public enum KitPacker {
     /// Packs the kit in `folder` into archive bytes.
     public static func pack(
         _ folder: String, format: ArchiveFormat, settings: ValidationSettings = ValidationSettings(), output: String? = nil,
-        epoch: Int = sourceDateEpoch()
+        followLinks: Bool = false, epoch: Int = sourceDateEpoch()
     ) throws -> (bytes: [UInt8], manifest: Manifest) {
-        let (entries, manifest) = try entries(of: folder, settings: settings, output: output)
-        return (try LibArchive.write(entries, format: format, modified: max(epoch, defaultEpoch)), manifest)
+        let (entries, manifest) = try entries(of: folder, settings: settings, output: output, followLinks: followLinks)
+        return (try LibArchive.write(entries, format: format, modified: max(epoch, defaultEpoch), source: folder), manifest)
     }
 
     /// Packs files already in memory, described as `kit`, into archive bytes.

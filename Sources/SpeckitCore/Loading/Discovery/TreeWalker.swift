@@ -34,8 +34,18 @@ enum TreeWalker {
     /// Every file under `root` (hidden files left out), skipping what `filter` excludes; `excluded` tells
     /// whether the filter left anything out.
     static func walk(_ root: String, filter: PathFilter = PathFilter()) -> (entries: [Entry], excluded: Bool) {
-        guard FileKind.of(root) == .folder || FileKind.followed(root) == .folder else { return ([], false) }
+        let walk = walkNotingLinks(root, filter: filter)
+        return (walk.entries, walk.excluded)
+    }
+
+    /// `walk`, and the symbolic links to folders it passed without entering that it would have entered were
+    /// they folders (`speckit pack` refuses them rather than leave their files out silently).
+    static func walkNotingLinks(_ root: String, filter: PathFilter = PathFilter())
+        -> (entries: [Entry], excluded: Bool, linkedFolders: [Entry])
+    {
+        guard FileKind.of(root) == .folder || FileKind.followed(root) == .folder else { return ([], false, []) }
         var out: [Entry] = []
+        var linked: [Entry] = []
         var excluded = false
         let spelt = spelt(root)
         var pending: [(path: String, inside: [Substring])] = [(root, [])]
@@ -62,7 +72,7 @@ enum TreeWalker {
                         problem: "a \(isFolder ? "folder" : "file") whose name is not UTF-8; speckit reads names as UTF-8 "
                             + "(rename it to have \(isFolder ? "its plans" : "it") read)"))
             }
-            for name in listing.names where !name.hasPrefix(".") || FileKind.of(join(folder, name)) == .folder {
+            for name in listing.names where !name.hasPrefix(".") || [.folder, .symlinkedFolder].contains(FileKind.of(join(folder, name))) {
                 let path = join(folder, name)
                 let below = inside + [Substring(name)]
                 switch FileKind.of(path) {
@@ -79,11 +89,13 @@ enum TreeWalker {
                             path: path, inside: below, relative: spelt + below, take: PathRules.take(below),
                             regular: FileKind.of(path) == .regular))
                 case .symlinkedFolder:
-                    continue
+                    if PathRules.enters(below), !filter.excludes(folder: path) {
+                        linked.append(Entry(path: path, inside: below, relative: spelt + below, take: .ignored, regular: false))
+                    }
                 }
             }
         }
-        return (out.sorted { $0.path < $1.path }, excluded)
+        return (out.sorted { $0.path < $1.path }, excluded, linked.sorted { $0.path < $1.path })
     }
 
     /// The entries of a list of paths (an archive's, a git revision's) that a walk would take: every folder
