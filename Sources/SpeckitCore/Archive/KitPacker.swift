@@ -107,7 +107,7 @@ public enum KitPacker {
             throw SpeckitError.cannotWrite(output, reason: "it is one of the kit's files; choose another name")
         }
         let reader = try FolderReader(folder)
-        let root = realPath(folder)
+        let root = FileKind.realPath(folder)
         var files: [ArchiveEntry] = []
         var total = 0
         for entry in packed {
@@ -140,17 +140,10 @@ public enum KitPacker {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (to \($0))" } ?? ""
     }
 
-    /// The path with every link resolved (`realpath`), or nil when it leads nowhere.
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     /// The path below the kit's real folder `root` that the link at `path` leads to, through every link on the way.
     /// - Throws: `SpeckitError.unreadable` when it leads nowhere or outside the kit.
     private static func linkInside(_ path: String, root: String?, folder: String) throws -> [Substring] {
-        guard let resolved = realPath(path) else {
+        guard let resolved = FileKind.realPath(path) else {
             throw SpeckitError.unreadable(path, reason: "a symbolic link\(destination(path)) that leads nowhere; it cannot be packed")
         }
         guard let root, resolved.hasPrefix(root == "/" ? "/" : root + "/") else {

@@ -108,18 +108,10 @@ public struct KitParameters: Codable, Hashable, Sendable {
     public static func load(from file: String) throws -> KitParameters {
         let limit = StepRunner.maxParamsBytes
         let bytes: [UInt8]
-        if file == "-" {
-            bytes = try RawInput.read(STDIN_FILENO, limit: limit + 1, source: "stdin")
-        } else {
-            switch FileKind.followed(file) {
-            case .missing: throw SpeckitError.badParameters(source: file, problem: "no such file (given by --params)")
-            case .folder: throw SpeckitError.badParameters(source: file, problem: "a folder; expected a JSON or YAML file")
-            default: break
-            }
-            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw SpeckitError.unreadable(file, reason: String(cString: strerror(errno))) }
-            defer { close(descriptor) }
-            bytes = try RawInput.read(descriptor, limit: limit + 1, source: file)
+        do {
+            bytes = try RawInput.parameters(file, limit: limit)
+        } catch SpeckitError.pathNotFound {
+            throw SpeckitError.badParameters(source: file, problem: "no such file (given by --params)")
         }
         guard bytes.count <= limit else {
             throw SpeckitError.badParameters(

@@ -20,7 +20,7 @@ package enum OutputGuard {
     package static func check(_ path: String) throws {
         guard descriptor(named: path) == nil else { return }
         let current = FileManager.default.currentDirectoryPath
-        let root = realPath(current) ?? current
+        let root = FileKind.realPath(current) ?? current
         // The path's own components, then the current folder's in front of a relative one (for messages).
         let own = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let prefix = path.hasPrefix("/") ? [] : root.split(separator: "/").map(String.init)
@@ -56,7 +56,7 @@ package enum OutputGuard {
                     reason: "\(shown(index)) is a symbolic link inside the working folder; speckit never writes through one "
                         + "(give the path it leads to)")
             }
-            guard let resolved = realPath(candidate) else { return }
+            guard let resolved = FileKind.realPath(candidate) else { return }
             real = resolved
         }
     }
@@ -75,12 +75,5 @@ package enum OutputGuard {
             }
             return nil
         }
-    }
-
-    /// The path with every link resolved (`realpath(3)`), or nil when part of it is missing.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -21,4 +21,21 @@ package enum RawInput {
         }
         return bytes
     }
+
+    /// The parameters a step or `generate --params` is given: the file at `path` (a pipe such as `<(…)` or a
+    /// device too, never a folder) or stdin for `-`, read to at most `limit` + 1 bytes (an endless input is
+    /// never read to its end; more than `limit` is the caller's to refuse).
+    /// - Throws: `SpeckitError.pathNotFound`, or `.unreadable` for a folder or a file that cannot be opened.
+    package static func parameters(_ path: String, limit: Int) throws -> [UInt8] {
+        if path == "-" { return try read(STDIN_FILENO, limit: limit + 1, source: "stdin") }
+        switch FileKind.followed(path) {
+        case .missing: throw SpeckitError.pathNotFound(path)
+        case .folder: throw SpeckitError.unreadable(path, reason: "a folder; expected a file of parameters")
+        default: break
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SpeckitError.unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        return try read(descriptor, limit: limit + 1, source: path)
+    }
 }

@@ -133,21 +133,7 @@ extension StepRunner {
     static func readParams(_ path: String) throws -> (text: String, source: String) {
         let source = path == "-" ? "stdin" : path
         // One byte past the limit is enough to know it is too large; an endless stdin is not read to its end.
-        let data: [UInt8]
-        if path == "-" {
-            data = try RawInput.read(STDIN_FILENO, limit: maxParamsBytes + 1, source: source)
-        } else {
-            // A file, a pipe (`<(…)`, /dev/stdin) or a device; not a folder.
-            switch FileKind.followed(path) {
-            case .missing: throw SpeckitError.pathNotFound(path)
-            case .folder: throw SpeckitError.unreadable(path, reason: "a folder; expected a JSON file of parameters")
-            default: break
-            }
-            let descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { throw SpeckitError.unreadable(path, reason: String(cString: strerror(errno))) }
-            defer { close(descriptor) }
-            data = try RawInput.read(descriptor, limit: maxParamsBytes + 1, source: source)
-        }
+        let data = try RawInput.parameters(path, limit: maxParamsBytes)
         guard data.count <= maxParamsBytes else {
             throw SpeckitError.badParameters(
                 source: source, problem: "more than \(maxParamsBytes) bytes; parameters are a small JSON object")

@@ -30,6 +30,14 @@ package enum FileKind: Equatable, Sendable {
         return kind(info)
     }
 
+    /// The path with every link resolved (`realpath(3)`), or nil when part of it is missing or a link leads
+    /// nowhere.
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     private static func kind(_ info: stat) -> FileKind {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .folder

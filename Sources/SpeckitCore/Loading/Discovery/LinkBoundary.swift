@@ -19,7 +19,7 @@ struct LinkBoundary {
         guard FileKind.isLink(path) else { return nil }
         let (boundary, what) = place(of: path, walkedFrom: root)
         // A link that leads nowhere (or round in a loop) is reported as such by reading it.
-        guard let target = Self.realPath(path) else { return nil }
+        guard let target = FileKind.realPath(path) else { return nil }
         if target == boundary || target.hasPrefix(boundary == "/" ? "/" : boundary + "/") { return nil }
         return .unreadable(path, reason: "a symbolic link that leads outside \(what); speckit does not read through it")
     }
@@ -37,14 +37,7 @@ struct LinkBoundary {
         return (Self.resolved(root), "the folder checked")
     }
 
-    /// The path with every link resolved, or nil when it leads nowhere.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     private static func resolved(_ path: String) -> String {
-        realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
+        FileKind.realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
