@@ -129,6 +129,14 @@ struct MarkdownBoundsTests {
             message:
                 "tasks.md:5:1: warning: paragraph (lines 5–6004) has 5999 lines that look like a table's delimiter row but start no table, more than the 2 cmark-gfm can reread the paragraph for; its text was not read [structure.paragraph-too-long]",
             also: ["(1 kit, 2 tasks): passed"], seconds: 10),
+        Case(
+            name: "#10 20,000 blank lines under 10,000 nested list items (40 KB; cmark-gfm alone takes 11 s)",
+            bytes: {
+                text("# Tasks\n\n" + String(repeating: "- ", count: 10_000) + "[ ] T1 deep\n" + String(repeating: "\n", count: 20_000))
+            },
+            exitCode: 1,
+            message: "tasks.md:1:1: error: nests lists and quotes so deep over so many lines that cmark-gfm would check them more than",
+            also: ["times (four a byte); the file was not read [input.unreadable]"], seconds: 10),
     ]
 
     static let dependencies: [Case] = [

@@ -6,6 +6,11 @@ struct BlockScan {
     var blocks = 0
     /// Whether the scan stopped because `blocks` went over `limits.blocks` (then nothing else is complete).
     var blocksExceeded = false
+    /// Open blocks the lines were checked against (one for each block a line continues).
+    var containerChecks = 0
+    /// Whether the scan stopped because lines continue more open blocks than cmark-gfm can check in time
+    /// (`BlockScanner.containerChecks(bytes:)`).
+    var nestingExceeded = false
     /// Characters that start an inline node in the text cmark-gfm inline-parses, plus one for each of its
     /// lines and table cells: what its inline parser allocates for, at a few hundred bytes each.
     var marks = 0
@@ -37,8 +42,9 @@ struct BlockScan {
         /// More lines that look like a table's delimiter row but start no table than cmark-gfm can rescan the
         /// paragraph for.
         case delimiterRows(Int)
-        /// Runs of `@` that cmark-gfm's autolinker rescans: this many bytes of rescanning.
-        case addressRuns(Int)
+        /// Lines with so many `@` (this many on the worst) that cmark-gfm's autolink extension would scan
+        /// and copy the rest of the line for each more than `BlockScanner.addressWorkPerByte` times over.
+        case addresses(Int)
     }
 
     /// What a line is in cmark-gfm's tree.

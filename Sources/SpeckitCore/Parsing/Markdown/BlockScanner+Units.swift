@@ -1,16 +1,21 @@
-/// What one line of inline text costs cmark-gfm: its bytes, its inline marks, its widest run of `|` and how
-/// much rescanning its `@` runs cause.
+/// What one line of inline text costs cmark-gfm: its bytes, its inline marks, its most `|` and `@`, and
+/// the work its `@` cause the autolink extension.
 struct LineCost {
     var bytes = 0
     var marks = 0
     /// The most `|` on one line.
     var pipes = 0
+    /// The most `@` on one line.
+    var ats = 0
+    /// For each `@` (at most 1,000 a line: the extension stops there), the autolink extension scans the
+    /// rest of the line, and for each address it finds it copies the rest of the line into a new text node
+    /// (a line of 5,000 addresses took 27 MB): at most `@` times the line's bytes.
     var addressWork = 0
 
     static func + (lhs: LineCost, rhs: LineCost) -> LineCost {
         LineCost(
             bytes: lhs.bytes + rhs.bytes, marks: lhs.marks + rhs.marks, pipes: max(lhs.pipes, rhs.pipes),
-            addressWork: lhs.addressWork + rhs.addressWork)
+            ats: max(lhs.ats, rhs.ats), addressWork: lhs.addressWork + rhs.addressWork)
     }
 }
 
@@ -38,15 +43,13 @@ struct InlineUnit {
 }
 
 extension BlockScanner {
-    /// Bit flags of each byte for `inlineCost`: 1 starts an inline node, 2 may be part of an email address,
-    /// 4 is `@`, 8 is `|`.
+    /// Bit flags of each byte for `inlineCost`: 1 starts an inline node, 4 is `@`, 8 is `|`.
     static let byteClasses: [UInt8] = (0...255).map { value in
         let byte = UInt8(value)
         var flags: UInt8 = 0
         // cmark-gfm's SPECIAL_CHARS (`\n` is counted per line), the autolink extension's `:` and `w`, the
         // strikethrough extension's `~`, and `@`, which the autolink extension splits text at.
         if Array("!&*<[\\]_`~:w@".utf8).contains(byte) { flags |= 1 }
-        if LineBytes.isAlphanumeric(byte) || byte == 0x2E || byte == 0x2D || byte == 0x5F || byte == 0x40 { flags |= 2 }
         if byte == 0x40 { flags |= 4 }
         if byte == 0x7C { flags |= 8 }
         return flags
@@ -58,31 +61,21 @@ extension BlockScanner {
         guard start < line.end else { return cost }
         var pipes = 0
         var marks = 0
-        var work = 0
-        // The autolink extension scans forward from each `@` over letters, digits, `.`, `-`, `_` and `@`: each
-        // byte of such a run costs one step per `@` before it in the run.
         var ats = 0
         let (bytes, end) = (line.bytes, line.end)
         Self.byteClasses.withUnsafeBufferPointer { classes in
             for index in start..<end {
                 let flags = classes[Int(bytes[index])]
-                if flags == 0 {
-                    ats = 0
-                    continue
-                }
+                if flags == 0 { continue }
                 if flags & 1 != 0 { marks += 1 }
+                if flags & 4 != 0 { ats += 1 }
                 if flags & 8 != 0 { pipes += 1 }
-                if flags & 2 != 0 {
-                    if flags & 4 != 0 { ats += 1 }
-                    work += ats
-                } else {
-                    ats = 0
-                }
             }
         }
         cost.marks += marks
         cost.pipes = pipes
-        cost.addressWork = work
+        cost.ats = ats
+        cost.addressWork = min(ats, 1000) * cost.bytes
         return cost
     }
 
@@ -148,7 +141,7 @@ extension BlockScanner {
             } else if probes > Self.delimiterRowsPerParagraph {
                 .delimiterRows(probes)
             } else if cost.addressWork > Self.addressWorkPerByte * cost.bytes {
-                .addressRuns(cost.addressWork)
+                .addresses(cost.ats)
             } else {
                 nil
             }
@@ -158,8 +151,9 @@ extension BlockScanner {
     /// Lines that look like a delimiter row but start no table, allowed in one paragraph: cmark-gfm rereads
     /// the whole paragraph for each, so this many keep its work within this many times the paragraph.
     static let delimiterRowsPerParagraph = 2
-    /// Steps of the autolinker's rescanning allowed per byte of a paragraph.
-    static let addressWorkPerByte = 4
+    /// Bytes the autolink extension may scan and copy for the `@` of a paragraph, per byte of it: eight
+    /// `@` on every line.
+    static let addressWorkPerByte = 8
 
     /// `resolve_reference_link_definitions` at a setext underline: drops the link reference definitions
     /// the paragraph starts with; whether any text is left.

@@ -6,17 +6,20 @@
 /// of `@`. Its memory follows the inline nodes it makes (a few hundred bytes each) and the blocks it opens.
 /// `BlockScanner` reads the file the way cmark-gfm will, so the guard sees the same paragraphs, headings,
 /// table rows, code and HTML blocks:
-/// - a file that opens more than `limits.blocks` blocks, or whose text holds more than `limits.inlineMarks`
-///   inline marks, is refused whole (`SpeckitError.overLimit`, which becomes an `input.unreadable` finding);
+/// - a file that opens more than `limits.blocks` blocks, whose text holds more than `limits.inlineMarks`
+///   inline marks, or whose lines continue more open blocks than cmark-gfm can check in time, is refused
+///   whole (`SpeckitError.overLimit`, which becomes an `input.unreadable` finding);
 /// - a paragraph, heading or table row longer than `limits.paragraphBytes`, with a line of more than
 ///   `limits.tableCells` `|`, with more than two lines that look like a delimiter row but start no table, or
-///   with `@` runs the autolinker would rescan more than four times over, is blanked: its lines stay, empty,
-///   so every line number after it is unchanged, and each becomes a `structure.paragraph-too-long` note.
+///   with more `@` than the autolinker can copy the rest of their lines for (eight a line), is blanked: its
+///   lines stay, empty, so every line number after it is unchanged, and each becomes a
+///   `structure.paragraph-too-long` note.
 /// The blanked text is scanned again (blank lines can end a table or a list item early) until nothing is
 /// over a limit.
 enum ParagraphGuard {
     /// `text` as cmark-gfm may be given it, and a note for each paragraph blanked (lines 1-based).
-    /// - Throws: `SpeckitError.overLimit` when the file opens too many blocks or holds too many inline marks.
+    /// - Throws: `SpeckitError.overLimit` when the file opens too many blocks, holds too many inline marks or
+    ///   nests too deep over too many lines.
     static func guarded(_ text: String, file: String, limits: Limits = .standard) throws -> (text: String, notes: [Diagnostic]) {
         var current = text
         var notes: [Diagnostic] = []
@@ -27,6 +30,13 @@ enum ParagraphGuard {
                     file,
                     problem:
                         "opens more than \(limits.blocks) blocks (paragraphs, headings, lists, list items, quotes, code blocks, tables and table rows), the limit for one Markdown file (limits.blocks); the file was not read"
+                )
+            }
+            if scan.nestingExceeded {
+                throw SpeckitError.overLimit(
+                    file,
+                    problem:
+                        "nests lists and quotes so deep over so many lines that cmark-gfm would check them more than \(BlockScanner.containerChecks(bytes: current.utf8.count)) times (four a byte); the file was not read"
                 )
             }
             guard !scan.violations.isEmpty else {
@@ -59,9 +69,9 @@ enum ParagraphGuard {
         case .delimiterRows(let rows):
             message =
                 "paragraph (\(lines)) has \(rows) lines that look like a table's delimiter row but start no table, more than the \(BlockScanner.delimiterRowsPerParagraph) cmark-gfm can reread the paragraph for; its text was not read"
-        case .addressRuns(let work):
+        case .addresses(let ats):
             message =
-                "paragraph (\(lines)) has runs of '@' that cmark-gfm's autolinker would rescan \(work) bytes for, more than \(BlockScanner.addressWorkPerByte) times its length; its text was not read"
+                "paragraph (\(lines)) has a line with \(ats) '@' and cmark-gfm's autolinker copies the rest of the line for each address, more than \(BlockScanner.addressWorkPerByte) times the paragraph's length in all; its text was not read"
         }
         return Diagnostic(.paragraphTooLong, .warning, message, at: SourceRange(file: file, line: violation.first + 1, column: 1))
     }
