@@ -3,7 +3,8 @@
 
     scripts/fuzz-seeds.py markdown|yaml|archive OUT
 
-markdown: every Markdown fixture, the project's own kit and the seeds beside the repository (../shared/seeds).
+markdown: every Markdown fixture, the project's own kit, the seeds beside the repository (../shared/seeds), and
+          small versions of the hostile Markdown of issue 15 (fence look-alikes, paragraphs of inline nodes).
 yaml:     every YAML and JSON fixture.
 archive:  zips and tar.gz files packed from the Markdown fixtures, plus the hostile shapes speckit refuses
           (`..`, absolute paths, symbolic and hard links, a truncated zip) and those of
@@ -31,7 +32,32 @@ def markdown():
     sources = list(files(os.path.join(ROOT, "Tests/Fixtures"), (".md",)))
     sources += list(files(os.path.join(ROOT, "spec"), (".md",)))
     sources += list(files(os.path.join(ROOT, "..", "shared", "seeds"), (".md", ".txt")))
-    return [open(p, "rb").read() for p in sources]
+    return [open(p, "rb").read() for p in sources] + hostile_markdown()
+
+
+def repeated(unit, size):
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def hostile_markdown():
+    """Small versions of the inputs that got past the paragraph guard or cost cmark-gfm gigabytes (issue 15):
+    fence look-alikes cmark-gfm does not take as fences, and paragraphs, tables and lines made of inline nodes."""
+    tasks = "# Tasks\n\n- [ ] T1 Before\n\n"
+    after = "\n\n- [ ] T2 After (depends on T1)\n"
+    blob = repeated("**b** _e_ [l](x) ", 12000)
+    fences = ["``` a`b\n", "para\n    ```\n    ", "<div>\n```\n</div>\n\n", "<!--\n```\n-->\n", "> ```\n> x\n",
+              "- a\n ```\n", "<x y=\"z\">\n```\n\n", "a\n<span>\n```\n", "[a]: /u\n===\n```\n", "~~~ `x`\n", "- ```\n  x\n- y\n"]
+    docs = [tasks + fence + blob + after for fence in fences]
+    for unit in ["<a", "_a", "[a", "*a_", "www.", "`a", "&a", "![", "a@b.c ", "a@a@", "\\a", "~a", "http:"]:
+        docs.append(tasks + "\n\n".join([repeated(unit, 3000)] * 4) + after)
+    header = "|" + "a|" * 127 + "\n|" + "-|" * 127 + "\n"
+    docs.append(tasks + header + "|x|\n" * 2000 + after)
+    docs.append(tasks + header + ("|" + "[|" * 127 + "\n") * 40 + after)
+    docs.append(tasks + repeated("|-|-|\n|-|\n", 12000) + after)
+    docs.append(tasks + "***\n\n" * 2000 + after)
+    docs.append(tasks + "".join("word%s\n\n## Phase %d: Build%s\n\n" % ("_" * 2000, i, "-" * 2000) for i in range(1, 4)) + after)
+    docs.append(tasks + "- [ ] T3 Ship (depends on " + ", ".join("T%d" % i for i in range(1, 1500)) + ")\n")
+    return [doc.encode() for doc in docs]
 
 
 def structured():

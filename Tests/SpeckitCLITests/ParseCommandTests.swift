@@ -94,7 +94,7 @@ struct ParseCommandTests {
         #expect(deepOutcome.status == 0, "\(deepOutcome.stderr)")
         // Beyond limits.blocks: refused with the setting named, exit 2 (parse has no findings to report).
         let tooDeepOutcome = try CLIRunner.run(["parse", tooDeep], timeout: 30)
-        #expect(tooDeepOutcome.status == 2 && tooDeepOutcome.stderr.contains("opens more than 100000 blocks"), "\(tooDeepOutcome.stderr)")
+        #expect(tooDeepOutcome.status == 2 && tooDeepOutcome.stderr.contains("opens more than 200000 blocks"), "\(tooDeepOutcome.stderr)")
     }
 
     @Test("--help lists parse; --version prints the version")

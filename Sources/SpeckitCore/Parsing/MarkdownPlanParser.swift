@@ -1,28 +1,21 @@
 /// Parses a Markdown plan document (front matter, then GFM through cmark-gfm) into the model.
 public enum MarkdownPlanParser {
-    /// Parses `source` as a document of `kind`; also returns what the builder noticed (nesting cut short).
-    /// - Throws: `SpeckitError.overLimit` when the file opens more blocks than `limits.blocks`.
+    /// Parses `source` as a document of `kind`; also returns what the builder noticed (nesting cut short,
+    /// paragraphs left unread).
+    /// - Throws: `SpeckitError.overLimit` when the file opens more blocks than `limits.blocks` or holds more
+    ///   inline marks than `limits.inlineMarks`.
     public static func parse(
         _ source: SourceText, kind: Document.Kind, vocabulary: StatusVocabulary = .standard,
         limits: Limits = .standard
     ) throws -> (Document, [Diagnostic]) {
-        if BlockCount.exceeds(source.text, limit: limits.blocks) {
-            throw SpeckitError.overLimit(
-                source.path,
-                problem:
-                    "opens more than \(limits.blocks) blocks (lists, list items, quotes, headings, table rows), the limit for one Markdown file (limits.blocks); the file was not read"
-            )
-        }
         var document = Document(path: source.path, kind: kind, format: .markdown, text: source.report)
         let (frontMatter, body) = FrontMatter.split(source.text)
+        let (guarded, notes) = try ParagraphGuard.guarded(body, file: source.path, limits: limits)
         if let frontMatter {
             document.frontMatter = try StructuredPlanParser.frontMatter(
                 frontMatter.yaml, file: source.path,
                 lineOffset: frontMatter.firstLine - 1, limits: limits)
         }
-        let (guarded, notes) = ParagraphGuard.guarded(
-            body, file: source.path, limit: limits.paragraphBytes,
-            cells: limits.tableCells)
         var builder = MarkdownPlanBuilder(
             source: source, tree: CmarkParser.parse(guarded), vocabulary: vocabulary,
             maxTaskDepth: limits.nesting)
@@ -39,11 +32,23 @@ enum FrontMatter {
     /// front matter blanked out, so cmark-gfm's line numbers stay those of the file.
     static func split(_ text: String) -> ((yaml: String, firstLine: Int)?, String) {
         guard text.hasPrefix("---\n") else { return (nil, text) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return (nil, text) }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let blank = Array(repeating: Substring(""), count: end + 1)
-        let body = (blank + lines[(end + 1)...]).joined(separator: "\n")
-        return ((yaml, 2), body)
+        // One pass over the bytes (a hostile file of 30 million lines must not become 30 million substrings).
+        let utf8 = Array(text.utf8)
+        var start = 4
+        var lines = 1
+        while start <= utf8.count {
+            var end = start
+            while end < utf8.count, utf8[end] != 0x0A { end += 1 }
+            let line = utf8[start..<end]
+            lines += 1
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let yaml = String(decoding: utf8[4..<max(4, start - 1)], as: UTF8.self)
+                let rest = end < utf8.count ? utf8[(end + 1)...] : []
+                let body = String(repeating: "\n", count: lines) + String(decoding: rest, as: UTF8.self)
+                return ((yaml, 2), end < utf8.count ? body : String(body.dropLast()))
+            }
+            start = end + 1
+        }
+        return (nil, text)
     }
 }

@@ -72,12 +72,13 @@ struct StatusSuffix {
 }
 
 extension String {
-    /// Trims any of `characters` from both ends.
+    /// Trims any of `characters` from both ends, in one pass from each end (`dropLast()` on a substring
+    /// counts the whole of it, which made a paragraph of 30,000 trailing `_` take seconds).
     func trimmingCharacters(in characters: Set<Character>) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+        guard let first = firstIndex(where: { !characters.contains($0) }),
+            let last = lastIndex(where: { !characters.contains($0) })
+        else { return "" }
+        return String(self[first...last])
     }
 
     /// Collapses runs of white space into single spaces and trims the ends.

@@ -17,7 +17,8 @@ struct TaskLineFacts: Equatable {
 
 /// Reads ids, tags, dependencies, requirement and task references, assignees and dates from a task line.
 enum TaskLineParser {
-    /// How much of an item's text is searched for facts; a longer text is hostile or pasted output.
+    /// How much of an item's text is searched for facts other than dependencies; a longer text is hostile or
+    /// pasted output. Dependencies are read from all of it.
     static let scanLimit = 4_000
 
     static func parse(_ fullText: String) -> TaskLineFacts {
@@ -42,8 +43,10 @@ enum TaskLineParser {
         // Each pattern below runs only when the text has a word it needs (regexes are slow; most lines have none).
         let lower = QuickScan.lowercased(text)
         let has = { (words: [[UInt8]]) in words.contains { QuickScan.contains(lower, $0) } }
-        if has(Keywords.depends) {
-            for match in text.matches(of: dependsPattern) {
+        // Dependencies are read from the whole text, however long: a list cut short would hide an unknown id.
+        let fullLower = text.utf8.count == fullText.utf8.count ? lower : QuickScan.lowercased(fullText)
+        if Keywords.depends.contains(where: { QuickScan.contains(fullLower, $0) }) {
+            for match in fullText.matches(of: dependsPattern) {
                 facts.dependencies += DependencyText.ids(in: String(match.1))
             }
         }
@@ -123,6 +126,7 @@ enum DependencyText {
 
     static func ids(in text: String) -> [String] {
         var out: [String] = []
+        var seen: Set<String> = []
         var prefix: String?
         for match in text.matches(of: Self.idsPattern) {
             var id = String(match.1)
@@ -138,7 +142,7 @@ enum DependencyText {
             } else {
                 prefix = nil
             }
-            if !out.contains(id) { out.append(id) }
+            if seen.insert(id).inserted { out.append(id) }
         }
         return out
     }

@@ -79,11 +79,11 @@ struct HostileInputTests {
         Case(
             name: "200,000 nested list levels",
             bytes: { text("# Tasks\n\n" + String(repeating: "- ", count: 200_000) + "[ ] T1 deepest\n") },
-            exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
+            exitCode: 1, message: "tasks.md:1:1: error: opens more than 200000 blocks", seconds: 20),
         Case(
             name: "200,000 nested block quotes",
             bytes: { text("# Tasks\n\n" + String(repeating: "> ", count: 200_000) + "- [ ] T1 quoted\n") },
-            exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
+            exitCode: 1, message: "tasks.md:1:1: error: opens more than 200000 blocks", seconds: 20),
         Case(
             name: "90,000 nested list levels", bytes: { text("# Tasks\n\n" + String(repeating: "- ", count: 90_000) + "[ ] T1 deepest\n") },
             exitCode: 0, message: "in 1 file (1 kit,", seconds: 60),
@@ -97,12 +97,12 @@ struct HostileInputTests {
             name: "3,000 lines nesting deeper and deeper",
             bytes: {
                 text("# Tasks\n\n" + (1..<3000).map { String(repeating: "- ", count: $0) + "[ ] T\($0) q\n" }.joined())
-            }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
+            }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 200000 blocks", seconds: 20),
         Case(
             name: "1,500,000 table rows without leading pipes",
             bytes: {
                 text("a | b\n--|--\n" + String(repeating: "x | y\n", count: 1_500_000))
-            }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
+            }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 200000 blocks", seconds: 20),
         Case(
             name: "a 20 MB paragraph of **bold**, _em_ and [links](x)",
             bytes: {
@@ -147,19 +147,20 @@ struct HostileInputTests {
                 return out
             }, exitCode: 1,
             message:
-                "tasks.md:1:1: error: opens more than 100000 blocks (lists, list items, quotes, headings, table rows), the limit for one Markdown file (limits.blocks); the file was not read [input.unreadable]",
+                "tasks.md:1:1: error: opens more than 200000 blocks (paragraphs, headings, lists, list items, quotes, code blocks, tables and table rows), the limit for one Markdown file (limits.blocks); the file was not read [input.unreadable]",
             seconds: 60),
-        // Two headings and 99,998 items: exactly 100,000 blocks, read; one item more, refused.
+        // Two headings, a list and 99,998 items with their paragraphs: 199,999 blocks, read; one item more
+        // (200,001 blocks), refused.
         Case(
-            name: "exactly 100,000 blocks (at the limit) is read",
+            name: "199,999 blocks (at the limit) is read",
             bytes: {
                 text("# Tasks\n\n## Phase 1: Everything\n\n" + (1...99_998).map { "- [ ] T\($0) Do item \($0)\n" }.joined())
             }, exitCode: 0, message: "in 1 file (1 kit, 99998 tasks): passed", seconds: 90),
         Case(
-            name: "100,001 blocks is refused",
+            name: "200,001 blocks is refused",
             bytes: {
                 text("# Tasks\n\n## Phase 1: Everything\n\n" + (1...99_999).map { "- [ ] T\($0) Do item \($0)\n" }.joined())
-            }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 100000 blocks", seconds: 20),
+            }, exitCode: 1, message: "tasks.md:1:1: error: opens more than 200000 blocks", seconds: 20),
         Case(
             name: "a file larger than the configured maximum",
             bytes: { text("# Tasks\n\n" + String(repeating: "- [ ] T1 x\n", count: 200)) },

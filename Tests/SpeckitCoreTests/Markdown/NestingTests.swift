@@ -11,7 +11,7 @@ struct NestingTests {
         #expect(tree.nodes.count > 400_000)
         let source = try TextDecoding.decode(Array(text.utf8), path: "deep.md")
         var limits = Limits.standard
-        limits.blocks = 300_000
+        limits.blocks = 500_000
         let (document, _) = try MarkdownPlanParser.parse(source, kind: .tasks, limits: limits)
         #expect(document.allTasks.count == tree.gfmTaskCounts.total)
     }

@@ -92,11 +92,11 @@ struct ConfigFileTests {
             ),
             (
                 "limits:\n  blok: 3\n", 2, 3,
-                "unknown limit 'blok' (expected one of fileBytes, paragraphBytes, blocks, tableCells, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"
+                "unknown limit 'blok' (expected one of fileBytes, paragraphBytes, blocks, tableCells, inlineMarks, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"
             ),
             (
                 "limits: 5\n", 1, 9,
-                "expected a mapping of limits (fileBytes, paragraphBytes, blocks, tableCells, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"
+                "expected a mapping of limits (fileBytes, paragraphBytes, blocks, tableCells, inlineMarks, nesting, yamlNesting, yamlNodes, archiveBytes, archiveEntries, archiveRatio)"
             ),
             ("archive:\n  maxRatio: 3\n", 1, 1, "'archive' is now part of 'limits' (archiveBytes, archiveEntries, archiveRatio)"),
             (

@@ -10,8 +10,10 @@ struct ParagraphTooLongRule: Rule {
             quadratically on such text, so one pasted log or generated blob could stall a CI job for hours. Its \
             lines are kept empty and everything around it is read as usual; a task inside it is not seen. No real \
             plan has paragraphs this long; split it. The same goes for a table or paragraph with a line of more than \
-            `limits.tableCells` `|` (128 unless configured): cmark-gfm's tables are quadratic in a row's cells. (The \
-            examples set the paragraph limit to 64 bytes.)
+            `limits.tableCells` `|` (128 unless configured): cmark-gfm's tables are quadratic in a row's cells. And \
+            for a paragraph with more than two lines that look like a table's delimiter row but start no table, or \
+            with so many `@` that cmark-gfm's autolinker would rescan and copy more than eight times its length. \
+            (The examples set the paragraph limit to 64 bytes.)
             """,
         triggering: [
             RuleExample(
