@@ -77,12 +77,8 @@ struct LineBytes {
     /// `scan_open_code_fence`: three or more backticks with no backtick after them on the line, or three or
     /// more tildes; the length of the run, or 0.
     func openingFence(_ position: Int) -> Int {
-        let mark = peek(position)
-        guard mark == 0x60 || mark == 0x7E else { return 0 }
-        var index = position
-        while peek(index) == mark { index += 1 }
-        let length = index - position
-        guard length >= 3 else { return 0 }
+        guard let (mark, length) = fenceRun(position) else { return 0 }
+        var index = position + length
         while true {
             let byte = peek(index)
             if Self.isLineEnd(byte) { return length }
@@ -93,14 +89,19 @@ struct LineBytes {
 
     /// `scan_close_code_fence`: three or more backticks or tildes and only spaces or tabs after them.
     func closingFence(_ position: Int) -> Int {
-        let mark = peek(position)
-        guard mark == 0x60 || mark == 0x7E else { return 0 }
-        var index = position
-        while peek(index) == mark { index += 1 }
-        let length = index - position
-        guard length >= 3 else { return 0 }
+        guard let (_, length) = fenceRun(position) else { return 0 }
+        var index = position + length
         while Self.isSpaceOrTab(peek(index)) { index += 1 }
         return Self.isLineEnd(peek(index)) ? length : 0
+    }
+
+    /// A run of three or more backticks or tildes at `position`: its character and length.
+    private func fenceRun(_ position: Int) -> (mark: UInt8, length: Int)? {
+        let mark = peek(position)
+        guard mark == 0x60 || mark == 0x7E else { return nil }
+        var index = position
+        while peek(index) == mark { index += 1 }
+        return index - position >= 3 ? (mark, index - position) : nil
     }
 
     /// A list marker as cmark-gfm's `parse_list_marker` reads it.
