@@ -193,8 +193,18 @@ package final class PendingFile: @unchecked Sendable {
             let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else { continue }
             defer { close(descriptor) }
-            // Not speckit's: a file merely named like a temporary one.
-            guard FileMarker.isMarked(descriptor, token: token) else { continue }
+            // Unmarked: a stranger's file merely named like a temporary one, or speckit's own killed between
+            // making it and marking it, which is then still empty. Only an empty one is removed: nothing is lost.
+            guard FileMarker.isMarked(descriptor, token: token) else {
+                var info = stat()
+                guard fstat(descriptor, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    _ = rmdir(path)
+                } else if (info.st_mode & S_IFMT) == S_IFREG, info.st_size == 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                    _ = unlink(path)
+                }
+                continue
+            }
             // Locked: its writer lives on, in another PID namespace.
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
             if unlink(path) != 0 { try? FileManager.default.removeItem(atPath: path) }
