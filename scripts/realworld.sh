@@ -1,68 +1,86 @@
 #!/usr/bin/env bash
-# Runs speckit over real public repositories and prints what discovery and the rules make of each, for a
-# person to hand-check (run by hand, never in CI: the repositories are not in this one).
+# Measures speckit's findings on real public plans and how many of them a person judged true (run by hand,
+# never in CI: the repositories are not in this one and are never copied into it).
 #
-#   scripts/realworld.sh [--checkout MIRRORS] DIR [SPECKIT]
+#   scripts/realworld.sh [--checkout MIRRORS] [--unjudged FILE] DIR [SPECKIT]
 #
-# DIR holds one work tree per repository of scripts/realworld/manifest.tsv, named OWNER+NAME. With
-# --checkout, each is first written there from a bare git folder MIRRORS/OWNER+NAME (as the session's fetch
-# tool leaves them) at the manifest's commit. SPECKIT defaults to .build/debug/speckit. For each repository
-# it prints: parse's and validate's exit codes, whether both found the same kits, kits by profile, files
-# skipped by reason, findings by severity, and every error finding's rule; DIR/OWNER+NAME.json keeps
-# validate's report for reading. Verdicts go in scripts/realworld/verdicts.md.
+# scripts/realworld/manifest.tsv lists what is measured, tab-separated, one row per plan file:
+#   repository  commit  path  style  notes
+# repository is OWNER/NAME on GitHub, commit the snapshot read, path a plan file in it and style its kind
+# (comma-separated tags: speckit-en, speckit-ja, speckit-zh-hans, speckit-zh-hant, speckit-pt, speckit-ko,
+# kiro-nested, kiro-flat, kiro-optional, kiro-inprogress, openspec, taskmaster-json, heading-tasks,
+# bold-tasks, bullet-tasks, table-status, summary-progress, checklist, checklist-states, backlog-sprints,
+# yaml-milestones, gsd-xml, freeform, crlf). Each repository also has one row with path '.' whose style is
+# 'layout:CATEGORY' and whose notes say what the tree holds; it stands for `validate .` on the whole tree.
+# Lines starting with '#' are comments.
+#
+# DIR holds one work tree per repository, named OWNER+NAME. With --checkout, each is first written there from
+# the bare git folder MIRRORS/OWNER+NAME (as the session's fetch tool leaves them) at the manifest's commit;
+# blobs the snapshot lacks (its largest files) are left out. SPECKIT defaults to .build/debug/speckit.
+#
+# For each repository it prints parse's and validate's exit codes, whether both found the same kits, kits by
+# profile, files skipped by reason and error findings by rule (DIR/OWNER+NAME.json keeps `validate .`'s
+# report). Then it validates each listed file on its own (`speckit validate FILE --format json`, in its
+# kit), merges those findings with the layout's, deduplicated by (repository, path, line, column, rule), and
+# prints them by rule and severity.
+#
+# scripts/realworld/verdicts.tsv holds a person's verdicts, tab-separated with a header:
+#   repository  path  line  column  rule  severity  verdict  reason
+# severity is the one the finding had when judged; verdict is true (a real defect the author would want to
+# fix), false (the claim is wrong: the plan is fine there) or noise (defensible but useless to the team).
+# A verdict matches a finding of this run by (repository, path, line, rule), and by column when it gives one.
+# The script prints, from the matched verdicts, the share of true findings per rule and severity and per
+# severity (error, warning, note, all), how many findings are judged and unjudged, and the verdicts whose
+# findings are gone (per rule: how many true, false and noise findings no longer appear). --unjudged FILE
+# writes the unjudged findings, with their source line, in verdicts.tsv's columns (verdict and reason empty,
+# message and source after them) for a person to judge next. Prose: scripts/realworld/verdicts.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 manifest=$repo/scripts/realworld/manifest.tsv
-mirrors=""
-if [ "${1:-}" = "--checkout" ]; then
-  [ $# -ge 3 ] || { echo "usage: scripts/realworld.sh [--checkout MIRRORS] DIR [SPECKIT]" >&2; exit 2; }
-  mirrors=$2
-  shift 2
-fi
-[ $# -ge 1 ] || { echo "usage: scripts/realworld.sh [--checkout MIRRORS] DIR [SPECKIT]" >&2; exit 2; }
+verdicts=$repo/scripts/realworld/verdicts.tsv
+usage="usage: scripts/realworld.sh [--checkout MIRRORS] [--unjudged FILE] DIR [SPECKIT]"
+mirrors="" unjudged=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --checkout) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; mirrors=$2; shift 2 ;;
+    --unjudged) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; unjudged=(--unjudged "$(realpath "$2")"); shift 2 ;;
+    *) break ;;
+  esac
+done
+[ $# -ge 1 ] || { echo "$usage" >&2; exit 2; }
 dir=$(cd "$1" && pwd)
 speckit=$(cd "$repo" && realpath "${2:-.build/debug/speckit}")
 [ -x "$speckit" ] || { echo "realworld: $speckit is not an executable (build it first)" >&2; exit 2; }
 
-while IFS=$'\t' read -r name commit category note; do
-  [ -n "$name" ] || continue
-  folder=$dir/${name/\//+}
-  if [ -n "$mirrors" ]; then
+# checkout GIT_DIR COMMIT FOLDER: writes COMMIT's tree into FOLDER (export-ignore attributes do not apply),
+# leaving out the blobs the snapshot lacks.
+checkout() {
+  local git_dir=$1 commit=$2 folder=$3 index
+  index=$(mktemp)
+  rm -rf "$folder" && mkdir -p "$folder"
+  GIT_INDEX_FILE=$index git --git-dir="$git_dir" read-tree "$commit"
+  git --git-dir="$git_dir" ls-tree -r "$commit" | awk '$2 == "blob" { print $3 }' |
+    git --git-dir="$git_dir" cat-file --batch-check='%(objectname) %(objecttype)' |
+    awk '$2 == "missing" { print $1 }' > "$index.missing"
+  if [ -s "$index.missing" ]; then
+    git --git-dir="$git_dir" ls-tree -r -z "$commit" | python3 -c '
+import sys
+missing = set(open(sys.argv[1]).read().split())
+for entry in sys.stdin.buffer.read().split(b"\0"):
+    if entry and entry.split(b"\t", 1)[0].split()[2].decode() in missing:
+        sys.stdout.buffer.write(entry.split(b"\t", 1)[1] + b"\0")' "$index.missing" |
+      GIT_INDEX_FILE=$index git --git-dir="$git_dir" update-index -z --force-remove --stdin
+  fi
+  GIT_INDEX_FILE=$index git --git-dir="$git_dir" --work-tree="$folder" checkout-index -a -f
+  rm -f "$index" "$index.missing"
+}
+
+if [ -n "$mirrors" ]; then
+  grep -v '^#' "$manifest" | awk -F '\t' '$3 == "." { print $1 "\t" $2 }' | while IFS=$'\t' read -r name commit; do
     git_dir=$mirrors/${name/\//+}
     [ -d "$git_dir/repo/.git" ] && git_dir=$git_dir/repo/.git
     [ -d "$git_dir/repo" ] && git_dir=$git_dir/repo
-    rm -rf "$folder" && mkdir -p "$folder"
-    git --git-dir="$git_dir" archive "$commit" | tar -x -C "$folder"
-  fi
-  [ -d "$folder" ] || { echo "$name: not in $dir (skipped)"; continue; }
-  # A .git marker keeps the search for .speckit.yml inside the repository.
-  mkdir -p "$folder/.git"
-  parse_rc=0 validate_rc=0
-  (cd "$folder" && "$speckit" parse . > "$dir/.parse.json" 2> "$dir/.parse.err") || parse_rc=$?
-  (cd "$folder" && "$speckit" validate . --format json > "$folder.json" 2> "$dir/.validate.err") || validate_rc=$?
-  python3 - "$name" "$category" "$parse_rc" "$validate_rc" "$dir/.parse.json" "$folder.json" "$dir/.validate.err" <<'PY'
-import collections, json, sys
-name, category, parse_rc, validate_rc, parse_path, validate_path, err_path = sys.argv[1:]
-def load(path):
-    try:
-        return json.load(open(path))
-    except Exception:
-        return None
-parsed, report = load(parse_path), load(validate_path)
-print(f"== {name} [{category}] parse exit {parse_rc}, validate exit {validate_rc}")
-if report is None:
-    print("   " + open(err_path).read().strip()[:300])
-    sys.exit()
-kits = lambda r: sorted((k["name"], k["root"], k["profile"]) for k in (r or {}).get("kits", []))
-print("   parse and validate kits: " + ("same" if kits(parsed) == kits(report) else "DIFFERENT"))
-print("   kits: " + ", ".join(f"{n} {p}" for p, n in sorted(collections.Counter(k["profile"] for k in report["kits"]).items())))
-skipped = collections.Counter(s["reason"] for s in report.get("skipped", []))
-print("   skipped: " + (", ".join(f"{n} {r}" for r, n in sorted(skipped.items())) or "none"))
-s = report["summary"]
-print(f"   findings: {s['errors']} errors, {s['warnings']} warnings, {s['notes']} notes in {s['files']} files, {s['tasks']} tasks")
-errors = collections.Counter(f["ruleId"] for f in report["findings"] if f["severity"] == "error")
-if errors:
-    print("   errors by rule: " + ", ".join(f"{r} {n}" for r, n in errors.most_common()))
-PY
-done < "$manifest"
-rm -f "$dir/.parse.json" "$dir/.parse.err" "$dir/.validate.err"
+    checkout "$git_dir" "$commit" "$dir/${name/\//+}"
+  done
+fi
+python3 "$repo/scripts/realworld/measure.py" "$manifest" "$dir" "$speckit" "$verdicts" "${unjudged[@]}"
