@@ -100,11 +100,15 @@ def main():
     styles = {}
     failed = []
 
+    merged = set()
+
     def add(name, folder, finding, style):
         r = finding.get("range") or {}
         key = (name, r.get("file", ""), r.get("line", 0), r.get("column", 0), finding["ruleId"])
         if key not in findings:
             findings[key] = dict(finding, folder=folder)
+        elif findings[key]["message"] != finding["message"]:
+            merged.add((key, finding["message"]))
         if style:
             styles.setdefault(key, style)
 
@@ -132,6 +136,8 @@ def main():
     print(f"\n== findings of {len(repos)} repositories and {files} listed files, deduplicated by (repository, path, line, column, rule): {len(findings)}")
     for line in failed:
         print("   could not validate: " + line)
+    if merged:
+        print(f"   ({len(merged)} further findings share a place and rule with one of these but say something else; counted once)")
     by_rule = collections.Counter((f["ruleId"], f["severity"]) for f in findings.values())
     by_severity = collections.Counter(f["severity"] for f in findings.values())
     print("   " + ", ".join(f"{by_severity[s]} {s}s" for s in SEVERITIES))
@@ -183,6 +189,20 @@ def main():
         for severity in SEVERITIES + ("all",):
             c = severity_table[severity]
             print(f"   {'(' + severity + ')':<34} {'':<8} {sum(c.values()):>6} {c['true']:>5} {c['false']:>5} {c['noise']:>5} {share(c):>7}")
+        # The sample is stratified (errors and rare rules over-sampled), so the plain shares above over-weight them;
+        # weighting each rule's share by how many findings it has this run estimates the share over all findings.
+        for severity in SEVERITIES + ("all",):
+            weighted = covered = 0
+            for (rule, rule_severity), count in by_rule.items():
+                c = table.get((rule, rule_severity))
+                if c and severity in (rule_severity, "all"):
+                    weighted += count * c["true"] / sum(c.values())
+                    covered += count
+            total = sum(n for (_, s), n in by_rule.items() if severity in (s, "all"))
+            if covered:
+                label = "all findings" if severity == "all" else f"all {severity} findings"
+                print(f"   estimated share true of {label}, each rule weighted by its count: "
+                      f"{100 * weighted / covered:.0f}% ({covered} of {total} findings are of rules with verdicts)")
     if gone:
         print("   gone (judged findings this run no longer reports), by rule and severity when judged:")
         gone_table = collections.defaultdict(collections.Counter)
