@@ -212,6 +212,9 @@ def main():
             print(f"   {rule:<34} {severity:<8} {sum(c.values()):>6} {c['true']:>5} {c['false']:>5} {c['noise']:>5}")
         c = collections.Counter(v["verdict"] for v in gone)
         print(f"   {'(all gone)':<34} {'':<8} {sum(c.values()):>6} {c['true']:>5} {c['false']:>5} {c['noise']:>5}")
+        for v in gone:
+            if v["verdict"] == "true":
+                print(f"   a true finding is gone: {v['repository']} {v['path']}:{v['line']} {v['rule']} ({v['reason']})")
 
     if unjudged_path:
         with open(unjudged_path, "w", encoding="utf-8") as handle:
