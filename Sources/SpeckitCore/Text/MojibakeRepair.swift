@@ -54,18 +54,29 @@ struct MojibakeRepair {
                 bytes.append(byte)
                 end += 1
             }
+            var decoded: [(scalar: Unicode.Scalar?, used: Int)] = []
             var position = 0
             while position < bytes.count {
                 if let (scalar, used) = decode(bytes, at: position) {
+                    decoded.append((scalar, used))
+                    position += used
+                } else {
+                    decoded.append((nil, 1))
+                    position += 1
+                }
+            }
+            let keep = Self.isLoneNonLatinPair(decoded)
+            position = 0
+            for (scalar, used) in decoded {
+                if let scalar, !keep {
                     out.append(scalar)
                     edits.append(Edit(repairedIndex: outCount, originalLength: used))
                     outCount += 1
-                    position += used
                 } else {
-                    out.append(scalars[index + position])
-                    outCount += 1
-                    position += 1
+                    for offset in 0..<used { out.append(scalars[index + position + offset]) }
+                    outCount += used
                 }
+                position += used
             }
             index = end
         }
@@ -116,6 +127,15 @@ struct MojibakeRepair {
         }
         guard let found else { return nil }
         return (found, length - 1)
+    }
+
+    /// Whether a run's only repair is one two-byte character outside the Latin letters: real text such as
+    /// “última (Mac Roman's “ and ú are the bytes of Cyrillic Ҝ) reads so by chance, while mojibake of a
+    /// Greek or Cyrillic word changes several letters in a row.
+    private static func isLoneNonLatinPair(_ decoded: [(scalar: Unicode.Scalar?, used: Int)]) -> Bool {
+        let repairs = decoded.compactMap(\.scalar)
+        guard repairs.count == 1, let only = repairs.first else { return false }
+        return only.value > 0x24F && only.value < 0x800
     }
 
     private static func isLikelyLostEmoji(_ scalar: Unicode.Scalar) -> Bool {

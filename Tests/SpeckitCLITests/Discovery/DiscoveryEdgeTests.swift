@@ -16,6 +16,26 @@ struct DiscoveryEdgeTests {
         #expect(text.status == 0 && text.stdout == "0 errors, 0 warnings, 0 notes in 1 file (1 kit, 2 tasks): passed\n", "\(text.stdout)")
     }
 
+    @Test("#16 archived Kiro specs stay one kit each: the same task number in two of them is no conflict")
+    func kiroArchiveFolder() throws {
+        let spec =
+            "# Requirements\n\n## Introduction\n\nX.\n\n## Requirements\n\n### Requirement 1\n\n"
+            + "#### Acceptance Criteria\n\n1. WHEN a THEN b SHALL c\n"
+        let folder = try CLIRunner.folder([
+            ".git/HEAD": "",
+            ".kiro/specs/_archived/old-search/requirements.md": spec,
+            ".kiro/specs/_archived/old-search/tasks.md": "# Implementation Plan\n\n- [x] 1. Index notes\n  - _Requirements: 1.1_\n",
+            ".kiro/specs/_archived/old-export/requirements.md": spec,
+            ".kiro/specs/_archived/old-export/tasks.md": "# Implementation Plan\n\n- [ ] 1. Write the file\n  - _Requirements: 1.1_\n",
+        ])
+        let json = try FixtureRepos.json(try CLIRunner.run(["validate", ".", "--format", "json"], in: folder))
+        #expect(
+            FixtureRepos.kits(json) == [
+                "kiro .kiro/specs/_archived/old-export old-export archived", "kiro .kiro/specs/_archived/old-search old-search archived",
+            ])
+        #expect(!FixtureRepos.findings(json).contains { $0.contains("status.conflicting-statements") }, "\(FixtureRepos.findings(json))")
+    }
+
     @Test("a named file in a folder that is a kit by the files it holds is read in that kit")
     func namedFileAmongItsSiblings() throws {
         let folder = try CLIRunner.folder([

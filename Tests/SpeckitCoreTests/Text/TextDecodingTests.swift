@@ -39,6 +39,16 @@ struct TextDecodingTests {
         #expect(source.report.mojibake == nil)
     }
 
+    @Test("#16 a quote before an accented letter is text, not Mac Roman mojibake of one Cyrillic letter")
+    func quoteBeforeAccent() throws {
+        let text = "A “última validação” e o —é do “ñ são texto.\n"
+        let source = try TextDecoding.decode(Array(text.utf8), path: "pt.md")
+        #expect(source.text == text)
+        #expect(source.report.mojibake == nil)
+        let greek = try TextDecoding.decode(Array("## ŒöŒ±ŒªŒ∑ŒºŒ≠œÅŒ± ‚úÖ\n".utf8), path: "el.md")
+        #expect(greek.text == "## Καλημέρα ✅\n")
+    }
+
     @Test("mojibake quoted in a code span is left as written")
     func codeSpans() throws {
         let text = "Mojibake looks like `âœ…` where ✅ was meant.\n"

@@ -1,12 +1,15 @@
 /// Kiro: `.kiro/specs/<name>/{requirements,design,tasks}.md`, or one spec laid flat in `.kiro/specs/*.md`;
 /// also a folder holding all three of those documents wherever it is (`.specs/<name>/`). Everything else
-/// under `.kiro` (steering, hooks, settings) is Kiro's own.
+/// under `.kiro` (steering, hooks, settings) is Kiro's own. Specs moved into an archive folder
+/// (`.kiro/specs/_archived/<name>/`) stay one kit each, flagged archived.
 public struct KiroLayout: KitLayout {
     public var profile: Kit.Profile { .kiro }
     public var hiddenFolders: [String] { [".kiro"] }
     public var expectedDocuments: [String] { Self.trio }
 
     static let trio = ["requirements.md", "design.md", "tasks.md"]
+    /// Folder names under `.kiro/specs` that hold finished specs rather than being one.
+    static let archiveFolders: Set<String> = ["_archived", "_archive", "archived", "archive", ".archive"]
 
     public init() {}
 
@@ -23,6 +26,9 @@ public struct KiroLayout: KitLayout {
             // of them, which expects no companions.
             let spec = !file.siblings.isDisjoint(with: ["requirements.md", "design.md"])
             return .kit(KitPlacement(depth: kiro + 2, expectedDocuments: spec ? nil : []))
+        }
+        if parts.count > kiro + 4, Self.archiveFolders.contains(parts[kiro + 2].lowercased()) {
+            return .kit(KitPlacement(depth: kiro + 4, archived: true))
         }
         return .kit(KitPlacement(depth: kiro + 3))
     }
