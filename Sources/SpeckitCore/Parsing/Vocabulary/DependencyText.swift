@@ -16,8 +16,8 @@ enum DependencyText {
             let whole = String(match.1)
             if whole.first?.isNumber == true, Self.hasUnit(after: match.range.upperBound, in: text) { continue }
             for var id in expand(whole) {
-                if id.lowercased().hasPrefix("task") {
-                    id = "Task " + id.dropFirst(4).trimmingCharacters(in: .whitespaces)
+                if let number = taskNumber(id) {
+                    id = "Task " + number
                     prefix = "Task "
                 } else if id.lowercased().hasPrefix("phase") {
                     id = "Phase " + id.dropFirst(5).trimmingCharacters(in: .whitespaces)
@@ -76,9 +76,7 @@ enum DependencyText {
             if token.first?.isNumber == true {
                 guard bareNumbers, !startsWithWord(after) || startsWithJoiner(after) else { break }
             }
-            out += expand(token).map {
-                $0.lowercased().hasPrefix("task") ? "Task " + $0.dropFirst(4).trimmingCharacters(in: .whitespaces) : $0
-            }
+            out += expand(token).map { taskNumber($0).map { "Task " + $0 } ?? $0 }
             rest = after
             let separators = rest.prefixMatch(of: joinerPattern)
             guard let separators else { break }
@@ -107,6 +105,12 @@ enum DependencyText {
             return (low...high).map(name)
         }
         return [token]
+    }
+
+    /// The `3.1` of `Task 3.1` or `task  3.1`; nil for anything else (`TASK-7` is an id of its own).
+    static func taskNumber(_ id: String) -> String? {
+        guard id.lowercased().hasPrefix("task"), id.dropFirst(4).first?.isWhitespace == true else { return nil }
+        return id.dropFirst(4).trimmingCharacters(in: .whitespaces)
     }
 
     /// The `HLS` of a ticket-style id `HLS-006`, or nil for any other id.
