@@ -106,7 +106,7 @@ struct LanguageKitTests {
     func dependencyProse() throws {
         let folder = try CLIRunner.temporaryFolder()
         try FileManager.default.copyItem(
-            atPath: CLIRunner.fixture("plans/dependency-prose.md"), toPath: folder.appendingPathComponent("tasks.md").path)
+            atPath: CLIRunner.fixture("languages/dependency-prose.md"), toPath: folder.appendingPathComponent("tasks.md").path)
         let (outcome, lines) = try Self.validate(folder)
         let dependencyFindings = lines.filter { $0.contains("tasks.unknown-dependency") }
         #expect(dependencyFindings == ["tasks.md:23:1: error: task T016 depends on T099, which does not exist [tasks.unknown-dependency]"])
@@ -122,7 +122,7 @@ struct LanguageKitTests {
     func statusNoise() throws {
         let folder = try CLIRunner.temporaryFolder()
         try FileManager.default.copyItem(
-            atPath: CLIRunner.fixture("plans/status-noise.md"), toPath: folder.appendingPathComponent("tasks.md").path)
+            atPath: CLIRunner.fixture("languages/status-noise.md"), toPath: folder.appendingPathComponent("tasks.md").path)
         let (outcome, lines) = try Self.validate(folder)
         #expect(!lines.contains { $0.contains("status.unknown-value") })
         #expect(!lines.contains { $0.contains("status.parent-child") }, "'🟢 Low priority' does not make Task 7 done")
