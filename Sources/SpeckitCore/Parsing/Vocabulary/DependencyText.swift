@@ -50,7 +50,8 @@ enum DependencyText {
     /// Where each dependency label stands, and whether it is an explicit one (not "after", "needs").
     private static func labels(in text: String, words: ConceptWords) -> [(Range<String.Index>, Bool)] {
         var found: [(Range<String.Index>, Bool)] = []
-        for word in words.words(for: .dependsOn) {
+        let lowered = QuickScan.lowercased(text)
+        for (word, bytes) in words.dependencyWords where QuickScan.contains(lowered, bytes) {
             let explicit = !FieldLineParser.proseOnlyDependencyWords.contains(StatusVocabulary.fold(word))
             var from = text.startIndex
             while let range = text.range(of: word, options: .caseInsensitive, range: from..<text.endIndex) {

@@ -37,6 +37,12 @@ public struct ConceptWords: Sendable {
         self.words = words.mapValues(Self.longestFirst)
         self.folded = words.mapValues { Set($0.map(StatusVocabulary.fold)) }
         self.dependencyBytes = Self.bytes(self.words[.dependsOn] ?? [])
+        refreshIndexes()
+    }
+
+    private mutating func refreshIndexes() {
+        initials = words.mapValues { Set($0.compactMap { $0.first.map { Character($0.lowercased()) } }) }
+        dependencyWords = (words[.dependsOn] ?? []).map { ($0, Array($0.lowercased().utf8)) }
     }
 
     /// The fewest lowercased byte strings every word contains one of: `depend` stands for `Depends on`,
@@ -55,12 +61,17 @@ public struct ConceptWords: Sendable {
             copy.folded[concept, default: []].formUnion(list.map(StatusVocabulary.fold))
         }
         copy.dependencyBytes = Self.bytes(copy.words[.dependsOn] ?? [])
+        copy.refreshIndexes()
         return copy
     }
 
     /// The dependency words lowercased, as bytes: a line (lowercased) holding none of them names no
     /// dependency, so the label search need not run.
     private(set) var dependencyBytes: [[UInt8]] = []
+    /// The first letters (lowercased) of each concept's words.
+    private var initials: [VocabularyConcept: Set<Character>] = [:]
+    /// Each dependency word with its lowercased bytes, to search only for the words a text holds.
+    private(set) var dependencyWords: [(word: String, bytes: [UInt8])] = []
 
     /// Whether a field name (`Depends on`, `依存関係`) is, once folded, a word of `concept`.
     func isKey(_ name: String, of concept: VocabularyConcept) -> Bool {
@@ -72,6 +83,8 @@ public struct ConceptWords: Sendable {
 
     /// The text after a word of `concept` that `text` starts with (case folded), or nil.
     func remainder(after concept: VocabularyConcept, in text: Substring) -> Substring? {
+        // Most texts start with a letter no word of the concept starts with: one set lookup, no string search.
+        guard let first = text.first, initials[concept]?.contains(Character(first.lowercased())) == true else { return nil }
         for word in words(for: concept) {
             if let rest = Self.dropPrefix(word, from: text) { return rest }
         }
