@@ -112,6 +112,7 @@ struct VocabularyTests {
             ("T015 Aufräumen (hängt ab von T010)", ["T010"]),
             ("T016 Add testing dependencies to package.json", []),
             ("T017 Sweep (depends on T001-T999)", ["T001", "T999"]),
+            ("2.3 Wire the cache _Depends: 1.2, 2.1_", ["1.2", "2.1"]),
         ])
     func dependencies(line: String, expected: [String]) {
         #expect(TaskLineParser.parse(line).dependencies == expected)

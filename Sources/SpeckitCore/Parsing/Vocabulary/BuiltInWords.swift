@@ -19,7 +19,8 @@ enum BuiltInWords {
             "フェーズ", "段階", "阶段", "階段", "단계", "페이즈",
         ],
         .dependsOn: [
-            "Depends on", "Dependencies", "Dependency", "Deps", "Blocked by", "Requires", "After", "Needs",
+            "Depends on", "Depends", "Dependencies", "Dependency", "Deps", "Blocked by", "Blocked on", "Requires",
+            "Prerequisites", "After", "Needs",
             "Depende de", "Dependencias", "Dependencia", "Bloqueado por", "Requiere", "Después de",
             "Dependências", "Dependência", "Requer", "Depois de", "Após",
             "Dépend de", "Dépendances", "Dépendance", "Bloqué par", "Nécessite", "Après",

@@ -153,7 +153,7 @@ enum DependencyText {
         /(?i)\b(Task\s+\d+(?:\.\d+)*|Phase\s+\d+(?:\.\d+)*|T\d+[a-z]?(?:\.\d+)*(?:\s*[-–—]\s*(?:T?\d+|[a-z])\b)?|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)\b/
     // One id, a letter range or a number range: T012, T150a-d, T010–T014, T010-014, Task 3, TASK-7, 1.2, 3.
     nonisolated(unsafe) static let tokenPattern =
-        /(T\d+[a-z]?(?:\.\d+)*(?:[-–—](?:T?\d+|[a-z])\b)?|[Tt]ask\s+\d+(?:\.\d+)*|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)(?!\w|\.\d|-\w)/
+        /(T\d+[a-z]?(?:\.\d+)*(?:[-–—](?:T?\d+|[a-z])\b)?|[Tt]ask\s+\d+(?:\.\d+)*|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)(?![A-Za-z0-9]|\.\d|-[A-Za-z0-9])/
     nonisolated(unsafe) static let joinerPattern =
         /\s*(?:,|，|、|;|&|\+|\/|\band\b|\by\b|\be\b|\bet\b|\bund\b|和|及|与|與)\s*|\s+(?=T\d)/
     nonisolated(unsafe) static let letterRangePattern = /(T\d+(?:\.\d+)*)([a-z])\s*[-–—]\s*(?:T\d+(?:\.\d+)*)?([a-z])/
