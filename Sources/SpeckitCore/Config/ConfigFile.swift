@@ -13,6 +13,11 @@ import Yams
 ///   acceptance.missing: error
 /// statusWords:
 ///   shipped-to-qa: review
+/// words:                    # words per concept, on top of the built-in languages
+///   userStory: [Histoire]
+///   phase: [Lot]
+///   dependsOn: [wartet auf]
+///   done: [abgenommen]
 /// requiredSections:
 ///   plan: [Architecture, Risks]
 /// strict: true
@@ -25,7 +30,9 @@ import Yams
 public enum ConfigFile {
     /// The names looked for at the repository root.
     public static let names = [".speckit.yml", ".speckit.yaml"]
-    static let keys = ["profile", "include", "exclude", "includeTemplates", "rules", "statusWords", "requiredSections", "strict", "limits"]
+    static let keys = [
+        "profile", "include", "exclude", "includeTemplates", "rules", "statusWords", "words", "requiredSections", "strict", "limits",
+    ]
 
     /// Where a search for the configuration ended: the file found, if any, and the last folder looked in.
     public struct Search: Sendable, Equatable {
@@ -122,7 +129,11 @@ public enum ConfigFile {
             case "exclude": settings.exclude = try reader.strings(value, what: "a list of globs")
             case "includeTemplates": settings.includeTemplates = try reader.bool(value, key: "includeTemplates")
             case "rules": settings.severities = try reader.severities(value)
-            case "statusWords": settings.statusWords = try reader.statusWords(value)
+            case "statusWords": settings.statusWords.merge(try reader.statusWords(value)) { _, new in new }
+            case "words":
+                let words = try reader.words(value)
+                settings.words = words.concepts
+                settings.statusWords.merge(words.statuses) { old, _ in old }
             case "requiredSections": settings.requiredSections = try reader.requiredSections(value)
             case "strict": settings.strict = try reader.bool(value, key: "strict")
             case "limits": settings.limits = try reader.limits(value)

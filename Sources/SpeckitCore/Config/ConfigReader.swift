@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads the values of `.speckit.yml`, turning every mistake into `SpeckitError.badConfig` at its line.
@@ -78,6 +79,32 @@ struct ConfigReader {
             out[word] = status
         }
         return out
+    }
+
+    /// `words:`: a mapping of concept names (`userStory`, `phase`, `dependsOn` …) or status names (`done`,
+    /// `in_progress` …) to lists of words.
+    func words(_ node: Node) throws -> (concepts: [VocabularyConcept: [String]], statuses: [String: CanonicalStatus]) {
+        let statusNames = CanonicalStatus.allCases.filter { $0 != .unknown }.map(\.rawValue)
+        let names = (VocabularyConcept.allCases.map(\.rawValue) + statusNames).joined(separator: ", ")
+        guard let mapping = node.mapping else { throw error(node, "expected a mapping of concepts to lists of words (\(names))") }
+        var concepts: [VocabularyConcept: [String]] = [:]
+        var statuses: [String: CanonicalStatus] = [:]
+        for (key, value) in mapping {
+            let name = try scalar(key, what: "a concept name (\(names))")
+            let list = try strings(value, what: "a list of words for '\(name)'")
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if let empty = list.firstIndex(where: \.isEmpty) {
+                throw error(value.sequence.map { $0[empty] } ?? value, "empty word in 'words.\(name)'")
+            }
+            if let concept = VocabularyConcept(rawValue: name) {
+                concepts[concept, default: []] += list
+            } else if let status = CanonicalStatus(rawValue: name == "inProgress" ? "in_progress" : name), status != .unknown {
+                for word in list { statuses[word] = status }
+            } else {
+                throw error(key, "unknown concept 'words.\(name)' (expected one of \(names))")
+            }
+        }
+        return (concepts, statuses)
     }
 
     func limits(_ node: Node) throws -> Limits {

@@ -18,23 +18,27 @@ struct FieldFact: Equatable {
 /// "Note: …" never become fields; attribute tables (`| Complexity | Medium |`) accept any key.
 enum FieldLineParser {
     /// Every known field on every line of `text`.
-    static func fields(in text: String) -> [FieldFact] {
+    static func fields(in text: String, words: ConceptWords = .standard) -> [FieldFact] {
         var out: [FieldFact] = []
         for line in text.split(separator: "\n") {
             for part in line.split(separator: "|") {
-                guard let colon = part.firstIndex(of: ":") else { continue }
+                guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
                 let name = part[..<colon].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "*_-•")))
                 let value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "*_")))
-                guard let key = key(for: name, anyKey: false) else { continue }
+                guard let key = key(for: name, anyKey: false, words: words) else { continue }
                 out.append(FieldFact(key: key, name: name, value: value))
             }
         }
         return out
     }
 
-    /// The key a name stands for; with `anyKey`, unknown names of up to four words become `.other`.
-    static func key(for name: String, anyKey: Bool) -> FieldFact.Key? {
+    /// The key a name stands for; with `anyKey`, unknown names of up to four words become `.other`. Status,
+    /// priority and dependency keys are known in every built-in language (`Estado`, `優先度`, `依存関係`).
+    static func key(for name: String, anyKey: Bool, words: ConceptWords = .standard) -> FieldFact.Key? {
         let folded = StatusVocabulary.fold(name)
+        if statusKeys.contains(folded) { return .status }
+        if words.isKey(name, of: .priority) { return .priority }
+        if words.isKey(name, of: .dependsOn), !proseOnlyDependencyWords.contains(folded) { return .dependencies }
         switch folded {
         case "status", "state", "taskstatus", "phasestatus": return .status
         case "priority": return .priority
@@ -54,6 +58,16 @@ enum FieldLineParser {
             return .other(name)
         }
     }
+}
+
+extension FieldLineParser {
+    /// `Status`, `State` and their translations, folded.
+    static let statusKeys: Set<String> = [
+        "status", "state", "taskstatus", "phasestatus", "estado", "situação", "statut", "état", "etat", "zustand",
+        "ステータス", "状態", "状态", "狀態", "상태", "진행상태",
+    ]
+    /// Dependency words that are a field key only in English's own list (`Needs:` names a need, not a task).
+    static let proseOnlyDependencyWords: Set<String> = ["after", "needs", "nach", "após", "après", "despuésde", "depoisde"]
 }
 
 /// Reads dates written as `2025-11-10`, `2025/11/10` or `January 8, 2026` into `YYYY-MM-DD`.

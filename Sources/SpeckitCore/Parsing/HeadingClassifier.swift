@@ -24,31 +24,33 @@ enum ListLabel: Equatable {
 /// Recognises phase, task, requirement and label headings.
 enum HeadingClassifier {
     nonisolated(unsafe) static let enumeratorPattern = /[A-Z0-9]{1,2}[).]\s+/
-    nonisolated(unsafe) static let priorityPattern = /\(\s*[Pp]riority\s*:\s*([^)]+?)\s*\)/
 
-    /// Classifies a heading title from which the status suffix has already been removed.
-    static func classify(_ title: String) -> HeadingRole {
+    /// Classifies a heading title from which the status suffix has already been removed, with the phase,
+    /// user story and priority words of `words` (every built-in language unless the configuration adds more).
+    static func classify(_ title: String, words: ConceptWords = .standard) -> HeadingRole {
         let text = stripEnumerator(title)
-        if let match = text.wholeMatch(of: phasePattern) {
-            let number = String(match.2)
-            let keyword = String(match.1).capitalized
-            var rest = match.3.map { String($0) } ?? ""
-            let priority = extractPriority(&rest)
-            return .phase(id: "\(keyword) \(number)", title: rest.trimmingCharacters(in: StatusSuffix.trimSet), priority: priority)
+        if let (keyword, number, rest) = numbered(.phase, in: text, words: words, requireSeparator: true) {
+            var rest = rest
+            let priority = extractPriority(&rest, words: words)
+            return .phase(
+                id: "\(keyword.capitalized) \(number)", title: rest.trimmingCharacters(in: StatusSuffix.trimSet),
+                priority: priority)
         }
         if let match = text.wholeMatch(of: tPhasePattern) {
             var rest = String(match.2)
-            let priority = extractPriority(&rest)
+            let priority = extractPriority(&rest, words: words)
             return .phase(id: String(match.1), title: rest.trimmingCharacters(in: StatusSuffix.trimSet), priority: priority)
         }
         if let match = text.wholeMatch(of: taskPattern) {
             return .task(id: "Task \(match.1)", title: String(match.2).trimmingCharacters(in: StatusSuffix.trimSet))
         }
-        if let match = text.wholeMatch(of: userStoryPattern) {
-            var rest = match.2.map { String($0) } ?? ""
-            let priority = extractPriority(&rest)
+        if let (_, number, rest) = numbered(.userStory, in: text, words: words, requireSeparator: false),
+            number.allSatisfy(\.isNumber)
+        {
+            var rest = rest
+            let priority = extractPriority(&rest, words: words)
             return .requirement(
-                id: "US\(match.1)", title: rest.trimmingCharacters(in: StatusSuffix.trimSet),
+                id: "US\(number)", title: rest.trimmingCharacters(in: StatusSuffix.trimSet),
                 kind: .userStory, priority: priority)
         }
         if let match = text.wholeMatch(of: requirementPattern) {
@@ -60,8 +62,37 @@ enum HeadingClassifier {
         if let match = text.wholeMatch(of: scenarioPattern) {
             return .scenario(name: String(match.1).trimmingCharacters(in: .whitespaces))
         }
-        if let label = LabelClassifier.label(text, requireColon: false) { return .label(label) }
+        if let label = LabelClassifier.label(text, requireColon: false, words: words) { return .label(label) }
         return .plain
+    }
+
+    /// `Phase 14.1 — Title`, `フェーズ 2b: Title`, `User Story 3 - Title`, `用户故事 1 — Title`: a word of
+    /// `concept`, a number (dotted, with an optional letter), then a separator and the rest, or nothing.
+    /// Without `requireSeparator` the rest may follow the number after a space alone.
+    static func numbered(
+        _ concept: VocabularyConcept, in text: String, words: ConceptWords, requireSeparator: Bool
+    ) -> (keyword: String, number: String, rest: String)? {
+        let whole = Substring(text)
+        guard let afterWord = words.remainder(after: concept, in: whole) else { return nil }
+        let keyword = String(whole[..<afterWord.startIndex])
+        let spaced = afterWord.drop { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        // A Latin word needs a space before its number ("Phase2" is a name); CJK words do not.
+        if spaced.startIndex == afterWord.startIndex, keyword.last?.isASCII == true { return nil }
+        guard let number = spaced.prefixMatch(of: numberPattern) else { return nil }
+        let after = spaced[number.range.upperBound...]
+        if after.isEmpty { return (keyword, String(number.0), "") }
+        let trimmed = after.drop { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+        if let first = trimmed.first, ":：—–.)）".contains(first) {
+            return (keyword, String(number.0), String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces))
+        }
+        if trimmed.first == "-", trimmed.dropFirst().first == " " || trimmed.startIndex > after.startIndex {
+            return (keyword, String(number.0), String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces))
+        }
+        if trimmed.isEmpty { return (keyword, String(number.0), "") }
+        guard !requireSeparator, trimmed.startIndex > after.startIndex || !(trimmed.first?.isASCII ?? true) else {
+            return nil
+        }
+        return (keyword, String(number.0), String(trimmed))
     }
 
     /// Drops "A) ", "1. ", "B. " enumerators that some plans put before section names.
@@ -73,23 +104,35 @@ enum HeadingClassifier {
         return text
     }
 
-    /// Removes a "(Priority: P1)" group from `text` and returns the priority.
-    static func extractPriority(_ text: inout String) -> String? {
-        guard let match = text.firstMatch(of: Self.priorityPattern) else { return nil }
-        let priority = String(match.1)
-        text.removeSubrange(match.range)
-        text = text.trimmingCharacters(in: .whitespaces)
-        return priority
+    /// Removes a "(Priority: P1)", "（优先级：P1）" or "(優先度: P1)" group from `text` and returns the priority.
+    static func extractPriority(_ text: inout String, words: ConceptWords = .standard) -> String? {
+        var search = text.startIndex
+        while let open = text[search...].firstIndex(where: { $0 == "(" || $0 == "（" }) {
+            let inside = text[text.index(after: open)...].drop { $0 == " " }
+            if let afterWord = words.remainder(after: .priority, in: inside) {
+                let value = afterWord.drop { $0 == " " }
+                if let colon = value.first, colon == ":" || colon == "：",
+                    let close = value.firstIndex(where: { $0 == ")" || $0 == "）" })
+                {
+                    let priority = value[value.index(after: value.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+                    if !priority.isEmpty {
+                        text.removeSubrange(open...close)
+                        text = text.trimmingCharacters(in: .whitespaces)
+                        return priority
+                    }
+                }
+            }
+            search = text.index(after: open)
+        }
+        return nil
     }
 
-    // "Phase 14.1 — Title", "Phase 3: Title", "Stage 2", "Milestone 1 - Title" (a separator or nothing after the number).
-    nonisolated(unsafe) static let phasePattern =
-        /(?i)(phase|stage|milestone|sprint|iteration)\s+(\d+(?:\.\d+)*)(?:\s*(?:[:—–.)]|\s-|-\s)\s*(.*))?/
+    // "14.1", "2b", "3".
+    nonisolated(unsafe) static let numberPattern = /\d+(?:\.\d+)*[a-z]?(?![\w])/
     // "T2 — Edge Function", "T0: Spec Kit"
     nonisolated(unsafe) static let tPhasePattern = /(T\d+)\s*(?:[:—–]|\s-)\s*(.+)/
     nonisolated(unsafe) static let taskPattern =
         /(?i)task\s+(\d+(?:\.\d+)*|[A-Z]+-?\d+)\s*(?:[:—–.)]|\s-)\s*(.+)/
-    nonisolated(unsafe) static let userStoryPattern = /(?i)user\s+story\s+(\d+)\s*(?:[:—–.]|\s-)?\s*(.*)?/
     nonisolated(unsafe) static let requirementPattern = /(?i)requirement\s*(\d+(?:\.\d+)*)?\s*(?::\s*(.*))?/
     nonisolated(unsafe) static let scenarioPattern = /(?i)scenario\s*\d*\s*:\s*(.+)/
 }

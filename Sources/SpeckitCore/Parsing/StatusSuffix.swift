@@ -1,7 +1,7 @@
 import Foundation
 
 /// Splits a status out of a heading or line: `T2 — Edge Function ⏳ IN PROGRESS`,
-/// `Phase 0 — Stabilize ✅ COMPLETE`, `Task Name (COMPLETED)`, `Thing [DONE]`.
+/// `Phase 0 — Stabilize ✅ COMPLETE`, `Task Name (COMPLETED)`, `Thing [DONE]`, `フェーズ 1（完了）`.
 struct StatusSuffix {
     /// The text with the status removed, trimmed.
     var rest: String
@@ -12,7 +12,10 @@ struct StatusSuffix {
     /// Finds a status emoji (with the words after it) or a trailing ALL-CAPS / bracketed status phrase.
     static func extract(from text: String, vocabulary: StatusVocabulary) -> StatusSuffix? {
         let characters = Array(text)
-        if let index = characters.firstIndex(where: vocabulary.isStatusEmoji) {
+        // A coloured circle beside a priority word (`### 🔴 High: Fix login`, `T3 Colors 🟡 P2`) is a priority.
+        if let index = characters.firstIndex(where: {
+            vocabulary.isStatusEmoji($0) && !vocabulary.isPriorityColour($0, in: text)
+        }) {
             let emoji = characters[index]
             let after = String(characters[(index + 1)...]).trimmingCharacters(in: .whitespaces)
             let before = String(characters[..<index])
@@ -29,7 +32,7 @@ struct StatusSuffix {
         }
         // "(COMPLETED)", "[DONE]", "- NOT STARTED" at the end.
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for (open, close) in [("(", ")"), ("[", "]")] where trimmed.hasSuffix(close) {
+        for (open, close) in [("(", ")"), ("[", "]"), ("（", "）")] where trimmed.hasSuffix(close) {
             if let start = trimmed.range(of: open, options: .backwards) {
                 let inner = trimmed[start.upperBound..<trimmed.index(before: trimmed.endIndex)]
                 if let status = vocabulary.status(forWord: inner) {
@@ -55,7 +58,7 @@ struct StatusSuffix {
         return nil
     }
 
-    static let trimSet: Set<Character> = [" ", "—", "–", "-", ":", "|", "\t"]
+    static let trimSet: Set<Character> = [" ", "—", "–", "-", ":", "：", "|", "\t"]
 
     /// The longest phrase of up to four leading words that names a status, and the text after it.
     private static func leadingPhrase(_ text: String, _ vocabulary: StatusVocabulary) -> (String, CanonicalStatus, String)? {

@@ -8,58 +8,23 @@ public struct StatusVocabulary: Sendable {
 
     private var words: [String: CanonicalStatus]
     private let emoji: [String: CanonicalStatus]
+    /// The words of the other concepts (user story, phase, depends on …) documents are read with.
+    public var concepts: ConceptWords
 
-    public init(extraWords: [String: CanonicalStatus] = [:]) {
+    public init(extraWords: [String: CanonicalStatus] = [:], concepts: ConceptWords = .standard) {
         var words: [String: CanonicalStatus] = [:]
-        let table: [(CanonicalStatus, [String])] = [
-            (
-                .todo,
-                [
-                    "todo", "to do", "not started", "pending", "open", "planned", "new", "backlog", "not done",
-                    "queued", "upcoming", "ready", "unstarted", "incomplete",
-                ]
-            ),
-            (
-                .inProgress,
-                [
-                    "in progress", "inprogress", "partially complete", "partially completed", "partial",
-                    "partially implemented", "partially done", "started", "ongoing", "wip", "work in progress",
-                    "active", "doing", "underway", "running", "in development", "implementing",
-                ]
-            ),
-            (.review, ["review", "in review", "needs review", "awaiting review", "ready for review", "under review"]),
-            (.blocked, ["blocked", "waiting", "stuck"]),
-            (.deferred, ["deferred", "postponed", "paused", "on hold", "later", "parked", "future", "descoped"]),
-            (
-                .done,
-                [
-                    "done", "complete", "completed", "finished", "shipped", "resolved", "closed", "implemented",
-                    "delivered", "merged", "verified", "released", "fixed", "accepted",
-                ]
-            ),
-            (
-                .cancelled,
-                [
-                    "cancelled", "canceled", "dropped", "abandoned", "won't do", "wont do", "won't fix",
-                    "wontfix", "obsolete", "skipped", "removed", "superseded",
-                ]
-            ),
-            (.failed, ["failed", "failing", "broken", "error"]),
-        ]
-        for (status, list) in table { for word in list { words[Self.fold(word)] = status } }
+        for (status, list) in BuiltInStatusWords.words { for word in list { words[Self.fold(word)] = status } }
         for (word, status) in extraWords { words[Self.fold(word)] = status }
         self.words = words
-        self.emoji = [
-            "✅": .done, "✔": .done, "☑": .done, "🟢": .done, "🎉": .done,
-            "⏳": .inProgress, "🔄": .inProgress, "🚧": .inProgress, "🏗": .inProgress, "🟡": .inProgress,
-            "⌛": .inProgress, "🔨": .inProgress,
-            "❌": .todo, "⬜": .todo, "☐": .todo, "🔲": .todo, "⭕": .todo,
-            "🔒": .blocked, "⛔": .blocked, "🚫": .blocked, "🛑": .blocked, "🔴": .blocked,
-            "⏸": .deferred, "💤": .deferred,
-            "👀": .review, "🔍": .review,
-            "🗑": .cancelled,
-            "💥": .failed,
-        ]
+        self.emoji = BuiltInStatusWords.emoji
+        self.concepts = concepts
+    }
+
+    /// Adds concept words (e.g. from the configuration's `words:`).
+    public func adding(concepts extra: [VocabularyConcept: [String]]) -> StatusVocabulary {
+        var copy = self
+        copy.concepts = concepts.adding(extra)
+        return copy
     }
 
     /// Adds words (e.g. from the configuration).
@@ -97,7 +62,20 @@ public struct StatusVocabulary: Sendable {
             // Words after the emoji win: "❌ NOT STARTED" is todo, "⏳ PARTIALLY COMPLETE" in progress.
             return leadingWordStatus(trimmed.dropFirst()) ?? status
         }
-        return leadingWordStatus(trimmed)
+        if let status = leadingWordStatus(trimmed) { return status }
+        // "PASSING ✅", "All ruff checks passing ✅": the emoji after the words says it.
+        if let emoji = trimmed.first(where: isStatusEmoji), !isPriorityColour(emoji, in: trimmed) {
+            return status(forEmoji: emoji)
+        }
+        return nil
+    }
+
+    /// Whether a coloured circle marks a priority, not a status: `🔴 High`, `🟡 P2`, `Priority: 🟢`.
+    public func isPriorityColour(_ character: Character, in text: some StringProtocol) -> Bool {
+        let base = String(character.unicodeScalars.filter { $0.value != 0xFE0F && $0.value != 0xFE0E })
+        guard BuiltInStatusWords.priorityColours.contains(base) else { return false }
+        let tokens = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        return tokens.contains { BuiltInStatusWords.priorityWords.contains(String($0)) }
     }
 
     private func leadingWordStatus(_ text: some StringProtocol) -> CanonicalStatus? {

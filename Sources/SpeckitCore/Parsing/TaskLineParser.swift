@@ -21,7 +21,8 @@ enum TaskLineParser {
     /// pasted output. Dependencies are read from all of it.
     static let scanLimit = 4_000
 
-    static func parse(_ fullText: String) -> TaskLineFacts {
+    /// Reads a task line; dependency labels and the words that open them come from `words`.
+    static func parse(_ fullText: String, words: ConceptWords = .standard) -> TaskLineFacts {
         let text = fullText.utf8.count > scanLimit ? String(fullText.prefix(scanLimit)) : fullText
         let firstLine = text.firstIndex(of: "\n").map { text[..<$0] } ?? Substring(text)
         var rest = Substring(firstLine.trimmingSpaces)
@@ -45,10 +46,8 @@ enum TaskLineParser {
         let has = { (words: [[UInt8]]) in words.contains { QuickScan.contains(lower, $0) } }
         // Dependencies are read from the whole text, however long: a list cut short would hide an unknown id.
         let fullLower = text.utf8.count == fullText.utf8.count ? lower : QuickScan.lowercased(fullText)
-        if Keywords.depends.contains(where: { QuickScan.contains(fullLower, $0) }) {
-            for match in fullText.matches(of: dependsPattern) {
-                facts.dependencies += DependencyText.ids(in: String(match.1))
-            }
+        if words.dependencyBytes.contains(where: { QuickScan.contains(fullLower, $0) }) {
+            facts.dependencies = DependencyText.labelled(in: fullText, words: words)
         }
         if QuickScan.containsExact(text, Keywords.requirementDash) || QuickScan.containsExact(text, Keywords.reqDash) {
             for match in text.matches(of: requirementRefPattern) where !facts.requirementRefs.contains(String(match.0)) {
@@ -93,7 +92,6 @@ enum TaskLineParser {
 
     /// The words each pattern needs, lowercase.
     enum Keywords {
-        static let depends: [[UInt8]] = ["depend", "deps", "after", "requires", "blocked", "needs"].map { Array($0.utf8) }
         static let requirement: [[UInt8]] = [Array("requirement".utf8)]
         static let priority: [[UInt8]] = [Array("priority".utf8)]
         static let completed: [[UInt8]] = [Array("complete".utf8)]
@@ -102,13 +100,11 @@ enum TaskLineParser {
         static let requirementDash = Array("R-".utf8), reqDash = Array("Q-".utf8)
     }
 
-    // T0.1, T2.1.1, T012, TASK-7 (not requirement prefixes).
-    nonisolated(unsafe) static let idPattern = /(T\d+(?:\.\d+)*|(?!(?:FR|NFR|REQ|US|SC|AC)-)[A-Z]{2,}-\d+)(?=[\s:.)\]]|$)[:.)]?\s*/
+    // T0.1, T2.1.1, T012, T150a, TASK-7 (not requirement prefixes).
+    nonisolated(unsafe) static let idPattern = /(T\d+[a-z]?(?:\.\d+)*|(?!(?:FR|NFR|REQ|US|SC|AC)-)[A-Z]{2,}-\d+)(?=[\s:.)\]]|$)[:.)]?\s*/
     // Kiro's "1. Title", "2.1 Title".
     nonisolated(unsafe) static let numericIDPattern = /(\d+(?:\.\d+)+|\d+(?=\.\s))\.?\s+/
     nonisolated(unsafe) static let tagPattern = /\[([A-Za-z][A-Za-z0-9_-]{0,15})\]\s*/
-    nonisolated(unsafe) static let dependsPattern =
-        /(?i)\b(?:depends\s+on|dependencies|deps|after|requires|blocked\s+by|needs)\s*:?\s+((?:(?:T\d+(?:\.\d+)*|Task\s+\d+(?:\.\d+)*|\d+(?:\.\d+)*)(?:\s*(?:,|and|&)\s*)?)+)/
     nonisolated(unsafe) static let requirementRefPattern = /\b(?:FR|NFR|REQ|BR|UR|SR)-\d+\b/
     nonisolated(unsafe) static let kiroRequirementsPattern = /(?i)_?requirements?\s*:\s*([0-9][0-9.,\s]*)/
     nonisolated(unsafe) static let taskRefPattern = /\bTask\s+(\d+(?:\.\d+)*)\b/
@@ -117,33 +113,4 @@ enum TaskLineParser {
     nonisolated(unsafe) static let completedPattern =
         /(?i)\bcompleted?\s*:?\s*(\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})/
     nonisolated(unsafe) static let startedPattern = /(?i)\bstarted\s*:?\s*(\d{4}-\d{2}-\d{2})/
-}
-
-/// Reads the ids out of a dependency text: `[39, 40]`, `T1 complete`, `Task 1.1, 1.2, 1.3`, `none`.
-enum DependencyText {
-    nonisolated(unsafe) static let idsPattern =
-        /(?i)\b(Task\s+\d+(?:\.\d+)*|Phase\s+\d+(?:\.\d+)*|T\d+(?:\.\d+)*|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)\b/
-
-    static func ids(in text: String) -> [String] {
-        var out: [String] = []
-        var seen: Set<String> = []
-        var prefix: String?
-        for match in text.matches(of: Self.idsPattern) {
-            var id = String(match.1)
-            if id.lowercased().hasPrefix("task") {
-                id = "Task " + id.dropFirst(4).trimmingCharacters(in: .whitespaces)
-                prefix = "Task "
-            } else if id.lowercased().hasPrefix("phase") {
-                id = "Phase " + id.dropFirst(5).trimmingCharacters(in: .whitespaces)
-                prefix = "Phase "
-            } else if let prefix, id.first?.isNumber == true {
-                // "Phase 1, 2, 3": the bare numbers are phases too.
-                id = prefix + id
-            } else {
-                prefix = nil
-            }
-            if seen.insert(id).inserted { out.append(id) }
-        }
-        return out
-    }
 }

@@ -64,7 +64,7 @@ struct ConfigFileTests {
             ),
             (
                 "strict: true\nstrictness: 1\n", 2, 1,
-                "unknown setting 'strictness' (expected one of profile, include, exclude, includeTemplates, rules, statusWords, requiredSections, strict, limits)"
+                "unknown setting 'strictness' (expected one of profile, include, exclude, includeTemplates, rules, statusWords, words, requiredSections, strict, limits)"
             ),
             (
                 "rules:\n  tasks.unknown-dep: off\n", 2, 3,
@@ -101,7 +101,7 @@ struct ConfigFileTests {
             ("archive:\n  maxRatio: 3\n", 1, 1, "'archive' is now part of 'limits' (archiveBytes, archiveEntries, archiveRatio)"),
             (
                 "- just\n- a list\n", 1, 1,
-                "expected a mapping of settings (profile, include, exclude, includeTemplates, rules, statusWords, requiredSections, strict, limits)"
+                "expected a mapping of settings (profile, include, exclude, includeTemplates, rules, statusWords, words, requiredSections, strict, limits)"
             ),
             ("profile: [unclosed\n", 2, 1, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
         ])

@@ -66,7 +66,12 @@ extension MarkdownPlanBuilder {
         var known = Set(records.compactMap(\.task.id))
         known.formUnion(phases.map(\.phase.id))
         let usesTaskPrefix = known.contains { $0.hasPrefix("Task ") }
+        let prefixes = Set(known.compactMap(DependencyText.ticketPrefix))
         for index in records.indices {
+            // `depends on HLS-006` in a document whose tasks are not HLS-n names another kind of thing.
+            records[index].task.dependencies.removeAll { dependency in
+                DependencyText.ticketPrefix(dependency.id).map { !prefixes.contains($0) } ?? false
+            }
             records[index].task.dependencies = records[index].task.dependencies.map { dependency in
                 var out = dependency
                 if known.contains(dependency.id) { return out }

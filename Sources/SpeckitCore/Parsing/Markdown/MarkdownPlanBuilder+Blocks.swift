@@ -8,14 +8,14 @@ extension MarkdownPlanBuilder {
         let text = node.text
         scanClaims(text, at: index)
 
-        if let label = LabelClassifier.label(text, requireColon: true) {
+        if let label = LabelClassifier.label(text, requireColon: true, words: vocabulary.concepts) {
             pendingLabel = (label, node.nextSibling)
             return
         }
         let owner = enclosingTask[index]
         let target: Target? = owner >= 0 ? .task(Int(owner)) : workTarget
         if let target {
-            for fact in FieldLineParser.fields(in: text) { apply(fact, to: target, at: index) }
+            for fact in FieldLineParser.fields(in: text, words: vocabulary.concepts) { apply(fact, to: target, at: index) }
         }
         if requirementLine(text, at: index) { return }
         criterionLine(text, at: index)
@@ -37,7 +37,7 @@ extension MarkdownPlanBuilder {
         for row in tree.children(of: index) {
             guard case .tableRow(header: false) = tree.nodes[row].kind else { continue }
             let cells = tree.children(of: row).map { tree.nodes[$0].text.collapsingWhitespace }
-            guard cells.count == 2, let key = FieldLineParser.key(for: cells[0], anyKey: true) else { continue }
+            guard cells.count == 2, let key = FieldLineParser.key(for: cells[0], anyKey: true, words: vocabulary.concepts) else { continue }
             apply(FieldFact(key: key, name: cells[0], value: cells[1]), to: target, at: row)
         }
     }
@@ -60,14 +60,14 @@ extension MarkdownPlanBuilder {
     /// Given/When/Then and EARS sentences are acceptance criteria wherever they stand.
     mutating func criterionLine(_ text: String, at index: Int) {
         let parent = tree.nodes[index].parent
-        if let open = openScenario, open.parent == parent, CriterionClassifier.continuesScenario(text) {
+        if let open = openScenario, open.parent == parent, CriterionClassifier.continuesScenario(text, words: vocabulary.concepts) {
             criteria[open.criterion].criterion.text += " " + text.collapsingWhitespace
             return
         }
         openScenario = nil
         let style =
-            CriterionClassifier.style(of: text)
-            ?? (CriterionClassifier.startsScenario(text) ? .scenario : nil)
+            CriterionClassifier.style(of: text, words: vocabulary.concepts)
+            ?? (CriterionClassifier.startsScenario(text, words: vocabulary.concepts) ? .scenario : nil)
         guard let style else { return }
         let label = style == .scenario ? "Given/When/Then" : "EARS"
         criteria.append(

@@ -20,7 +20,7 @@ extension MarkdownPlanBuilder {
         let suffix = StatusSuffix.extract(from: text, vocabulary: vocabulary)
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: headingRange) }
 
-        switch HeadingClassifier.classify(suffix?.rest ?? text) {
+        switch HeadingClassifier.classify(suffix?.rest ?? text, words: vocabulary.concepts) {
         case .phase(let id, let phaseTitle, let priority):
             if let outer = phase { phases[outer.index].isGroup = true }
             var newPhase = Phase(id: id, title: phaseTitle, level: level, range: headingRange)

@@ -44,7 +44,9 @@ extension MarkdownPlanBuilder {
             break
         }
         if enclosingTask[index] >= 0 {
-            for fact in FieldLineParser.fields(in: text) { apply(fact, to: .task(Int(enclosingTask[index])), at: index) }
+            for fact in FieldLineParser.fields(in: text, words: vocabulary.concepts) {
+                apply(fact, to: .task(Int(enclosingTask[index])), at: index)
+            }
         }
         if requirementLine(text, at: index) { return }
         criterionLine(text, at: index)
@@ -52,7 +54,7 @@ extension MarkdownPlanBuilder {
 
     /// Creates the task for a checkbox item and hangs it under its enclosing task, task block, phase or document.
     private mutating func checkboxTask(_ index: Int, text: String, marker: TaskMarker) {
-        let facts = TaskLineParser.parse(text)
+        let facts = TaskLineParser.parse(text, words: vocabulary.concepts)
         var task = PlanTask(id: facts.id, title: facts.title, form: .checkbox, range: range(of: index))
         task.marker = marker
         task.statuses = [Status(value: marker.impliedStatus, raw: marker.raw, source: .checkbox, range: task.range)]
@@ -90,7 +92,7 @@ extension MarkdownPlanBuilder {
             isChecked = status == .done
             body = String(body.dropFirst()).trimmingCharacters(in: [" ", "\u{FE0F}"])
         }
-        let style = CriterionClassifier.style(of: body) ?? .checklist
+        let style = CriterionClassifier.style(of: body, words: vocabulary.concepts) ?? .checklist
         criteria.append(
             CriterionRecord(
                 target: criterionTarget,

@@ -8,6 +8,9 @@ public struct ValidationSettings: Sendable {
     public var requiredSections: [Document.Kind: [String]]
     /// Extra status words (`shipped-to-qa: review`) on top of the built-in vocabulary.
     public var statusWords: [String: CanonicalStatus]
+    /// Extra words per concept (`words: { userStory: [Histoire], phase: [Lot] }`) on top of the built-in
+    /// languages.
+    public var words: [VocabularyConcept: [String]] = [:]
     /// Warnings fail the run (exit 1) as errors do.
     public var strict: Bool
     /// Globs of files to read when walking folders (empty: every plan file).
@@ -44,8 +47,10 @@ public struct ValidationSettings: Sendable {
         return rule.defaultSeverity
     }
 
-    /// The vocabulary statuses are read with.
+    /// The vocabulary statuses and the other concepts are read with.
     public var vocabulary: StatusVocabulary {
-        statusWords.isEmpty ? .standard : StatusVocabulary.standard.adding(statusWords)
+        var vocabulary = statusWords.isEmpty ? StatusVocabulary.standard : StatusVocabulary.standard.adding(statusWords)
+        if !words.isEmpty { vocabulary = vocabulary.adding(concepts: words) }
+        return vocabulary
     }
 }

@@ -9,7 +9,9 @@ struct MissingSectionRule: Rule {
         rationale: """
             Each document kind has sections readers rely on (a spec's requirements and success criteria, a \
             constitution's principles). The defaults follow each profile's templates; `requiredSections` in \
-            .speckit.yml sets them per document kind. A heading matches when its title contains the required name.
+            .speckit.yml sets them per document kind. A heading matches when its title contains the required name \
+            or, for the template sections, its name in any built-in language (`## 要件`, `## Criterios de éxito`) \
+            or one `words:` in .speckit.yml adds.
             """,
         triggering: [
             RuleExample(files: [
@@ -22,6 +24,14 @@ struct MissingSectionRule: Rule {
                 config: "requiredSections:\n  plan: [Risks]\n"),
         ],
         nonTriggering: [
+            RuleExample(files: [
+                (
+                    "specs/001-login/spec.md",
+                    "# 機能仕様: ログイン\n\n## ユーザーシナリオとテスト\n\n## 要件\n\n- FR-001: ログイン\n\n## 成功基準\n"
+                ),
+                ("specs/001-login/plan.md", "# 実装計画\n\n## サマリー\n\n## 技術コンテキスト\n"),
+                ("specs/001-login/tasks.md", "# タスク\n\n- [ ] T001 作る (FR-001)\n"),
+            ]),
             RuleExample(files: [
                 ("openspec/changes/add-search/proposal.md", "# Add search\n\n## Why\n\nSpeed.\n\n## What Changes\n\n- Index\n"),
                 ("openspec/changes/add-search/tasks.md", "## 1. Build\n\n- [ ] 1.1 Index\n"),
@@ -41,7 +51,11 @@ struct MissingSectionRule: Rule {
                 ?? KitLayouts.layout(for: profile).defaultSections(fileName: name.lowercased())
             guard !required.isEmpty else { continue }
             let titles = Self.titles(document.sections).map(Self.fold)
-            for section in required where !titles.contains(where: { $0.contains(Self.fold(section)) }) {
+            let words = context.settings.vocabulary.concepts
+            for section in required
+            where !Self.names(of: section, words: words).contains(where: { name in
+                titles.contains { $0.contains(name) }
+            }) {
                 context.report(
                     "\(document.kind.rawValue) document has no '\(section)' section",
                     at: SourceRange(file: document.path, line: 1, column: 1),
@@ -58,6 +72,15 @@ struct MissingSectionRule: Rule {
             stack += section.children
         }
         return out
+    }
+
+    /// The folded names a required section goes by: its own, and for the template sections (Requirements,
+    /// Success Criteria, User Scenarios, Summary, Technical Context) the words of every built-in language
+    /// (`要件`, `Criterios de éxito`, `成功标准` …) and those `.speckit.yml` adds.
+    static func names(of section: String, words: ConceptWords) -> [String] {
+        let own = fold(section)
+        guard let concept = BuiltInWords.sectionConcepts[own] else { return [own] }
+        return [own] + words.words(for: concept).map(fold).filter { !$0.isEmpty }
     }
 
     /// Lowercased letters and digits only, so `User Scenarios & Testing *(mandatory)*` contains `user scenarios`.

@@ -1,0 +1,161 @@
+/// Reads dependencies only from dependency syntax: a label (`Depends on`, `Blocked by`, `After`, `depende de`,
+/// `依存` … any word of `VocabularyConcept.dependsOn`) followed by id-shaped tokens, or the value of a
+/// dependency field. Ranges are expanded (`T150a-d`, `T010–T014`); a number with a unit ("after 2 seconds",
+/// "60s") is never an id.
+enum DependencyText {
+    /// The most ids one range expands to; a wider range keeps its two ends (`T001-T999` is a typo or a sweep).
+    static let rangeCap = 50
+
+    /// The ids of a dependency field's value: `[39, 40]`, `T1 complete`, `Task 1.1, 1.2, 1.3`, `Phase 1, 2`,
+    /// `T010–T014`, `none`.
+    static func ids(in text: String) -> [String] {
+        var out: [String] = []
+        var seen: Set<String> = []
+        var prefix: String?
+        for match in text.matches(of: Self.idsPattern) {
+            let whole = String(match.1)
+            if whole.first?.isNumber == true, Self.hasUnit(after: match.range.upperBound, in: text) { continue }
+            for var id in expand(whole) {
+                if let number = taskNumber(id) {
+                    id = "Task " + number
+                    prefix = "Task "
+                } else if id.lowercased().hasPrefix("phase") {
+                    id = "Phase " + id.dropFirst(5).trimmingCharacters(in: .whitespaces)
+                    prefix = "Phase "
+                } else if let prefix, id.first?.isNumber == true {
+                    // "Phase 1, 2, 3": the bare numbers are phases too.
+                    id = prefix + id
+                } else {
+                    prefix = nil
+                }
+                if seen.insert(id).inserted { out.append(id) }
+            }
+        }
+        return out
+    }
+
+    /// The ids named after every dependency label in a task's text: `(depends on T010)`, `after T150a-d`,
+    /// `Blocked by: TASK-7, TASK-9`, `（依赖 T012）`, `depende de T013 y T014`. Bare numbers count only after an
+    /// explicit label (`depends on 3`), never after `after`/`needs`, and never with a word after them.
+    static func labelled(in text: String, words: ConceptWords) -> [String] {
+        var out: [String] = []
+        for (range, explicit) in labels(in: text, words: words) {
+            for id in list(from: text[range.upperBound...], bareNumbers: explicit) where !out.contains(id) {
+                out.append(id)
+            }
+        }
+        return out
+    }
+
+    /// Where each dependency label stands, and whether it is an explicit one (not "after", "needs").
+    private static func labels(in text: String, words: ConceptWords) -> [(Range<String.Index>, Bool)] {
+        var found: [(Range<String.Index>, Bool)] = []
+        let lowered = QuickScan.lowercased(text)
+        for (word, bytes) in words.dependencyWords where QuickScan.contains(lowered, bytes) {
+            let explicit = !FieldLineParser.proseOnlyDependencyWords.contains(StatusVocabulary.fold(word))
+            var from = text.startIndex
+            while let range = text.range(of: word, options: .caseInsensitive, range: from..<text.endIndex) {
+                from = range.upperBound
+                guard ConceptWords.isWordStart(text, range.lowerBound, word),
+                    ConceptWords.isWordEnd(text, range.upperBound, word),
+                    !found.contains(where: { $0.0.overlaps(range) })
+                else { continue }
+                found.append((range, explicit))
+            }
+        }
+        return found.sorted { $0.0.lowerBound < $1.0.lowerBound }
+    }
+
+    /// The ids at the start of `text`: after `:`, emphasis and spaces, a list joined by commas, `and`, `&`,
+    /// `+`, `/`, `、`, `y`, `e`, `et`, `und`, `和`, `及`; it ends at the first token that is no id.
+    private static func list(from text: Substring, bareNumbers: Bool) -> [String] {
+        var rest = text.drop { " \t:：*_`(（[".contains($0) }
+        var out: [String] = []
+        while let match = rest.prefixMatch(of: tokenPattern) {
+            let token = String(match.1)
+            let after = rest[match.range.upperBound...]
+            if token.first?.isNumber == true {
+                guard bareNumbers, !startsWithWord(after) || startsWithJoiner(after) else { break }
+            }
+            out += expand(token).map { taskNumber($0).map { "Task " + $0 } ?? $0 }
+            rest = after
+            let separators = rest.prefixMatch(of: joinerPattern)
+            guard let separators else { break }
+            rest = rest[separators.range.upperBound...]
+        }
+        return out
+    }
+
+    /// `T150a-d` → T150a…T150d; `T010–T014` or `T010-014` → T010…T014 (padding kept); anything else as is.
+    static func expand(_ token: String) -> [String] {
+        if let match = token.wholeMatch(of: letterRangePattern),
+            let low = match.2.unicodeScalars.first?.value, let high = match.3.unicodeScalars.first?.value, low <= high
+        {
+            return (low...high).prefix(rangeCap).compactMap { Unicode.Scalar($0).map { "\(match.1)\(Character($0))" } }
+        }
+        if let match = token.wholeMatch(of: numberRangePattern), let low = Int(match.2), let high = Int(match.4),
+            match.3 == nil || String(match.3!) == String(match.1)
+        {
+            let width = match.2.count
+            let name = { (number: Int) -> String in
+                let digits = String(number)
+                return "\(match.1)" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+            }
+            guard low < high else { return [name(low), name(high)] }
+            guard high - low < rangeCap else { return [name(low), name(high)] }
+            return (low...high).map(name)
+        }
+        return [token]
+    }
+
+    /// The `3.1` of `Task 3.1` or `task  3.1`; nil for anything else (`TASK-7` is an id of its own).
+    static func taskNumber(_ id: String) -> String? {
+        guard id.lowercased().hasPrefix("task"), id.dropFirst(4).first?.isWhitespace == true else { return nil }
+        return id.dropFirst(4).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The `HLS` of a ticket-style id `HLS-006`, or nil for any other id.
+    static func ticketPrefix(_ id: String) -> String? {
+        guard let dash = id.firstIndex(of: "-") else { return nil }
+        let letters = id[..<dash]
+        let digits = id[id.index(after: dash)...]
+        guard letters.count >= 2, letters.allSatisfy({ $0.isASCII && $0.isLetter }), !digits.isEmpty,
+            digits.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        return letters.uppercased()
+    }
+
+    private static func startsWithWord(_ text: Substring) -> Bool {
+        let trimmed = text.drop { $0 == " " }
+        return trimmed.first?.isLetter == true || trimmed.first == "%"
+    }
+
+    private static func startsWithJoiner(_ text: Substring) -> Bool {
+        text.prefixMatch(of: joinerPattern) != nil
+    }
+
+    /// Whether a bare number is followed by a unit: `60s`, `2 seconds`, `3 days`, `5%`.
+    private static func hasUnit(after index: String.Index, in text: String) -> Bool {
+        let next = text[index...]
+        if next.first?.isLetter == true || next.first == "%" { return true }
+        let word = next.drop { $0 == " " }.prefix { $0.isLetter }.lowercased()
+        return units.contains(word)
+    }
+
+    static let units: Set<String> = [
+        "s", "sec", "secs", "second", "seconds", "ms", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour",
+        "hours", "d", "day", "days", "week", "weeks", "month", "months", "year", "years", "times", "px", "kb", "mb",
+        "gb", "percent", "items", "points", "pts", "segundos", "minutos", "horas", "días", "dias", "secondes",
+        "heures", "jours", "sekunden", "minuten", "stunden", "tage",
+    ]
+
+    nonisolated(unsafe) static let idsPattern =
+        /(?i)\b(Task\s+\d+(?:\.\d+)*|Phase\s+\d+(?:\.\d+)*|T\d+[a-z]?(?:\.\d+)*(?:\s*[-–—]\s*(?:T?\d+|[a-z])\b)?|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)\b/
+    // One id, a letter range or a number range: T012, T150a-d, T010–T014, T010-014, Task 3, TASK-7, 1.2, 3.
+    nonisolated(unsafe) static let tokenPattern =
+        /(T\d+[a-z]?(?:\.\d+)*(?:[-–—](?:T?\d+|[a-z])\b)?|[Tt]ask\s+\d+(?:\.\d+)*|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)(?![A-Za-z0-9]|\.\d|-[A-Za-z0-9])/
+    nonisolated(unsafe) static let joinerPattern =
+        /\s*(?:,|，|、|;|&|\+|\/|\band\b|\by\b|\be\b|\bet\b|\bund\b|和|及|与|與)\s*|\s+(?=T\d)/
+    nonisolated(unsafe) static let letterRangePattern = /(T\d+(?:\.\d+)*)([a-z])\s*[-–—]\s*(?:T\d+(?:\.\d+)*)?([a-z])/
+    nonisolated(unsafe) static let numberRangePattern = /([A-Za-z]*)(\d+)\s*[-–—]\s*([A-Za-z]+)?(\d+)/
+}
