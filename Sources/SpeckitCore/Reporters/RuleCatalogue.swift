@@ -20,6 +20,8 @@ public enum RuleCatalogue {
             Every rule `speckit validate` runs. Severities are defaults: `.speckit.yml` can set any rule to \
             `error`, `warning`, `note` or `off`. Errors fail the run (exit 1); warnings fail it under `--strict`.
 
+            In the examples, `↓` marks the place each finding points at; it is not part of the file.
+
             | rule | severity | checks |
             | --- | --- | --- |
 
@@ -50,7 +52,7 @@ public enum RuleCatalogue {
             if let config = example.config {
                 out += "\nWith `.speckit.yml`:\n\n```yaml\n\(config.hasSuffix("\n") ? config : config + "\n")```\n"
             }
-            for file in example.files {
+            for file in example.shownFiles {
                 let text = String(decoding: file.bytes, as: UTF8.self)
                 let shown = text.isEmpty ? "(empty file)\n" : (text.hasSuffix("\n") ? text : text + "\n")
                 let fence = shown.contains("```") ? "~~~~" : "```"

@@ -11,8 +11,12 @@ struct AcceptanceMissingRule: Rule {
             criteria on one of its tasks). Numbered functional requirements (FR-001) are covered by the stories.
             """,
         triggering: [
-            RuleExample("# Spec\n\n### User Story 1 - Pay by card (Priority: P1)\n\nAs a buyer I want to pay by card.\n", path: "spec.md"),
-            RuleExample("# Plan\n\n## Phase 1 — Contract\n\nDeliverables:\n\n* Define states\n", path: "plan.md"),
+            RuleExample(
+                "# Spec\n\n↓### User Story 1 - Pay by card (Priority: P1)\n\nAs a buyer I want to pay by card.\n", path: "spec.md",
+                messages: ["user story US1 ('Pay by card') has no"]),
+            RuleExample(
+                "# Plan\n\n↓## Phase 1 — Contract\n\nDeliverables:\n\n* Define states\n", path: "plan.md",
+                messages: ["Phase 1 ('Contract') has no acceptance criteria"]),
         ],
         nonTriggering: [
             RuleExample(

@@ -11,8 +11,8 @@ struct UntestableCriterionRule: Rule {
             """,
         triggering: [
             RuleExample(
-                "# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* The API is fast and user-friendly\n",
-                path: "plan.md")
+                "# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n↓* The API is fast and user-friendly\n",
+                path: "plan.md", messages: ["acceptance criterion 'The API is fast and"])
         ],
         nonTriggering: [
             RuleExample(

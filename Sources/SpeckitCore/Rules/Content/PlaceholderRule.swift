@@ -10,10 +10,16 @@ struct PlaceholderRule: Rule {
             finished. Text inside inline code is left alone.
             """,
         triggering: [
-            RuleExample("# {{project_name}} Constitution\n\n## Principles\n"),
-            RuleExample("# Spec\n\n- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method?]\n"),
-            RuleExample("# Plan: [FEATURE_NAME]\n\n## Summary\n\nTBD\n"),
-            RuleExample("# Plan\n\n```swift\nfunc run() {\n    // ... (rest unchanged)\n}\n```\n"),
+            RuleExample("# ↓{{project_name}} Constitution\n\n## Principles\n", messages: ["template token '{{project_name}}' left in the"]),
+            RuleExample(
+                "# Spec\n\n- **FR-006**: System MUST authenticate users via ↓[NEEDS CLARIFICATION: auth method?]\n",
+                messages: ["open question '[NEEDS CLARIFICATION: auth"]),
+            RuleExample(
+                "# Plan: ↓[FEATURE_NAME]\n\n## Summary\n\n↓TBD\n",
+                messages: ["template token '[FEATURE_NAME]' left in the", "unfinished note 'TBD' left in the document"]),
+            RuleExample(
+                "# Plan\n\n```swift\nfunc run() {\n    ↓// ... (rest unchanged)\n}\n```\n",
+                messages: ["elided code '// ... (rest' left in the document"]),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\nTemplates use `{{name}}` tokens; see the [README](README.md).\n\n- [ ] T1 [P] [US1] Build\n"),

@@ -9,7 +9,9 @@ struct ByteOrderMarkRule: Rule {
             (front matter, shebangs, diffs). `speckit fix` drops it.
             """,
         triggering: [
-            RuleExample(bytes: [0xEF, 0xBB, 0xBF] + Array("# Tasks\n\n- [ ] T1 Write the plan\n".utf8))
+            RuleExample(
+                bytes: [0xEF, 0xBB, 0xBF] + Array("↓# Tasks\n\n- [ ] T1 Write the plan\n".utf8),
+                messages: ["starts with a UTF-8 byte-order mark"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n")

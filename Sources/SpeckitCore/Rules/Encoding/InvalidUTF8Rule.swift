@@ -9,7 +9,7 @@ struct InvalidUTF8Rule: Rule {
             say what its author wrote. Re-save the file as UTF-8.
             """,
         triggering: [
-            RuleExample(bytes: Array("# Tasks\n\n- [ ] T1 Caf".utf8) + [0xE9] + Array(" menu\n".utf8))
+            RuleExample(bytes: Array("# Tasks\n\n↓- [ ] T1 Caf".utf8) + [0xE9] + Array(" menu\n".utf8), messages: ["are not valid UTF-8"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Café menu\n")

@@ -9,7 +9,8 @@ struct MixedLineEndingsRule: Rule {
             A file that uses CRLF throughout is fine. `speckit fix` makes the endings the file's majority.
             """,
         triggering: [
-            RuleExample("# Tasks\r\n\r\n- [ ] T1 Write the plan\n- [ ] T2 Review it\r\n")
+            RuleExample(
+                "↓# Tasks\r\n\r\n- [ ] T1 Write the plan\n- [ ] T2 Review it\r\n", messages: ["line endings are mixed (LF and CRLF/CR)"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\r\n\r\n- [ ] T1 Write the plan\r\n- [ ] T2 Review it\r\n"),

@@ -9,8 +9,12 @@ struct MojibakeRule: Rule {
             where ✅ was meant. speckit repairs it before reading statuses; `speckit fix` repairs the file.
             """,
         triggering: [
-            RuleExample("# Plan\n\n## T1 — Setup âœ… COMPLETE\n\n- [x] T1.1 Create the repo\n"),
-            RuleExample("# Plan\n\n## T1 — Setup ‚úÖ COMPLETE\n\n- [x] T1.1 Create the repo\n"),
+            RuleExample(
+                "# Plan\n\n## T1 — Setup ↓âœ… COMPLETE\n\n- [x] T1.1 Create the repo\n",
+                messages: ["text is UTF-8 that was decoded as Windows-1252"]),
+            RuleExample(
+                "# Plan\n\n## T1 — Setup ↓‚úÖ COMPLETE\n\n- [x] T1.1 Create the repo\n",
+                messages: ["text is UTF-8 that was decoded as Mac Roman and"]),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n## T1 — Setup ✅ COMPLETE\n\n- [x] T1.1 Create the repo\n"),

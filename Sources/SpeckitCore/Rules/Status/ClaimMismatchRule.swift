@@ -12,8 +12,12 @@ struct ClaimMismatchRule: Rule {
             it names, else the whole document) agrees: top-level tasks, all tasks, or leaf tasks.
             """,
         triggering: [
-            RuleExample("# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n- T1: Setup (2/2 subtasks)\n"),
-            RuleExample("# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n- [ ] T3 Docs\n\n**5 total tasks**, **1 completed**\n"),
+            RuleExample(
+                "# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n↓- T1: Setup (2/2 subtasks)\n",
+                messages: ["'2/2 subtasks' does not match T1: 1/2 top-level"]),
+            RuleExample(
+                "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n- [ ] T3 Docs\n\n↓**5 total tasks**, **1 completed**\n",
+                messages: ["'5 total tasks' does not match the document: 3"]),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n- T1: Setup (1/2 subtasks)\n"),

@@ -12,11 +12,13 @@ struct RegressionRule: DiffRule {
             """,
         triggering: [
             RuleExample(
-                files: [(path: "tasks.md", text: "# Plan\n\n- [ ] T1 Repo\n- [x] T2 CI\n")],
-                base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n")]),
+                files: [(path: "tasks.md", text: "# Plan\n\n↓- [ ] T1 Repo\n- [x] T2 CI\n")],
+                base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n")],
+                messages: ["T1 went back from done to todo since base"]),
             RuleExample(
-                files: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ⏳ IN PROGRESS\n\n- [x] T1 Repo\n")],
-                base: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ✅ COMPLETE\n\n- [x] T1 Repo\n")]),
+                files: [(path: "plan.md", text: "# Plan\n\n↓## Phase 1 — Setup ⏳ IN PROGRESS\n\n- [x] T1 Repo\n")],
+                base: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ✅ COMPLETE\n\n- [x] T1 Repo\n")],
+                messages: ["Phase 1 went back from done to in_progress"]),
         ],
         nonTriggering: [
             RuleExample(

@@ -10,8 +10,11 @@ struct UnknownStatusValueRule: Rule {
             in .speckit.yml.
             """,
         triggering: [
-            RuleExample("# Plan\n\n### Task 1: Schema\n\n**Status**: frobnicated\n"),
-            RuleExample("tasks:\n  - id: T1\n    title: Schema\n    status: shipped-to-qa\n", path: "tasks.yaml"),
+            RuleExample(
+                "# Plan\n\n### Task 1: Schema\n\n↓**Status**: frobnicated\n", messages: ["Task 1 has status 'frobnicated', which is not a"]),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: Schema\n    status: ↓shipped-to-qa\n", path: "tasks.yaml",
+                messages: ["T1 has status 'shipped-to-qa', which is not a"]),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n### Task 1: Schema\n\n**Status**: in-progress\n"),

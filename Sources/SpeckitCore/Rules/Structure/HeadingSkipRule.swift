@@ -9,7 +9,9 @@ struct HeadingSkipRule: Rule {
             and speckit's own phase detection, read the skipped level as missing structure.
             """,
         triggering: [
-            RuleExample("# Plan\n\n## Phase 1\n\n#### Task 1\n\n- [ ] T1 Build\n", path: "plan.md")
+            RuleExample(
+                "# Plan\n\n## Phase 1\n\n↓#### Task 1\n\n- [ ] T1 Build\n", path: "plan.md",
+                messages: ["heading level 4 'Task 1' sits directly under"])
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n## Phase 1\n\n### Task 1\n\n- [ ] T1 Build\n\n## Phase 2\n", path: "plan.md")

@@ -17,8 +17,8 @@ struct ParagraphTooLongRule: Rule {
             """,
         triggering: [
             RuleExample(
-                "# Tasks\n\n- [ ] T1 Real task\n\nA pasted blob: **bold** _em_ [link](x) **bold** _em_ [link](x) **bold**\n",
-                config: "limits:\n  paragraphBytes: 64\n")
+                "# Tasks\n\n- [ ] T1 Real task\n\n↓A pasted blob: **bold** _em_ [link](x) **bold** _em_ [link](x) **bold**\n",
+                config: "limits:\n  paragraphBytes: 64\n", messages: ["paragraph of 72 bytes (lines 5–5) is longer"])
         ],
         nonTriggering: [
             RuleExample(

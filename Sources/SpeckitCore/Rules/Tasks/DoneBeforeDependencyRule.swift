@@ -11,7 +11,9 @@ struct DoneBeforeDependencyRule: Rule {
             either the dependency was finished and not ticked, or the task was ticked too early.
             """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n")
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Write the schema\n↓- [x] T2 Write the API (depends on T1)\n",
+                messages: ["task T2 is done but depends on T1, which is todo"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [x] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n"),

@@ -10,7 +10,9 @@ struct DuplicateTaskIDRule: Rule {
             progress list, say) is the same task, not a duplicate.
             """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API\n- [ ] T1 Write the UI\n")
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API\n↓- [ ] T1 Write the UI\n",
+                messages: ["task id T1 is already used on line 3 ('Write"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n  - [ ] T1.1 Tables\n- [ ] T2 Write the API\n"),

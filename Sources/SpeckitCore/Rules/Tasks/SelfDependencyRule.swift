@@ -6,7 +6,8 @@ struct SelfDependencyRule: Rule {
         severity: .error,
         rationale: "A task that waits for itself can never start; the id in its dependency list is a typo.",
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T2)\n")
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Write the schema\n↓- [ ] T2 Write the API (depends on T2)\n", messages: ["task T2 depends on itself"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n")

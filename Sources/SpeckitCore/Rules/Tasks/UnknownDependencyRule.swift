@@ -9,8 +9,12 @@ struct UnknownDependencyRule: Rule {
             either way the order of work the plan describes cannot be followed.
             """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T9)\n"),
-            RuleExample("tasks:\n  - id: T1\n    title: Schema\n    dependencies: [T7]\n", path: "tasks.yaml"),
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Write the schema\n↓- [ ] T2 Write the API (depends on T9)\n",
+                messages: ["task T2 depends on T9, which does not exist"]),
+            RuleExample(
+                "tasks:\n  - ↓id: T1\n    title: Schema\n    dependencies: [T7]\n", path: "tasks.yaml",
+                messages: ["task T1 depends on T7, which does not exist"]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n"),

@@ -9,10 +9,14 @@ struct UncoveredRequirementRule: Rule {
             kits whose tasks cite requirements at all.
             """,
         triggering: [
-            RuleExample(files: [
-                ("specs/001-pay/spec.md", "# Spec\n\n- **FR-001**: System MUST accept cards\n- **FR-002**: System MUST email a receipt\n"),
-                ("specs/001-pay/tasks.md", "# Tasks\n\n- [ ] T001 Card form (FR-001)\n"),
-            ])
+            RuleExample(
+                files: [
+                    (
+                        "specs/001-pay/spec.md",
+                        "# Spec\n\n- **FR-001**: System MUST accept cards\n↓- **FR-002**: System MUST email a receipt\n"
+                    ),
+                    ("specs/001-pay/tasks.md", "# Tasks\n\n- [ ] T001 Card form (FR-001)\n"),
+                ], messages: ["FR-002 ('System MUST email a receipt') is not"])
         ],
         nonTriggering: [
             RuleExample(files: [

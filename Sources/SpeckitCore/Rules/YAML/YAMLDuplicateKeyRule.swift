@@ -9,7 +9,9 @@ struct YAMLDuplicateKeyRule: Rule {
             wins, so the plan says two things at once. speckit refuses to guess and does not read the file.
             """,
         triggering: [
-            RuleExample("tasks:\n  - id: T1\n    status: done\n    status: todo\n", path: "tasks.yaml")
+            RuleExample(
+                "tasks:\n  - id: T1\n    status: done\n    ↓status: todo\n", path: "tasks.yaml",
+                messages: ["duplicate key 'status' (first written on line 3)"])
         ],
         nonTriggering: [
             RuleExample("tasks:\n  - id: T1\n    status: done\n  - id: T2\n    status: todo\n", path: "tasks.yaml")

@@ -10,8 +10,12 @@ struct YAMLInvalidFieldRule: Rule {
             differently from what its author meant.
             """,
         triggering: [
-            RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: [done, todo]\n", path: "tasks.yaml"),
-            RuleExample("tasks:\n  - id: T1\n    title: Write\n    dependencies: {after: T0}\n", path: "tasks.yaml"),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: Write\n    status: ↓[done, todo]\n", path: "tasks.yaml",
+                messages: ["field 'status' should be a single value (text"]),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: Write\n    dependencies: ↓{after: T0}\n", path: "tasks.yaml",
+                messages: ["field 'dependencies' should be a task id or a"]),
         ],
         nonTriggering: [
             RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: done\n    dependencies: [T0]\n", path: "tasks.yaml")

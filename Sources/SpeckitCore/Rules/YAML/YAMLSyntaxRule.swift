@@ -9,9 +9,12 @@ struct YAMLSyntaxRule: Rule {
             its tasks are checked. The finding points at the line and column the parser stopped at.
             """,
         triggering: [
-            RuleExample("tasks:\n  - id: T1\n    title: [unclosed\n", path: "tasks.yaml"),
-            RuleExample("---\ntitle: [unclosed\n---\n# Tasks\n\n- [ ] T1 Write\n"),
-            RuleExample("{\"tasks\": [ {\"id\": 1,, } ]}", path: "tasks.json"),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: [unclosed\n↓", path: "tasks.yaml",
+                messages: ["YAML syntax error: did not find expected ',' or"]),
+            RuleExample(
+                "---\ntitle: [unclosed\n↓---\n# Tasks\n\n- [ ] T1 Write\n", messages: ["YAML syntax error: did not find expected ',' or"]),
+            RuleExample("{\"tasks\": [ {\"id\": 1,↓, } ]}", path: "tasks.json", messages: ["JSON syntax error: expected a key in double"]),
         ],
         nonTriggering: [
             RuleExample("tasks:\n  - id: T1\n    title: Write the plan\n    status: done\n", path: "tasks.yaml")
