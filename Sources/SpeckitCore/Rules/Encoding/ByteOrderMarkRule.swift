@@ -7,6 +7,8 @@ struct ByteOrderMarkRule: Rule {
         rationale: """
             A UTF-8 byte-order mark is invisible in editors but breaks tools that look at the first bytes \
             (front matter, shebangs, diffs). `speckit fix` drops it.
+
+            Note: style. The mark is dropped and the file is read correctly.
             """,
         triggering: [
             RuleExample(

@@ -7,6 +7,9 @@ struct MojibakeRule: Rule {
         rationale: """
             UTF-8 text that was once decoded as Windows-1252 or Mac Roman and saved again shows `âœ…` or `‚úÖ` \
             where ✅ was meant. speckit repairs it before reading statuses; `speckit fix` repairs the file.
+
+            Warning: a sound heuristic. The repair is checked against the encodings' tables, but a rare legitimate \
+            character pair can look the same.
             """,
         triggering: [
             RuleExample(

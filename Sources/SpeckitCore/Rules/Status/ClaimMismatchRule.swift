@@ -10,6 +10,9 @@ struct ClaimMismatchRule: Rule {
             Summaries such as "18 completed (16%)", "(3/27 subtasks)" or "111 total subtasks" go stale as soon as \
             a box is ticked. A claim is accepted when any reasonable way of counting its scope (the phase or task \
             it names, else the whole document) agrees: top-level tasks, all tasks, or leaf tasks.
+
+            Error: a claim in a summary line or table, or beside a phase or task, names the scope it counts, so the \
+            numbers can be checked for certain.
             """,
         triggering: [
             RuleExample(

@@ -9,6 +9,9 @@ struct ConflictingStatementsRule: Rule {
             list, a to-do list. When one place says done and another says pending or in progress, at least one \
             is stale. The finding lists every place that states a status for the task. A phase whose heading and \
             `Status:` line disagree is reported the same way.
+
+            Error: both statements name the same task id in the document's own status syntax (a status line, a \
+            checkbox), so they certainly disagree.
             """,
         triggering: [
             RuleExample(

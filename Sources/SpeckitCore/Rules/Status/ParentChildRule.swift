@@ -4,11 +4,14 @@ struct ParentChildRule: Rule {
     static let description = RuleDescription(
         id: .parentChild,
         title: "Task status contradicts its subtasks",
-        severity: .error,
+        severity: .warning,
         rationale: """
             A task ticked done while some of its subtasks are open claims work that is not finished. The reverse, \
             an open task whose subtasks are all done, is usually a box nobody ticked and is reported as a warning. \
             Optional subtasks (Kiro's `[ ]*`) do not count.
+
+            Warning: a sound heuristic. Items nested under a task are usually its subtasks, but can be acceptance \
+            checks or notes; an open parent over done children is only a note.
             """,
         triggering: [
             RuleExample(

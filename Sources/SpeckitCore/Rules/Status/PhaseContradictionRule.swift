@@ -7,6 +7,9 @@ struct PhaseContradictionRule: Rule {
         rationale: """
             A phase declared COMPLETE while some of its tasks are open, or declared NOT STARTED while some are \
             done or under way, is a plan lying about itself: one of the two was not updated.
+
+            Error: the phase's own heading or status line and the checkboxes of its tasks are both structure, so the \
+            contradiction is certain.
             """,
         triggering: [
             RuleExample(

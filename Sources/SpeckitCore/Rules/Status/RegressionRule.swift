@@ -9,6 +9,9 @@ struct RegressionRule: DiffRule {
             A box unticked by accident, a merge that took the older side of a conflict, or an agent that rewrote a \
             tasks file from a stale copy all look like ordinary edits in review. Work going back from done is \
             rarely meant; when it is, say so by marking the task in progress or reopening it in the same change.
+
+            Error: the same task or phase id carries its own status at both revisions, so the step back is certain; \
+            a deliberate reopening is suppressed with a `speckit-disable-next-line` comment.
             """,
         triggering: [
             RuleExample(

@@ -8,6 +8,9 @@ struct UnknownStatusValueRule: Rule {
             A `**Status**:` field, heading suffix or YAML `status:` that matches no known status word leaves the \
             task's state unknown to every report. Fix the word, or teach speckit a team word with `statusWords` \
             in .speckit.yml.
+
+            Warning: the field is certainly a status field, but an unknown word may be a team's own (add it under \
+            `statusWords` in `.speckit.yml`).
             """,
         triggering: [
             RuleExample(

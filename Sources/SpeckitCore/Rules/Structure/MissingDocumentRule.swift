@@ -8,6 +8,9 @@ struct MissingDocumentRule: Rule {
             Each profile's kit is a set of documents that refer to each other: speckit needs constitution, prd, \
             plan and tasks; a GitHub Spec Kit feature needs spec, plan and tasks; Kiro needs requirements, design \
             and tasks; an OpenSpec change needs proposal and tasks. A missing one usually means a step was skipped.
+
+            Warning: a sound heuristic. The kit's layout expects the document, but a kit in progress may not have \
+            written it yet.
             """,
         triggering: [
             RuleExample(

@@ -10,6 +10,9 @@ struct MissingSectionRule: Rule {
             Each document kind has sections readers rely on (a spec's requirements and success criteria, a \
             constitution's principles). The defaults follow each profile's templates; `requiredSections` in \
             .speckit.yml sets them per document kind. A heading matches when its title contains the required name.
+
+            Warning: a sound heuristic. The section names are the templates' own, but a team may write the same \
+            content under another heading.
             """,
         triggering: [
             RuleExample(

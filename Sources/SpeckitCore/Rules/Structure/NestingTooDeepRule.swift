@@ -7,6 +7,9 @@ struct NestingTooDeepRule: Rule {
         rationale: """
             Tasks are followed 32 levels deep; anything below is kept as part of the item above it. A plan nested \
             that deeply is almost always generated or pasted by mistake.
+
+            Warning: what lies below the limit is certainly not read as tasks, which matters for the counts; the \
+            plan itself may be fine.
             """,
         triggering: [
             RuleExample(

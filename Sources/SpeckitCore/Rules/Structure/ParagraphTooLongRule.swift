@@ -14,6 +14,9 @@ struct ParagraphTooLongRule: Rule {
             for a paragraph with more than two lines that look like a table's delimiter row but start no table, or \
             with so many `@` that cmark-gfm's autolinker would rescan and copy more than eight times its length. \
             (The examples set the paragraph limit to 64 bytes.)
+
+            Warning: the paragraph is certainly not read, so tasks or claims in it are not checked; the plan itself \
+            may be fine.
             """,
         triggering: [
             RuleExample(

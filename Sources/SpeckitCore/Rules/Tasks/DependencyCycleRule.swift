@@ -7,6 +7,9 @@ struct DependencyCycleRule: Rule {
         rationale: """
             Tasks that depend on each other in a circle can never start. The finding names the whole cycle, \
             reported once at the task of the cycle that comes first in the kit.
+
+            Error: the dependencies are read from dependency syntax only, so a cycle among them is certain and no \
+            order can satisfy it.
             """,
         triggering: [
             RuleExample(

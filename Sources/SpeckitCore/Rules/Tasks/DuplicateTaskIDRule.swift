@@ -8,6 +8,9 @@ struct DuplicateTaskIDRule: Rule {
             Dependencies, requirement links and status updates name tasks by id; when two different tasks of one \
             document share an id, every reference to it is ambiguous. A task restated with the same title (in a \
             progress list, say) is the same task, not a duplicate.
+
+            Error: the same id on two different tasks in one scope makes every reference to it ambiguous, and the \
+            structure shows it for certain.
             """,
         triggering: [
             RuleExample(

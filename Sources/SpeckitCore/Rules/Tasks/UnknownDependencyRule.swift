@@ -7,6 +7,9 @@ struct UnknownDependencyRule: Rule {
         rationale: """
             A dependency on a task id that no document of the kit defines is a typo or a task that was removed; \
             either way the order of work the plan describes cannot be followed.
+
+            Error: only an explicit dependency (a dependency label or field) naming an id-shaped token in the \
+            document's own id scheme is checked, so a missing target is certain.
             """,
         triggering: [
             RuleExample(

@@ -7,6 +7,9 @@ struct UnknownRequirementRule: Rule {
         rationale: """
             A task that cites FR-009, a `[US4]` story or Kiro's `_Requirements: 2.3_` when the kit defines no such \
             requirement breaks the trace from work to intent. Checked only in kits that define requirements.
+
+            Error: the task cites an id in the kit's own requirement scheme and no document defines it, so the \
+            reference is certainly broken.
             """,
         triggering: [
             RuleExample(

@@ -8,6 +8,9 @@ struct YAMLInvalidFieldRule: Rule {
             A field speckit knows (id, title, status, priority, dates, dependencies, subtasks) holding the wrong \
             kind of value, such as a list of statuses or a mapping as a title, is ignored, so the task reads \
             differently from what its author meant.
+
+            Warning: the field's shape is certainly wrong, but only that field is skipped; the rest of the task is \
+            read.
             """,
         triggering: [
             RuleExample(

@@ -7,6 +7,8 @@ struct YAMLSyntaxRule: Rule {
         rationale: """
             A plan file (or a Markdown file's front matter) with a syntax error is not read at all, so none of \
             its tasks are checked. The finding points at the line and column the parser stopped at.
+
+            Error: the parser stops at a certain place, so nothing in the file is checked.
             """,
         triggering: [
             RuleExample(
