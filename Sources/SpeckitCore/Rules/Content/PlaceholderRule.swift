@@ -36,15 +36,22 @@ struct PlaceholderRule: Rule {
             // Placeholders shown in code, fenced, indented or inline, are examples.
             RuleExample("# Plan\n\n```yaml\nname: [PROJECT_NAME]\n```\n\n    owner: {{owner}}\n\nRun `init [PROJECT_NAME]`.\n"),
             // An id that starts with TODO is not a note.
-            RuleExample("# Tasks\n\n- [x] **TODO-050**: Generate the epic\n"),
+            RuleExample(
+                "# Tasks\n\n- [x] **TODO-050**: Generate the epic\n- [x] **TODO-HLS-005-002**: Generate US-021\n- **TASK-XXX:** Set up the server\n"
+            ),
+            // A template's conditional-section marker is not a blank to fill.
+            RuleExample("# Checklist\n\n- [ ] [[BROWNFIELD ONLY]] Existing functionality preserved\n"),
+            // Bold brackets are labels and ids, not italic placeholders.
+            RuleExample("# Tasks\n\n- [ ] **[P0]** Set up the project\n\n**[DDMS-DEP-010]** The system _shall_ run on-premises.\n"),
         ]
     )
 
     nonisolated(unsafe) static let capsToken =
         /\[(?!NEEDS CLARIFICATION\])(?:[A-Z][A-Z0-9]*(?:[_ ][A-Z0-9#]+)+|###[^\]]*|DATE|NAME|TITLE|DESCRIPTION|AUTHOR|OWNER|PLACEHOLDER|TODO|TBD)\](?![(:\[])/
-    nonisolated(unsafe) static let note = /\b(?:TBD|TKTK|FIXME|XXX(?=:)|TODO(?=\s*[:(]|\s+-\s|-(?!\d)))\b/
-    /// An italic bracket, Spec Kit's placeholder style: `_[To be filled]_`, `*[Date]*`, `_[TBD]_`.
-    nonisolated(unsafe) static let italicBracket = /(?:^|[^\w\]])(?<token>([_*])\[[^\[\]\n]{1,80}\]\2)(?![\w(\[])/
+    nonisolated(unsafe) static let note = /\b(?:TBD|TKTK|FIXME|XXX(?=:)|TODO(?=\s*[:(]|\s+-\s))\b/
+    /// An italic bracket, Spec Kit's placeholder style: `_[To be filled]_`, `*[Date]*`, `_[TBD]_`; never a bold
+    /// one (`**[P0]**`, `**[REQ-010]**` are labels and ids).
+    nonisolated(unsafe) static let italicBracket = /(?:^|[^\w\]*_])(?<token>([_*])\[[^\[\]\n]{1,80}\]\2)(?![\w(\[*_])/
     /// A line that talks about placeholders rather than holding one: "No [NEEDS CLARIFICATION] markers remain",
     /// "No TODO or FIXME comments remain" (a review checklist's item).
     nonisolated(unsafe) static let mention =
@@ -83,7 +90,9 @@ struct PlaceholderRule: Rule {
                     }
                 }
                 if token {
-                    for match in text.matches(of: Self.capsToken) where fresh(match.range) {
+                    // `[[FRONTEND ONLY]]` marks a conditional section of a template, not a blank to fill.
+                    for match in text.matches(of: Self.capsToken)
+                    where !Self.isWrapped(text, match.range, "[", "]") && fresh(match.range) {
                         report(String(match.0), "template token", document, number, text, match.range, context)
                     }
                 }
@@ -96,7 +105,9 @@ struct PlaceholderRule: Rule {
                         range.lowerBound..<end, context)
                 }
                 if note {
-                    for match in text.matches(of: Self.note) where fresh(match.range) {
+                    // `TASK-XXX`, `TODO-HLS-005` are ids (an unnumbered one is still an id), not notes.
+                    for match in text.matches(of: Self.note)
+                    where !Self.follows(text, match.range, "-") && !text[match.range.upperBound...].hasPrefix("-") && fresh(match.range) {
                         report(String(match.0), "unfinished note", document, number, text, match.range, context)
                     }
                 }
@@ -148,6 +159,16 @@ struct PlaceholderRule: Rule {
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x20 || byte == 0x23
             || byte == 0x2D || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// Whether the text just before `range` is `before` and just after it is `after`.
+    static func isWrapped(_ text: String, _ range: Range<String.Index>, _ before: Character, _ after: Character) -> Bool {
+        follows(text, range, before) && range.upperBound < text.endIndex && text[range.upperBound] == after
+    }
+
+    /// Whether the character just before `range` is `character`.
+    static func follows(_ text: String, _ range: Range<String.Index>, _ character: Character) -> Bool {
+        range.lowerBound > text.startIndex && text[text.index(before: range.lowerBound)] == character
     }
 
     /// The line with the contents of inline code spans replaced by spaces (offsets are kept).

@@ -58,7 +58,11 @@ struct UncoveredRequirementRule: Rule {
         // The kinds the tasks trace to. Spec Kit's tasks cite stories (`[US1]`), not FRs: there an FR is
         // covered through a covered story that names it, and a kit whose tasks cite no FR at all is not
         // checked for FRs (the convention does not ask for it).
-        let tracedKinds = Set(cited.compactMap { index.resolve($0)?.kind })
+        // Only the kit's task lists say what its tasks trace to: a review table in an analysis note that
+        // lists FRs beside task ids does not make a kit that cites stories cite FRs.
+        let planned = context.allTasks.filter { $0.document.kind == .tasks || $0.document.kind == .plan }
+        let tracing = (planned.isEmpty ? context.allTasks : planned).flatMap { RequirementIndex.citations(of: $0.task) }
+        let tracedKinds = Set(tracing.compactMap { index.resolve($0)?.kind })
         for story in index.ordered where story.kind != .functional && covered.contains(story.id) {
             let text = ([story.text] + story.acceptanceCriteria.map(\.text)).joined(separator: " ")
             for match in text.matches(of: Self.requirementID) {
