@@ -41,6 +41,10 @@ struct AcceptanceMissingRule: Rule {
             RuleExample(
                 "# Plan\n\n## Phase 3: User Story 1\n\n**Independent Test**: pay with a test card\n\n- [ ] T010 Card form\n\n**Checkpoint**: story 1 works alone\n",
                 path: "plan.md"),
+            // A roadmap's bold criteria label with a remark after it.
+            RuleExample(
+                "# Roadmap\n\n### Phase 1: Fork\n**Success Criteria** (what must be TRUE):\n  1. The fork builds\n\n- [x] Fork the repository\n",
+                path: "ROADMAP.md"),
             // A completion report looks back on phases; it does not plan them.
             RuleExample("# Phase 2 completion report\n\n## Phase 2: API\n\n- [x] T020 Endpoints\n", path: "PHASE2_COMPLETION_REPORT.md"),
             // Stories restated in a quickstart refer to the spec's.
@@ -83,7 +87,8 @@ struct AcceptanceMissingRule: Rule {
         }
     }
 
-    /// Lines that say how a phase is checked in Spec Kit's words: `**Independent Test**: …`, `**Checkpoint**: …`.
+    /// Lines that say how a phase is checked: Spec Kit's `**Independent Test**: …` and `**Checkpoint**: …`, and a
+    /// bold label the list parser does not take as one (`**Success Criteria** (what must be TRUE):`).
     static func checkpointLines(_ lines: [(number: Int, text: Substring)]) -> [Int] {
         lines.compactMap { line in
             let text = line.text.drop { $0 == " " || $0 == "-" || $0 == "*" || $0 == "_" || $0 == ">" }.lowercased()
@@ -91,7 +96,10 @@ struct AcceptanceMissingRule: Rule {
         }
     }
 
-    static let checkpointLabels = ["independent test", "checkpoint", "test criteria", "exit criteria"]
+    static let checkpointLabels = [
+        "independent test", "checkpoint", "test criteria", "exit criteria", "success criteria", "acceptance",
+        "definition of done", "done when", "completion criteria",
+    ]
 
     /// A status or completion report, by its file name: it records what was done, it does not plan it.
     static func isReport(_ path: String) -> Bool {
