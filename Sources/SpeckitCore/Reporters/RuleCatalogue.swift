@@ -20,6 +20,29 @@ public enum RuleCatalogue {
             Every rule `speckit validate` runs. Severities are defaults: `.speckit.yml` can set any rule to \
             `error`, `warning`, `note` or `off`. Errors fail the run (exit 1); warnings fail it under `--strict`.
 
+            In the examples, `↓` marks the place each finding points at; it is not part of the file.
+
+            ## Severity policy
+
+            A finding is a claim about someone's plan, and its severity says how sure speckit is of it. A rule \
+            reports its confidence through its severity and in no other way (no separate confidence or precision \
+            field disagrees with it; SARIF's `precision` is derived from the severity).
+
+            - **error**: only where the structure makes it certain: an explicit dependency field or label naming \
+            an id-shaped token that no task has; a dependency cycle; the same id on two different tasks in one \
+            scope; a phase's own heading or status line against its tasks; a claim in a summary line or table \
+            about a scope it names; a task citing a requirement id that no document of its kit defines; a task \
+            or phase whose own status went back since the base; a file or YAML that cannot be read. Errors fail \
+            the run (exit 1), so on real plans \
+            they must be right at least nine times in ten.
+            - **warning**: a sound heuristic: usually right, sometimes not (a missing document or section, a \
+            placeholder, a done task whose dependency is open). Warnings fail the run only under `--strict`.
+            - **note**: style and guesses (a skipped heading level, mixed line endings, a vague acceptance \
+            criterion). Notes never fail a run, not even under `--strict`.
+
+            What speckit cannot be sure of is a note or nothing. Each rule's rationale ends with why it has \
+            its severity; a rule with a milder variant reports that variant at a lower severity, never higher.
+
             | rule | severity | checks |
             | --- | --- | --- |
 
@@ -50,7 +73,7 @@ public enum RuleCatalogue {
             if let config = example.config {
                 out += "\nWith `.speckit.yml`:\n\n```yaml\n\(config.hasSuffix("\n") ? config : config + "\n")```\n"
             }
-            for file in example.files {
+            for file in example.shownFiles {
                 let text = String(decoding: file.bytes, as: UTF8.self)
                 let shown = text.isEmpty ? "(empty file)\n" : (text.hasSuffix("\n") ? text : text + "\n")
                 let fence = shown.contains("```") ? "~~~~" : "```"

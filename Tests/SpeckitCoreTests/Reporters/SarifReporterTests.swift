@@ -10,7 +10,7 @@ struct SarifReporterTests {
         return try JSONSchemaValidator.parse(Data(ReporterSamples.render(&writer, [ReporterSamples.outcome(findings)]).utf8))
     }
 
-    @Test("every rule has an id, descriptions and help text; results point into the list")
+    @Test("every rule that fired has an id, descriptions and help text; results point into the list")
     func rules() throws {
         let finding = Finding(
             ruleId: .conflictingStatements, severity: .error, message: "T4 stated done and open",
@@ -23,7 +23,8 @@ struct SarifReporterTests {
             Issue.record("no rules")
             return
         }
-        #expect(rules.count == RuleRegistry.descriptions.count)
+        // Only the rules that fired: a report does not copy the catalogue (#16), so a new rule changes no report.
+        #expect(rules.map { $0["id"] } == [.string("status.conflicting-statements")])
         for rule in rules {
             for key in ["shortDescription", "fullDescription", "help"] {
                 guard case .string(let text)? = rule[key]?["text"] else {
@@ -55,5 +56,33 @@ struct SarifReporterTests {
         let again = try Self.log([ReporterSamples.finding()])["runs"]?[0]?["results"]?[0]?["partialFingerprints"]
         let other = try Self.log([ReporterSamples.finding(message: "else")])["runs"]?[0]?["results"]?[0]?["partialFingerprints"]
         #expect(one != nil && one == again && one != other)
+    }
+
+    @Test("rules are listed once each, in the order they first fire, and a clean run lists none")
+    func firedRules() throws {
+        let findings = [
+            ReporterSamples.finding(message: "a"), ReporterSamples.finding(message: "b"),
+            Finding(
+                ruleId: .placeholder, severity: .warning, message: "token",
+                range: SourceRange(file: "/repo/spec/tasks.md", line: 9, column: 1)),
+        ]
+        let run = try #require(Self.log(findings)["runs"]?[0])
+        guard case .array(let rules)? = run["tool"]?["driver"]?["rules"], case .array(let results)? = run["results"] else {
+            Issue.record("no rules or results")
+            return
+        }
+        let ids = rules.map { $0["id"] }
+        #expect(Set(ids.compactMap { $0 }).count == 2 && ids.count == 2)
+        #expect(ids.contains(.string("content.placeholder")) && ids.contains(.string(ReporterSamples.finding().ruleId.rawValue)))
+        #expect(results.count == 3)
+        for result in results {
+            guard case .number(let index)? = result["ruleIndex"] else {
+                Issue.record("no ruleIndex")
+                continue
+            }
+            #expect(rules[Int(index)]["id"] == result["ruleId"])
+        }
+        let clean = try #require(Self.log([])["runs"]?[0])
+        #expect(clean["tool"]?["driver"]?["rules"] == .array([]))
     }
 }

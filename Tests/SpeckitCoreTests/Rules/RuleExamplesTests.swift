@@ -2,34 +2,59 @@ import Testing
 
 @testable import SpeckitCore
 
-/// Every rule's own examples are its tests: the triggering ones must produce a finding of the rule, the
-/// others none. One test walks the registry, so a new rule is tested the moment it is registered.
+/// Every rule's own examples are its tests. A triggering example marks with `↓` where each finding of the
+/// rule must be and gives a fragment of each message: the rule must report exactly there, once per marker,
+/// and nowhere else. A non-triggering example must produce no finding of the rule. One test walks the
+/// registry, so a new rule is tested the moment it is registered.
 @Suite("Rule examples")
 struct RuleExamplesTests {
     static let rules = RuleRegistry.descriptions
 
-    @Test("triggering examples produce a finding of the rule, with a real location", arguments: rules)
+    @Test("triggering examples produce findings of the rule exactly at their markers", arguments: rules)
     func triggering(rule: RuleDescription) throws {
         #expect(!rule.triggering.isEmpty, "\(rule.id.rawValue) has no triggering example")
         for (index, example) in rule.triggering.enumerated() {
-            let findings = try ExampleRunner.findings(example).filter { $0.ruleId == rule.id }
-            #expect(!findings.isEmpty, "\(rule.id.rawValue) triggering example \(index + 1) produced no finding")
+            let name = "\(rule.id.rawValue) triggering example \(index + 1)"
+            let findings = try ExampleRunner.findings(example).filter { $0.ruleId == rule.id }.sorted(by: Finding.reportOrder)
+            let found = findings.map { "\($0.range.file):\($0.range.line):\($0.range.column) '\($0.message)'" }
+            #expect(!example.expected.isEmpty, "\(name) marks no finding (put ↓ before each); it found \(found)")
+            #expect(
+                example.messageCount == example.expected.count || example.messageCount == 1,
+                "\(name): \(example.messageCount) message fragments for \(example.expected.count) markers")
+            #expect(
+                findings.map { "\($0.range.file):\($0.range.line):\($0.range.column)" }
+                    == example.expected.map { "\($0.file):\($0.line):\($0.column)" },
+                "\(name): expected \(example.expected), found \(found)")
+            for (finding, expected) in zip(findings, example.expected) {
+                #expect(
+                    !expected.message.isEmpty && finding.message.contains(expected.message),
+                    "\(name): expected \(expected), found \(finding.formatted)")
+            }
             for finding in findings {
-                #expect(finding.range.line >= 1 && finding.range.column >= 1, "\(finding.formatted)")
-                #expect(example.files.contains { $0.path == finding.range.file }, "\(finding.formatted) names no example file")
                 #expect(finding.severity == rule.defaultSeverity || rule.id == .parentChild, "\(finding.formatted)")
                 #expect(!finding.message.isEmpty && !finding.message.contains("\n"))
             }
         }
     }
 
-    @Test("non-triggering examples produce no finding of the rule", arguments: rules)
+    @Test("non-triggering examples produce no finding of the rule and mark none", arguments: rules)
     func nonTriggering(rule: RuleDescription) throws {
         #expect(!rule.nonTriggering.isEmpty, "\(rule.id.rawValue) has no non-triggering example")
         for (index, example) in rule.nonTriggering.enumerated() {
             let findings = try ExampleRunner.findings(example).filter { $0.ruleId == rule.id }
             #expect(findings.isEmpty, "\(rule.id.rawValue) non-triggering example \(index + 1): \(findings.map(\.formatted))")
+            #expect(example.expected.isEmpty, "\(rule.id.rawValue) non-triggering example \(index + 1) has markers")
         }
+    }
+
+    @Test("a marker stands before the character a finding points at, counted in Unicode scalars")
+    func markers() {
+        let example = RuleExample("# T\r\n\n- [ ] ↓T1 Café ↓x\r↓y\n", messages: ["a", "b", "c"])
+        #expect(example.files.map { String(decoding: $0.bytes, as: UTF8.self) } == ["# T\r\n\n- [ ] T1 Café x\ry\n"])
+        #expect(example.expected.map(\.description) == ["tasks.md:3:7 'a'", "tasks.md:3:15 'b'", "tasks.md:4:1 'c'"])
+        let bom = RuleExample(bytes: [0xEF, 0xBB, 0xBF] + Array("↓# T".utf8), messages: ["m"])
+        #expect(bom.expected.map(\.description) == ["tasks.md:1:1 'm'"])
+        #expect(bom.files[0].bytes == [0xEF, 0xBB, 0xBF] + Array("# T".utf8))
     }
 
     @Test("every rule id is registered exactly once")

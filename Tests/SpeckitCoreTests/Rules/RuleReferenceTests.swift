@@ -33,4 +33,24 @@ struct RuleReferenceTests {
         let text = RuleCatalogue.text()
         #expect(text.split(separator: "\n").count == RuleRegistry.descriptions.count)
     }
+
+    @Test("the reference states the severity policy, and every rule's rationale says why it has its severity")
+    func severityPolicy() {
+        #expect(RuleCatalogue.markdown().contains("\n## Severity policy\n"))
+        for rule in RuleRegistry.descriptions {
+            let word = rule.defaultSeverity.rawValue.prefix(1).uppercased() + rule.defaultSeverity.rawValue.dropFirst()
+            #expect(rule.rationale.contains("\n\n\(word): "), "\(rule.id.rawValue)'s rationale does not say why it is \(word.lowercased())")
+        }
+    }
+
+    @Test("errors only where the structure makes a finding certain (docs/rules.md, Severity policy)")
+    func errorRules() {
+        let errors = Set(RuleRegistry.descriptions.filter { $0.defaultSeverity == .error }.map(\.id))
+        #expect(
+            errors == [
+                .duplicateID, .unknownDependency, .selfDependency, .dependencyCycle, .phaseContradiction,
+                .conflictingStatements, .claimMismatch, .unknownRequirement, .yamlSyntax, .yamlDuplicateKey,
+                .unreadable, .regression,
+            ])
+    }
 }

@@ -1,4 +1,5 @@
-/// SARIF 2.1.0 with what GitHub code scanning requires: every rule in `tool.driver.rules` with a short and
+/// SARIF 2.1.0 with what GitHub code scanning requires: every rule a result names in `tool.driver.rules`
+/// (only those, in the order they first fire, so a report does not copy the whole catalogue) with a short and
 /// full description and `help.text`; each result with its `ruleId`, level, message, a repository-relative
 /// `artifactLocation.uri` and a region starting at the finding's line and column (columns count Unicode
 /// code points, as `columnKind` says). Results are written as kits finish; keys are sorted.
@@ -6,8 +7,10 @@ public struct SarifReporter: ReportWriter, Sendable {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     public var paths: ReportPaths
-    /// Every rule speckit has, in registry order: `ruleIndex` points into this list.
+    /// Every rule speckit has, in registry order: where the descriptions of the rules that fire come from.
     public var rules: [RuleDescription]
+    /// The rules that fired so far, in the order they first did: `ruleIndex` points into this list.
+    private var fired: [RuleID] = []
 
     private var wroteResult = false
     /// How often each rule, file and message has occurred, so equal findings get different fingerprints.
@@ -40,7 +43,10 @@ public struct SarifReporter: ReportWriter, Sendable {
             let identity = "\(finding.ruleId.rawValue)|\(paths.uri(finding.range.file))|\(finding.message)"
             let occurrence = occurrences[identity, default: 0]
             occurrences[identity] = occurrence + 1
-            out += (wroteResult ? ",\n" : "\n") + JSONPieces.indent(JSONPieces.encode(result(finding, occurrence: occurrence)), by: 8)
+            let index = fired.firstIndex(of: finding.ruleId) ?? fired.count
+            if index == fired.count { fired.append(finding.ruleId) }
+            let encoded = JSONPieces.encode(result(finding, occurrence: occurrence, ruleIndex: index))
+            out += (wroteResult ? ",\n" : "\n") + JSONPieces.indent(encoded, by: 8)
             wroteResult = true
         }
         return out
@@ -50,7 +56,8 @@ public struct SarifReporter: ReportWriter, Sendable {
         let tool = Sarif.Tool(
             driver: Sarif.Driver(
                 name: "speckit", version: Speckit.version,
-                semanticVersion: Speckit.version, rules: rules.map(descriptor)))
+                semanticVersion: Speckit.version,
+                rules: fired.compactMap { id in rules.first { $0.id == id } }.map(descriptor)))
         emit(
             (wroteResult ? "\n      ]" : "]") + ",\n      \"tool\" : " + JSONPieces.indent(JSONPieces.encode(tool), by: 6, first: false)
                 + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
@@ -58,14 +65,14 @@ public struct SarifReporter: ReportWriter, Sendable {
 
     /// A result; `occurrence` counts earlier findings with the same rule, file and message, and keeps their
     /// fingerprints apart (a line number would change the fingerprint whenever lines are added above).
-    func result(_ finding: Finding, occurrence: Int = 0) -> Sarif.Result {
+    func result(_ finding: Finding, occurrence: Int = 0, ruleIndex: Int) -> Sarif.Result {
         let related = finding.related.filter { $0.range != finding.range }.enumerated().map { index, related in
             Sarif.Location(id: index + 1, message: Sarif.Message(text: related.message), physicalLocation: location(related.range))
         }
         let uri = location(finding.range).artifactLocation.uri
         let fingerprint = SHA256.hex(Array("\(finding.ruleId.rawValue)|\(uri)|\(finding.message)|\(occurrence)".utf8)).prefix(32)
         return Sarif.Result(
-            ruleId: finding.ruleId.rawValue, ruleIndex: rules.firstIndex { $0.id == finding.ruleId } ?? 0,
+            ruleId: finding.ruleId.rawValue, ruleIndex: ruleIndex,
             level: Sarif.level(finding.severity), message: Sarif.Message(text: finding.messageWithFix),
             locations: [Sarif.Location(physicalLocation: location(finding.range))],
             relatedLocations: related.isEmpty ? nil : related,
@@ -89,18 +96,20 @@ public struct SarifReporter: ReportWriter, Sendable {
         if let example = rule.triggering.first?.files.first {
             help += "\n\nExample that triggers it (\(example.path)):\n\n" + String(decoding: example.bytes, as: UTF8.self)
         }
+        // Severity is the one measure of confidence (docs/rules.md, "Severity policy"): SARIF's precision follows it.
         let severity: String
+        let precision: String
         switch rule.defaultSeverity {
-        case .error: severity = "error"
-        case .warning: severity = "warning"
-        case .note: severity = "recommendation"
+        case .error: (severity, precision) = ("error", "very-high")
+        case .warning: (severity, precision) = ("warning", "high")
+        case .note: (severity, precision) = ("recommendation", "medium")
         }
         return Sarif.ReportingDescriptor(
             id: rule.id.rawValue, name: name, shortDescription: Sarif.Message(text: rule.title),
             fullDescription: Sarif.Message(text: rule.rationale), help: Sarif.Message(text: help),
             defaultConfiguration: Sarif.ReportingConfiguration(level: Sarif.level(rule.defaultSeverity)),
             properties: Sarif.RuleProperties(
-                tags: ["speckit", rule.id.category], precision: "very-high",
+                tags: ["speckit", rule.id.category], precision: precision,
                 problemSeverity: severity))
     }
 }

@@ -3,16 +3,19 @@ struct UntestableCriterionRule: Rule {
     static let description = RuleDescription(
         id: .acceptanceUntestable,
         title: "Acceptance criterion cannot be tested",
-        severity: .warning,
+        severity: .note,
         rationale: """
             "Fast", "user-friendly", "works correctly" cannot be checked by anyone. A criterion is accepted when \
             it names something observable: a number, a quoted value or code, an observable outcome (returns, \
             shows, rejects, exits …), or the test that checks it.
+
+            Note: a guess from wording ("fast", "intuitive"); a vague word may still be measured somewhere speckit \
+            does not see.
             """,
         triggering: [
             RuleExample(
-                "# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* The API is fast and user-friendly\n",
-                path: "plan.md")
+                "# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n↓* The API is fast and user-friendly\n",
+                path: "plan.md", messages: ["acceptance criterion 'The API is fast and"])
         ],
         nonTriggering: [
             RuleExample(

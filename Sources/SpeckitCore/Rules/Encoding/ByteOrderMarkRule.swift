@@ -7,9 +7,13 @@ struct ByteOrderMarkRule: Rule {
         rationale: """
             A UTF-8 byte-order mark is invisible in editors but breaks tools that look at the first bytes \
             (front matter, shebangs, diffs). `speckit fix` drops it.
+
+            Note: style. The mark is dropped and the file is read correctly.
             """,
         triggering: [
-            RuleExample(bytes: [0xEF, 0xBB, 0xBF] + Array("# Tasks\n\n- [ ] T1 Write the plan\n".utf8))
+            RuleExample(
+                bytes: [0xEF, 0xBB, 0xBF] + Array("↓# Tasks\n\n- [ ] T1 Write the plan\n".utf8),
+                messages: ["starts with a UTF-8 byte-order mark"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n")

@@ -9,25 +9,31 @@ struct ConflictingStatementsRule: Rule {
             list, a to-do list. When one place says done and another says pending or in progress, at least one \
             is stale. The finding lists every place that states a status for the task. A phase whose heading and \
             `Status:` line disagree is reported the same way.
+
+            Error: both statements name the same task id in the document's own status syntax (a status line, a \
+            checkbox), so they certainly disagree.
             """,
         triggering: [
             RuleExample(
                 """
                 # Plan
 
-                ### Task 43: Resolve dependency issues
+                ↓### Task 43: Resolve dependency issues
 
                 **Status**: pending
 
                 ## To-dos
 
                 - [x] Dependency issues resolved (Task 43)
-                """),
-            RuleExample("# Plan\n\n## Phase 1 — Foundation ✅ COMPLETE\n\n**Status**: ⏳ IN PROGRESS\n\n- [x] T1 Schema\n", path: "plan.md"),
-            RuleExample(files: [
-                ("spec/app/tasks.md", "# Tasks\n\n- [x] T1 Schema\n"),
-                ("spec/app/plan.md", "# Plan\n\n## Phase 1\n\n- [ ] T1 Schema\n"),
-            ]),
+                """, messages: ["Task 43 is stated done in 1 place and open in 1"]),
+            RuleExample(
+                "# Plan\n\n↓## Phase 1 — Foundation ✅ COMPLETE\n\n**Status**: ⏳ IN PROGRESS\n\n- [x] T1 Schema\n", path: "plan.md",
+                messages: ["Phase 1 is stated done and open: ✅ COMPLETE"]),
+            RuleExample(
+                files: [
+                    ("spec/app/tasks.md", "# Tasks\n\n- [x] T1 Schema\n"),
+                    ("spec/app/plan.md", "# Plan\n\n## Phase 1\n\n↓- [ ] T1 Schema\n"),
+                ], messages: ["T1 is stated done in 1 place and open in 1: [ ]"]),
         ],
         nonTriggering: [
             RuleExample(

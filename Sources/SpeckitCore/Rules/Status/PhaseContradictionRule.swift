@@ -7,10 +7,17 @@ struct PhaseContradictionRule: Rule {
         rationale: """
             A phase declared COMPLETE while some of its tasks are open, or declared NOT STARTED while some are \
             done or under way, is a plan lying about itself: one of the two was not updated.
+
+            Error: the phase's own heading or status line and the checkboxes of its tasks are both structure, so the \
+            contradiction is certain.
             """,
         triggering: [
-            RuleExample("# Plan\n\n## T1 — Setup ✅ COMPLETE\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n"),
-            RuleExample("# Plan\n\n## T5 — Run types ❌ NOT STARTED\n\n- [ ] T5.1 Schema\n- [x] T5.2 API\n"),
+            RuleExample(
+                "# Plan\n\n↓## T1 — Setup ✅ COMPLETE\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n",
+                messages: ["T1 is declared '✅ COMPLETE' but 1 of its 2"]),
+            RuleExample(
+                "# Plan\n\n↓## T5 — Run types ❌ NOT STARTED\n\n- [ ] T5.1 Schema\n- [x] T5.2 API\n",
+                messages: ["T5 is declared '❌ NOT STARTED' but 1 of its 2"]),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n## T1 — Setup ✅ COMPLETE\n\n- [x] T1.1 Repo\n- [x] T1.2 CI\n- [-] T1.3 Dropped\n"),

@@ -9,14 +9,19 @@ struct RegressionRule: DiffRule {
             A box unticked by accident, a merge that took the older side of a conflict, or an agent that rewrote a \
             tasks file from a stale copy all look like ordinary edits in review. Work going back from done is \
             rarely meant; when it is, say so by marking the task in progress or reopening it in the same change.
+
+            Error: the same task or phase id carries its own status at both revisions, so the step back is certain; \
+            a deliberate reopening is suppressed with a `speckit-disable-next-line` comment.
             """,
         triggering: [
             RuleExample(
-                files: [(path: "tasks.md", text: "# Plan\n\n- [ ] T1 Repo\n- [x] T2 CI\n")],
-                base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n")]),
+                files: [(path: "tasks.md", text: "# Plan\n\n↓- [ ] T1 Repo\n- [x] T2 CI\n")],
+                base: [(path: "tasks.md", text: "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n")],
+                messages: ["T1 went back from done to todo since base"]),
             RuleExample(
-                files: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ⏳ IN PROGRESS\n\n- [x] T1 Repo\n")],
-                base: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ✅ COMPLETE\n\n- [x] T1 Repo\n")]),
+                files: [(path: "plan.md", text: "# Plan\n\n↓## Phase 1 — Setup ⏳ IN PROGRESS\n\n- [x] T1 Repo\n")],
+                base: [(path: "plan.md", text: "# Plan\n\n## Phase 1 — Setup ✅ COMPLETE\n\n- [x] T1 Repo\n")],
+                messages: ["Phase 1 went back from done to in_progress"]),
         ],
         nonTriggering: [
             RuleExample(

@@ -8,10 +8,16 @@ struct UnknownStatusValueRule: Rule {
             A `**Status**:` field, heading suffix or YAML `status:` that matches no known status word leaves the \
             task's state unknown to every report. Fix the word, or teach speckit a team word with `statusWords` \
             in .speckit.yml.
+
+            Warning: the field is certainly a status field, but an unknown word may be a team's own (add it under \
+            `statusWords` in `.speckit.yml`).
             """,
         triggering: [
-            RuleExample("# Plan\n\n### Task 1: Schema\n\n**Status**: frobnicated\n"),
-            RuleExample("tasks:\n  - id: T1\n    title: Schema\n    status: shipped-to-qa\n", path: "tasks.yaml"),
+            RuleExample(
+                "# Plan\n\n### Task 1: Schema\n\n↓**Status**: frobnicated\n", messages: ["Task 1 has status 'frobnicated', which is not a"]),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: Schema\n    status: ↓shipped-to-qa\n", path: "tasks.yaml",
+                messages: ["T1 has status 'shipped-to-qa', which is not a"]),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n### Task 1: Schema\n\n**Status**: in-progress\n"),

@@ -8,16 +8,21 @@ struct MissingDocumentRule: Rule {
             Each profile's kit is a set of documents that refer to each other: speckit needs constitution, prd, \
             plan and tasks; a GitHub Spec Kit feature needs spec, plan and tasks; Kiro needs requirements, design \
             and tasks; an OpenSpec change needs proposal and tasks. A missing one usually means a step was skipped.
+
+            Warning: a sound heuristic. The kit's layout expects the document, but a kit in progress may not have \
+            written it yet.
             """,
         triggering: [
-            RuleExample(files: [
-                ("specs/001-login/spec.md", "# Feature: Login\n"),
-                ("specs/001-login/plan.md", "# Plan: Login\n"),
-            ]),
-            RuleExample(files: [
-                (".kiro/specs/search/requirements.md", "# Requirements\n"),
-                (".kiro/specs/search/tasks.md", "# Tasks\n\n- [ ] 1. Build the index\n"),
-            ]),
+            RuleExample(
+                files: [
+                    ("specs/001-login/spec.md", "# Feature: Login\n"),
+                    ("specs/001-login/plan.md", "↓# Plan: Login\n"),
+                ], messages: ["github-spec-kit kit '001-login' has no tasks.md"]),
+            RuleExample(
+                files: [
+                    (".kiro/specs/search/requirements.md", "↓# Requirements\n"),
+                    (".kiro/specs/search/tasks.md", "# Tasks\n\n- [ ] 1. Build the index\n"),
+                ], messages: ["kiro kit 'search' has no design.md (expected"]),
         ],
         nonTriggering: [
             RuleExample(files: [

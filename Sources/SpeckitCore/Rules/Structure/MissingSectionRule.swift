@@ -12,16 +12,20 @@ struct MissingSectionRule: Rule {
             .speckit.yml sets them per document kind. A heading matches when its title contains the required name \
             or, for the template sections, its name in any built-in language (`## 要件`, `## Criterios de éxito`) \
             or one `words:` in .speckit.yml adds.
+
+            Warning: a sound heuristic. The section names are the templates' own, but a team may write the same \
+            content under another heading.
             """,
         triggering: [
-            RuleExample(files: [
-                ("specs/001-login/spec.md", "# Feature: Login\n\n## Requirements\n\n- FR-001: log in\n"),
-                ("specs/001-login/plan.md", "# Plan\n\n## Summary\n\n## Technical Context\n"),
-                ("specs/001-login/tasks.md", "# Tasks\n\n- [ ] T001 Build (FR-001)\n"),
-            ]),
             RuleExample(
-                "# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n", path: "plan.md",
-                config: "requiredSections:\n  plan: [Risks]\n"),
+                files: [
+                    ("specs/001-login/spec.md", "↓↓# Feature: Login\n\n## Requirements\n\n- FR-001: log in\n"),
+                    ("specs/001-login/plan.md", "# Plan\n\n## Summary\n\n## Technical Context\n"),
+                    ("specs/001-login/tasks.md", "# Tasks\n\n- [ ] T001 Build (FR-001)\n"),
+                ], messages: ["prd document has no 'Success Criteria' section", "prd document has no 'User Scenarios' section"]),
+            RuleExample(
+                "↓# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n", path: "plan.md",
+                config: "requiredSections:\n  plan: [Risks]\n", messages: ["plan document has no 'Risks' section"]),
         ],
         nonTriggering: [
             RuleExample(files: [

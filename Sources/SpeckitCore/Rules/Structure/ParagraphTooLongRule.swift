@@ -14,11 +14,14 @@ struct ParagraphTooLongRule: Rule {
             for a paragraph with more than two lines that look like a table's delimiter row but start no table, or \
             with so many `@` that cmark-gfm's autolinker would rescan and copy more than eight times its length. \
             (The examples set the paragraph limit to 64 bytes.)
+
+            Warning: the paragraph is certainly not read, so tasks or claims in it are not checked; the plan itself \
+            may be fine.
             """,
         triggering: [
             RuleExample(
-                "# Tasks\n\n- [ ] T1 Real task\n\nA pasted blob: **bold** _em_ [link](x) **bold** _em_ [link](x) **bold**\n",
-                config: "limits:\n  paragraphBytes: 64\n")
+                "# Tasks\n\n- [ ] T1 Real task\n\n↓A pasted blob: **bold** _em_ [link](x) **bold** _em_ [link](x) **bold**\n",
+                config: "limits:\n  paragraphBytes: 64\n", messages: ["paragraph of 72 bytes (lines 5–5) is longer"])
         ],
         nonTriggering: [
             RuleExample(

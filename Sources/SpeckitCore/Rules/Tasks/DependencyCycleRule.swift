@@ -7,13 +7,19 @@ struct DependencyCycleRule: Rule {
         rationale: """
             Tasks that depend on each other in a circle can never start. The finding names the whole cycle, \
             reported once at the task of the cycle that comes first in the kit.
+
+            Error: the dependencies are read from dependency syntax only, so a cycle among them is certain and no \
+            order can satisfy it.
             """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Schema (depends on T3)\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T2)\n"),
-            RuleExample(files: [
-                ("spec/app/plan.md", "# Plan\n\n## Phase 1\n\n- [ ] T2 Logout\n"),
-                ("spec/app/tasks.md", "# Tasks\n\n- [ ] T2 Logout (depends on T3)\n- [ ] T3 Session (depends on T2)\n"),
-            ]),
+            RuleExample(
+                "# Tasks\n\n↓- [ ] T1 Schema (depends on T3)\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T2)\n",
+                messages: ["dependency cycle: T1 → T3 → T2 → T1"]),
+            RuleExample(
+                files: [
+                    ("spec/app/plan.md", "# Plan\n\n## Phase 1\n\n↓- [ ] T2 Logout\n"),
+                    ("spec/app/tasks.md", "# Tasks\n\n- [ ] T2 Logout (depends on T3)\n- [ ] T3 Session (depends on T2)\n"),
+                ], messages: ["dependency cycle: T2 → T3 → T2"]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T1, T2)\n")

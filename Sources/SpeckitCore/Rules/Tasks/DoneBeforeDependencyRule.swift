@@ -5,13 +5,18 @@ struct DoneBeforeDependencyRule: Rule {
     static let description = RuleDescription(
         id: .doneBeforeDependency,
         title: "Task done before its dependency",
-        severity: .error,
+        severity: .warning,
         rationale: """
             A task marked done while a task it depends on is still open means one of the two statuses is wrong: \
             either the dependency was finished and not ticked, or the task was ticked too early.
+
+            Warning: a sound heuristic. The order is stated, but the dependency may have been done and not ticked, \
+            or dropped.
             """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n")
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Write the schema\n↓- [x] T2 Write the API (depends on T1)\n",
+                messages: ["task T2 is done but depends on T1, which is todo"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [x] T1 Write the schema\n- [x] T2 Write the API (depends on T1)\n"),

@@ -8,9 +8,14 @@ struct DuplicateTaskIDRule: Rule {
             Dependencies, requirement links and status updates name tasks by id; when two different tasks of one \
             document share an id, every reference to it is ambiguous. A task restated with the same title (in a \
             progress list, say) is the same task, not a duplicate.
+
+            Error: the same id on two different tasks in one scope makes every reference to it ambiguous, and the \
+            structure shows it for certain.
             """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API\n- [ ] T1 Write the UI\n")
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API\n↓- [ ] T1 Write the UI\n",
+                messages: ["task id T1 is already used on line 3 ('Write"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n  - [ ] T1.1 Tables\n- [ ] T2 Write the API\n"),

@@ -3,17 +3,20 @@ struct MalformedMarkerRule: Rule {
     static let description = RuleDescription(
         id: .malformedMarker,
         title: "Malformed task checkbox",
-        severity: .error,
+        severity: .warning,
         rationale: """
             `[ x]`, `[]`, `[xx]`, `[✓]`, `[v]` or `-[x]` (no space after the bullet) look like checkboxes to a \
             person but not to GitHub or any parser, so the task silently drops out of every count. Write `[ ]` or `[x]`.
+
+            Warning: a sound heuristic. The item is almost always a mistyped checkbox, but it could be text that \
+            looks like one.
             """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ x] T1 Write the schema\n"),
-            RuleExample("# Tasks\n\n- [] T1 Write the schema\n"),
-            RuleExample("# Tasks\n\n* [xx] T1 Write the schema\n"),
-            RuleExample("# Tasks\n\n- [✓] T1 Write the schema\n"),
-            RuleExample("# Tasks\n\n-[x] T1 Write the schema\n"),
+            RuleExample("# Tasks\n\n- ↓[ x] T1 Write the schema\n", messages: ["malformed checkbox [ x]; the item is not read"]),
+            RuleExample("# Tasks\n\n- ↓[] T1 Write the schema\n", messages: ["malformed checkbox []; the item is not read as"]),
+            RuleExample("# Tasks\n\n* ↓[xx] T1 Write the schema\n", messages: ["malformed checkbox [xx]; the item is not read"]),
+            RuleExample("# Tasks\n\n- ↓[✓] T1 Write the schema\n", messages: ["malformed checkbox [✓]; the item is not read as"]),
+            RuleExample("# Tasks\n\n-↓[x] T1 Write the schema\n", messages: ["malformed checkbox [x]; the item is not read as"]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [x] T2 API\n- [X] T3 UI\n- [~] T4 Docs\n- [P] T5 tagged\n"),

@@ -4,9 +4,14 @@ struct SelfDependencyRule: Rule {
         id: .selfDependency,
         title: "Task depends on itself",
         severity: .error,
-        rationale: "A task that waits for itself can never start; the id in its dependency list is a typo.",
+        rationale: """
+            A task that waits for itself can never start; the id in its dependency list is a typo.
+
+            Error: an explicit dependency of a task on its own id is certain and can never be satisfied.
+            """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T2)\n")
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Write the schema\n↓- [ ] T2 Write the API (depends on T2)\n", messages: ["task T2 depends on itself"])
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n")

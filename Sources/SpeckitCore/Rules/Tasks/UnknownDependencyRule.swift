@@ -7,10 +7,17 @@ struct UnknownDependencyRule: Rule {
         rationale: """
             A dependency on a task id that no document of the kit defines is a typo or a task that was removed; \
             either way the order of work the plan describes cannot be followed.
+
+            Error: only an explicit dependency (a dependency label or field) naming an id-shaped token in the \
+            document's own id scheme is checked, so a missing target is certain.
             """,
         triggering: [
-            RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T9)\n"),
-            RuleExample("tasks:\n  - id: T1\n    title: Schema\n    dependencies: [T7]\n", path: "tasks.yaml"),
+            RuleExample(
+                "# Tasks\n\n- [ ] T1 Write the schema\n↓- [ ] T2 Write the API (depends on T9)\n",
+                messages: ["task T2 depends on T9, which does not exist"]),
+            RuleExample(
+                "tasks:\n  - ↓id: T1\n    title: Schema\n    dependencies: [T7]\n", path: "tasks.yaml",
+                messages: ["task T1 depends on T7, which does not exist"]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n"),

@@ -7,19 +7,24 @@ struct UnknownRequirementRule: Rule {
         rationale: """
             A task that cites FR-009, a `[US4]` story or Kiro's `_Requirements: 2.3_` when the kit defines no such \
             requirement breaks the trace from work to intent. Checked only in kits that define requirements.
+
+            Error: the task cites an id in the kit's own requirement scheme and no document defines it, so the \
+            reference is certainly broken.
             """,
         triggering: [
-            RuleExample(files: [
-                ("specs/001-pay/spec.md", "# Spec\n\n- **FR-001**: System MUST accept cards\n"),
-                ("specs/001-pay/tasks.md", "# Tasks\n\n- [ ] T001 Card form (FR-009)\n"),
-            ]),
-            RuleExample(files: [
-                (
-                    ".kiro/specs/pay/requirements.md",
-                    "# Requirements\n\n### Requirement 1\n\n1. WHEN a card is valid THEN THE SYSTEM SHALL charge it\n"
-                ),
-                (".kiro/specs/pay/tasks.md", "# Tasks\n\n- [ ] 1. Card form\n  - _Requirements: 2.1_\n"),
-            ]),
+            RuleExample(
+                files: [
+                    ("specs/001-pay/spec.md", "# Spec\n\n- **FR-001**: System MUST accept cards\n"),
+                    ("specs/001-pay/tasks.md", "# Tasks\n\n↓- [ ] T001 Card form (FR-009)\n"),
+                ], messages: ["task T001 cites FR-009, which no document of"]),
+            RuleExample(
+                files: [
+                    (
+                        ".kiro/specs/pay/requirements.md",
+                        "# Requirements\n\n### Requirement 1\n\n1. WHEN a card is valid THEN THE SYSTEM SHALL charge it\n"
+                    ),
+                    (".kiro/specs/pay/tasks.md", "# Tasks\n\n↓- [ ] 1. Card form\n  - _Requirements: 2.1_\n"),
+                ], messages: ["task 1 cites 2.1, which no document of the kit"]),
         ],
         nonTriggering: [
             RuleExample(files: [

@@ -8,10 +8,13 @@ struct UnreadableFileRule: Rule {
         rationale: """
             A file that is empty, binary, UTF-16, larger than speckit reads, or a YAML/JSON file that holds no \
             plan cannot be checked. It is reported once and every other file is still checked.
+
+            Error: the file certainly cannot be read, so nothing in it is checked.
             """,
         triggering: [
-            RuleExample(bytes: [0x23, 0x20, 0x00, 0x01, 0x0A]),
-            RuleExample(bytes: [0xFF, 0xFE, 0x23, 0x00, 0x20, 0x00, 0x54, 0x00, 0x0A, 0x00]),
+            RuleExample(bytes: Array("↓".utf8) + [0x23, 0x20, 0x00, 0x01, 0x0A], messages: ["binary file (NUL byte at offset 2)"]),
+            RuleExample(
+                bytes: Array("↓".utf8) + [0xFF, 0xFE, 0x23, 0x00, 0x20, 0x00, 0x54, 0x00, 0x0A, 0x00], messages: ["text is UTF-16"]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n"),

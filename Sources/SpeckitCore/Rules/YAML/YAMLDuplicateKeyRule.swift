@@ -7,9 +7,14 @@ struct YAMLDuplicateKeyRule: Rule {
         rationale: """
             When a mapping repeats a key (two `status:` lines for one task), YAML readers disagree on which one \
             wins, so the plan says two things at once. speckit refuses to guess and does not read the file.
+
+            Error: YAML forbids a key twice in one mapping; which value counts is certain to be misread by some \
+            tool.
             """,
         triggering: [
-            RuleExample("tasks:\n  - id: T1\n    status: done\n    status: todo\n", path: "tasks.yaml")
+            RuleExample(
+                "tasks:\n  - id: T1\n    status: done\n    ↓status: todo\n", path: "tasks.yaml",
+                messages: ["duplicate key 'status' (first written on line 3)"])
         ],
         nonTriggering: [
             RuleExample("tasks:\n  - id: T1\n    status: done\n  - id: T2\n    status: todo\n", path: "tasks.yaml")

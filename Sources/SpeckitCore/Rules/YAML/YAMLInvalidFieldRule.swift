@@ -8,10 +8,17 @@ struct YAMLInvalidFieldRule: Rule {
             A field speckit knows (id, title, status, priority, dates, dependencies, subtasks) holding the wrong \
             kind of value, such as a list of statuses or a mapping as a title, is ignored, so the task reads \
             differently from what its author meant.
+
+            Warning: the field's shape is certainly wrong, but only that field is skipped; the rest of the task is \
+            read.
             """,
         triggering: [
-            RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: [done, todo]\n", path: "tasks.yaml"),
-            RuleExample("tasks:\n  - id: T1\n    title: Write\n    dependencies: {after: T0}\n", path: "tasks.yaml"),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: Write\n    status: ↓[done, todo]\n", path: "tasks.yaml",
+                messages: ["field 'status' should be a single value (text"]),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: Write\n    dependencies: ↓{after: T0}\n", path: "tasks.yaml",
+                messages: ["field 'dependencies' should be a task id or a"]),
         ],
         nonTriggering: [
             RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: done\n    dependencies: [T0]\n", path: "tasks.yaml")

@@ -7,11 +7,16 @@ struct YAMLSyntaxRule: Rule {
         rationale: """
             A plan file (or a Markdown file's front matter) with a syntax error is not read at all, so none of \
             its tasks are checked. The finding points at the line and column the parser stopped at.
+
+            Error: the parser stops at a certain place, so nothing in the file is checked.
             """,
         triggering: [
-            RuleExample("tasks:\n  - id: T1\n    title: [unclosed\n", path: "tasks.yaml"),
-            RuleExample("---\ntitle: [unclosed\n---\n# Tasks\n\n- [ ] T1 Write\n"),
-            RuleExample("{\"tasks\": [ {\"id\": 1,, } ]}", path: "tasks.json"),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: [unclosed\n↓", path: "tasks.yaml",
+                messages: ["YAML syntax error: did not find expected ',' or"]),
+            RuleExample(
+                "---\ntitle: [unclosed\n↓---\n# Tasks\n\n- [ ] T1 Write\n", messages: ["YAML syntax error: did not find expected ',' or"]),
+            RuleExample("{\"tasks\": [ {\"id\": 1,↓, } ]}", path: "tasks.json", messages: ["JSON syntax error: expected a key in double"]),
         ],
         nonTriggering: [
             RuleExample("tasks:\n  - id: T1\n    title: Write the plan\n    status: done\n", path: "tasks.yaml")
