@@ -79,7 +79,9 @@ extension ClaimScanner {
         return items
     }
 
-    static let labelWords: Set<String> = ["total", "number", "of", "count", "overall", "all", "progress", "task", "tasks"]
+    static let labelWords: Set<String> = [
+        "total", "number", "of", "count", "overall", "all", "progress", "task", "tasks", "in", "not", "started", "to", "do",
+    ]
 
     static let nounWords = [
         "subtasks", "subtask", "sub-tasks", "sub-task", "tasks", "task", "items", "item", "phases", "phase", "requirements",

@@ -5,22 +5,21 @@ import Foundation
 /// when one id names different tasks by design: list numbers that restart in every phase ("1.", "2." under each
 /// `### Phase N`) are per phase.
 enum TaskIdentity {
-    /// Whether `a` and `b` title the same task: equal once folded, one's words all in the other's, or mostly
-    /// the same words ("Write the schema" and "Write schema for users").
+    /// Whether `a` and `b` title the same task: equal once folded, or one's words all in the other's ("Login
+    /// form" restating "Implement the login form with validation").
     static func sameTask(_ a: String, _ b: String) -> Bool {
         let left = words(a)
         let right = words(b)
         if left == right { return true }
         guard !left.isEmpty, !right.isEmpty else { return true }
         let (short, long) = left.count <= right.count ? (left, right) : (right, left)
-        if short.isSubset(of: long) { return true }
-        return Double(short.intersection(long).count) / Double(short.union(long).count) >= 0.6
+        return short.isSubset(of: long)
     }
 
     /// The words of a title that say what it is, lowercased, without filler and status decorations.
     static func words(_ title: String) -> Set<String> {
         let all = title.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        return Set(all.filter { $0.count > 1 && !filler.contains($0) })
+        return Set(all.filter { ($0.count > 1 || $0.allSatisfy(\.isNumber)) && !filler.contains($0) })
     }
 
     static let filler: Set<String> = [
