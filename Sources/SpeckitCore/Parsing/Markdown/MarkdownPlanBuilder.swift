@@ -94,8 +94,9 @@ struct MarkdownPlanBuilder {
         place.inTask = headingTask != nil || enclosingTask[index] >= 0
         place.phaseBody = phase.map { $0.level == headingLevel && tasks.last?.phase != $0.index } ?? false
         place.header = headingLevel <= 1
+        // Quoted lines are someone else's words; the walk is bounded so deep nesting stays linear.
         var parent = tree.nodes[index].parent
-        while parent >= 0, !place.quoted {
+        for _ in 0..<32 where parent >= 0 && !place.quoted {
             place.quoted = tree.nodes[parent].kind == .blockQuote
             parent = tree.nodes[parent].parent
         }
