@@ -81,6 +81,7 @@ extension ClaimScanner {
 
     static let labelWords: Set<String> = [
         "total", "number", "of", "count", "overall", "all", "progress", "task", "tasks", "in", "not", "started", "to", "do",
+        "status", "summary",
     ]
 
     static let nounWords = [
@@ -97,7 +98,7 @@ extension ClaimScanner {
         StatusVocabulary.standard.status(forWord: word) != nil || word == "remaining" || word == "left"
     }
     nonisolated(unsafe) static let fieldCountPattern =
-        /\s*(?:[-*+]\s+)?[*_]*([A-Za-z][A-Za-z \-]{0,40}?)[*_]*\s*:\s*[*_]*\s*(\d+)(?:\s*\/\s*(\d+))?(?![\d.,:\/-]*\d)(?!\s*%)(?!\s*[*_]*\s*\p{L})/
+        /\s*(?:[-*+]\s+)?[*_]*([A-Za-z][A-Za-z \-]{0,40}?)[*_]*\s*:\s*[*_]*\s*(\d+)(?:\s*\/\s*(\d+))?(?![\d.,:\/-]*\d)(?!\s*[%+~])(?!\s*[*_]*\s*\p{L})/
     nonisolated(unsafe) static let namedFractionPattern =
         /\b((?i:phase|task)\s+\d+(?:\.\d+)*|T\d{1,4}(?:\.\d+)*)\b([^()\/\n]{0,60}?)\(\s*(\d+)\s*\/\s*(\d+)\s*\)/
     nonisolated(unsafe) static let memberListPattern =

@@ -42,6 +42,9 @@ enum ClaimScanner {
                 return claim
             }
             if place.header, isField || line.firstMatch(of: selfReference) != nil { return claim }
+            // A document's own status or progress line outside any phase: "**Status**: COMPLETE - All 32 tasks
+            // finished", "**Progress: 65/142 tasks completed**".
+            if isField, place.phase == nil, !place.inTask { return claim }
             return nil
         }
     }

@@ -10,8 +10,10 @@ enum TaskIdentity {
     static func sameTask(_ a: String, _ b: String) -> Bool {
         let left = words(a)
         let right = words(b)
+        guard !left.isEmpty, !right.isEmpty else {
+            return a.lowercased().filter { $0.isLetter || $0.isNumber } == b.lowercased().filter { $0.isLetter || $0.isNumber }
+        }
         if left == right { return true }
-        guard !left.isEmpty, !right.isEmpty else { return true }
         let (short, long) = left.count <= right.count ? (left, right) : (right, left)
         return short.isSubset(of: long)
     }
