@@ -82,5 +82,10 @@ struct ClaimScopeTests {
         #expect(!TaskIdentity.sameTask("Cache frequent queries", "Highlight matches in results"))
         #expect(!TaskIdentity.sameTask("Another task, number 1", "Another task, number 10"))
         #expect(!TaskIdentity.sameTask("x", "y") && TaskIdentity.sameTask("x", "X"))
+        #expect(
+            TaskIdentity.sameTask(
+                "Handler tests verification (BLOCKED - no test files)",
+                "Verify handler tests pass (go test ./internal/handlers/... -v) - DONE: No test files exist"))
+        #expect(!TaskIdentity.sameTask("Write the schema", "Write the UI"))
     }
 }
