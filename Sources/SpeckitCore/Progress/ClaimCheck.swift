@@ -12,6 +12,7 @@ public struct ClaimCheck: Codable, Hashable, Sendable {
     /// The claims of `document` whose scope speckit knows how to count, one per line: the first that does
     /// not match on its line, else the first that does.
     public static func checks(in document: Document) -> [ClaimCheck] {
+        guard !document.claims.isEmpty, ClaimCounting.countsItself(document) else { return [] }
         var out: [ClaimCheck] = []
         var lineIndex: [Int: Int] = [:]
         for claim in document.claims where ClaimCounting.scopeIsKnown(claim) {

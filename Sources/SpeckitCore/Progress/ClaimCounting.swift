@@ -63,7 +63,7 @@ enum ClaimCounting {
         case "task", "subtask", "sub-task", "item", "todo", "to-do", "step":
             let top: [PlanTask]
             if let subject = claim.subject {
-                if let phase = document.phases.first(where: { $0.id == subject }) {
+                if let phase = document.phases.first(where: { $0.id.lowercased() == subject.lowercased() }) {
                     top = phase.tasks
                 } else if let task = document.allTasks.first(where: { $0.id == subject }) {
                     top = task.subtasks
@@ -75,13 +75,24 @@ enum ClaimCounting {
             }
             let all = top.flatMap(\.flattened)
             let leaves = all.filter(\.subtasks.isEmpty)
-            return [
+            let numbered = all.filter { $0.id != nil }
+            var counts = [
                 Count(name: "top-level tasks", total: top.count, statuses: top.map(\.status)),
                 Count(name: "tasks in all", total: all.count, statuses: all.map(\.status)),
                 Count(name: "leaf tasks", total: leaves.count, statuses: leaves.map(\.status)),
             ]
+            // Checklist items beside numbered tasks ("- [x] All contracts have tests") are not what a summary counts.
+            if !numbered.isEmpty, numbered.count < all.count {
+                counts.append(Count(name: "numbered tasks", total: numbered.count, statuses: numbered.map(\.status)))
+            }
+            return counts
         case "phase", "task group", "milestone":
-            guard !document.phases.isEmpty else { return nil }
+            guard !document.phases.isEmpty, claim.subject == nil else { return nil }
+            // A phase with no status of its own and no tasks speckit read has no status to count.
+            if claim.status != nil || claim.remaining, document.phases.contains(where: { $0.declaredStatus == nil && $0.allTasks.isEmpty })
+            {
+                return nil
+            }
             return [Count(name: "phases", total: document.phases.count, statuses: document.phases.map(\.effectiveStatus))]
         case "requirement":
             let requirements = document.requirements.filter { $0.kind != .userStory }
@@ -96,9 +107,27 @@ enum ClaimCounting {
         }
     }
 
+    /// Whether a count with no named scope can be about this document's own tasks: a tasks or plan document
+    /// that has tasks and whose task-shaped headings (`### T001: …`) were all read as tasks. A report or
+    /// summary about another file (`IMPLEMENTATION-SUMMARY.md`), a design note with no tasks, or a plan whose
+    /// tasks speckit reads only in part would be checked against the wrong list.
+    static func countsItself(_ document: Document) -> Bool {
+        guard document.kind == .tasks || document.kind == .plan else { return false }
+        let tasks = document.allTasks
+        guard !tasks.isEmpty else { return false }
+        let ids = Set(tasks.compactMap(\.id))
+        var pending = document.sections
+        while let section = pending.popLast() {
+            pending += section.children
+            if let match = section.title.prefixMatch(of: /(T\d{2,}|[A-Z]{2,}-\d+)\b/), !ids.contains(String(match.1)) { return false }
+        }
+        return true
+    }
+
     /// The claim as written, from its number to the end of its clause: `3/27 subtasks`, `18 completed (16%)`.
     static func quote(_ claim: Claim) -> String {
         let line = claim.text.filter { $0 != "*" && $0 != "`" }.collapsingWhitespace
+        if let quoted = ClaimScanner.quote(line) { return quoted }
         let number = claim.kind == .fraction ? "\(claim.count)/\(claim.total ?? 0)" : "\(claim.count)"
         var search = line.startIndex
         while let found = line.range(of: number, range: search..<line.endIndex) {

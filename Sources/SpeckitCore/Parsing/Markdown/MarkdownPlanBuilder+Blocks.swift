@@ -33,6 +33,7 @@ extension MarkdownPlanBuilder {
 
     /// A two-column table under a task block or phase is read as `key | value` attributes.
     mutating func table(_ index: Int) {
+        claims += ClaimTable.claims(in: tree, table: index) { range(of: $0) }
         guard let target = workTarget else { return }
         for row in tree.children(of: index) {
             guard case .tableRow(header: false) = tree.nodes[row].kind else { continue }

@@ -15,8 +15,9 @@ extension MarkdownPlanBuilder {
         if let open = requirement, open.level >= level { requirement = nil }
         if let open = headingLabel, open.level >= level { headingLabel = nil }
         if let open = scenario, open.level >= level { scenario = nil }
+        if let open = summaryLevel, open >= level { summaryLevel = nil }
+        defer { scanClaims(text, at: index, phaseHeading: phase.map { phases[$0.index].phase.range == headingRange } ?? false) }
 
-        scanClaims(text, at: index)
         let suffix = StatusSuffix.extract(from: text, vocabulary: vocabulary)
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: headingRange) }
 
@@ -51,7 +52,7 @@ extension MarkdownPlanBuilder {
         case .label(let label):
             headingLabel = (label, level)
         case .plain:
-            break
+            if ClaimPlace.isSummaryHeading(text) { summaryLevel = level }
         }
     }
 }

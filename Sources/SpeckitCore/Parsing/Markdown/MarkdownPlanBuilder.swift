@@ -28,6 +28,8 @@ struct MarkdownPlanBuilder {
     var scenario: (criterion: Int, level: Int)?
     /// The level of the last heading seen (0 before the first).
     var headingLevel = 0
+    /// The level of the open summary or progress section, whose counting sentences are claims.
+    var summaryLevel: Int?
 
     // Per-node state.
     var itemTask: [Int32]
@@ -85,12 +87,23 @@ struct MarkdownPlanBuilder {
         return workTarget ?? .document
     }
 
-    mutating func scanClaims(_ text: String, at index: Int) {
+    mutating func scanClaims(_ text: String, at index: Int, phaseHeading: Bool = false) {
         let base = range(of: index)
+        var place = ClaimPlace(summary: summaryLevel != nil, phase: phase.map { phases[$0.index].phase.id })
+        place.phaseHeading = phaseHeading
+        place.inTask = headingTask != nil || enclosingTask[index] >= 0
+        place.phaseBody = phase.map { $0.level == headingLevel && tasks.last?.phase != $0.index } ?? false
+        place.header = headingLevel <= 1
+        // Quoted lines are someone else's words; the walk is bounded so deep nesting stays linear.
+        var parent = tree.nodes[index].parent
+        for _ in 0..<32 where parent >= 0 && !place.quoted {
+            place.quoted = tree.nodes[parent].kind == .blockQuote
+            parent = tree.nodes[parent].parent
+        }
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineRange = SourceRange(file: base.file, line: base.line + offset, column: offset == 0 ? base.column : 1)
             // A claim is a short sentence; very long lines (pasted logs, hostile input) are not searched whole.
-            claims += ClaimScanner.claims(in: String(line.prefix(1_000)), range: lineRange)
+            claims += ClaimScanner.claims(in: String(line.prefix(1_000)), range: lineRange, place: place)
         }
     }
 }

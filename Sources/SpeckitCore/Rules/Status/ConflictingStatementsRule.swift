@@ -8,7 +8,8 @@ struct ConflictingStatementsRule: Rule {
             Plans restate task status in several places: the task's own block, a summary, a success-criteria \
             list, a to-do list. When one place says done and another says pending or in progress, at least one \
             is stale. The finding lists every place that states a status for the task. A phase whose heading and \
-            `Status:` line disagree is reported the same way.
+            `Status:` line disagree is reported the same way. A second task with the same id and a different \
+            title is another task (`tasks.duplicate-id`), not a second statement about the first.
 
             Error: both statements name the same task id in the document's own status syntax (a status line, a \
             checkbox), so they certainly disagree.
@@ -48,7 +49,8 @@ struct ConflictingStatementsRule: Rule {
 
                 - [x] Dependency issues resolved (Task 43)
                 - [ ] Follow-up after Task 43 lands
-                """)
+                """),
+            RuleExample("# Tasks\n\n- [ ] 6.5 Write property test for frame sync\n- [x] 6.5 Implement error handling\n"),
         ]
     )
 
@@ -79,13 +81,22 @@ struct ConflictingStatementsRule: Rule {
                 statements[key]!.append(Statement(status: status, range: range))
             }
         }
-        for (_, scope, task) in context.scopedTasks {
+        var phaseOf: [String: [String: String]] = [:]
+        for document in context.kit.documents { phaseOf[document.path] = TaskIdentity.restartingPhases(in: document) }
+        for (document, documentScope, task) in context.scopedTasks {
             if let id = task.id {
-                if definitions[scope + "|" + id] == nil { definitions[scope + "|" + id] = task }
-                add(scope + "|" + id, task)
+                // Numbers that restart in every phase are per phase; a second task with the id and another
+                // title is a different task (`tasks.duplicate-id` reports it), not a restatement of the first.
+                let scope = phaseOf[document.path]?[TaskIdentity.key(task.range)].map { documentScope + "#" + $0 } ?? documentScope
+                if let definition = definitions[scope + "|" + id] {
+                    if TaskIdentity.sameTask(definition.title, task.title) { add(scope + "|" + id, task) }
+                } else {
+                    definitions[scope + "|" + id] = task
+                    add(scope + "|" + id, task)
+                }
             }
             if task.taskRefs.count == 1, let ref = task.taskRefs.first, ref != task.id, Self.isAbout(task.title, ref) {
-                add(scope + "|" + ref, task)
+                add(documentScope + "|" + ref, task)
             }
         }
         for document in context.kit.documents {

@@ -8,7 +8,8 @@ struct ParentChildRule: Rule {
         rationale: """
             A task ticked done while some of its subtasks are open claims work that is not finished. The reverse, \
             an open task whose subtasks are all done, is usually a box nobody ticked and is reported as a warning. \
-            Optional subtasks (Kiro's `[ ]*`) do not count.
+            Optional subtasks (Kiro's `[ ]*`) do not count, nor does an item that restates the task itself \
+            (`- [ ] Smoke tests run (Task 50)` under `### Task 50`), which `status.conflicting-statements` reports.
 
             Warning: a sound heuristic. Items nested under a task are usually its subtasks, but can be acceptance \
             checks or notes; an open parent over done children is only a note.
@@ -35,9 +36,20 @@ struct ParentChildRule: Rule {
         ]
     )
 
+    /// Whether `child` is its parent stated again: the parent's id, or an item about it (`… (Task 50)`).
+    static func restates(_ child: PlanTask, _ parent: PlanTask) -> Bool {
+        guard let id = parent.id else { return false }
+        if child.id == id { return true }
+        return child.taskRefs == [id] && ConflictingStatementsRule.isAbout(child.title, id)
+    }
+
     func check(_ context: RuleContext) {
         for (_, parent) in context.allTasks where !parent.subtasks.isEmpty {
-            let children = parent.subtasks.filter { $0.marker?.optional != true && $0.status != .unknown }
+            // A child item that only restates its parent ("- [ ] Smoke tests run (Task 50)" under `### Task 50`)
+            // is a second statement about the parent, which `status.conflicting-statements` reports.
+            let children = parent.subtasks.filter { child in
+                child.marker?.optional != true && child.status != .unknown && !Self.restates(child, parent)
+            }
             guard !children.isEmpty else { continue }
             if parent.status == .done {
                 let open = children.filter { $0.status.isOpen }

@@ -6,7 +6,9 @@ struct PhaseContradictionRule: Rule {
         severity: .error,
         rationale: """
             A phase declared COMPLETE while some of its tasks are open, or declared NOT STARTED while some are \
-            done or under way, is a plan lying about itself: one of the two was not updated.
+            done or under way, is a plan lying about itself: one of the two was not updated. A phase whose own \
+            statements already disagree (heading and `Status:` line) is reported once, by \
+            `status.conflicting-statements`.
 
             Error: the phase's own heading or status line and the checkboxes of its tasks are both structure, so the \
             contradiction is certain.
@@ -25,9 +27,36 @@ struct PhaseContradictionRule: Rule {
         ]
     )
 
+    /// Whether the phase's own statements disagree (heading ✅ COMPLETE, `Status:` in progress): which one is
+    /// stale is the finding, and `status.conflicting-statements` reports it with every place listed.
+    static func statementsConflict(_ phase: Phase) -> Bool {
+        phase.statuses.contains { $0.value == .done } && phase.statuses.contains { $0.value.isOpen }
+    }
+
+    /// The lines of `document` that state a phase's status its tasks contradict (the declared status line and
+    /// the phase heading): a count on those lines is the same stale statement, reported here and not again by
+    /// `status.claim-mismatch`.
+    static func contradictedLines(in document: Document) -> Set<Int> {
+        var lines: Set<Int> = []
+        for phase in document.phases where !statementsConflict(phase) {
+            guard let declared = phase.declaredStatus else { continue }
+            let tasks = phase.allTasks
+            let contradicted =
+                switch declared.value {
+                case .done: tasks.contains { $0.status.isOpen }
+                case .todo: tasks.contains { $0.status == .done || $0.status == .inProgress }
+                default: false
+                }
+            guard contradicted else { continue }
+            lines.insert(phase.range.line)
+            if let range = declared.range { lines.insert(range.line) }
+        }
+        return lines
+    }
+
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
-            for phase in document.phases {
+            for phase in document.phases where !Self.statementsConflict(phase) {
                 guard let declared = phase.declaredStatus else { continue }
                 let tasks = phase.allTasks
                 let at = declared.range ?? phase.range

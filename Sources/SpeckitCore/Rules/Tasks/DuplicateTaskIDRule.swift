@@ -6,8 +6,9 @@ struct DuplicateTaskIDRule: Rule {
         severity: .error,
         rationale: """
             Dependencies, requirement links and status updates name tasks by id; when two different tasks of one \
-            document share an id, every reference to it is ambiguous. A task restated with the same title (in a \
-            progress list, say) is the same task, not a duplicate.
+            document share an id, every reference to it is ambiguous. A task restated with the same or a similar \
+            title (in a summary or a "remaining work" list, say, perhaps shortened) is the same task, not a \
+            duplicate; list numbers that restart in every phase (`1.`, `2.` under each phase) are per phase.
 
             Error: the same id on two different tasks in one scope makes every reference to it ambiguous, and the \
             structure shows it for certain.
@@ -20,23 +21,22 @@ struct DuplicateTaskIDRule: Rule {
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n  - [ ] T1.1 Tables\n- [ ] T2 Write the API\n"),
             RuleExample("# Tasks\n\n- [x] T1 Write the schema\n\n## Progress\n\n- [x] T1 Write the schema\n"),
+            RuleExample("# Tasks\n\n- [ ] T7 Implement the login form with validation\n\n## Remaining work\n\n- [ ] T7 Login form\n"),
+            RuleExample("# Tasks\n\n## Phase 1: Setup\n\n- [x] 1. Create the repo\n\n## Phase 2: Build\n\n- [ ] 1. Write the API\n"),
         ]
     )
-
-    /// Letters and digits, lowercased: how titles are compared.
-    static func fold(_ title: String) -> String {
-        String(title.lowercased().filter { $0.isLetter || $0.isNumber })
-    }
 
     func check(_ context: RuleContext) {
         let byDocument = Dictionary(grouping: context.scopedTasks, by: \.document.path)
         for document in context.kit.documents {
+            let phaseOf = TaskIdentity.restartingPhases(in: document)
             var first: [String: PlanTask] = [:]
             let entries = (byDocument[document.path] ?? [])
                 .sorted { ($0.task.range.line, $0.task.range.column) < ($1.task.range.line, $1.task.range.column) }
-            for (_, scope, task) in entries {
+            for (_, documentScope, task) in entries {
                 guard let id = task.id else { continue }
-                if let earlier = first[scope + "|" + id], Self.fold(earlier.title) != Self.fold(task.title) {
+                let scope = phaseOf[TaskIdentity.key(task.range)].map { documentScope + "#" + $0 } ?? documentScope
+                if let earlier = first[scope + "|" + id], !TaskIdentity.sameTask(earlier.title, task.title) {
                     context.report(
                         "task id \(id) is already used on line \(earlier.range.line) ('\(earlier.title)')",
                         at: task.range,

@@ -4,8 +4,52 @@ import Foundation
 /// (0/13 subtasks)", "111 total subtasks", "Completed: 2 task groups", "(8 tasks total)", "into 5 phases".
 /// Only counts of things a plan is made of (tasks, subtasks, items, phases, task groups, requirements,
 /// stories, checks, deliverables) are claims; "3 retries" or "1804 errors" are not.
+///
+/// A counting sentence is a claim only when its scope is clear (`ClaimPlace`): a summary or progress section,
+/// the document's header fields, the phase heading or phase status line it belongs to, or a count beside the
+/// phase or task it names. Ordinals ("Phase 1 tasks", "Task 3") are never counts, and sentences about another
+/// file or spec, examples, test scenarios and quotes are not claims.
 enum ClaimScanner {
-    /// The claims on one line of text; `range` locates the line.
+    /// The claims on one line of text whose scope is clear, given where the line stands.
+    static func claims(in line: String, range: SourceRange, place: ClaimPlace) -> [Claim] {
+        // Every claim has a digit; most lines have none and cost one pass over their bytes.
+        guard !place.quoted, line.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
+        var found = claims(in: line, range: range)
+        let field = line.contains(":") ? fieldCounts(in: line, range: range) : []
+        found = field + found.filter { claim in !field.contains { $0.noun == claim.noun && $0.count == claim.count } }
+        if found.isEmpty, line.contains("/"), let named = namedFraction(in: line, range: range) { found = [named] }
+        guard !found.isEmpty, !ClaimExclusions.excludes(line) else { return [] }
+        let label = line.prefixMatch(of: fieldLinePattern).map { String($0.1).lowercased().split { !$0.isLetter && $0 != "-" } }
+        let isField = label != nil
+        // A label that qualifies the count ("MVP Total: 31/31 tasks", "Current Phase: All 7 Phases Done") names
+        // a part of the document speckit does not know.
+        let qualified =
+            label?.contains { !labelWords.contains(String($0)) && !nounWords.contains(String($0)) && !isStatusWord(String($0)) } ?? false
+        return found.compactMap { claim in
+            var claim = claim
+            if claim.subject != nil { return claim }
+            if qualified { return nil }
+            if place.phaseHeading {
+                claim.subject = place.phase
+                return claim
+            }
+            if isField, let phase = place.phase, place.phaseBody, !place.inTask {
+                claim.subject = phase
+                return claim
+            }
+            if place.summary {
+                claim.subject = place.inTask ? nil : place.phase
+                return claim
+            }
+            if place.header, isField || line.firstMatch(of: selfReference) != nil { return claim }
+            // A document's own status or progress line outside any phase: "**Status**: COMPLETE - All 32 tasks
+            // finished", "**Progress: 65/142 tasks completed**".
+            if isField, place.phase == nil, !place.inTask { return claim }
+            return nil
+        }
+    }
+
+    /// Every counting sentence on one line, wherever it stands; `range` locates the line.
     static func claims(in line: String, range: SourceRange) -> [Claim] {
         // Every pattern needs a number followed by a noun or a status word.
         guard QuickScan.numberBeforeWord(line, keywords) else { return [] }
@@ -23,7 +67,7 @@ enum ClaimScanner {
             out.append(claim)
         }
 
-        for match in line.matches(of: fractionPattern) where isStandalone(line, match.range) {
+        for match in line.matches(of: fractionPattern) where isStandalone(line, match.range) && Int(match.2) != 0 {
             var claim = Claim(kind: .fraction, text: line, noun: singular(match.3), count: Int(match.1) ?? 0, range: range)
             claim.total = Int(match.2)
             claim.status = .done
@@ -65,7 +109,7 @@ enum ClaimScanner {
         return out
     }
 
-    private static func apply(status word: String, to claim: inout Claim) {
+    static func apply(status word: String, to claim: inout Claim) {
         let folded = StatusVocabulary.fold(word)
         if ["remaining", "left", "outstanding", "open", "todo"].contains(folded) && folded != "todo" {
             claim.remaining = true
@@ -86,9 +130,11 @@ enum ClaimScanner {
         line[index...].drop { $0 == " " }.first?.isLetter == true
     }
 
-    /// A number that is not the end of a range ("5-6 tasks") or part of a version or decimal.
+    /// A number that is not the end of a range ("5-6 tasks"), part of a version or decimal, or an ordinal
+    /// ("Phase 1 tasks complete", "Phase 2 pending item").
     private static func isStandalone(_ line: String, _ range: Range<String.Index>) -> Bool {
         guard range.lowerBound > line.startIndex else { return true }
+        if ClaimExclusions.isOrdinal(line, at: range.lowerBound) { return false }
         let before = line[line.index(before: range.lowerBound)]
         return !(before.isNumber || before.isLetter || before == "-" || before == "–" || before == "." || before == "/")
     }
@@ -112,8 +158,10 @@ enum ClaimScanner {
     private static let statusWords =
         #"(?:completed|complete|done|finished|remaining|pending|open|left|outstanding|in progress|not started|blocked|cancelled|canceled|deferred|todo)"#
 
+    /// A sentence in the document's header that names the document itself: "This plan breaks the work into 2 phases".
+    nonisolated(unsafe) static let selfReference = /\b(?i:this|the)\s+(?i:plan|document|roadmap|file|tasks list|task list)\b/
     nonisolated(unsafe) static let subjectPattern = try! Regex<(Substring, Substring)>(
-        #"^\s*(?:[-*+]\s+)?\**(T\d+(?:\.\d+)*|Phase \d+(?:\.\d+)*|Task \d+(?:\.\d+)*)\**\s*(?::|—|–|-\s)"#
+        #"^\s*(?:[-*+]\s+)?\**(T\d+(?:\.\d+)*|Phase \d+(?:\.\d+)*|Task \d+(?:\.\d+)*)\**\s*(?:\([^()]{1,60}\)\s*)?(?::|—|–|-\s)"#
     ).ignoresCase()
     nonisolated(unsafe) static let fractionPattern =
         try! Regex<(Substring, Substring, Substring, Substring)>(#"(\d+)\s*/\s*(\d+)\s+("# + nouns + ")").ignoresCase()
