@@ -1,8 +1,9 @@
 /// Recognises the shapes of structured plans and fills a `Document` from them:
 ///
 /// - a top-level list of tasks (or of phases, when every item has a `tasks:` list of its own);
-/// - a mapping with a list under `phases|milestones|stages|epics` and/or `tasks|items|todos`, whose other
-///   entries are the document's metadata;
+/// - a mapping with a list of groups under `phases|milestones|stages|epics|sprints|iterations|…` and/or a list
+///   of tasks under `tasks|items|todos|tickets|stories|…`, whose other entries are the document's metadata;
+/// - such a mapping wrapped once (`project: {sprints: […]}`);
 /// - a tagged Taskmaster file, `{"master": {"tasks": […], "metadata": {…}}, "feature-x": {…}}`, each tag a phase.
 enum StructuredShape {
     /// Fills `document` from `root`; false when `root` has none of the shapes.
@@ -25,9 +26,14 @@ enum StructuredShape {
 
     private static func fillFromMapping(
         _ document: inout Document, pairs: [PlanValue.Pair],
-        context: StructuredContext
+        context: StructuredContext, wrapped: Bool = false
     ) -> Bool {
-        let phaseIndex = pairs.firstIndex { listed($0, under: StructuredKeys.phaseLists) != nil }
+        let phaseLists = pairs.indices.filter { listed(pairs[$0], under: StructuredKeys.phaseLists) != nil }
+        // `milestones:` naming dates beside `sprints:` holding the work: the list with work in it wins.
+        let phaseIndex =
+            phaseLists.first { index in
+                listed(pairs[index], under: StructuredKeys.phaseLists)?.contains(where: StructuredEntry.holdsWork) == true
+            } ?? phaseLists.first
         let taskIndex = pairs.firstIndex { listed($0, under: StructuredKeys.taskLists) != nil }
         var used = Set([phaseIndex, taskIndex].compactMap { $0 })
         if let phaseIndex, let entries = listed(pairs[phaseIndex], under: StructuredKeys.phaseLists) {
@@ -36,19 +42,31 @@ enum StructuredShape {
         if let taskIndex, let entries = listed(pairs[taskIndex], under: StructuredKeys.taskLists) {
             document.tasks = StructuredTasks.tasks(entries, parentID: nil, context: context)
         }
-        if used.isEmpty {
+        if used.isEmpty, context.taskmaster {
             // Tagged Taskmaster (JSON only): every mapping that holds a task list is a tag.
-            guard context.taskmaster else { return false }
             let tags = pairs.indices.filter { index in
                 pairs[index].value.pairs?.contains { listed($0, under: StructuredKeys.taskLists) != nil } ?? false
             }
-            guard !tags.isEmpty else { return false }
-            document.phases = tags.enumerated().map { position, index in
-                let tag = pairs[index]
-                let value = tag.value.withDefaultID(tag.key, line: tag.keyLine, column: tag.keyColumn)
-                return StructuredPhases.phase(value, position: position + 1, context: context)
+            if !tags.isEmpty {
+                document.phases = tags.enumerated().map { position, index in
+                    let tag = pairs[index]
+                    let value = tag.value.withDefaultID(tag.key, line: tag.keyLine, column: tag.keyColumn)
+                    return StructuredPhases.phase(value, position: position + 1, context: context)
+                }
+                used = Set(tags)
             }
-            used = Set(tags)
+        }
+        if used.isEmpty {
+            // One wrapper around the plan (`project: {name: …, sprints: […]}`, `roadmap: {milestones: […]}`).
+            guard !wrapped,
+                let wrapper = pairs.first(where: { pair in
+                    pair.value.pairs?.contains {
+                        listed($0, under: StructuredKeys.phaseLists) != nil || listed($0, under: StructuredKeys.taskLists) != nil
+                    } ?? false
+                }),
+                let inner = wrapper.value.pairs
+            else { return false }
+            return fillFromMapping(&document, pairs: inner, context: context, wrapped: true)
         }
         let rest = pairs.indices.filter { !used.contains($0) }.map { pairs[$0] }
         if let criteria = rest.first(where: { StructuredKeys.role(of: $0.key) == .acceptance }) {
@@ -61,16 +79,22 @@ enum StructuredShape {
         return true
     }
 
-    /// The entries of `pair` when its key is one of `names` and its value a list of entries.
-    private static func listed(_ pair: PlanValue.Pair, under names: Set<String>) -> [PlanValue]? {
-        guard names.contains(StructuredKeys.fold(pair.key)) else { return nil }
+    /// The entries of `pair` when its key is one of `names` and its value a list of entries (of mappings, for
+    /// a key that may also hold plain words: `features: [login, search]` is no list of phases).
+    static func listed(_ pair: PlanValue.Pair, under names: Set<String>) -> [PlanValue]? {
+        let key = StructuredKeys.fold(pair.key)
+        guard names.contains(key) else { return nil }
+        if StructuredKeys.softLists.contains(key), !StructuredEntry.holdsEntries(pair.value) { return nil }
         return StructuredLists.entries(pair.value)
     }
 
-    /// A list item that holds a task list of its own (and so is a phase of a top-level list).
+    /// A list item that holds a task list (or a list of groups) of its own, and so is a phase of a top-level list.
     private static func isPhase(_ item: PlanValue) -> Bool {
         guard let pairs = item.pairs else { return false }
-        return pairs.contains { listed($0, under: StructuredKeys.taskLists) != nil }
+        return pairs.contains {
+            listed($0, under: StructuredKeys.taskLists) != nil
+                || (listed($0, under: StructuredKeys.phaseLists)?.contains(where: StructuredEntry.holdsWork) ?? false)
+        }
     }
 
     /// `title`, `name`, `project` or `projectName` of the document or of its `metadata`/`project` mapping.
