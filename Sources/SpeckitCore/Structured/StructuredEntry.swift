@@ -77,6 +77,11 @@ struct StructuredEntry {
                 children += StructuredLists.entries(item) ?? []
                 continue
             }
+            // A work breakdown (phase → deliverable → tasks): deliverables that hold tasks are groups.
+            if role == .deliverables, StructuredLists.entries(item)?.contains(where: Self.holdsWork) == true {
+                groups.append((pair.key, StructuredLists.entries(item) ?? []))
+                continue
+            }
             if let expected = Self.expectedShape(of: role, item) {
                 context.notes.add(key: pair.key, expected: expected, value: item, source: source)
                 continue
@@ -153,7 +158,9 @@ struct StructuredEntry {
                 if StructuredKeys.softLists.contains(StructuredKeys.fold(pair.key)) { return holdsEntries(pair.value) }
                 return StructuredLists.entries(pair.value)?.isEmpty == false
             case .groups: return holdsEntries(pair.value)
-            case .deliverables: return holdsEntries(pair.value, withAnyOf: workRoles)
+            case .deliverables:
+                return holdsEntries(pair.value, withAnyOf: workRoles)
+                    || StructuredLists.entries(pair.value)?.contains(where: holdsWork) == true
             default: return false
             }
         }

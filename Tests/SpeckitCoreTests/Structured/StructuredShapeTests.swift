@@ -148,3 +148,15 @@ struct StructuredShapeTests {
         #expect(document.allTasks.map(\.status) == [.done])
     }
 }
+
+extension StructuredShapeTests {
+    @Test("a work breakdown (phase → deliverable → tasks): deliverables holding tasks are phases of their own")
+    func workBreakdown() throws {
+        let document = try StructuredFixtures.parse("phases-deliverables-tasks.yaml")
+        #expect(document.phases.map(\.title) == ["Discovery", "Charter", "Risk list", "Build", "API"])
+        #expect(document.phases.map(\.tasks.count) == [0, 2, 0, 0, 1])
+        #expect(document.task("1.1.2")?.dependencies.map(\.id) == ["1.1.1"])
+        #expect(document.task("2.1.1")?.dependencies.map(\.id) == ["1.1.2"])
+        #expect(document.phases[0].deliverables.isEmpty)
+    }
+}
