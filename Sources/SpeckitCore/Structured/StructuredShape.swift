@@ -15,6 +15,7 @@ enum StructuredShape {
             guard items.allSatisfy({ $0.pairs != nil || $0.nonNullText != nil }) else { return false }
             if !items.isEmpty, items.allSatisfy(isPhase) {
                 document.phases = StructuredPhases.phases(items, context: context)
+                if !context.taskmaster { GroupNumbering.localise(&document.phases) }
             } else {
                 document.tasks = StructuredTasks.tasks(items, parentID: nil, context: context)
             }
@@ -38,6 +39,7 @@ enum StructuredShape {
         var used = Set([phaseIndex, taskIndex].compactMap { $0 })
         if let phaseIndex, let entries = listed(pairs[phaseIndex], under: StructuredKeys.phaseLists) {
             document.phases = StructuredPhases.phases(entries, context: context)
+            if !context.taskmaster { GroupNumbering.localise(&document.phases) }
         }
         if let taskIndex, let entries = listed(pairs[taskIndex], under: StructuredKeys.taskLists) {
             document.tasks = StructuredTasks.tasks(entries, parentID: nil, context: context)

@@ -83,4 +83,16 @@ struct StructuredShapeCLITests {
         #expect(run.stdout.contains("in 1 file (1 kit, 1 task): passed"), "\(run.stdout)")
         #expect(!run.stdout.contains("yaml.unread-shape"), "\(run.stdout)")
     }
+
+    @Test("stories numbered per epic: no duplicate-id error, and a dependency on a missing story is still found")
+    func numberedPerEpic() throws {
+        let run = try Self.validate("epics-numbered-stories.yaml")
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(!run.stdout.contains("tasks.duplicate-id"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "epics-numbered-stories.yaml:22:9: error: task 2.2 depends on 7, which does not exist [tasks.unknown-dependency]"),
+            "\(run.stdout)")
+        #expect(run.stdout.contains("1 error, 0 warnings, 0 notes in 1 file (1 kit, 4 tasks): failed"), "\(run.stdout)")
+    }
 }

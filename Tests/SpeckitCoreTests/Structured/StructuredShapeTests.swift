@@ -160,3 +160,14 @@ extension StructuredShapeTests {
         #expect(document.phases[0].deliverables.isEmpty)
     }
 }
+
+extension StructuredShapeTests {
+    @Test("stories numbered from 1 again in every epic are epic.story, not one id used twice")
+    func numberedPerGroup() throws {
+        let document = try StructuredFixtures.parse("epics-numbered-stories.yaml")
+        #expect(document.allTasks.map { $0.id ?? "-" } == ["1.1", "1.2", "2.1", "2.2"])
+        #expect(document.task("1.2")?.dependencies == [Dependency(raw: "1", id: "1.1")])
+        #expect(document.task("2.1")?.dependencies.map(\.id) == ["1.2"])
+        #expect(document.task("2.2")?.dependencies.map(\.id) == ["2.1", "7"])
+    }
+}
