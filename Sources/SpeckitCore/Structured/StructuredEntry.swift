@@ -176,14 +176,14 @@ struct StructuredEntry {
         }
     }
 
-    /// `[1, "3.2"]`, `"1, 2"`, `2`, or a list of `{id: …}` mappings: the id-shaped tokens, and apart the
+    /// `[1, "3.2"]`, `"1, 2"`, `2`, or a list of `{id: …}` (`{item: B1, gate: …}`) mappings: the id-shaped tokens, and apart the
     /// words that name no task (`after: 2 seconds`, `requires: a database`), which are kept as a field.
     static func dependencies(_ value: PlanValue) -> (ids: [StructuredDependency], prose: [String]) {
         let items = value.items ?? [value]
         var ids: [StructuredDependency] = []
         var prose: [String] = []
         for item in items {
-            if item.pairs != nil, let id = item.value(forAny: ["id", "key", "task"]) {
+            if item.pairs != nil, let id = item.value(forAny: ["id", "key", "task", "item", "ticket"]) {
                 let inner = dependencies(id)
                 ids += inner.ids
                 prose += inner.prose

@@ -22,7 +22,7 @@ enum StructuredKeys {
     /// Lists of groups of work: top-level lists of phases, and the nested groups of a phase.
     static let phaseLists: Set<String> = [
         "phases", "milestones", "stages", "epics", "sprints", "iterations", "workstreams", "features", "releases",
-        "themes", "tracks",
+        "themes", "tracks", "initiatives",
     ]
     /// Top-level lists of tasks, and a phase's tasks.
     static let taskLists: Set<String> = ["tasks", "items", "todos", "tickets", "stories", "userstories", "workitems", "backlog"]

@@ -4,7 +4,8 @@
 /// - a mapping with a list of groups under `phases|milestones|stages|epics|sprints|iterations|…` and/or a list
 ///   of tasks under `tasks|items|todos|tickets|stories|…`, whose other entries are the document's metadata;
 /// - such a mapping wrapped once (`project: {sprints: […]}`);
-/// - a tagged Taskmaster file, `{"master": {"tasks": […], "metadata": {…}}, "feature-x": {…}}`, each tag a phase.
+/// - keyed groups, each mapping that holds a task list a phase named by its key: `sprint_1: {tickets: …}`;
+///   so is a tagged Taskmaster file, `{"master": {"tasks": […], "metadata": {…}}, "feature-x": {…}}`, each tag a phase.
 enum StructuredShape {
     /// Fills `document` from `root`; false when `root` has none of the shapes.
     static func fill(_ document: inout Document, from root: PlanValue, context: StructuredContext) -> Bool {
@@ -44,8 +45,9 @@ enum StructuredShape {
         if let taskIndex, let entries = listed(pairs[taskIndex], under: StructuredKeys.taskLists) {
             document.tasks = StructuredTasks.tasks(entries, parentID: nil, context: context)
         }
-        if used.isEmpty, context.taskmaster {
-            // Tagged Taskmaster (JSON only): every mapping that holds a task list is a tag.
+        if used.isEmpty {
+            // Keyed groups: every mapping that holds a task list is a phase named by its key — the tags of a
+            // Taskmaster tasks.json (`{"master": {"tasks": […]}}`), or `sprint_1: {tickets: {…}}`, `sprint_2: …`.
             let tags = pairs.indices.filter { index in
                 pairs[index].value.pairs?.contains { listed($0, under: StructuredKeys.taskLists) != nil } ?? false
             }
@@ -55,6 +57,7 @@ enum StructuredShape {
                     let value = tag.value.withDefaultID(tag.key, line: tag.keyLine, column: tag.keyColumn)
                     return StructuredPhases.phase(value, position: position + 1, context: context)
                 }
+                if !context.taskmaster { GroupNumbering.localise(&document.phases) }
                 used = Set(tags)
             }
         }
@@ -62,9 +65,7 @@ enum StructuredShape {
             // One wrapper around the plan (`project: {name: …, sprints: […]}`, `roadmap: {milestones: […]}`).
             guard !wrapped,
                 let wrapper = pairs.first(where: { pair in
-                    pair.value.pairs?.contains {
-                        listed($0, under: StructuredKeys.phaseLists) != nil || listed($0, under: StructuredKeys.taskLists) != nil
-                    } ?? false
+                    pair.value.pairs?.contains { listed($0, under: StructuredKeys.phaseLists) != nil } ?? false
                 }),
                 let inner = wrapper.value.pairs
             else { return false }

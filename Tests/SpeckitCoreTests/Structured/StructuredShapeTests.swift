@@ -171,3 +171,16 @@ extension StructuredShapeTests {
         #expect(document.task("2.2")?.dependencies.map(\.id) == ["2.1", "7"])
     }
 }
+
+extension StructuredShapeTests {
+    @Test("sprints as numbered top-level keys are phases named by their keys; `{item: …}` names a dependency")
+    func keyedSprints() throws {
+        let document = try StructuredFixtures.parse("keyed-sprints.yaml")
+        #expect(document.phases.map(\.id) == ["sprint_1", "sprint_2"])
+        #expect(document.phases.map(\.title) == ["Parser", "Checker"])
+        #expect(document.allTasks.map { $0.id ?? "-" } == ["TERN-001", "TERN-002", "TERN-003"])
+        #expect(document.allTasks.map(\.status) == [.done, .inProgress, .unknown])
+        #expect(document.task("TERN-002")?.dependencies.map(\.id) == ["TERN-001"])
+        #expect(document.task("TERN-003")?.dependencies.map(\.id) == ["TERN-002"])
+    }
+}
