@@ -48,8 +48,11 @@ enum StructuredShape {
         if used.isEmpty {
             // Keyed groups: every mapping that holds a task list is a phase named by its key — the tags of a
             // Taskmaster tasks.json (`{"master": {"tasks": […]}}`), or `sprint_1: {tickets: {…}}`, `sprint_2: …`.
+            // Outside a tasks.json, the tasks must be written as mappings: `menu: {items: [Home, Blog]}` is no plan.
             let tags = pairs.indices.filter { index in
-                pairs[index].value.pairs?.contains { listed($0, under: StructuredKeys.taskLists) != nil } ?? false
+                pairs[index].value.pairs?.contains {
+                    listed($0, under: StructuredKeys.taskLists) != nil && (context.taskmaster || StructuredEntry.holdsEntries($0.value))
+                } ?? false
             }
             if !tags.isEmpty {
                 document.phases = tags.enumerated().map { position, index in

@@ -38,12 +38,13 @@ enum UnreadShape {
         return pairs.first { $0.value.pairs?.contains(where: isPlanKey) ?? false }
     }
 
-    /// A plan word holding a list or a mapping (`plan: free` is a setting); for a word that also names plain
-    /// lists (`features: [search, export]`), a list of entries written as mappings.
+    /// A plan word holding a mapping (`sprint: {…}`; `plan: free` is a setting) or a list of entries written
+    /// as mappings (`items: [Home, Blog]` is a menu, `features: [search, export]` a list of words).
     private static func isPlanKey(_ pair: PlanValue.Pair) -> Bool {
         let key = StructuredKeys.fold(pair.key)
-        guard StructuredKeys.planKeys.contains(key), pair.value.pairs != nil || pair.value.items != nil else { return false }
-        return !StructuredKeys.softLists.contains(key) || StructuredEntry.holdsEntries(pair.value)
+        guard StructuredKeys.planKeys.contains(key) else { return false }
+        if pair.value.pairs != nil { return !StructuredKeys.softLists.contains(key) || StructuredEntry.holdsEntries(pair.value) }
+        return pair.value.items != nil && StructuredEntry.holdsEntries(pair.value)
     }
 
     /// `project, sprints, backlog`, cut after ten keys.

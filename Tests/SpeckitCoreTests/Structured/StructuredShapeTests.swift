@@ -184,3 +184,13 @@ extension StructuredShapeTests {
         #expect(document.task("TERN-003")?.dependencies.map(\.id) == ["TERN-002"])
     }
 }
+
+extension StructuredShapeTests {
+    @Test("a YAML mapping of plain word lists (a menu's items) is still no plan")
+    func menuIsNoPlan() {
+        let error = StructuredFixtures.error {
+            try StructuredFixtures.parse(text: "menu:\n  items: [Home, Blog]\nfooter:\n  items: [About]\n")
+        }
+        #expect(error == .unrecognisedStructure(file: "inline.yaml", expected: StructuredPlanParser.expectedShape))
+    }
+}
