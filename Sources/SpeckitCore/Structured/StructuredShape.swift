@@ -45,35 +45,21 @@ enum StructuredShape {
         if let taskIndex, let entries = listed(pairs[taskIndex], under: StructuredKeys.taskLists) {
             document.tasks = StructuredTasks.tasks(entries, parentID: nil, context: context)
         }
-        if used.isEmpty {
-            // Keyed groups: every mapping that holds a task list is a phase named by its key — the tags of a
-            // Taskmaster tasks.json (`{"master": {"tasks": […]}}`), or `sprint_1: {tickets: {…}}`, `sprint_2: …`.
-            // Outside a tasks.json, the tasks must be written as mappings: `menu: {items: [Home, Blog]}` is no plan.
-            let tags = pairs.indices.filter { index in
-                pairs[index].value.pairs?.contains {
-                    listed($0, under: StructuredKeys.taskLists) != nil && (context.taskmaster || StructuredEntry.holdsEntries($0.value))
-                } ?? false
-            }
-            if !tags.isEmpty {
-                document.phases = tags.enumerated().map { position, index in
-                    let tag = pairs[index]
-                    let value = tag.value.withDefaultID(tag.key, line: tag.keyLine, column: tag.keyColumn)
-                    return StructuredPhases.phase(value, position: position + 1, context: context)
-                }
-                if !context.taskmaster { GroupNumbering.localise(&document.phases) }
-                used = Set(tags)
-            }
-        }
-        if used.isEmpty {
+        // A tasks.json's tags come first; in YAML a wrapper around phases does (`implementation_plan: {phases: …}`
+        // beside `files_created: {stories: […]}`).
+        if used.isEmpty, context.taskmaster { used = fillKeyedGroups(&document, pairs: pairs, context: context) }
+        if used.isEmpty, !wrapped,
+            let wrapper = pairs.first(where: { pair in
+                pair.value.pairs?.contains { listed($0, under: StructuredKeys.phaseLists) != nil } ?? false
+            }),
+            let inner = wrapper.value.pairs,
             // One wrapper around the plan (`project: {name: …, sprints: […]}`, `roadmap: {milestones: […]}`).
-            guard !wrapped,
-                let wrapper = pairs.first(where: { pair in
-                    pair.value.pairs?.contains { listed($0, under: StructuredKeys.phaseLists) != nil } ?? false
-                }),
-                let inner = wrapper.value.pairs
-            else { return false }
-            return fillFromMapping(&document, pairs: inner, context: context, wrapped: true)
+            fillFromMapping(&document, pairs: inner, context: context, wrapped: true)
+        {
+            return true
         }
+        if used.isEmpty, !context.taskmaster { used = fillKeyedGroups(&document, pairs: pairs, context: context) }
+        guard !used.isEmpty else { return false }
         let rest = pairs.indices.filter { !used.contains($0) }.map { pairs[$0] }
         if let criteria = rest.first(where: { StructuredKeys.role(of: $0.key) == .acceptance }) {
             document.acceptanceCriteria = StructuredLists.criteria(criteria.value, source: context.source)
@@ -83,6 +69,26 @@ enum StructuredShape {
         }
         document.title = title(rest)
         return true
+    }
+
+    /// Keyed groups: every mapping that holds a task list is a phase named by its key — the tags of a
+    /// Taskmaster tasks.json (`{"master": {"tasks": […]}}`), or `sprint_1: {tickets: {…}}`, `sprint_2: …`.
+    /// Outside a tasks.json the tasks must be written as mappings: `menu: {items: [Home, Blog]}` is no plan.
+    /// The indices of the groups read.
+    private static func fillKeyedGroups(_ document: inout Document, pairs: [PlanValue.Pair], context: StructuredContext) -> Set<Int> {
+        let tags = pairs.indices.filter { index in
+            pairs[index].value.pairs?.contains {
+                listed($0, under: StructuredKeys.taskLists) != nil && (context.taskmaster || StructuredEntry.holdsEntries($0.value))
+            } ?? false
+        }
+        guard !tags.isEmpty else { return [] }
+        document.phases = tags.enumerated().map { position, index in
+            let tag = pairs[index]
+            let value = tag.value.withDefaultID(tag.key, line: tag.keyLine, column: tag.keyColumn)
+            return StructuredPhases.phase(value, position: position + 1, context: context)
+        }
+        if !context.taskmaster { GroupNumbering.localise(&document.phases) }
+        return Set(tags)
     }
 
     /// The entries of `pair` when its key is one of `names` and its value a list of entries (of mappings, for

@@ -194,3 +194,26 @@ extension StructuredShapeTests {
         #expect(error == .unrecognisedStructure(file: "inline.yaml", expected: StructuredPlanParser.expectedShape))
     }
 }
+
+extension StructuredShapeTests {
+    @Test("a wrapper around phases wins over a mapping that happens to hold entries (`files_created: {stories: …}`)")
+    func wrapperBeforeKeyedGroups() throws {
+        let text = """
+            implementation_plan:
+              phases:
+                phase_1:
+                  name: Setup
+                  status: Complete
+                  tasks:
+                    - task: Create the folders
+                      status: done
+            files_created:
+              stories:
+                - path: docs/stories/1-1.yaml
+                  status: complete
+            """
+        let document = try StructuredFixtures.parse(text: text + "\n")
+        #expect(document.phases.map(\.id) == ["phase_1"])
+        #expect(document.allTasks.map(\.title) == ["Create the folders"])
+    }
+}
