@@ -18,6 +18,8 @@ public struct Diagnostic: Codable, Hashable, Sendable {
         case nestingTooDeep = "parse.nesting-too-deep"
         case paragraphTooLong = "parse.paragraph-too-long"
         case invalidField = "parse.invalid-field"
+        /// A YAML/JSON plan in a shape speckit cannot read (no task found in it).
+        case unreadShape = "parse.unread-shape"
         /// A file that could not be read or parsed (`parse` goes on with the others).
         case unreadable = "input.unreadable"
     }

@@ -45,8 +45,11 @@ struct StructuredEntry {
     var fields: [Field] = []
     var acceptance: [AcceptanceCriterion] = []
     var deliverables: [ListEntry] = []
-    /// The entries listed under `tasks`, `subtasks`, `children` …
+    /// The entries listed under `tasks`, `subtasks`, `children`, `tickets`, `stories` … (and deliverables
+    /// written as entries with a state: `deliverables: [{title: …, state: DONE}]`).
     var children: [PlanValue] = []
+    /// Groups listed under `epics`, `sprints`, `features` … inside this entry, each with the key it was under.
+    var groups: [(key: String, entries: [PlanValue])] = []
     var assignee: String?
     var tags: [String] = []
     var requirementRefs: [String] = []
@@ -65,6 +68,20 @@ struct StructuredEntry {
                         source: .structured, range: source.range(of: item)))
                 continue
             }
+            let folded = StructuredKeys.fold(pair.key)
+            if StructuredKeys.softLists.contains(folded), !Self.holdsEntries(item) {
+                fields += StructuredLists.fields(key: pair.key, value: item, source: source)
+                continue
+            }
+            if role == .deliverables, Self.holdsEntries(item, withAnyOf: Self.workRoles) {
+                children += StructuredLists.entries(item) ?? []
+                continue
+            }
+            // A work breakdown (phase → deliverable → tasks): deliverables that hold tasks are groups.
+            if role == .deliverables, StructuredLists.entries(item)?.contains(where: Self.holdsWork) == true {
+                groups.append((pair.key, StructuredLists.entries(item) ?? []))
+                continue
+            }
             if let expected = Self.expectedShape(of: role, item) {
                 context.notes.add(key: pair.key, expected: expected, value: item, source: source)
                 continue
@@ -81,7 +98,13 @@ struct StructuredEntry {
                             range: source.range(of: item)))
                 }
             case .children: children += StructuredLists.entries(item) ?? []
-            case .dependencies: dependencies += Self.dependencies(item)
+            case .groups: groups.append((pair.key, StructuredLists.entries(item) ?? []))
+            case .dependencies:
+                let (ids, prose) = Self.dependencies(item)
+                dependencies += ids
+                if !prose.isEmpty {
+                    fields.append(Field(key: pair.key, value: prose.joined(separator: ", "), range: source.range(of: item)))
+                }
             case .priority: priority = item.nonNullText ?? priority
             case .acceptance: acceptance += StructuredLists.criteria(item, source: source)
             case .deliverables:
@@ -124,17 +147,33 @@ struct StructuredEntry {
         }
     }
 
-    /// `[1, "3.2"]`, `"1, 2"`, `2`, or a list of `{id: …}` mappings.
-    static func dependencies(_ value: PlanValue) -> [StructuredDependency] {
-        let items = value.items ?? [value]
-        return items.flatMap { item -> [StructuredDependency] in
-            if item.pairs != nil, let id = item.value(forAny: ["id", "key", "task"]) { return dependencies(id) }
-            guard let text = item.nonNullText else { return [] }
-            if item.isNumber { return [StructuredDependency(raw: text, isNumber: true)] }
-            return text.split(whereSeparator: { $0 == "," || $0 == ";" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-                .map { StructuredDependency(raw: $0, isNumber: false) }
+    /// Keys that make a mapping a piece of work rather than a named thing: an id, a status, a done flag, a
+    /// dependency.
+    static let workRoles: Set<StructuredKeys.Role> = [.id, .status, .doneFlag, .completed, .dependencies]
+
+    /// Whether an entry holds work of its own: tasks, groups, or deliverables with a state.
+    static func holdsWork(_ value: PlanValue) -> Bool {
+        (value.pairs ?? []).contains { pair in
+            switch StructuredKeys.role(of: pair.key) {
+            case .children:
+                if StructuredKeys.softLists.contains(StructuredKeys.fold(pair.key)) { return holdsEntries(pair.value) }
+                return StructuredLists.entries(pair.value)?.isEmpty == false
+            case .groups: return holdsEntries(pair.value)
+            case .deliverables:
+                return holdsEntries(pair.value, withAnyOf: workRoles)
+                    || StructuredLists.entries(pair.value)?.contains(where: holdsWork) == true
+            default: return false
+            }
+        }
+    }
+
+    /// Whether `value` lists entries and at least one of them is a mapping (with one of `roles`, when given).
+    static func holdsEntries(_ value: PlanValue, withAnyOf roles: Set<StructuredKeys.Role>? = nil) -> Bool {
+        guard let entries = StructuredLists.entries(value) else { return false }
+        return entries.contains { entry in
+            guard let pairs = entry.pairs else { return false }
+            guard let roles else { return true }
+            return pairs.contains { roles.contains(StructuredKeys.role(of: $0.key)) }
         }
     }
 }

@@ -18,7 +18,8 @@ public enum StructuredPlanParser {
     ///   - vocabulary: The words statuses are normalised with.
     /// - Throws: `SpeckitError.yamlSyntax`, `.jsonSyntax`, `.yamlAliasBomb`, `.notAPlan` when the file is
     ///   something else (a Kubernetes object, a Compose file …), or `.unrecognisedStructure` when the file is
-    ///   valid but holds no phases or tasks.
+    ///   valid but holds no phases or tasks and no key that says plan (a file whose keys say plan is read as a
+    ///   document without tasks, with a `parse.unread-shape` note naming its keys).
     public static func parse(
         _ source: SourceText, format: Document.Format, kind: Document.Kind,
         vocabulary: StatusVocabulary = .standard
@@ -45,10 +46,17 @@ public enum StructuredPlanParser {
         if format == .json, root != nil {
             try OrderedJSON.check(source.text, source: source.path, maxDepth: limits.yamlNesting, maxNodes: limits.yamlNodes)
         }
-        guard let root, StructuredShape.fill(&document, from: root, context: context) else {
-            throw SpeckitError.unrecognisedStructure(file: source.path, expected: expectedShape)
+        guard let root else { throw SpeckitError.unrecognisedStructure(file: source.path, expected: expectedShape) }
+        guard StructuredShape.fill(&document, from: root, context: context) else {
+            // Plainly a plan, in a shape speckit cannot read: one finding that names its keys, not a refusal.
+            guard let unread = UnreadShape.unrecognised(root, source: source) else {
+                throw SpeckitError.unrecognisedStructure(file: source.path, expected: expectedShape)
+            }
+            notes.append(unread)
+            return document
         }
         notes += context.notes.all
+        if let empty = UnreadShape.empty(document, root: root, source: source) { notes.append(empty) }
         return document
     }
 

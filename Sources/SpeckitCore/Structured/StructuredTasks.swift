@@ -35,7 +35,8 @@ enum StructuredTasks {
         task.requirementRefs = entry.requirementRefs
         task.fields = entry.fields + entry.deliverables.map { Field(key: "deliverable", value: $0.text, range: $0.range) }
         task.acceptanceCriteria = entry.acceptance
-        task.subtasks = tasks(entry.children, parentID: id, context: context)
+        // Groups inside a task (`features:` of a story) are more subtasks: a task has no phases of its own.
+        task.subtasks = tasks(entry.children + entry.groups.flatMap(\.entries), parentID: id, context: context)
         return task
     }
 

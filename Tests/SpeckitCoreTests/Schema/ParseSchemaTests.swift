@@ -109,7 +109,7 @@ struct ParseSchemaTests {
                 "/diagnostics/0/ruleId", .string("parse.unknown"),
                 "\"parse.unknown\" is not one of \"parse.mojibake\", \"parse.invalid-utf8\", \"parse.bom\", "
                     + "\"parse.mixed-line-endings\", \"parse.nesting-too-deep\", \"parse.paragraph-too-long\", \"parse.invalid-field\", "
-                    + "\"input.unreadable\""
+                    + "\"parse.unread-shape\", \"input.unreadable\""
             ),
             ("/schemaVersion", .number(2), "2 is not 1"),
             ("/kits/0/documents/0/phases/0/tasks/0/tags/0", .number(1), "1 is integer, expected string"),

@@ -110,7 +110,10 @@ public final class RuleContext {
     /// tagged Taskmaster `tasks.json` (`path#tag`), where every tag numbers its tasks from 1 again.
     private(set) lazy var scopedTasks: [(document: Document, scope: String, task: PlanTask)] =
         kit.documents.flatMap { document -> [(document: Document, scope: String, task: PlanTask)] in
-            guard document.format == .json, document.phases.count > 1 else {
+            // Taskmaster tags number their tasks 1, 2, 3 …; other JSON plans (sprints of `B-1` tickets) are one scope.
+            guard document.format == .json, document.phases.count > 1,
+                document.phases.allSatisfy({ $0.tasks.allSatisfy { task in task.id.map { Int($0) != nil } ?? true } })
+            else {
                 return (documentTasks[document.path] ?? []).map { (document, "", $0) }
             }
             return document.phases.flatMap { phase in phase.allTasks.map { (document, "\(document.path)#\(phase.id)", $0) } }

@@ -38,6 +38,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case yamlSyntax = "yaml.syntax"
     case yamlDuplicateKey = "yaml.duplicate-key"
     case yamlInvalidField = "yaml.invalid-field"
+    case yamlUnreadShape = "yaml.unread-shape"
     case unreadable = "input.unreadable"
 
     /// The family before the dot: `structure`, `tasks`, `status` …

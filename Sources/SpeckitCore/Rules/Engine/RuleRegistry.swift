@@ -29,6 +29,7 @@ public enum RuleRegistry {
         YAMLSyntaxRule.self,
         YAMLDuplicateKeyRule.self,
         YAMLInvalidFieldRule.self,
+        YAMLUnreadShapeRule.self,
         UnreadableFileRule.self,
     ]
 
