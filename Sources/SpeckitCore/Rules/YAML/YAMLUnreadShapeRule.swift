@@ -10,13 +10,14 @@ struct YAMLUnreadShapeRule: Rule {
             nested or not) holding tasks (`tasks`, `tickets`, `stories`, `issues`, `items`, `todos`, \
             deliverables with a `state` …). A file whose keys say it is a plan but whose work is kept some other \
             way would otherwise read as an empty plan, every check passing on nothing. It is said once, with the \
-            keys speckit saw, so that the shape can be changed or reported. It is a warning: the file may hold no \
-            work at all.
+            keys speckit saw, so that the shape can be changed or reported.
+
+            Warning: a sound heuristic. The keys say plan, but the file may hold no work at all.
             """,
         triggering: [
-            RuleExample("sprint:\n  id: S1\n  goal: Ship the login\n", path: "sprint-plan.yaml"),
+            RuleExample("↓sprint:\n  id: S1\n  goal: Ship the login\n", path: "sprint-plan.yaml", messages: ["no tasks found: top-level keys sprint; speckit"]),
             RuleExample(
-                "project: Shop\nphases:\n  - name: Build\n    work_packages:\n      - id: WP1\n        status: done\n", path: "plan.yaml"),
+                "project: Shop\n↓phases:\n  - name: Build\n    work_packages:\n      - id: WP1\n        status: done\n", path: "plan.yaml", messages: ["no tasks found: top-level keys project, phases;"]),
         ],
         nonTriggering: [
             RuleExample(
