@@ -21,15 +21,21 @@ struct ClaimMismatchRule: Rule {
             numbers can be checked for certain.
             """,
         triggering: [
-            RuleExample("# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n↓- T1: Setup (2/2 subtasks)\n", messages: ["'2/2 subtasks' does not match T1: 1/2 top-level"]),
-            RuleExample("# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n- [ ] T3 Docs\n\n## Summary\n\n↓**5 total tasks**, **1 completed**\n", messages: ["'5 total tasks' does not match the document: 3"]),
-            RuleExample("# Tasks\n\n↓**Total Tasks**: 4\n\n## Phase 1\n\n- [x] T1 Repo\n- [ ] T2 CI\n- [ ] T3 Docs\n", messages: ["'Total Tasks: 4' does not match the document: 3"]),
             RuleExample(
-                "# Plan\n\n## Phase 1 ✅ DONE\n\n- [x] T1 Repo\n\n## Phase 2 ✅ DONE\n\n- [x] T2 CI\n\n## Status\n\n↓Completed Phases: 1 (Phases 1, 2)\n"
-            , messages: ["'Completed Phases: 1 (Phases 1, 2)' lists 2"]),
+                "# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n↓- T1: Setup (2/2 subtasks)\n",
+                messages: ["'2/2 subtasks' does not match T1: 1/2 top-level"]),
             RuleExample(
-                "# Plan\n\n| Phase | Tasks | Done |\n|---|---|---|\n↓| Phase 1: Setup | 2 | 2 |\n\n## Phase 1: Setup\n\n- [x] T1 Repo\n- [ ] T2 CI\n"
-            , messages: ["'Phase 1: Setup | 2 | 2' does not match Phase"]),
+                "# Plan\n\n- [x] T1 Repo\n- [ ] T2 CI\n- [ ] T3 Docs\n\n## Summary\n\n↓**5 total tasks**, **1 completed**\n",
+                messages: ["'5 total tasks' does not match the document: 3"]),
+            RuleExample(
+                "# Tasks\n\n↓**Total Tasks**: 4\n\n## Phase 1\n\n- [x] T1 Repo\n- [ ] T2 CI\n- [ ] T3 Docs\n",
+                messages: ["'Total Tasks: 4' does not match the document: 3"]),
+            RuleExample(
+                "# Plan\n\n## Phase 1 ✅ DONE\n\n- [x] T1 Repo\n\n## Phase 2 ✅ DONE\n\n- [x] T2 CI\n\n## Status\n\n↓Completed Phases: 1 (Phases 1, 2)\n",
+                messages: ["'Completed Phases: 1 (Phases 1, 2)' lists 2"]),
+            RuleExample(
+                "# Plan\n\n| Phase | Tasks | Done |\n|---|---|---|\n↓| Phase 1: Setup | 2 | 2 |\n\n## Phase 1: Setup\n\n- [x] T1 Repo\n- [ ] T2 CI\n",
+                messages: ["'Phase 1: Setup | 2 | 2' does not match Phase"]),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n## T1 — Setup\n\n- [x] T1.1 Repo\n- [ ] T1.2 CI\n\n## Summary\n\n- T1: Setup (1/2 subtasks)\n"),

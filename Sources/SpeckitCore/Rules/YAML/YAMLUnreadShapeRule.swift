@@ -15,9 +15,12 @@ struct YAMLUnreadShapeRule: Rule {
             Warning: a sound heuristic. The keys say plan, but the file may hold no work at all.
             """,
         triggering: [
-            RuleExample("↓sprint:\n  id: S1\n  goal: Ship the login\n", path: "sprint-plan.yaml", messages: ["no tasks found: top-level keys sprint; speckit"]),
             RuleExample(
-                "project: Shop\n↓phases:\n  - name: Build\n    work_packages:\n      - id: WP1\n        status: done\n", path: "plan.yaml", messages: ["no tasks found: top-level keys project, phases;"]),
+                "↓sprint:\n  id: S1\n  goal: Ship the login\n", path: "sprint-plan.yaml",
+                messages: ["no tasks found: top-level keys sprint; speckit"]),
+            RuleExample(
+                "project: Shop\n↓phases:\n  - name: Build\n    work_packages:\n      - id: WP1\n        status: done\n", path: "plan.yaml",
+                messages: ["no tasks found: top-level keys project, phases;"]),
         ],
         nonTriggering: [
             RuleExample(
