@@ -58,6 +58,7 @@ extension MarkdownPlanBuilder {
         document.requirements = requirementsOut
         document.acceptanceCriteria = documentCriteria
         document.claims = claims
+        document.checklist = checklist
     }
 
     /// Writes each dependency the way the document writes the id it names: `[2]` in a document of

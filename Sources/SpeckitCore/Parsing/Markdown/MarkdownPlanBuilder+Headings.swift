@@ -15,12 +15,25 @@ extension MarkdownPlanBuilder {
         if let open = requirement, open.level >= level { requirement = nil }
         if let open = headingLabel, open.level >= level { headingLabel = nil }
         if let open = scenario, open.level >= level { scenario = nil }
+        if let open = checklistSection, open.level >= level { checklistSection = nil }
 
         scanClaims(text, at: index)
         let suffix = StatusSuffix.extract(from: text, vocabulary: vocabulary)
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: headingRange) }
 
-        switch HeadingClassifier.classify(suffix?.rest ?? text) {
+        let bare = suffix?.rest ?? text
+        if idTasks, !bare.lowercased().hasPrefix("task "), let match = TaskHeading.match(bare) {
+            openIDTask(id: match.id, title: match.title, status: status, range: headingRange, level: level)
+            return
+        }
+        let role = HeadingClassifier.classify(bare)
+        if Self.isChecklistHeading(bare) {
+            switch role {
+            case .plain, .label: checklistSection = (bare, level)
+            default: break
+            }
+        }
+        switch role {
         case .phase(let id, let phaseTitle, let priority):
             if let outer = phase { phases[outer.index].isGroup = true }
             var newPhase = Phase(id: id, title: phaseTitle, level: level, range: headingRange)
@@ -53,5 +66,29 @@ extension MarkdownPlanBuilder {
         case .plain:
             break
         }
+    }
+
+    /// Opens a task block from a `### T001: Title` heading or a `**ID 24.4: Title**` line at `level`.
+    mutating func openIDTask(id: String, title: String, status: Status?, range: SourceRange, level: Int) {
+        var task = PlanTask(id: id, title: title, form: .heading, range: range)
+        if let status { task.statuses = [status] }
+        if let open = headingTask, open.level >= level { headingTask = nil }
+        let parent = headingTask?.index ?? -1
+        let depth = parent >= 0 ? tasks[parent].depth + 1 : 1
+        var record = TaskRecord(task: task, parent: parent, phase: phase?.index ?? -1, depth: depth)
+        record.checksBelow = true
+        tasks.append(record)
+        headingTask = (tasks.count - 1, level)
+    }
+
+    /// Headings of checklists that check a document rather than plan work: Spec Kit's "Review & Acceptance
+    /// Checklist" (and its "Content Quality", "Requirement Completeness", "Feature Readiness" parts), its
+    /// "Execution Status", plan.md's "Progress Tracking", a tasks file's "Validation Checklist".
+    static func isChecklistHeading(_ text: String) -> Bool {
+        let folded = StatusVocabulary.fold(text)
+        if folded.contains("checklist") { return true }
+        return [
+            "progresstracking", "executionstatus", "requirementcompleteness", "contentquality", "featurereadiness",
+        ].contains { folded.contains($0) }
     }
 }

@@ -41,8 +41,26 @@ struct RequirementIndex {
             }
     }
 
-    /// The requirement a citation names: `FR-001` and `US1` by id; Kiro's `2.3` as requirement 2.
+    /// The requirement a citation names: `FR-001` and `US1` by id; Kiro's `2.3` as requirement 2 when that
+    /// requirement has a third acceptance criterion (or lists none speckit could read).
     func resolve(_ citation: String) -> Requirement? {
+        if let (requirement, criterion) = kiroCriterion(citation) {
+            let count = requirement.acceptanceCriteria.count
+            return count == 0 || (1...count).contains(criterion) ? requirement : nil
+        }
+        return resolveRequirement(citation)
+    }
+
+    /// Kiro's `1.2`: requirement 1's acceptance criterion 2, when the kit has a requirement 1.
+    func kiroCriterion(_ citation: String) -> (requirement: Requirement, criterion: Int)? {
+        let parts = citation.split(separator: ".")
+        guard parts.count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), let criterion = Int(parts[1]),
+            byID[citation] == nil, let requirement = byID["Requirement \(parts[0])"]
+        else { return nil }
+        return (requirement, criterion)
+    }
+
+    private func resolveRequirement(_ citation: String) -> Requirement? {
         if let direct = byID[citation] { return direct }
         if written.contains(citation) {
             return Requirement(
