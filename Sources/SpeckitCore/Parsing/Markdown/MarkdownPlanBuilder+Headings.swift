@@ -70,7 +70,11 @@ extension MarkdownPlanBuilder {
 
     /// Opens a task block from a `### T001: Title` heading or a `**ID 24.4: Title**` line at `level`.
     mutating func openIDTask(id: String, title: String, status: Status?, range: SourceRange, level: Int) {
-        var task = PlanTask(id: id, title: title, form: .heading, range: range)
+        // The title may carry tags and requirement ids as a checkbox line does (`T002 — Hashing [US1] [P]`).
+        let (bare, tags) = TaskHeading.tags(in: title)
+        var task = PlanTask(id: id, title: bare, form: .heading, range: range)
+        task.tags = tags
+        task.requirementRefs = TaskLineParser.parse(title).requirementRefs
         if let status { task.statuses = [status] }
         if let open = headingTask, open.level >= level { headingTask = nil }
         let parent = headingTask?.index ?? -1

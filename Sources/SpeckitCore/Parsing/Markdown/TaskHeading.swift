@@ -17,10 +17,20 @@ enum TaskHeading {
         return (id, title)
     }
 
+    /// The title without its `[P]` / `[US1]` tags, and the tags.
+    static func tags(in title: String) -> (title: String, tags: [String]) {
+        let tags = title.matches(of: tagPattern).map { String($0.1) }
+        guard !tags.isEmpty else { return (title, []) }
+        return (title.replacing(tagPattern, with: "").collapsingWhitespace.trimmingCharacters(in: .whitespaces), tags)
+    }
+
+    nonisolated(unsafe) static let tagPattern = /\[(P|US\d+)\]/
+
     /// Whether a paragraph's first line is written wholly in bold (`**ID 24.4: Title**`).
     static func isBoldLine(_ line: Substring) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return trimmed.count > 4 && (trimmed.hasPrefix("**") && trimmed.hasSuffix("**") || trimmed.hasPrefix("__") && trimmed.hasSuffix("__"))
+        return trimmed.count > 4
+            && (trimmed.hasPrefix("**") && trimmed.hasSuffix("**") || trimmed.hasPrefix("__") && trimmed.hasSuffix("__"))
     }
 
     /// Prefixes of requirement, criterion, story and decision ids.
