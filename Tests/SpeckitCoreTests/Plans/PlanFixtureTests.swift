@@ -63,17 +63,14 @@ struct PlanFixtureTests {
         #expect(linked.count == 2)
     }
 
-    @Test("roadmap: phases 0–6 with declared statuses; 29 task items, 7 checked; 4 checks; Phase 0 verified by four ticked checks")
+    @Test("roadmap: phases 0–6 with declared statuses; 33 task items, 9 checked; Phase 0 verified by four ticked checks")
     func roadmap() throws {
         let (document, _) = try FixturePaths.parse(FixturePaths.fixture("plans/roadmap.md"))
         #expect(document.phases.map(\.id) == (0...6).map { "Phase \($0)" })
         #expect(document.phases.map { $0.declaredStatus?.value } == [.done, .inProgress, .todo, .inProgress, .todo, .todo, .todo])
         let tasks = document.allTasks
-        #expect(tasks.count == 29)
-        #expect(tasks.filter { $0.marker?.checked == true }.count == 7)
-        // Phase 0's "Verification:" boxes and the "C) Verification Checklist" are checks, not work.
-        #expect(document.checklist.count == 4)
-        #expect(document.checklist.filter(\.checked).count == 2)
+        #expect(tasks.count == 33)
+        #expect(tasks.filter { $0.marker?.checked == true }.count == 9)
         #expect(document.phases[0].acceptanceCriteria.count == 4)
         #expect(document.phases[0].acceptanceCriteria.allSatisfy { $0.checked == true })
     }
@@ -87,7 +84,7 @@ struct PlanFixtureTests {
         #expect(document.phases[0].acceptanceCriteria[1].text == "A cancelled booking cannot move back to confirmed.")
     }
 
-    @Test("attribute tables: phases 1–3, tasks 1.1–3.2 from their tables, 18 unchecked checks (test lists, deliverables)")
+    @Test("attribute tables: phases 1–3, tasks 1.1–3.2 from their tables, 18 unchecked items")
     func implementationPlan() throws {
         let (document, _) = try FixturePaths.parse(FixturePaths.fixture("plans/sync-kit/implementation-plan.md"))
         #expect(document.phases.map(\.id) == (1...3).map { "Phase \($0)" })
@@ -98,10 +95,9 @@ struct PlanFixtureTests {
         #expect(task13.dependencies.map(\.id) == ["Task 1.1", "Task 1.2"])
         #expect(task13.fields.first { $0.key == "Complexity" }?.value == "Medium")
         #expect(task13.fields.first { $0.key == "Risk" }?.value == "Medium (data migration)")
-        #expect(document.allTasks.filter { $0.form == .checkbox }.isEmpty)
-        // "**Testing Requirements**:" boxes and the "Deliverables Checklist" are checks, kept apart.
-        #expect(document.checklist.count == 18)
-        #expect(document.checklist.allSatisfy { !$0.checked })
+        let items = document.allTasks.filter { $0.form == .checkbox }
+        #expect(items.count == 18)
+        #expect(items.allSatisfy { $0.marker?.checked == false })
         #expect(document.claims.contains { $0.noun == "phase" && $0.count == 3 })
     }
 

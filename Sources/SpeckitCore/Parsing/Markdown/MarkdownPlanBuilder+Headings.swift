@@ -87,12 +87,19 @@ extension MarkdownPlanBuilder {
 
     /// Headings of checklists that check a document rather than plan work: Spec Kit's "Review & Acceptance
     /// Checklist" (and its "Content Quality", "Requirement Completeness", "Feature Readiness" parts), its
-    /// "Execution Status", plan.md's "Progress Tracking", a tasks file's "Validation Checklist".
+    /// "Execution Status", plan.md's "Progress Tracking", a tasks file's "Validation Checklist" or "Checklist".
+    /// Other checklists ("Verification Checklist", "Phase 1 Deliverables Checklist") often list work still
+    /// to do and stay tasks.
     static func isChecklistHeading(_ text: String) -> Bool {
-        let folded = StatusVocabulary.fold(text)
-        if folded.contains("checklist") { return true }
-        return [
-            "progresstracking", "executionstatus", "requirementcompleteness", "contentquality", "featurereadiness",
-        ].contains { folded.contains($0) }
+        let folded = String(StatusVocabulary.fold(text).unicodeScalars.filter { $0.properties.isAlphabetic })
+        return checklistHeadings.contains(folded)
     }
+
+    /// Folded checklist headings (letters only, lower case).
+    static let checklistHeadings: Set<String> = [
+        "checklist", "validationchecklist", "reviewchecklist", "reviewacceptancechecklist", "reviewandacceptancechecklist",
+        "acceptancechecklist", "qualitychecklist", "specificationqualitychecklist", "requirementsqualitychecklist",
+        "progresstracking", "executionstatus", "requirementcompleteness", "contentquality", "featurereadiness",
+        "constitutioncheck",
+    ]
 }

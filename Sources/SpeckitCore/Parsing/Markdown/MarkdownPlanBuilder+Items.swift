@@ -53,18 +53,28 @@ extension MarkdownPlanBuilder {
         criterionLine(text, at: index)
     }
 
-    /// A checkbox is a task unless it checks rather than plans: an item under an acceptance label, in a
+    /// A checkbox is a task unless it checks rather than plans: an item under an acceptance label in a task, in a
     /// checklist (a `checklists/` file, a "Review & Acceptance Checklist" or "Progress Tracking" section), or
     /// an id-less box under a `### T001:` task, which is that task's acceptance criterion.
     private mutating func checkbox(_ index: Int, text: String, marker: TaskMarker, label: ListLabel?) {
         let owner = Int(enclosingTask[index])
         if case .acceptance(let name)? = label {
             addCriterion(text, label: name, checked: marker.checked, at: index)
-            addCheck(text, marker: marker, section: name, task: owner >= 0 ? owner : headingTask?.index, at: index)
-            return
+            // Under a checkbox task or a `### T001:` task the boxes check that task. Under a phase, the document
+            // ("Success Criteria for Stage Smoke: - [ ] Dependencies resolved (Task 43)") or a `### Task 1.1:`
+            // block ("Testing Requirements:") they stay tasks as well, as they always were: they often restate work.
+            let heading = headingTask.flatMap { tasks[$0.index].checksBelow ? $0.index : nil }
+            if let task = owner >= 0 ? owner : heading {
+                addCheck(text, marker: marker, section: name, task: task, at: index)
+                return
+            }
         }
         if checklistDocument || checklistSection != nil {
             addCheck(text, marker: marker, section: checklistSection?.title ?? title, task: nil, at: index)
+            return
+        }
+        if case .acceptance? = label {
+            checkboxTask(index, text: text, marker: marker)
             return
         }
         if owner < 0, let heading = headingTask?.index, tasks[heading].checksBelow, TaskLineParser.parse(text).id == nil {
