@@ -90,6 +90,34 @@ struct DialectTests {
         #expect(document.checklist.map(\.checked) == [true, false, false])
     }
 
+    @Test("tags before the colon, 'None (blocks …)' and a restating description section")
+    func headingTaskEdges() throws {
+        let document = try parse(
+            """
+            # Tasks
+
+            - [x] T001 Migration
+            - [ ] T002 Model
+
+            ### T003 [P]: Create the model ✅
+
+            **Dependencies**: None (blocks T004-T009)
+
+            ## Detailed Task Descriptions
+
+            ### T001: Migration
+
+            Adds the table.
+
+            """)
+        #expect(document.allTasks.map(\.id) == ["T001", "T002", "T003"])
+        let model = try #require(document.allTasks.last)
+        #expect(model.tags == ["P"])
+        #expect(model.title == "Create the model")
+        #expect(model.status == .done)
+        #expect(model.dependencies.isEmpty)
+    }
+
     @Test("a spec's acceptance-criterion headings and a short T2 phase heading stay what they were")
     func notHeadingTasks() throws {
         let spec = try parse("# Spec\n\n### AC-001: Exact match\n\n- [ ] Matches one host\n", path: "spec.md", kind: .prd)

@@ -31,7 +31,7 @@ extension MarkdownPlanBuilder {
         let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let first = lines[0].trimmingCharacters(in: .whitespaces)
         let suffix = StatusSuffix.extract(from: first, vocabulary: vocabulary)
-        guard let match = TaskHeading.match(suffix?.rest ?? first) else { return false }
+        guard let match = TaskHeading.match(suffix?.rest ?? first), !restates(match.id) else { return false }
         let line = source.range(node.startLine, node.startColumn, node.startLine, node.startColumn + source.line(node.startLine).utf8.count)
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: line) }
         // A bold-line task follows the task heading of its section rather than nesting in it.
@@ -116,6 +116,8 @@ extension MarkdownPlanBuilder {
             tasks[index].task.statuses.append(status(from: fact.value, range: range))
         case .priority: tasks[index].task.priority = tasks[index].task.priority ?? fact.value
         case .dependencies:
+            // "None (blocks T005-T035)" names the tasks this one blocks, not ones it waits for.
+            guard !Self.saysNone(fact.value) else { break }
             tasks[index].task.dependencies += DependencyText.ids(in: fact.value).map { Dependency(raw: fact.value, id: $0) }
         case .assignee: tasks[index].task.assignee = Self.assignee(fact.value)
         case .started: tasks[index].task.dates.started = DateText.value(fact.value)
@@ -149,6 +151,12 @@ extension MarkdownPlanBuilder {
         case .assignee, .other:
             phases[index].phase.fields.append(Field(key: fact.name, value: fact.value, range: range))
         }
+    }
+
+    /// A field value that says there is nothing: "None", "None (blocks T005)", "N/A", "-".
+    static func saysNone(_ value: String) -> Bool {
+        let folded = value.lowercased().trimmingCharacters(in: [" ", "\t", "*", "_", "`"])
+        return folded.hasPrefix("none") || folded.hasPrefix("n/a") || folded == "-" || folded == "—"
     }
 
     /// Field names whose value lists the requirements a task cites.

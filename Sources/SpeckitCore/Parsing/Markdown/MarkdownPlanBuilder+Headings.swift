@@ -22,7 +22,7 @@ extension MarkdownPlanBuilder {
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: headingRange) }
 
         let bare = suffix?.rest ?? text
-        if idTasks, !bare.lowercased().hasPrefix("task "), let match = TaskHeading.match(bare) {
+        if idTasks, !bare.lowercased().hasPrefix("task "), let match = TaskHeading.match(bare), !restates(match.id) {
             openIDTask(id: match.id, title: match.title, status: status, range: headingRange, level: level)
             return
         }
@@ -66,6 +66,12 @@ extension MarkdownPlanBuilder {
         case .plain:
             break
         }
+    }
+
+    /// Whether a task of this id was already written above (a "Detailed Task Descriptions" section that
+    /// restates the checklist): the heading then describes that task and is not a second one.
+    func restates(_ id: String) -> Bool {
+        tasks.contains { $0.task.id == id }
     }
 
     /// Opens a task block from a `### T001: Title` heading or a `**ID 24.4: Title**` line at `level`.

@@ -12,9 +12,11 @@ enum TaskHeading {
         guard !excludedPrefixes.contains(prefix) else { return nil }
         // `T2 — Edge Function` is a phase (HeadingClassifier); Spec Kit task ids have three digits or more.
         if prefix == "T", !id.contains("-"), id.dropFirst().prefix(while: \.isNumber).count < 3 { return nil }
-        let title = String(match.3).trimmingCharacters(in: StatusSuffix.trimSet)
+        let title = String(match.title).trimmingCharacters(in: StatusSuffix.trimSet)
         guard !title.isEmpty else { return nil }
-        return (id, title)
+        // Tags written between the id and the separator (`### T006 [P]: Model`) stay with the title.
+        let tags = String(match.tags).trimmingCharacters(in: .whitespaces)
+        return (id, tags.isEmpty ? title : title + " " + tags)
     }
 
     /// The title without its `[P]` / `[US1]` tags, and the tags.
@@ -38,8 +40,8 @@ enum TaskHeading {
         "FR", "NFR", "REQ", "R", "AC", "US", "SC", "BR", "UR", "SR", "NF", "UC", "ADR", "RFC", "CHK", "Q", "RISK", "DEC",
     ]
 
-    // An optional `ID` word, an id with digits (`T001`, `T-001`, `ENV-01`, `24.4`, `API-2.1`), a separator,
-    // the title.
+    // An optional `ID` word, an id with digits (`T001`, `T-001`, `ENV-01`, `24.4`, `API-2.1`), tags, a
+    // separator, the title.
     nonisolated(unsafe) static let pattern =
-        /(ID\s+)?((?:[A-Z][A-Z0-9]{0,7}-?)?\d+(?:\.\d+)*[a-z]?)\s*(?:[:—–]|\s-)\s*(.+)/
+        /(ID\s+)?((?:[A-Z][A-Z0-9]{0,7}-?)?\d+(?:\.\d+)*[a-z]?)(?<tags>(?:\s*\[[A-Za-z0-9]{1,6}\])*)\s*(?:[:—–]|\s-)\s*(?<title>.+)/
 }

@@ -3,13 +3,18 @@ struct RequirementIndex {
     /// Requirements by id (`FR-001`, `US1`, `Requirement 2`).
     var byID: [String: Requirement] = [:]
     var ordered: [Requirement] = []
+    /// The most acceptance criteria any requirement of an id has: a kit may hold several Kiro specs, each
+    /// with its own "Requirement 2".
+    var mostCriteria: [String: Int] = [:]
     /// Ids that open a line of a document other than a tasks list (`- FR-003 System MUST…`,
     /// `| FR-004 | …`, `### FR-005: Export`): defined, even where the parser did not read a requirement.
     var written: Set<String> = []
 
     init(_ context: RuleContext) {
         for document in context.kit.documents {
-            for requirement in document.requirements where byID[requirement.id] == nil {
+            for requirement in document.requirements {
+                mostCriteria[requirement.id] = max(mostCriteria[requirement.id] ?? 0, requirement.acceptanceCriteria.count)
+                guard byID[requirement.id] == nil else { continue }
                 byID[requirement.id] = requirement
                 ordered.append(requirement)
             }
@@ -45,7 +50,7 @@ struct RequirementIndex {
     /// requirement has a third acceptance criterion (or lists none speckit could read).
     func resolve(_ citation: String) -> Requirement? {
         if let (requirement, criterion) = kiroCriterion(citation) {
-            let count = requirement.acceptanceCriteria.count
+            let count = mostCriteria[requirement.id] ?? 0
             return count == 0 || (1...count).contains(criterion) ? requirement : nil
         }
         return resolveRequirement(citation)

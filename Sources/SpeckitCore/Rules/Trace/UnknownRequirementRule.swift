@@ -47,7 +47,7 @@ struct UnknownRequirementRule: Rule {
             for citation in Set(RequirementIndex.citations(of: task)).sorted() where index.resolve(citation) == nil {
                 let what =
                     index.kiroCriterion(citation).map { kiro in
-                        ", but \(kiro.requirement.id) has \(kiro.requirement.acceptanceCriteria.count) acceptance criteria"
+                        ", but \(kiro.requirement.id) has \(index.mostCriteria[kiro.requirement.id] ?? 0) acceptance criteria"
                     } ?? ", which no document of the kit defines"
                 context.report(
                     "\(task.name) cites \(citation)\(what)",
