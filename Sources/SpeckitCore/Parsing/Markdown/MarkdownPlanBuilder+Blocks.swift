@@ -31,7 +31,9 @@ extension MarkdownPlanBuilder {
         let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let first = lines[0].trimmingCharacters(in: .whitespaces)
         let suffix = StatusSuffix.extract(from: first, vocabulary: vocabulary)
-        guard let match = TaskHeading.match(suffix?.rest ?? first), !restates(match.id) else { return false }
+        guard let match = TaskHeading.match(suffix?.rest ?? first, anyPrefix: tasksDocument), !restates(match.id) else {
+            return false
+        }
         let line = source.range(node.startLine, node.startColumn, node.startLine, node.startColumn + source.line(node.startLine).utf8.count)
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: line) }
         // A bold-line task follows the task heading of its section rather than nesting in it.
@@ -113,6 +115,8 @@ extension MarkdownPlanBuilder {
     private mutating func apply(_ fact: FieldFact, toTask index: Int, range: SourceRange) {
         switch fact.key {
         case .status:
+            // "**State:**" over a code block states nothing.
+            guard !fact.value.isEmpty else { break }
             tasks[index].task.statuses.append(status(from: fact.value, range: range))
         case .priority: tasks[index].task.priority = tasks[index].task.priority ?? fact.value
         case .dependencies:

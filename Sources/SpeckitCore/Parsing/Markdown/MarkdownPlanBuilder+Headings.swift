@@ -22,7 +22,9 @@ extension MarkdownPlanBuilder {
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: headingRange) }
 
         let bare = suffix?.rest ?? text
-        if idTasks, !bare.lowercased().hasPrefix("task "), let match = TaskHeading.match(bare), !restates(match.id) {
+        if idTasks, !bare.lowercased().hasPrefix("task "), let match = TaskHeading.match(bare, anyPrefix: tasksDocument),
+            !restates(match.id)
+        {
             openIDTask(id: match.id, title: match.title, status: status, range: headingRange, level: level)
             return
         }

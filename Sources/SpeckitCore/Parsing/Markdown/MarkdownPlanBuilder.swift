@@ -17,6 +17,8 @@ struct MarkdownPlanBuilder {
     /// Task and plan documents (and those whose name says nothing) read `### T001: Title` headings and
     /// `**ID 24.4: Title**` lines as tasks; specs and references do not (`### AC-001:` is a criterion there).
     let idTasks: Bool
+    /// A tasks document: any id prefix heads a task (`### ENV-01 — Title`); elsewhere only task-shaped ones.
+    let tasksDocument: Bool
 
     var title: String?
     var sections: [SectionRecord] = []
@@ -57,6 +59,7 @@ struct MarkdownPlanBuilder {
         self.kiro = components.contains(".kiro")
         self.checklistDocument = kind == .checklist && components.dropLast().contains("checklists")
         self.idTasks = kind == .tasks || kind == .plan || kind == .other
+        self.tasksDocument = kind == .tasks
         self.maxTaskDepth = maxTaskDepth
         self.tree = tree
         self.vocabulary = vocabulary

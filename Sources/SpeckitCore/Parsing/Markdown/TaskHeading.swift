@@ -2,14 +2,17 @@
 /// `### ENV-01 — Title`, `**ID 24.4: Title**`. Read only in task and plan documents, and never for ids
 /// that name requirements, criteria or decisions (`### FR-005: Export`, `### AC-001: Exact match`).
 enum TaskHeading {
-    /// The id and title a heading or bold line introduces, or nil.
-    static func match(_ text: String) -> (id: String, title: String)? {
+    /// The id and title a heading or bold line introduces, or nil. Outside a tasks document (`anyPrefix`
+    /// false) only task-shaped ids count (`T001`, `T-001`, `TASK-12`, `TODO-3`, `ID 24.4`): a plan or report
+    /// also heads criteria and findings with ids (`### IV1: …`).
+    static func match(_ text: String, anyPrefix: Bool = true) -> (id: String, title: String)? {
         guard let match = text.wholeMatch(of: pattern) else { return nil }
         let id = String(match.2)
         // A bare number (`### 3: Title`) is a task only behind the word `ID`; `Task 3:` is HeadingClassifier's.
         if id.allSatisfy(\.isNumber), match.1 == nil { return nil }
         let prefix = id.prefix { $0.isLetter }.uppercased()
         guard !excludedPrefixes.contains(prefix) else { return nil }
+        guard anyPrefix || match.1 != nil || taskPrefixes.contains(prefix) else { return nil }
         // `T2 — Edge Function` is a phase (HeadingClassifier); Spec Kit task ids have three digits or more.
         if prefix == "T", !id.contains("-"), id.dropFirst().prefix(while: \.isNumber).count < 3 { return nil }
         let title = String(match.title).trimmingCharacters(in: StatusSuffix.trimSet)
@@ -34,6 +37,9 @@ enum TaskHeading {
         return trimmed.count > 4
             && (trimmed.hasPrefix("**") && trimmed.hasSuffix("**") || trimmed.hasPrefix("__") && trimmed.hasSuffix("__"))
     }
+
+    /// Prefixes that name tasks in any document.
+    static let taskPrefixes: Set<String> = ["T", "TASK", "TODO", "TSK", "TK"]
 
     /// Prefixes of requirement, criterion, story and decision ids.
     static let excludedPrefixes: Set<String> = [
