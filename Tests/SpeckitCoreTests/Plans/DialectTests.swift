@@ -127,7 +127,8 @@ struct DialectTests {
         let fr = try parse("# Tasks\n\n### FR-005: Export\n\n- [ ] T1 Build it\n")
         #expect(fr.allTasks.map(\.id) == ["T1"])
         // A report heads its criteria with ids; only task-shaped ids head tasks outside a tasks file.
-        let report = try parse("# QA Report\n\n### IV1: Docs integrate\n\n### T-004: Fix the adapter\n", path: "docs/qa/report.md", kind: .other)
+        let report = try parse(
+            "# QA Report\n\n### IV1: Docs integrate\n\n### T-004: Fix the adapter\n", path: "docs/qa/report.md", kind: .other)
         #expect(report.allTasks.map(\.id) == ["T-004"])
     }
 
