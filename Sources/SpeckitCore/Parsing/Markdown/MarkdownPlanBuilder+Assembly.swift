@@ -67,10 +67,24 @@ extension MarkdownPlanBuilder {
         var known = Set(records.compactMap(\.task.id))
         known.formUnion(phases.map(\.phase.id))
         let usesTaskPrefix = known.contains { $0.hasPrefix("Task ") }
+        let prefixes = Set(known.map(Self.idPrefix))
         for index in records.indices {
+            // A `### TODO-032:` task's "**Dependencies**: TODO-014 (US-001 v2 generated), HLS-003 (approved)"
+            // also names stories and documents: only ids in the document's own task scheme are dependencies.
+            if records[index].checksBelow {
+                records[index].task.dependencies.removeAll { dependency in
+                    let prefix = Self.idPrefix(dependency.id)
+                    return !prefix.isEmpty && prefix != "TASK" && prefix != "PHASE" && !prefixes.contains(prefix)
+                }
+            }
             records[index].task.dependencies = records[index].task.dependencies.map { dependency in
                 var out = dependency
                 if known.contains(dependency.id) { return out }
+                // `TASK-012` read as `Task -012`.
+                if dependency.id.hasPrefix("Task -"), known.contains("TASK" + dependency.id.dropFirst(5)) {
+                    out.id = "TASK" + dependency.id.dropFirst(5)
+                    return out
+                }
                 let bare = dependency.id.first?.isNumber == true
                 if bare, usesTaskPrefix || known.contains("Task \(dependency.id)") {
                     out.id = "Task \(dependency.id)"
@@ -80,6 +94,11 @@ extension MarkdownPlanBuilder {
                 return out
             }
         }
+    }
+
+    /// The letters an id starts with, upper-cased (`TODO-014` → `TODO`, `T012` → `T`, `1.2` → empty).
+    static func idPrefix(_ id: String) -> String {
+        String(id.prefix { $0.isLetter }).uppercased()
     }
 
     /// The heading tree (headings nest at most six levels, so a stack suffices).
