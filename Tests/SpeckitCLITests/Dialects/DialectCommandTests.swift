@@ -41,6 +41,20 @@ struct DialectCommandTests {
             ), "\(run.stdout)")
     }
 
+    @Test("a criterion of a prefixed story (US-1.1) resolves to the story: no unknown-requirement error")
+    func prefixedCriterion() throws {
+        let folder = try CLIRunner.folder([
+            ".kiro/specs/cam/requirements.md":
+                "# Requirements\n\n## Introduction\n\nCamera.\n\n### US-1: Camera access\n\n1. WHEN the page opens THEN the system SHALL ask for the camera\n",
+            ".kiro/specs/cam/tasks.md": "# Implementation Plan\n\n- [ ] 1. Camera\n  - _Requirements: US-1.1, US-2.1_\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLIRunner.run(["validate", ".", "--format", "json"], in: folder)
+        let messages = (try FixtureRepos.json(run)["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["ruleId"] as? String == "trace.unknown-requirement" }.compactMap { $0["message"] as? String }
+        #expect(messages == ["task 1 cites US-2.1, which no document of the kit defines"], "\(run.stdout)")
+    }
+
     @Test("Spec Kit with heading tasks and checklists: every numbered task done is 100%, checks shown apart")
     func specKitStatus() throws {
         let folder = try FixtureRepos.copy("spec-kit-forms")

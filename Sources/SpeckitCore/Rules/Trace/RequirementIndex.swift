@@ -74,6 +74,12 @@ struct RequirementIndex {
         }
         let number = citation.split(separator: ".").first.map(String.init) ?? citation
         if number.allSatisfy(\.isNumber), let kiro = byID["Requirement \(number)"] { return kiro }
+        // `US-1.1`: story US-1's first criterion, the way Kiro-style specs number them under a prefixed id.
+        if citation.contains("-"), let dot = citation.lastIndex(of: "."),
+            citation[citation.index(after: dot)...].allSatisfy(\.isNumber)
+        {
+            return resolveRequirement(String(citation[..<dot]))
+        }
         return nil
     }
 }
