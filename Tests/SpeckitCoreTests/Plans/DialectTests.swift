@@ -118,6 +118,13 @@ struct DialectTests {
         #expect(model.dependencies.isEmpty)
     }
 
+    @Test("a progress list restating id-heading tasks gives their status, not second tasks")
+    func restatedByCheckboxes() throws {
+        let document = try parse("# Tasks\n\n### T002 [P]: Contract test\n\nWrite it.\n\n## Progress\n\n- [x] T002 [P]: Contract test\n")
+        #expect(document.allTasks.map(\.id) == ["T002"])
+        #expect(document.allTasks.map(\.status) == [.done])
+    }
+
     @Test("a spec's acceptance-criterion headings and a short T2 phase heading stay what they were")
     func notHeadingTasks() throws {
         let spec = try parse("# Spec\n\n### AC-001: Exact match\n\n- [ ] Matches one host\n", path: "spec.md", kind: .prd)

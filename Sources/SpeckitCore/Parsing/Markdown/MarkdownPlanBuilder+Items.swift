@@ -95,6 +95,13 @@ extension MarkdownPlanBuilder {
     /// Creates the task for a checkbox item and hangs it under its enclosing task, task block, phase or document.
     private mutating func checkboxTask(_ index: Int, text: String, marker: TaskMarker) {
         let facts = TaskLineParser.parse(text)
+        // A progress list restating `### T002:` tasks ("- [x] T002 [P]: Contract test") states their status;
+        // it is not a second task of the same id.
+        if let id = facts.id, let block = tasks.firstIndex(where: { $0.checksBelow && $0.task.id == id }) {
+            tasks[block].task.statuses.append(
+                Status(value: marker.impliedStatus(kiro: kiro), raw: marker.raw, source: .checkbox, range: range(of: index)))
+            return
+        }
         var task = PlanTask(id: facts.id, title: facts.title, form: .checkbox, range: range(of: index))
         task.marker = marker
         task.statuses = [Status(value: marker.impliedStatus(kiro: kiro), raw: marker.raw, source: .checkbox, range: task.range)]
