@@ -30,6 +30,8 @@ public struct Document: Codable, Hashable, Sendable {
     /// Acceptance criteria that belong to no phase, task or requirement.
     public var acceptanceCriteria: [AcceptanceCriterion]
     public var claims: [Claim]
+    /// Checkboxes that are checks, not work (`ChecklistItem`), in document order.
+    public var checklist: [ChecklistItem]
 
     public init(path: String, kind: Kind, format: Format, text: TextReport) {
         self.path = path
@@ -44,6 +46,7 @@ public struct Document: Codable, Hashable, Sendable {
         self.requirements = []
         self.acceptanceCriteria = []
         self.claims = []
+        self.checklist = []
     }
 
     /// Every task in the document, in phases or not, subtasks included.

@@ -56,6 +56,13 @@ public struct PlanTask: Codable, Hashable, Sendable {
         self.range = range
     }
 
+    /// Kiro's `- [ ]*` / `- [x]*`: a task the plan marks optional.
+    public var isOptional: Bool { marker?.optional == true }
+
+    /// Whether the task counts as work in progress figures: an optional task still open does not (it is
+    /// nobody's debt), a done one does.
+    public var countsAsWork: Bool { !isOptional || status.isClosed }
+
     /// This task and every subtask below it, depth first.
     public var flattened: [PlanTask] {
         var out: [PlanTask] = []

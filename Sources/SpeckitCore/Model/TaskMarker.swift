@@ -23,12 +23,16 @@ public struct TaskMarker: Codable, Hashable, Sendable {
         self.optional = optional
     }
 
-    /// The status a marker implies on its own.
-    public var impliedStatus: CanonicalStatus {
-        switch raw {
+    /// The status a marker implies on its own, outside Kiro (where `[-]` is cancelled).
+    public var impliedStatus: CanonicalStatus { impliedStatus(kiro: false) }
+
+    /// The status a marker implies in its dialect: Kiro writes `[-]` for a task under way, other plans
+    /// for one dropped. The optional star changes nothing here (`[x]*` is done, `[ ]*` to do).
+    public func impliedStatus(kiro: Bool) -> CanonicalStatus {
+        switch raw.prefix(3) {
         case "[x]", "[X]": return .done
         case "[~]", "[/]": return .inProgress
-        case "[-]": return .cancelled
+        case "[-]": return kiro ? .inProgress : .cancelled
         default: return .todo
         }
     }

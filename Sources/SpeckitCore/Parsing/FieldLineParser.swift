@@ -49,7 +49,7 @@ enum FieldLineParser {
         case "lastupdated", "updated", "updatedon": return .lastUpdated
         case "due", "duedate", "deadline", "target", "targetdate": return .due
         case "estimated", "estimate", "effort", "complexity", "risk", "blocker", "reason", "duration", "goal",
-            "tags", "labels", "requirements", "discovered", "breakingchanges", "risklevel":
+            "tags", "labels", "requirements", "mapstorequirements", "discovered", "breakingchanges", "risklevel":
             return .other(name)
         default:
             guard anyKey, !name.isEmpty, name.split(separator: " ").count <= 4,

@@ -17,7 +17,7 @@ public enum MarkdownPlanParser {
                 lineOffset: frontMatter.firstLine - 1, limits: limits)
         }
         var builder = MarkdownPlanBuilder(
-            source: source, tree: CmarkParser.parse(guarded), vocabulary: vocabulary,
+            source: source, tree: CmarkParser.parse(guarded), vocabulary: vocabulary, kind: kind,
             maxTaskDepth: limits.nesting)
         builder.build()
         builder.assemble(into: &document)

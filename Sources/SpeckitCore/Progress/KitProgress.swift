@@ -18,15 +18,23 @@ public struct KitProgress: Codable, Hashable, Sendable {
     public var ready: [TaskReference]
     /// The kit's claims about itself against what its tasks say.
     public var claims: [ClaimCheck]
+    /// Optional tasks still open (Kiro's `[ ]*`): listed apart, never counted in `total`.
+    public var optionalOpen: Int
+    /// Checklist items (Spec Kit checklists, review checklists, acceptance boxes): checks, not tasks.
+    public var checklist: ChecklistProgress
 
     public init(kit: Kit) {
         self.name = kit.name
         self.root = kit.root
         self.profile = kit.profile
         self.archived = kit.archived
-        let units = WorkUnits(kit)
+        let all = WorkUnits(kit)
+        var units = all
+        units.keepCounted()
         self.total = units.tasks.count
         self.done = units.tasks.count { $0.task.status == .done }
+        self.optionalOpen = all.tasks.count - units.tasks.count
+        self.checklist = ChecklistProgress(kit.documents.flatMap(\.checklist))
         self.statuses = Dictionary(grouping: units.tasks, by: \.task.status.rawValue).mapValues(\.count)
         self.phases = PhaseProgress.phases(of: kit)
         self.inProgress = units.tasks.filter { $0.task.status == .inProgress || $0.task.status == .review }
@@ -64,6 +72,9 @@ struct WorkUnits {
         }
     }
 
+    /// Drops optional tasks still open: they are not work anyone owes.
+    mutating func keepCounted() { tasks.removeAll { !$0.task.countsAsWork } }
+
     private mutating func add(_ task: PlanTask, phase: Phase?, scope: String) {
         if let id = task.id {
             let key = scope + "|" + id
@@ -84,5 +95,16 @@ struct WorkUnits {
             if let status = phases[dependency.id] { return status.isClosed }
             return false
         }
+    }
+}
+
+/// How many checklist items a kit has and how many are ticked.
+public struct ChecklistProgress: Codable, Hashable, Sendable {
+    public var total: Int
+    public var checked: Int
+
+    public init(_ items: [ChecklistItem]) {
+        self.total = items.count
+        self.checked = items.count(where: \.checked)
     }
 }

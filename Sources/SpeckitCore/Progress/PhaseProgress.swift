@@ -23,7 +23,7 @@ public struct PhaseProgress: Codable, Hashable, Sendable {
         self.title = phase.title
         self.declared = phase.declaredStatus?.raw
         self.status = phase.effectiveStatus
-        let tasks = phase.allTasks
+        let tasks = phase.allTasks.filter(\.countsAsWork)
         self.total = tasks.count
         self.done = tasks.count { $0.status == .done }
         self.inProgress = tasks.count { $0.status == .inProgress || $0.status == .review }
@@ -47,7 +47,7 @@ extension Phase {
     /// progress when any is done or under way, else to do.
     public var effectiveStatus: CanonicalStatus {
         if let declared = declaredStatus?.value { return declared }
-        let tasks = allTasks
+        let tasks = allTasks.filter(\.countsAsWork)
         if !tasks.isEmpty, tasks.allSatisfy(\.status.isClosed) { return .done }
         if tasks.contains(where: { $0.status == .done || $0.status == .inProgress }) { return .inProgress }
         return .todo

@@ -167,7 +167,9 @@ struct RealLayoutTests {
         let referenceTasks = documents.filter { $0["kind"] as? String == "reference" }.flatMap { $0["tasks"] as? [Any] ?? [] }
         #expect(referenceTasks.isEmpty)
         let status = try CLIRunner.run(["status", "specs/001-photo-albums"], in: folder)
-        #expect(status.stdout.hasPrefix("001-photo-albums (specs/001-photo-albums, github-spec-kit): 5/9 tasks done"), "\(status.stdout)")
+        // checklists/requirements.md holds checks, not work: shown apart, never counted as tasks.
+        #expect(status.stdout.hasPrefix("001-photo-albums (specs/001-photo-albums, github-spec-kit): 3/6 tasks done"), "\(status.stdout)")
+        #expect(status.stdout.contains("\n  checklists: 2/3 items checked (not counted as tasks)\n"), "\(status.stdout)")
     }
 
     @Test("OpenSpec's archived changes are reported but counted apart")

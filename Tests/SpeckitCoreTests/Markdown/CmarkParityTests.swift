@@ -18,11 +18,11 @@ struct CmarkParityTests {
     @Test("model counts equal the cmark-gfm command's tasklist items", arguments: inputs)
     func parity(path: String) throws {
         let (document, _) = try FixturePaths.parse(path)
-        let gfm = document.allTasks.filter { $0.marker?.kind == .gfm }
+        let gfm = Self.gfmMarkers(document)
         let reference = try cmarkCommandCounts(
             TextDecoding.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path).text)
         #expect(gfm.count == reference.total)
-        #expect(gfm.filter { $0.marker?.checked == true }.count == reference.checked)
+        #expect(gfm.filter(\.checked).count == reference.checked)
     }
 
     @Test("generated lists of every marker and nesting keep the counts", arguments: 0..<20)
@@ -47,10 +47,16 @@ struct CmarkParityTests {
         let source = try TextDecoding.decode(Array(text.utf8), path: "generated.md")
         let (document, _) = try MarkdownPlanParser.parse(source, kind: .tasks)
         let reference = try cmarkCommandCounts(text)
-        let gfm = document.allTasks.filter { $0.marker?.kind == .gfm }
+        let gfm = Self.gfmMarkers(document)
         #expect(gfm.count == reference.total)
-        #expect(gfm.filter { $0.marker?.checked == true }.count == reference.checked)
+        #expect(gfm.filter(\.checked).count == reference.checked)
         #expect(CmarkParser.parse(text).gfmTaskCounts.total == reference.total)
+    }
+
+    /// Every GFM checkbox the model keeps: tasks and checklist items (checks are not work, but they are
+    /// still task-list items to cmark-gfm).
+    static func gfmMarkers(_ document: Document) -> [TaskMarker] {
+        (document.allTasks.compactMap(\.marker) + document.checklist.map(\.marker)).filter { $0.kind == .gfm }
     }
 
     /// Counts `<tasklist>` items in the XML the `cmark-gfm` command prints (installed by scripts/install-deps.sh).

@@ -435,6 +435,11 @@ enum ParseSampleModel {
                 kind: .total, text: "- **111 total subtasks**", noun: "subtask",
                 count: 111, range: at(60)),
         ]
+        document.checklist = [
+            ChecklistItem(
+                text: "No implementation details", marker: TaskMarker(raw: "[x]", kind: .gfm, checked: true),
+                section: "Review & Acceptance Checklist", task: "T1", range: at(62))
+        ]
         return document
     }
 
@@ -510,7 +515,7 @@ enum ParseSampleModel {
             ("Dependency", task.dependencies[0]), ("TaskDates", task.dates), ("DateValue", task.dates.started!),
             ("Field", task.fields[0]), ("Status", task.statuses[0]), ("Requirement", document.requirements[0]),
             ("AcceptanceCriterion", document.acceptanceCriteria[0]), ("Claim", document.claims[0]),
-            ("Diagnostic", result.diagnostics[0]), ("SourceRange", task.range),
+            ("ChecklistItem", document.checklist[0]), ("Diagnostic", result.diagnostics[0]), ("SourceRange", task.range),
         ]
     }
 

@@ -34,7 +34,9 @@ public struct DocumentReader: Sendable {
         var document: Document
         switch format {
         case .markdown:
-            let (parsed, notes) = try MarkdownPlanParser.parse(source, kind: .other, vocabulary: vocabulary, limits: limits)
+            // The kind the path implies (the title is not read yet) decides which dialect forms the builder reads.
+            let kind = reference ? .reference : DocumentKindInference.kind(path: path, title: nil)
+            let (parsed, notes) = try MarkdownPlanParser.parse(source, kind: kind, vocabulary: vocabulary, limits: limits)
             document = parsed
             diagnostics += notes
         case .yaml, .json:

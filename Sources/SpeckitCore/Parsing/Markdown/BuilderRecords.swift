@@ -8,6 +8,9 @@ struct TaskRecord {
     var phase: Int
     /// 1 for a task directly under a phase or the document.
     var depth: Int
+    /// A `### T001:` heading or `**ID 24.4: Title**` line: checkboxes under it without an id of their own
+    /// are its acceptance criteria, not subtasks.
+    var checksBelow = false
 }
 
 struct PhaseRecord {

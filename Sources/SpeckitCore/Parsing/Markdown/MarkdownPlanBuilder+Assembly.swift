@@ -58,6 +58,7 @@ extension MarkdownPlanBuilder {
         document.requirements = requirementsOut
         document.acceptanceCriteria = documentCriteria
         document.claims = claims
+        document.checklist = checklist
     }
 
     /// Writes each dependency the way the document writes the id it names: `[2]` in a document of
@@ -67,14 +68,28 @@ extension MarkdownPlanBuilder {
         known.formUnion(phases.map(\.phase.id))
         let usesTaskPrefix = known.contains { $0.hasPrefix("Task ") }
         let prefixes = Set(known.compactMap(DependencyText.ticketPrefix))
+        let schemes = Set(known.map(Self.idPrefix))
         for index in records.indices {
             // `depends on HLS-006` in a document whose tasks are not HLS-n names another kind of thing.
             records[index].task.dependencies.removeAll { dependency in
                 DependencyText.ticketPrefix(dependency.id).map { !prefixes.contains($0) } ?? false
             }
+            // A `### TODO-032:` task's "**Dependencies**: TODO-014 (US-001 v2 generated), HLS-003 (approved)"
+            // also names stories and documents: only ids in the document's own task scheme are dependencies.
+            if records[index].checksBelow {
+                records[index].task.dependencies.removeAll { dependency in
+                    let prefix = Self.idPrefix(dependency.id)
+                    return !prefix.isEmpty && prefix != "TASK" && prefix != "PHASE" && !schemes.contains(prefix)
+                }
+            }
             records[index].task.dependencies = records[index].task.dependencies.map { dependency in
                 var out = dependency
                 if known.contains(dependency.id) { return out }
+                // `TASK-012` read as `Task -012`.
+                if dependency.id.hasPrefix("Task -"), known.contains("TASK" + dependency.id.dropFirst(5)) {
+                    out.id = "TASK" + dependency.id.dropFirst(5)
+                    return out
+                }
                 let bare = dependency.id.first?.isNumber == true
                 if bare, usesTaskPrefix || known.contains("Task \(dependency.id)") {
                     out.id = "Task \(dependency.id)"
@@ -84,6 +99,11 @@ extension MarkdownPlanBuilder {
                 return out
             }
         }
+    }
+
+    /// The letters an id starts with, upper-cased (`TODO-014` → `TODO`, `T012` → `T`, `1.2` → empty).
+    static func idPrefix(_ id: String) -> String {
+        String(id.prefix { $0.isLetter }).uppercased()
     }
 
     /// The heading tree (headings nest at most six levels, so a stack suffices).

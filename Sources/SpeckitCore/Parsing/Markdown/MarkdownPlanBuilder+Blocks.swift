@@ -7,6 +7,7 @@ extension MarkdownPlanBuilder {
         if parent >= 0, case .item = tree.nodes[parent].kind, tree.nodes[parent].firstChild == index { return }
         let text = node.text
         scanClaims(text, at: index)
+        if idTasks, boldLineTask(index, text: text) { return }
 
         if let label = LabelClassifier.label(text, requireColon: true, words: vocabulary.concepts) {
             pendingLabel = (label, node.nextSibling)
@@ -19,6 +20,29 @@ extension MarkdownPlanBuilder {
         }
         if requirementLine(text, at: index) { return }
         criterionLine(text, at: index)
+    }
+
+    /// `**ID 24.4: Title**` on a line of its own opens a task block; the field lines that follow in the same
+    /// paragraph (`**Status:** done`, `**Dependencies:** T-000`) are that task's.
+    private mutating func boldLineTask(_ index: Int, text: String) -> Bool {
+        let node = tree.nodes[index]
+        if node.parent >= 0, case .item = tree.nodes[node.parent].kind { return false }
+        guard TaskHeading.isBoldLine(source.line(node.startLine)) else { return false }
+        let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let first = lines[0].trimmingCharacters(in: .whitespaces)
+        let suffix = StatusSuffix.extract(from: first, vocabulary: vocabulary)
+        guard let match = TaskHeading.match(suffix?.rest ?? first, anyPrefix: tasksDocument), !restates(match.id) else {
+            return false
+        }
+        let line = source.range(node.startLine, node.startColumn, node.startLine, node.startColumn + source.line(node.startLine).utf8.count)
+        let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: line) }
+        // A bold-line task follows the task heading of its section rather than nesting in it.
+        if let open = headingTask, open.level >= headingLevel { headingTask = nil }
+        openIDTask(id: match.id, title: match.title, status: status, range: line, level: headingLevel + 1)
+        if lines.count > 1, let owner = headingTask?.index {
+            for fact in FieldLineParser.fields(in: String(lines[1]), words: vocabulary.concepts) { apply(fact, to: .task(owner), at: index) }
+        }
+        return true
     }
 
     /// A list takes the label of the paragraph just before it ("Acceptance checks:").
@@ -92,9 +116,13 @@ extension MarkdownPlanBuilder {
     private mutating func apply(_ fact: FieldFact, toTask index: Int, range: SourceRange) {
         switch fact.key {
         case .status:
+            // "**State:**" over a code block states nothing.
+            guard !fact.value.isEmpty else { break }
             tasks[index].task.statuses.append(status(from: fact.value, range: range))
         case .priority: tasks[index].task.priority = tasks[index].task.priority ?? fact.value
         case .dependencies:
+            // "None (blocks T005-T035)" names the tasks this one blocks, not ones it waits for.
+            guard !Self.saysNone(fact.value) else { break }
             tasks[index].task.dependencies += DependencyText.ids(in: fact.value).map { Dependency(raw: fact.value, id: $0) }
         case .assignee: tasks[index].task.assignee = Self.assignee(fact.value)
         case .started: tasks[index].task.dates.started = DateText.value(fact.value)
@@ -102,9 +130,10 @@ extension MarkdownPlanBuilder {
         case .lastUpdated: tasks[index].task.dates.lastUpdated = DateText.value(fact.value)
         case .due: tasks[index].task.dates.due = DateText.value(fact.value)
         case .other(let name):
-            if StatusVocabulary.fold(name) == "requirements" {
-                tasks[index].task.requirementRefs += fact.value.split(separator: ",")
-                    .map { $0.trimmingCharacters(in: [" ", "_", "*"]) }.filter { !$0.isEmpty }
+            if Self.requirementKeys.contains(StatusVocabulary.fold(name)) {
+                for ref in RequirementRefText.ids(in: fact.value) where !tasks[index].task.requirementRefs.contains(ref) {
+                    tasks[index].task.requirementRefs.append(ref)
+                }
             } else {
                 tasks[index].task.fields.append(Field(key: name, value: fact.value, range: range))
             }
@@ -128,6 +157,15 @@ extension MarkdownPlanBuilder {
             phases[index].phase.fields.append(Field(key: fact.name, value: fact.value, range: range))
         }
     }
+
+    /// A field value that says there is nothing: "None", "None (blocks T005)", "N/A", "-".
+    static func saysNone(_ value: String) -> Bool {
+        let folded = value.lowercased().trimmingCharacters(in: [" ", "\t", "*", "_", "`"])
+        return folded.hasPrefix("none") || folded.hasPrefix("n/a") || folded == "-" || folded == "—"
+    }
+
+    /// Field names whose value lists the requirements a task cites.
+    static let requirementKeys: Set<String> = ["requirements", "requirement", "mapstorequirements", "mapsto"]
 
     /// The name in an assignee field, without a trailing status or remark ("codex ✅ COMPLETED" → "codex").
     static func assignee(_ value: String) -> String {

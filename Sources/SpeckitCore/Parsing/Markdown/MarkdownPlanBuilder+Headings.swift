@@ -17,11 +17,26 @@ extension MarkdownPlanBuilder {
         if let open = scenario, open.level >= level { scenario = nil }
         if let open = summaryLevel, open >= level { summaryLevel = nil }
         defer { scanClaims(text, at: index, phaseHeading: phase.map { phases[$0.index].phase.range == headingRange } ?? false) }
+        if let open = checklistSection, open.level >= level { checklistSection = nil }
 
         let suffix = StatusSuffix.extract(from: text, vocabulary: vocabulary)
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: headingRange) }
 
-        switch HeadingClassifier.classify(suffix?.rest ?? text, words: vocabulary.concepts) {
+        let bare = suffix?.rest ?? text
+        if idTasks, !bare.lowercased().hasPrefix("task "), let match = TaskHeading.match(bare, anyPrefix: tasksDocument),
+            !restates(match.id)
+        {
+            openIDTask(id: match.id, title: match.title, status: status, range: headingRange, level: level)
+            return
+        }
+        let role = HeadingClassifier.classify(bare, words: vocabulary.concepts)
+        if Self.isChecklistHeading(bare) {
+            switch role {
+            case .plain, .label: checklistSection = (bare, level)
+            default: break
+            }
+        }
+        switch role {
         case .phase(let id, let phaseTitle, let priority):
             if let outer = phase { phases[outer.index].isGroup = true }
             var newPhase = Phase(id: id, title: phaseTitle, level: level, range: headingRange)
@@ -55,4 +70,45 @@ extension MarkdownPlanBuilder {
             if ClaimPlace.isSummaryHeading(text) { summaryLevel = level }
         }
     }
+
+    /// Whether a task of this id was already written above (a "Detailed Task Descriptions" section that
+    /// restates the checklist): the heading then describes that task and is not a second one.
+    func restates(_ id: String) -> Bool {
+        tasks.contains { $0.task.id == id }
+    }
+
+    /// Opens a task block from a `### T001: Title` heading or a `**ID 24.4: Title**` line at `level`.
+    mutating func openIDTask(id: String, title: String, status: Status?, range: SourceRange, level: Int) {
+        // The title may carry tags and requirement ids as a checkbox line does (`T002 — Hashing [US1] [P]`).
+        let (bare, tags) = TaskHeading.tags(in: title)
+        var task = PlanTask(id: id, title: bare, form: .heading, range: range)
+        task.tags = tags
+        task.requirementRefs = TaskLineParser.parse(title, words: vocabulary.concepts).requirementRefs
+        if let status { task.statuses = [status] }
+        if let open = headingTask, open.level >= level { headingTask = nil }
+        let parent = headingTask?.index ?? -1
+        let depth = parent >= 0 ? tasks[parent].depth + 1 : 1
+        var record = TaskRecord(task: task, parent: parent, phase: phase?.index ?? -1, depth: depth)
+        record.checksBelow = true
+        tasks.append(record)
+        headingTask = (tasks.count - 1, level)
+    }
+
+    /// Headings of checklists that check a document rather than plan work: Spec Kit's "Review & Acceptance
+    /// Checklist" (and its "Content Quality", "Requirement Completeness", "Feature Readiness" parts), its
+    /// "Execution Status", plan.md's "Progress Tracking", a tasks file's "Validation Checklist" or "Checklist".
+    /// Other checklists ("Verification Checklist", "Phase 1 Deliverables Checklist") often list work still
+    /// to do and stay tasks.
+    static func isChecklistHeading(_ text: String) -> Bool {
+        let folded = String(StatusVocabulary.fold(text).unicodeScalars.filter { $0.properties.isAlphabetic })
+        return checklistHeadings.contains(folded)
+    }
+
+    /// Folded checklist headings (letters only, lower case).
+    static let checklistHeadings: Set<String> = [
+        "checklist", "validationchecklist", "reviewchecklist", "reviewacceptancechecklist", "reviewandacceptancechecklist",
+        "acceptancechecklist", "qualitychecklist", "specificationqualitychecklist", "requirementsqualitychecklist",
+        "progresstracking", "executionstatus", "requirementcompleteness", "contentquality", "featurereadiness",
+        "constitutioncheck",
+    ]
 }

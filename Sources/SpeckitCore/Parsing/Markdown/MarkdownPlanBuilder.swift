@@ -10,6 +10,15 @@ struct MarkdownPlanBuilder {
     let maxTaskDepth: Int
     let tree: MarkdownTree
     let vocabulary: StatusVocabulary
+    /// A Kiro spec (`.kiro/specs/…`): `[-]` is a task under way, not one dropped.
+    let kiro: Bool
+    /// A Spec Kit checklist (`checklists/*.md`): every checkbox is a check, none is work.
+    let checklistDocument: Bool
+    /// Task and plan documents (and those whose name says nothing) read `### T001: Title` headings and
+    /// `**ID 24.4: Title**` lines as tasks; specs and references do not (`### AC-001:` is a criterion there).
+    let idTasks: Bool
+    /// A tasks document: any id prefix heads a task (`### ENV-01 — Title`); elsewhere only task-shaped ones.
+    let tasksDocument: Bool
 
     var title: String?
     var sections: [SectionRecord] = []
@@ -18,6 +27,7 @@ struct MarkdownPlanBuilder {
     var requirements: [Requirement] = []
     var criteria: [CriterionRecord] = []
     var claims: [Claim] = []
+    var checklist: [ChecklistItem] = []
     var diagnostics: [Diagnostic] = []
 
     // Heading context.
@@ -26,6 +36,8 @@ struct MarkdownPlanBuilder {
     var requirement: (index: Int, level: Int)?
     var headingLabel: (label: ListLabel, level: Int)?
     var scenario: (criterion: Int, level: Int)?
+    /// An open checklist section ("Review & Acceptance Checklist", "Progress Tracking").
+    var checklistSection: (title: String, level: Int)?
     /// The level of the last heading seen (0 before the first).
     var headingLevel = 0
     /// The level of the open summary or progress section, whose counting sentences are claims.
@@ -40,8 +52,16 @@ struct MarkdownPlanBuilder {
     var openScenario: (criterion: Int, parent: Int)?
     var reportedDepth = false
 
-    init(source: SourceText, tree: MarkdownTree, vocabulary: StatusVocabulary, maxTaskDepth: Int = Limits.standard.nesting) {
+    init(
+        source: SourceText, tree: MarkdownTree, vocabulary: StatusVocabulary, kind: Document.Kind = .other,
+        maxTaskDepth: Int = Limits.standard.nesting
+    ) {
         self.source = source
+        let components = source.path.split(separator: "/")
+        self.kiro = components.contains(".kiro")
+        self.checklistDocument = kind == .checklist && components.dropLast().contains("checklists")
+        self.idTasks = kind == .tasks || kind == .plan || kind == .other
+        self.tasksDocument = kind == .tasks
         self.maxTaskDepth = maxTaskDepth
         self.tree = tree
         self.vocabulary = vocabulary

@@ -40,6 +40,13 @@ public struct StatusTextReporter: StatusWriter {
             paint(kit.name.escapingControlCharacters, "1") + " (\(kit.root.escapingControlCharacters), \(kit.profile.rawValue))"
             + ": \(kit.done)/\(kit.total) tasks done (\(kit.percent)%)"
             + " · \(kit.inProgress.count) in progress · \(kit.blocked.count) blocked · \(kit.ready.count) ready to start\n"
+        // Checks and optional tasks are shown apart: they are not work the percentage counts.
+        if kit.optionalOpen > 0 {
+            out += "  optional: \(kit.optionalOpen) open optional task\(kit.optionalOpen == 1 ? "" : "s") (not counted)\n"
+        }
+        if kit.checklist.total > 0 {
+            out += "  checklists: \(kit.checklist.checked)/\(kit.checklist.total) items checked (not counted as tasks)\n"
+        }
         let width = kit.phases.map { "\($0.done)/\($0.total)".count }.max() ?? 0
         for phase in kit.phases {
             let count = "\(phase.done)/\(phase.total)"

@@ -33,6 +33,8 @@ struct ParentChildRule: Rule {
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n  - [x] T1.1 Tables\n  - [ ] T1.2 Indexes\n"),
             RuleExample(
                 "# Tasks\n\n- [x] 1. Search\n  - [x] 1.1 Index\n  - [ ]* 1.2 Optional benchmarks\n", path: ".kiro/specs/s/tasks.md"),
+            RuleExample(
+                "# Tasks\n\n- [ ] 2. Camera\n  - [x] 2.1 Stream\n  - [ ]* 2.2 Optional property test\n", path: ".kiro/specs/s/tasks.md"),
         ]
     )
 
@@ -60,7 +62,9 @@ struct ParentChildRule: Rule {
                     related: open.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                     fix: "finish the subtasks or reopen \(parent.label)")
             } else if parent.status == .todo || parent.status == .inProgress,
-                children.allSatisfy(\.status.isClosed), children.contains(where: { $0.status == .done })
+                children.allSatisfy(\.status.isClosed), children.contains(where: { $0.status == .done }),
+                // An open parent may be waiting for its optional subtasks (Kiro's `[ ]*`): no contradiction.
+                !parent.subtasks.contains(where: { $0.isOptional && $0.status.isOpen })
             {
                 let cancelled = children.count { $0.status == .cancelled }
                 let what =

@@ -58,7 +58,8 @@ struct PhaseContradictionRule: Rule {
         for document in context.kit.documents {
             for phase in document.phases where !Self.statementsConflict(phase) {
                 guard let declared = phase.declaredStatus else { continue }
-                let tasks = phase.allTasks
+                // An optional task still open (Kiro's `[ ]*`) is nobody's debt: it neither keeps a phase open nor starts it.
+                let tasks = phase.allTasks.filter(\.countsAsWork)
                 let at = declared.range ?? phase.range
                 switch declared.value {
                 case .done:

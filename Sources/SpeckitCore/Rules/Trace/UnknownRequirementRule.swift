@@ -50,8 +50,12 @@ struct UnknownRequirementRule: Rule {
         guard !index.byID.isEmpty || !index.written.isEmpty else { return }
         for (_, task) in context.allTasks {
             for citation in Set(RequirementIndex.citations(of: task)).sorted() where index.resolve(citation) == nil {
+                let what =
+                    index.kiroCriterion(citation).map { kiro in
+                        ", but \(kiro.requirement.id) has \(index.mostCriteria[kiro.requirement.id] ?? 0) acceptance criteria"
+                    } ?? ", which no document of the kit defines"
                 context.report(
-                    "\(task.name) cites \(citation), which no document of the kit defines",
+                    "\(task.name) cites \(citation)\(what)",
                     at: task.range, fix: "fix the reference or add the requirement")
             }
         }
