@@ -41,6 +41,31 @@ struct ValidateCommandTests {
         #expect(strict.stdout.hasSuffix("failed (strict: warnings fail)\n"))
     }
 
+    @Test("#16 opt-in rules (template sections, missing documents, vague criteria) are off until .speckit.yml turns them on")
+    func optInRules() throws {
+        let files = [
+            ".git/HEAD": "",
+            "specs/001-login/spec.md": "# Feature: Login\n\n## Purpose\n\n### User Story 1 - Log in (Priority: P1)\n\n"
+                + "**Acceptance Scenarios**:\n\n1. **Given** a user, **When** they log in, **Then** it is fast\n",
+            "specs/001-login/plan.md": "# Plan: Login\n\n## Phase 1\n\n- [ ] T001 [US1] Build the form\n\n"
+                + "Acceptance checks:\n\n* The form is fast and user-friendly\n",
+        ]
+        let quiet = try CLIRunner.run(["validate", "."], in: try CLIRunner.folder(files))
+        #expect(quiet.status == 0 && quiet.stdout.hasPrefix("0 errors, 0 warnings, 0 notes"), "\(quiet.stdout)")
+        var configured = files
+        configured[".speckit.yml"] =
+            "rules:\n  structure.missing-document: warning\n  acceptance.untestable: note\nrequiredSections:\n  prd: [Requirements]\n"
+        let loud = try CLIRunner.run(["validate", "."], in: try CLIRunner.folder(configured))
+        #expect(
+            loud.stdout.contains(
+                "specs/001-login/spec.md:1:1: warning: prd document has no 'Requirements' section [structure.missing-section]"))
+        #expect(
+            loud.stdout.contains("has no tasks.md (expected spec.md, plan.md, tasks.md in specs/001-login) [structure.missing-document]"))
+        #expect(loud.stdout.contains("[acceptance.untestable]"), "\(loud.stdout)")
+        let rules = try CLIRunner.run(["rules"], in: try CLIRunner.folder([:]))
+        #expect(rules.stdout.contains("(off unless turned on in .speckit.yml)"))
+    }
+
     @Test("--quiet prints only what fails the run")
     func quiet() throws {
         let folder = try CLIRunner.folder(["tasks.md": Self.failing + "- [ ] T3 Parent\n  - [x] T3.1 Child\n"])

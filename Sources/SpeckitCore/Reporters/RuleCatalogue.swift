@@ -8,6 +8,7 @@ public enum RuleCatalogue {
         return rules.map { rule in
             rule.id.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0)
                 + rule.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + rule.title
+                + (rule.optIn ? " (off unless turned on in .speckit.yml)" : "")
         }.joined(separator: "\n") + "\n"
     }
 
@@ -40,6 +41,11 @@ public enum RuleCatalogue {
             - **note**: style and guesses (a skipped heading level, mixed line endings, a vague acceptance \
             criterion). Notes never fail a run, not even under `--strict`.
 
+            A rule marked *opt-in* runs only when `.speckit.yml` turns it on (`rules: {structure.missing-section: \
+            warning}`; `requiredSections` turns that one on too): what it checks is a house preference (a \
+            template's section names, the documents a stage of work has, how criteria are worded), and on real \
+            plans it was mostly noise.
+
             What speckit cannot be sure of is a note or nothing. Each rule's rationale ends with why it has \
             its severity; a rule with a milder variant reports that variant at a lower severity, never higher.
 
@@ -48,10 +54,12 @@ public enum RuleCatalogue {
 
             """
         for rule in rules {
-            out += "| [`\(rule.id.rawValue)`](#\(anchor(rule.id))) | \(rule.defaultSeverity.rawValue) | \(rule.title) |\n"
+            let severity = rule.defaultSeverity.rawValue + (rule.optIn ? ", opt-in" : "")
+            out += "| [`\(rule.id.rawValue)`](#\(anchor(rule.id))) | \(severity) | \(rule.title) |\n"
         }
         for rule in rules {
-            out += "\n## \(rule.id.rawValue)\n\n**\(rule.title)** · default severity: `\(rule.defaultSeverity.rawValue)`\n\n"
+            out += "\n## \(rule.id.rawValue)\n\n**\(rule.title)** · default severity: `\(rule.defaultSeverity.rawValue)`"
+            out += (rule.optIn ? " · opt-in: off unless `.speckit.yml` turns it on" : "") + "\n\n"
             out += rule.rationale + "\n"
             out += examples("Triggers", rule.triggering) + examples("Does not trigger", rule.nonTriggering)
         }
@@ -99,6 +107,7 @@ public enum RuleCatalogue {
         var category: String
         var title: String
         var defaultSeverity: Severity
+        var optIn: Bool
         var rationale: String
 
         init(_ rule: RuleDescription) {
@@ -106,6 +115,7 @@ public enum RuleCatalogue {
             category = rule.id.category
             title = rule.title
             defaultSeverity = rule.defaultSeverity
+            optIn = rule.optIn
             rationale = rule.rationale
         }
     }

@@ -39,6 +39,7 @@ struct DiscoveryEdgeTests {
     @Test("a named file in a folder that is a kit by the files it holds is read in that kit")
     func namedFileAmongItsSiblings() throws {
         let folder = try CLIRunner.folder([
+            ".speckit.yml": "rules:\n  structure.missing-section: warning\n",
             "plans/constitution.md": "# Constitution\n\n## Principles\n\n## Governance\n",
             "plans/plan.md": "# Plan\n\n## Phase 1\n\n- [ ] T1 Build\n",
         ])

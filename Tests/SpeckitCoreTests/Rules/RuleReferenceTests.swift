@@ -26,7 +26,7 @@ struct RuleReferenceTests {
         for rule in RuleRegistry.descriptions {
             #expect(
                 markdown.contains(
-                    "| [`\(rule.id.rawValue)`](#\(rule.id.rawValue.replacingOccurrences(of: ".", with: ""))) | \(rule.defaultSeverity.rawValue) |"
+                    "| [`\(rule.id.rawValue)`](#\(rule.id.rawValue.replacingOccurrences(of: ".", with: ""))) | \(rule.defaultSeverity.rawValue)\(rule.optIn ? ", opt-in" : "") |"
                 ))
             #expect(markdown.contains("\n## \(rule.id.rawValue)\n"))
         }

@@ -10,7 +10,9 @@ struct UntestableCriterionRule: Rule {
             shows, rejects, exits …), or the test that checks it.
 
             Note: a guess from wording ("fast", "intuitive"); a vague word may still be measured somewhere speckit \
-            does not see.
+            does not see. \
+            Opt-in: on real plans nearly every criterion it flagged was fine in context, so it runs only when \
+            `.speckit.yml` turns it on.
             """,
         triggering: [
             RuleExample(
@@ -24,7 +26,8 @@ struct UntestableCriterionRule: Rule {
             RuleExample(
                 "# Plan\n\n## Phase 1 — API\n\n- [ ] T1 Build\n\nAcceptance checks:\n\n* Invalid input is rejected with a clear error\n",
                 path: "plan.md"),
-        ]
+        ],
+        optIn: true
     )
 
     static let vague: Set<String> = [

@@ -5,7 +5,11 @@ package enum ExampleRunner {
     /// Every finding the example produces (of every rule).
     /// - Throws: `SpeckitError.badConfig` when the example's configuration is wrong.
     package static func findings(_ example: RuleExample) throws -> [Finding] {
-        let settings = try example.config.map { try ConfigFile.parse($0, file: ".speckit.yml") } ?? ValidationSettings()
+        var settings = try example.config.map { try ConfigFile.parse($0, file: ".speckit.yml") } ?? ValidationSettings()
+        // Examples show what every rule finds, opt-in rules too.
+        for rule in RuleRegistry.descriptions where rule.optIn && settings.severities[rule.id] == nil {
+            settings.severities[rule.id] = rule.defaultSeverity
+        }
         let loader = KitLoader(settings: settings)
         let validator = Validator(settings: settings, jobs: 1)
         let set = loader.discover(memory: Dictionary(example.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 }))

@@ -5,6 +5,9 @@ public struct RuleDescription: Sendable {
     /// A short title ("Task depends on a task that does not exist").
     public let title: String
     public let defaultSeverity: Severity
+    /// The rule runs only when `.speckit.yml` turns it on (`rules: {ID: warning}`): what it reports is a
+    /// house preference, not a defect, and on real plans it was mostly noise.
+    public let optIn: Bool
     /// Why the rule exists, in a sentence or two.
     public let rationale: String
     /// Inputs that must produce at least one finding of this rule.
@@ -14,11 +17,12 @@ public struct RuleDescription: Sendable {
 
     public init(
         id: RuleID, title: String, severity: Severity, rationale: String,
-        triggering: [RuleExample], nonTriggering: [RuleExample]
+        triggering: [RuleExample], nonTriggering: [RuleExample], optIn: Bool = false
     ) {
         self.id = id
         self.title = title
         self.defaultSeverity = severity
+        self.optIn = optIn
         self.rationale = rationale
         self.triggering = triggering
         self.nonTriggering = nonTriggering

@@ -41,9 +41,11 @@ public struct ValidationSettings: Sendable {
         self.root = nil
     }
 
-    /// The severity a rule runs at, or nil when it is off.
+    /// The severity a rule runs at, or nil when it is off. An opt-in rule is off until configured; sections
+    /// required in `requiredSections` turn `structure.missing-section` on.
     public func severity(of rule: RuleDescription) -> Severity? {
         if let configured = severities[rule.id] { return configured }
+        if rule.optIn, !(rule.id == .missingSection && !requiredSections.isEmpty) { return nil }
         return rule.defaultSeverity
     }
 

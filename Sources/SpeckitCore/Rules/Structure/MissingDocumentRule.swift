@@ -10,7 +10,9 @@ struct MissingDocumentRule: Rule {
             and tasks; an OpenSpec change needs proposal and tasks. A missing one usually means a step was skipped.
 
             Warning: a sound heuristic. The kit's layout expects the document, but a kit in progress may not have \
-            written it yet.
+            written it yet. \
+            Opt-in: a kit at an early stage (a spec before its plan) is normal work, not a defect, so it runs \
+            only when `.speckit.yml` turns it on.
             """,
         triggering: [
             RuleExample(
@@ -30,7 +32,8 @@ struct MissingDocumentRule: Rule {
                 ("openspec/changes/add-search/tasks.md", "## 1. Build\n\n- [ ] 1.1 Index\n"),
             ]),
             RuleExample("# Tasks\n\n- [ ] T1 A loose plan file needs no companions\n"),
-        ]
+        ],
+        optIn: true
     )
 
     func check(_ context: RuleContext) {

@@ -14,7 +14,9 @@ struct MissingSectionRule: Rule {
             or one `words:` in .speckit.yml adds.
 
             Warning: a sound heuristic. The section names are the templates' own, but a team may write the same \
-            content under another heading.
+            content under another heading. \
+            Opt-in: on real plans the sections were nearly always there under another name, so it runs only \
+            when `.speckit.yml` turns it on or names `requiredSections`.
             """,
         triggering: [
             RuleExample(
@@ -43,7 +45,8 @@ struct MissingSectionRule: Rule {
             RuleExample(
                 "# Roadmap\n\n## Phase 1\n\n- [ ] T1 Build\n\n## Risks *(mandatory)*\n\nNone.\n", path: "plan.md",
                 config: "requiredSections:\n  plan: [Risks]\n"),
-        ]
+        ],
+        optIn: true
     )
 
     func check(_ context: RuleContext) {
