@@ -139,6 +139,16 @@ struct DialectTests {
         #expect(report.allTasks.map(\.id) == ["T-004"])
     }
 
+    @Test("a sprint's Definition of Done is a checklist, not the sprint's open work")
+    func definitionOfDone() throws {
+        let document = try parse(
+            "# Backlog\n\n## Sprint 0 — COMPLETE\n\n- [x] 0.1 Repo\n\n### Definition of Done\n\n- [ ] Docs reviewed\n- [ ] Demo given\n",
+            path: "backlog.md", kind: .plan)
+        #expect(document.allTasks.map(\.id) == ["0.1"])
+        #expect(document.checklist.map(\.text) == ["Docs reviewed", "Demo given"])
+        #expect(document.checklist.map(\.section) == ["Definition of Done", "Definition of Done"])
+    }
+
     @Test("checklist sections, acceptance labels and checklists/ files are checks, never tasks")
     func checklists() throws {
         let tasks = try parse(

@@ -109,6 +109,6 @@ extension MarkdownPlanBuilder {
         "checklist", "validationchecklist", "reviewchecklist", "reviewacceptancechecklist", "reviewandacceptancechecklist",
         "acceptancechecklist", "qualitychecklist", "specificationqualitychecklist", "requirementsqualitychecklist",
         "progresstracking", "executionstatus", "requirementcompleteness", "contentquality", "featurereadiness",
-        "constitutioncheck",
+        "constitutioncheck", "definitionofdone", "dod", "exitcriteria", "donecriteria",
     ]
 }
