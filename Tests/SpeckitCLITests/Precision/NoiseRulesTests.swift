@@ -31,6 +31,26 @@ struct NoiseRulesTests {
             ])
     }
 
+    @Test("#16 placeholders a team leaves on purpose are not reported; an untouched template is reported once")
+    func deliberatePlaceholders() throws {
+        let folder = try CLIRunner.folder([
+            ".git/HEAD": "",
+            "plans/plan.md": "# Plan\n\n| Metric | Current | Target |\n| --- | --- | --- |\n| p95 | TBD | 200 ms |\n\n"
+                + "The button design is TBD during planning.\n\nUse [NEEDS CLARIFICATION: specific question] for guesses.\n\n"
+                + "- [ ] T1 Build\n\n```ts\n// ... existing fields\n```\n\n**Owner**: TBD\n",
+            ".specify/memory/constitution.md": "# [PROJECT_NAME] Constitution\n\n## [PRINCIPLE_1_NAME]\n\n[PRINCIPLE_1_DESCRIPTION]\n\n"
+                + "## [PRINCIPLE_2_NAME]\n\n[PRINCIPLE_2_DESCRIPTION]\n\n**Ratified**: [RATIFICATION_DATE]\n",
+        ])
+        let run = try CLIRunner.run(["validate", ".", "--format", "json"], in: folder)
+        let found = FixtureRepos.findings(try FixtureRepos.json(run)).filter { $0.contains("content.placeholder") }
+        #expect(
+            found == [
+                ".specify/memory/constitution.md:1:3 warning content.placeholder template token '[PROJECT_NAME]' left in the document, "
+                    + "and 5 more: the document is still its template",
+                "plans/plan.md:17:12 warning content.placeholder unfinished note 'TBD' left in the document",
+            ], "\(found)")
+    }
+
     @Test("a plan that goes from # to ### throughout has a style, not skipped headings")
     func headingSkip() throws {
         #expect(try Self.findings(of: ["structure.heading-skip"]) == [])

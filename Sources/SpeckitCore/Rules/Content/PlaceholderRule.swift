@@ -1,13 +1,16 @@
-/// `content.placeholder`: template text nobody filled in, and code that was elided instead of written.
+/// `content.placeholder`: template text nobody filled in.
 struct PlaceholderRule: Rule {
     static let description = RuleDescription(
         id: .placeholder,
         title: "Unfilled placeholder",
         severity: .warning,
         rationale: """
-            Unreplaced template tokens (`{{name}}`, `[PROJECT_NAME]`), TBD/TKTK/FIXME/`TODO:` notes, Spec Kit's \
-            `[NEEDS CLARIFICATION: …]` and elided code (`// ... (rest unchanged)`) mean the document is not \
-            finished. Text inside inline code is left alone.
+            Unreplaced template tokens (`{{name}}`, `[PROJECT_NAME]`), TBD/TKTK/FIXME/`TODO:` notes and Spec Kit's \
+            `[NEEDS CLARIFICATION: …]` mean the document is not finished. Text inside code is left alone, and so \
+            is what real plans showed to be deliberate: a TBD in a table cell or deferred on purpose ("TBD during \
+            planning"), the template's own guidance (`[NEEDS CLARIFICATION: specific question]`) and elided code \
+            in examples. A document still holding five or more template tokens is one unfilled template: it is \
+            reported once, with the count.
 
             Warning: a sound heuristic. The token shapes are the templates' own, but a bracketed capital word can be \
             real text.
@@ -21,8 +24,10 @@ struct PlaceholderRule: Rule {
                 "# Plan: ↓[FEATURE_NAME]\n\n## Summary\n\n↓TBD\n",
                 messages: ["template token '[FEATURE_NAME]' left in the", "unfinished note 'TBD' left in the document"]),
             RuleExample(
-                "# Plan\n\n```swift\nfunc run() {\n    ↓// ... (rest unchanged)\n}\n```\n",
-                messages: ["elided code '// ... (rest' left in the document"]),
+                "# ↓[PROJECT_NAME] Constitution\n\n## [PRINCIPLE_1_NAME]\n\n[PRINCIPLE_1_DESCRIPTION]\n\n## [PRINCIPLE_2_NAME]\n\n"
+                    + "[PRINCIPLE_2_DESCRIPTION]\n",
+                path: ".specify/memory/constitution.md",
+                messages: ["template token '[PROJECT_NAME]' left in the document, and 4 more: the document is still its template"]),
             // Spec Kit's italic placeholders, each once: not a token, a note and an italic bracket at one place.
             RuleExample(
                 "# Report\n\nReviewed on: ↓_[Date]_\nApprover: ↓_[To be filled]_\nSign-off: ↓_[TBD]_\n",
@@ -30,7 +35,11 @@ struct PlaceholderRule: Rule {
         ],
         nonTriggering: [
             RuleExample("# Plan\n\nTemplates use `{{name}}` tokens; see the [README](README.md).\n\n- [ ] T1 [P] [US1] Build\n"),
-            RuleExample("# Plan\n\n```swift\nlet values = [1, 2, 3]\n```\n"),
+            RuleExample("# Plan\n\n```swift\nlet values = [1, 2, 3]\n    // ... (rest unchanged)\n```\n"),
+            // Deliberate: a table's TBD cell, a deferral, the template's own guidance.
+            RuleExample(
+                "# Plan\n\n| Metric | Current |\n| --- | --- |\n| p95 | TBD |\n\nThe design is TBD during planning.\n\n"
+                    + "Use [NEEDS CLARIFICATION: specific question] for any assumption.\n"),
             // Spec Kit's review checklist talks about the markers; it does not hold one.
             RuleExample("# Checklist\n\n- [x] No [NEEDS CLARIFICATION] markers remain\n- [x] No TODO or FIXME comments remain\n"),
             // Placeholders shown in code, fenced, indented or inline, are examples.
@@ -57,11 +66,23 @@ struct PlaceholderRule: Rule {
     nonisolated(unsafe) static let mention =
         /(?i)\b(?:no|zero|without)\b.{0,80}\b(?:markers?|comments?|placeholders?|tokens?|notes?)\b/
     nonisolated(unsafe) static let mustache = /\{\{[^{}]{0,80}\}\}/
-    nonisolated(unsafe) static let elided =
-        /(?:\/\/|#|\/\*|<!--|--|;)\s*(?:\.\.\.|…)\s*\(?\s*(?:rest|existing|unchanged|remaining|same|omitted|previous|other|more|code|etc)\b/
+    /// What follows a TBD that defers it on purpose: "TBD during planning", "TBD in the Tech Spec phase".
+    nonisolated(unsafe) static let deferral = /^\s*\(?(?:during|in|after|until|once|when|by|at|per|pending)\b/
+
+    /// A found placeholder, held until the document is read so that an unfilled template is reported once.
+    private struct Found {
+        var token: String, what: String, line: Int, text: String, range: Range<String.Index>
+    }
 
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
+            var found: [Found] = []
+            func report(
+                _ token: String, _ what: String, _ document: Document, _ line: Int, _ text: String, _ range: Range<String.Index>,
+                _ context: RuleContext
+            ) {
+                found.append(Found(token: token, what: what, line: line, text: text, range: range))
+            }
             for (number, line) in context.proseLines(of: document) {
                 let braces = QuickScan.containsExact(line, Self.braces)
                 let token = Self.hasCapsToken(line)
@@ -100,37 +121,47 @@ struct PlaceholderRule: Rule {
                     fresh(range)
                 {
                     let end = text[range.upperBound...].firstIndex(of: "]").map { text.index(after: $0) } ?? text.endIndex
+                    // The template's own guidance names the marker with a stand-in question.
+                    if text[range.upperBound..<end].lowercased().contains("specific question") { continue }
                     report(
                         String(text[range.lowerBound..<end]), "open question", document, number, text,
                         range.lowerBound..<end, context)
                 }
                 if note {
                     // `TASK-XXX`, `TODO-HLS-005` are ids (an unnumbered one is still an id), not notes.
+                    // A TBD in a table cell is a value still to measure; "TBD during planning" is deferred on purpose.
+                    let tableRow = text.drop { $0 == " " }.hasPrefix("|")
                     for match in text.matches(of: Self.note)
-                    where !Self.follows(text, match.range, "-") && !text[match.range.upperBound...].hasPrefix("-") && fresh(match.range) {
+                    where !Self.follows(text, match.range, "-") && !text[match.range.upperBound...].hasPrefix("-")
+                        && !(tableRow && match.0 == "TBD") && text[match.range.upperBound...].firstMatch(of: Self.deferral) == nil
+                        && fresh(match.range)
+                    {
                         report(String(match.0), "unfinished note", document, number, text, match.range, context)
                     }
                 }
             }
-            for (number, line) in context.codeLines(of: document) where line.contains("...") || line.contains("…") {
-                let text = String(line)
-                if let match = text.firstMatch(of: Self.elided) {
-                    report(String(match.0), "elided code", document, number, text, match.range, context)
-                }
+            let tokens = found.filter { $0.what == "template token" }
+            let template = tokens.count >= Self.templateCount
+            for item in found {
+                if template, item.what == "template token", item.line != tokens[0].line || item.range != tokens[0].range { continue }
+                let more = template && item.what == "template token" ? tokens.count - 1 : 0
+                emit(item, more: more, document, context)
             }
         }
     }
 
-    private func report(
-        _ token: String, _ what: String, _ document: Document, _ line: Int, _ text: String,
-        _ range: Range<String.Index>, _ context: RuleContext
-    ) {
+    /// How many template tokens make a document an unfilled template, reported once.
+    static let templateCount = 5
+
+    private func emit(_ item: Found, more: Int, _ document: Document, _ context: RuleContext) {
+        let (token, what, text, range) = (item.token, item.what, item.text, item.range)
         let offset = text.distance(from: text.startIndex, to: range.lowerBound)
         let length = text.distance(from: range.lowerBound, to: range.upperBound)
+        let suffix = more > 0 ? ", and \(more) more: the document is still its template" : ""
         context.report(
-            "\(what) '\(token)' left in the document",
-            at: context.range(in: document, line: line, offset: offset, length: length),
-            fix: what == "elided code" ? "write the code out in full" : "replace it with the real text")
+            "\(what) '\(token)' left in the document\(suffix)",
+            at: context.range(in: document, line: item.line, offset: offset, length: length),
+            fix: "replace it with the real text")
     }
 
     static let braces = Array("{{".utf8), needs = Array("[NEEDS".utf8)
