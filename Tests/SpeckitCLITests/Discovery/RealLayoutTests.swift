@@ -129,6 +129,9 @@ struct RealLayoutTests {
         ])
     func fileInItsKit(repo: String, kit: String, file: String) throws {
         let folder = try FixtureRepos.copy(repo)
+        // The opt-in kit and section checks are on, so every kit has findings to compare.
+        try Data("rules:\n  structure.missing-document: warning\n  structure.missing-section: warning\n".utf8).write(
+            to: folder.appendingPathComponent(".speckit.yml"))
         let whole = FixtureRepos.findings(try FixtureRepos.json(try CLIRunner.run(["validate", kit, "--format", "json"], in: folder)))
         let named = try CLIRunner.run(["validate", file, "--format", "json"], in: folder)
         let mine = FixtureRepos.findings(try FixtureRepos.json(named))

@@ -12,8 +12,9 @@ struct LanguageKitTests {
         let target = parent.appendingPathComponent(URL(fileURLWithPath: relative).lastPathComponent)
         try FileManager.default.copyItem(at: URL(fileURLWithPath: CLIRunner.fixture(relative)), to: target)
         try FileManager.default.createDirectory(at: target.appendingPathComponent(".git"), withIntermediateDirectories: true)
-        // The opt-in section check is on, so the translated section names are shown to be found.
-        try Data("rules:\n  structure.missing-section: warning\n".utf8).write(to: target.appendingPathComponent(".speckit.yml"))
+        // The opt-in section and criteria checks are on, so the translated names are shown to be found.
+        try Data("rules:\n  structure.missing-section: warning\n  acceptance.missing: warning\n".utf8).write(
+            to: target.appendingPathComponent(".speckit.yml"))
         return target
     }
 
