@@ -124,6 +124,10 @@ struct VocabularyTests {
         #expect(DependencyText.ids(in: "[39, 40]") == ["39", "40"])
         #expect(DependencyText.ids(in: "wait 2 seconds after T1") == ["T1"])
         #expect(DependencyText.ids(in: "60s cooldown") == [])
+        // #16: a parenthesis after an id describes it; a value wholly in parentheses is still read.
+        #expect(DependencyText.ids(in: "TODO-044 (TASK-001 OS detection module)") == ["TODO-044"])
+        #expect(DependencyText.ids(in: "TODO-014 (US-001 v2 generated), TODO-031 (US-002 done)") == ["TODO-014", "TODO-031"])
+        #expect(DependencyText.ids(in: "(T001, T002)") == ["T001", "T002"])
         #expect(DependencyText.ticketPrefix("HLS-006") == "HLS")
         #expect(DependencyText.ticketPrefix("T150a") == nil)
     }

@@ -9,6 +9,7 @@ enum DependencyText {
     /// The ids of a dependency field's value: `[39, 40]`, `T1 complete`, `Task 1.1, 1.2, 1.3`, `Phase 1, 2`,
     /// `T010–T014`, `none`.
     static func ids(in text: String) -> [String] {
+        let text = withoutAsides(text)
         var out: [String] = []
         var seen: Set<String> = []
         var prefix: String?
@@ -29,6 +30,29 @@ enum DependencyText {
                     prefix = nil
                 }
                 if seen.insert(id).inserted { out.append(id) }
+            }
+        }
+        return out
+    }
+
+    /// The text with its asides blanked: a parenthesis after an id describes it ("TODO-044 (TASK-001 OS
+    /// detection module)", "TODO-014 (US-001 v2 generated)") and names no dependency of its own. A value that
+    /// is wholly in parentheses is kept.
+    static func withoutAsides(_ text: String) -> String {
+        guard text.contains("(") || text.contains("（") else { return text }
+        var out = ""
+        var depth = 0
+        var seenContent = false
+        for character in text {
+            if character == "(" || character == "（", seenContent || depth > 0 {
+                depth += 1
+                out.append(" ")
+            } else if depth > 0 {
+                if character == ")" || character == "）" { depth -= 1 }
+                out.append(" ")
+            } else {
+                if !character.isWhitespace, !"*_:：`".contains(character) { seenContent = true }
+                out.append(character)
             }
         }
         return out
