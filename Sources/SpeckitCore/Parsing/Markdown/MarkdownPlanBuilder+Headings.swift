@@ -73,8 +73,12 @@ extension MarkdownPlanBuilder {
 
     /// Whether a task of this id was already written above (a "Detailed Task Descriptions" section that
     /// restates the checklist): the heading then describes that task and is not a second one.
-    func restates(_ id: String) -> Bool {
-        tasks.contains { $0.task.id == id }
+    mutating func restates(_ id: String) -> Bool {
+        while seenTaskIDs < tasks.count {
+            if let known = tasks[seenTaskIDs].task.id { taskIDs.insert(known) }
+            seenTaskIDs += 1
+        }
+        return taskIDs.contains(id)
     }
 
     /// Opens a task block from a `### T001: Title` heading or a `**ID 24.4: Title**` line at `level`.
@@ -91,6 +95,7 @@ extension MarkdownPlanBuilder {
         var record = TaskRecord(task: task, parent: parent, phase: phase?.index ?? -1, depth: depth)
         record.checksBelow = true
         tasks.append(record)
+        if idTaskIndex[id] == nil { idTaskIndex[id] = tasks.count - 1 }
         headingTask = (tasks.count - 1, level)
     }
 

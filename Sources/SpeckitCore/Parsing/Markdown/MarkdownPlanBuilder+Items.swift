@@ -101,7 +101,7 @@ extension MarkdownPlanBuilder {
         let facts = TaskLineParser.parse(text, words: vocabulary.concepts)
         // A progress list restating `### T002:` tasks ("- [x] T002 [P]: Contract test") states their status;
         // it is not a second task of the same id.
-        if let id = facts.id, let block = tasks.firstIndex(where: { $0.checksBelow && $0.task.id == id }) {
+        if let id = facts.id, let block = idTaskIndex[id] {
             tasks[block].task.statuses.append(
                 Status(value: marker.impliedStatus(kiro: kiro), raw: marker.raw, source: .checkbox, range: range(of: index)))
             return

@@ -24,6 +24,12 @@ struct MarkdownPlanBuilder {
     var sections: [SectionRecord] = []
     var phases: [PhaseRecord] = []
     var tasks: [TaskRecord] = []
+    /// The first id-heading task (`### T001:`) of each id, by index into `tasks`: looked up for every
+    /// checkbox, so never by a scan.
+    var idTaskIndex: [String: Int] = [:]
+    /// The ids of `tasks[..<seenTaskIDs]`, grown as `restates` is asked, so it never scans every task.
+    var taskIDs: Set<String> = []
+    var seenTaskIDs = 0
     var requirements: [Requirement] = []
     var criteria: [CriterionRecord] = []
     var claims: [Claim] = []

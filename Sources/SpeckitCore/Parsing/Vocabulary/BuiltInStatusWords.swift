@@ -5,7 +5,7 @@ enum BuiltInStatusWords {
             .todo,
             [
                 "todo", "to do", "not started", "pending", "open", "planned", "new", "backlog", "not done",
-                "queued", "upcoming", "ready", "unstarted", "incomplete",
+                "queued", "upcoming", "ready", "unstarted", "incomplete", "idea", "committed",
                 "pendiente", "por hacer", "sin empezar", "no iniciado", "planificado",
                 "pendente", "a fazer", "não iniciado", "planejado",
                 "à faire", "a faire", "en attente", "non commencé", "prévu",
@@ -62,7 +62,8 @@ enum BuiltInStatusWords {
         (
             .done,
             [
-                "done", "complete", "completed", "finished", "shipped", "resolved", "closed", "implemented",
+                "done", "complete", "completed", "finished", "shipped", "resolved", "closed", "implemented", "reached",
+                "achieved",
                 "delivered", "merged", "verified", "released", "fixed", "accepted", "passing", "passed",
                 "completado", "completada", "hecho", "hecha", "terminado", "terminada", "finalizado", "finalizada",
                 "implementado", "implementada", "resuelto",

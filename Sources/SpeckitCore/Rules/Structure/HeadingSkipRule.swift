@@ -9,7 +9,9 @@ struct HeadingSkipRule: Rule {
             and speckit's own phase detection, read the skipped level as missing structure.
 
             Note: style, a Markdown-lint matter. Only a skip that breaks the document's own pattern is reported: a \
-            document that goes from `#` to `###` throughout has a style, not a mistake.
+            document that goes from `#` to `###` throughout has a style, not a mistake. \
+            Opt-in: heading levels are a Markdown-lint matter, and on real plans every skip judged was a style \
+            or an HTML block that hid a heading, so it runs only when `.speckit.yml` turns it on.
             """,
         triggering: [
             RuleExample(
@@ -20,7 +22,8 @@ struct HeadingSkipRule: Rule {
             RuleExample("# Plan\n\n## Phase 1\n\n### Task 1\n\n- [ ] T1 Build\n\n## Phase 2\n", path: "plan.md"),
             // One consistent style: `#` then `###` throughout, `##` never used. A house style, not a hole.
             RuleExample("# Plan\n\n### Phase 1\n\n- [ ] T1 Build\n\n### Phase 2\n\n- [ ] T2 Ship\n", path: "plan.md"),
-        ]
+        ],
+        optIn: true
     )
 
     func check(_ context: RuleContext) {

@@ -6,7 +6,8 @@ struct MalformedMarkerRule: Rule {
         severity: .warning,
         rationale: """
             `[ x]`, `[]`, `[xx]`, `[✓]`, `[v]` or `-[x]` (no space after the bullet) look like checkboxes to a \
-            person but not to GitHub or any parser, so the task silently drops out of every count. Write `[ ]` or `[x]`.
+            person but not to GitHub or any parser, so the task silently drops out of every count. Write `[ ]` or `[x]`. \
+            Each way of writing the box is reported once per document, with how many items share it.
 
             Warning: a sound heuristic. The item is almost always a mistyped checkbox, but it could be text that \
             looks like one.
@@ -17,6 +18,9 @@ struct MalformedMarkerRule: Rule {
             RuleExample("# Tasks\n\n* ↓[xx] T1 Write the schema\n", messages: ["malformed checkbox [xx]; the item is not read"]),
             RuleExample("# Tasks\n\n- ↓[✓] T1 Write the schema\n", messages: ["malformed checkbox [✓]; the item is not read as"]),
             RuleExample("# Tasks\n\n-↓[x] T1 Write the schema\n", messages: ["malformed checkbox [x]; the item is not read as"]),
+            RuleExample(
+                "# Checks\n\n- ↓[✓] Schema\n- [✓] API\n- [✓] UI\n",
+                messages: ["malformed checkbox [✓]; the item is not read as a task (nor 2 more"]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [x] T2 API\n- [X] T3 UI\n- [~] T4 Docs\n- [P] T5 tagged\n"),
@@ -27,11 +31,25 @@ struct MalformedMarkerRule: Rule {
 
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
+            // One finding per way of writing the box: a list of `[✓]` items is one habit, not seven mistakes.
+            var first: [String: (line: Int, offset: Int)] = [:]
+            var counts: [String: Int] = [:]
+            var order: [String] = []
             for (number, line) in context.proseLines(of: document) {
                 guard let (offset, marker) = Self.malformedMarker(in: line) else { continue }
+                if first[marker] == nil {
+                    first[marker] = (number, offset)
+                    order.append(marker)
+                }
+                counts[marker, default: 0] += 1
+            }
+            for marker in order {
+                guard let place = first[marker] else { continue }
+                let more = (counts[marker] ?? 1) - 1
                 context.report(
-                    "malformed checkbox \(marker); the item is not read as a task",
-                    at: context.range(in: document, line: number, offset: offset, length: marker.count),
+                    "malformed checkbox \(marker); the item is not read as a task"
+                        + (more > 0 ? " (nor \(more) more written the same way)" : ""),
+                    at: context.range(in: document, line: place.line, offset: place.offset, length: marker.count),
                     fix: "write [ ] or [x]")
             }
         }
