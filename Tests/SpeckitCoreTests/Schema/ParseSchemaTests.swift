@@ -559,7 +559,7 @@ enum ParseSampleModel {
     }
     static func rawValue(_ value: PlanTask.Form) -> String {
         switch value {
-        case .checkbox, .heading, .structured: value.rawValue
+        case .checkbox, .heading, .structured, .table: value.rawValue
         }
     }
     static func rawValue(_ value: TaskMarker.Kind) -> String {
