@@ -4,7 +4,7 @@
 struct TableRow {
     var id: String
     var title: String
-    /// The status cell, when it is not empty.
+    /// The status cell, when it holds a status speckit knows.
     var status: String?
     var range: SourceRange
     /// The phase the table stands in, or -1.
@@ -77,12 +77,13 @@ extension MarkdownPlanBuilder {
         var found: [TableRow] = []
         for (row, cells) in body where statusColumn < cells.count {
             guard let (id, title) = idAndTitle(cells, columns: columns) else { continue }
-            let status = cells[statusColumn].trimmingSpaces
-            found.append(
-                TableRow(id: id, title: title, status: status.isEmpty ? nil : status, range: range(of: row), phase: phase?.index ?? -1))
+            // A cell speckit cannot read (`qa-review`, a team's own word) states nothing rather than a guess.
+            let cell = cells[statusColumn].trimmingSpaces
+            let status = vocabulary.leadingStatus(in: cell) == nil ? nil : cell
+            found.append(TableRow(id: id, title: title, status: status, range: range(of: row), phase: phase?.index ?? -1))
         }
         // A table whose status cells say nothing speckit knows lists something else (risks, sources, files).
-        guard found.contains(where: { $0.status.flatMap(vocabulary.leadingStatus(in:)) != nil }) else { return }
+        guard found.contains(where: { $0.status != nil }) else { return }
         tableRows += found
     }
 
