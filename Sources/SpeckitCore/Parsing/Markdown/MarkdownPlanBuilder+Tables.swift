@@ -79,7 +79,7 @@ extension MarkdownPlanBuilder {
             guard let (id, title) = idAndTitle(cells, columns: columns) else { continue }
             // A cell speckit cannot read (`qa-review`, a team's own word) states nothing rather than a guess.
             let cell = cells[statusColumn].trimmingSpaces
-            let status = vocabulary.leadingStatus(in: cell) == nil ? nil : cell
+            let status = cellStatus(cell) == nil ? nil : cell
             found.append(TableRow(id: id, title: title, status: status, range: range(of: row), phase: phase?.index ?? -1))
         }
         // A table whose status cells say nothing speckit knows lists something else (risks, sources, files).
@@ -108,7 +108,9 @@ extension MarkdownPlanBuilder {
     /// task of the phase its table stands in. A phase row sets the status of the phase it names, if there is one.
     mutating func settleTables() {
         for row in tableRows {
-            let stated: Status? = row.status.map { self.status(from: $0, range: row.range) }
+            let stated: Status? = row.status.flatMap { cell in
+                cellStatus(cell).map { Status(value: $0, raw: cell, source: .field, range: row.range) }
+            }
             if let existing = tasks.firstIndex(where: { $0.task.id == row.id && $0.task.form != .table }) {
                 if let stated { tasks[existing].task.statuses.append(stated) }
                 continue
@@ -123,9 +125,17 @@ extension MarkdownPlanBuilder {
             tasks.append(TaskRecord(task: task, parent: -1, phase: row.phase, depth: 1))
         }
         for row in phaseTableRows {
-            guard vocabulary.leadingStatus(in: row.status) != nil, let index = phaseIndex(named: row.name) else { continue }
+            guard cellStatus(row.status) != nil, let index = phaseIndex(named: row.name) else { continue }
             apply(FieldFact(key: .status, name: "Status", value: row.status), toPhase: index, range: row.range)
         }
+    }
+
+    /// The status a cell states: a status word or emoji, or a checkbox (`[x]`, `[ ]`).
+    func cellStatus(_ cell: String) -> CanonicalStatus? {
+        let text = Self.plain(cell)
+        if text == "[x]" || text == "[X]" { return .done }
+        if text == "[ ]" { return .todo }
+        return vocabulary.leadingStatus(in: text)
     }
 
     /// The phase a cell names: `Phase 2`, `2`, `Phase 2: API`, `Fase 2`, or a phase's own title.
@@ -136,14 +146,22 @@ extension MarkdownPlanBuilder {
         if let subject, !subject.isEmpty { ids.insert(subject) }
         if case .phase(let id, _, _) = HeadingClassifier.classify(text, words: vocabulary.concepts) { ids.insert(id) }
         let folded = StatusVocabulary.fold(text)
+        // `2` or `Phase 2` names `## Fase 2` too: the number is what the ids share.
+        let number = ids.compactMap(Self.phaseNumber).first
         let matches = phases.indices.filter { index in
             let phase = phases[index].phase
             return !phases[index].isGroup
-                && (ids.contains(phase.id) || StatusVocabulary.fold(phase.title) == folded
+                && (ids.contains(phase.id) || number != nil && Self.phaseNumber(phase.id) == number
+                    || StatusVocabulary.fold(phase.title) == folded
                     || StatusVocabulary.fold(phase.id + " " + phase.title) == folded)
         }
         // A name two phases share names neither for certain.
         return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The number of a phase id (`Phase 2`, `Fase 2`, `フェーズ2` → `2`).
+    static func phaseNumber(_ id: String) -> String? {
+        id.firstMatch(of: /(\d+(?:\.\d+)*)\s*$/).map { String($0.1) }
     }
 
     /// A cell that is one id (`T001`, `TASK-12`, `P1-001`, `1.2`, `#12`), or nil; ids of requirements, criteria,
