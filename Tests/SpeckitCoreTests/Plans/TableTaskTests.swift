@@ -36,6 +36,26 @@ struct TableTaskTests {
         #expect(tasks.map(\.range.line) == [7, 8, 9, 10])
     }
 
+    @Test("owner, date and dependency columns are the task's fields; a dependency on no task here is dropped")
+    func fieldColumns() throws {
+        let document = try parse(
+            """
+            # Sprint 1
+
+            | # | Ticket | Status | Owner | Depends | Started |
+            |---|--------|--------|-------|---------|---------|
+            | DH-016 | Key repository | done | Backend | DH-007 | 2026-01-05 |
+            | DH-017 | Key service | todo | - | DH-016, DH-007 | - |
+
+            """)
+        let tasks = document.allTasks
+        #expect(tasks.map(\.id) == ["DH-016", "DH-017"])
+        #expect(tasks.map(\.title) == ["Key repository", "Key service"])
+        #expect(tasks.map(\.assignee) == ["Backend", nil])
+        #expect(tasks.map { $0.dependencies.map(\.id) } == [[], ["DH-016"]])
+        #expect(tasks.map(\.dates.started?.iso) == ["2026-01-05", nil])
+    }
+
     @Test("a task column whose cells start with an id, and headers in another language")
     func taskColumnAndLanguages() throws {
         let english = try parse("# Plan\n\n| Task | Status |\n|---|---|\n| TASK-12: Wire the queue | ✅ Done |\n| 1.2 Add retries | [ ] |\n")
@@ -138,7 +158,8 @@ struct TableTaskTests {
         #expect(document.allTasks.isEmpty)
         #expect(document.phases.first?.declaredStatus?.value == .done)
         #expect(document.claims.map(\.text) == ["| Phase 1 | 3 | 1 |", "| Phase 1 | 3 | 1 |"])
-        let spec = try parse("# Spec\n\n| ID | Task | Status |\n|---|---|---|\n| T001 | Login | ✅ Done |\n", path: "data-model.md", kind: .reference)
+        let spec = try parse(
+            "# Spec\n\n| ID | Task | Status |\n|---|---|---|\n| T001 | Login | ✅ Done |\n", path: "data-model.md", kind: .reference)
         #expect(spec.allTasks.isEmpty)
     }
 }

@@ -40,7 +40,9 @@ extension MarkdownPlanBuilder {
         if let open = headingTask, open.level >= headingLevel { headingTask = nil }
         openIDTask(id: match.id, title: match.title, status: status, range: line, level: headingLevel + 1)
         if lines.count > 1, let owner = headingTask?.index {
-            for fact in FieldLineParser.fields(in: String(lines[1]), words: vocabulary.concepts) { apply(fact, to: .task(owner), at: index) }
+            for fact in FieldLineParser.fields(in: String(lines[1]), words: vocabulary.concepts) {
+                apply(fact, to: .task(owner), at: index)
+            }
         }
         return true
     }
@@ -115,7 +117,7 @@ extension MarkdownPlanBuilder {
         }
     }
 
-    private mutating func apply(_ fact: FieldFact, toTask index: Int, range: SourceRange) {
+    mutating func apply(_ fact: FieldFact, toTask index: Int, range: SourceRange) {
         switch fact.key {
         case .status:
             // "**State:**" over a code block states nothing.

@@ -9,6 +9,8 @@ struct TableRow {
     var range: SourceRange
     /// The phase the table stands in, or -1.
     var phase: Int
+    /// Cells of columns that name a field a task has (`Owner`, `Depends`, `Started`, `Priority`).
+    var fields: [FieldFact] = []
 }
 
 struct PhaseTableRow {
@@ -80,11 +82,30 @@ extension MarkdownPlanBuilder {
             // A cell speckit cannot read (`qa-review`, a team's own word) states nothing rather than a guess.
             let cell = cells[statusColumn].trimmingSpaces
             let status = cellStatus(cell) == nil ? nil : cell
-            found.append(TableRow(id: id, title: title, status: status, range: range(of: row), phase: phase?.index ?? -1))
+            var record = TableRow(id: id, title: title, status: status, range: range(of: row), phase: phase?.index ?? -1)
+            for (column, key) in fieldColumns(header, columns: columns) where column < cells.count {
+                let value = cells[column].trimmingSpaces
+                guard !value.isEmpty, !Self.saysNone(value) else { continue }
+                record.fields.append(FieldFact(key: key, name: header[column], value: value))
+            }
+            found.append(record)
         }
         // A table whose status cells say nothing speckit knows lists something else (risks, sources, files).
         guard found.contains(where: { $0.status != nil }) else { return }
         tableRows += found
+    }
+
+    /// Columns whose header is a task field speckit knows: assignee, dates, priority, dependencies.
+    private func fieldColumns(_ header: [String], columns: TableColumns) -> [(Int, FieldFact.Key)] {
+        header.indices.compactMap { column in
+            guard column != columns.id, column != columns.title, column != columns.status,
+                let key = FieldLineParser.key(for: Self.plain(header[column]), anyKey: false, words: vocabulary.concepts)
+            else { return nil }
+            switch key {
+            case .assignee, .started, .completed, .due, .priority, .dependencies: return (column, key)
+            case .status, .lastUpdated, .other: return nil
+            }
+        }
     }
 
     /// The id and title of a row: from an id column, or from a task column whose cells start with an id.
@@ -123,6 +144,13 @@ extension MarkdownPlanBuilder {
             var task = PlanTask(id: row.id, title: row.title, form: .table, range: row.range)
             if let stated { task.statuses = [stated] }
             tasks.append(TaskRecord(task: task, parent: -1, phase: row.phase, depth: 1))
+            for fact in row.fields { apply(fact, toTask: tasks.count - 1, range: row.range) }
+        }
+        // A ticket table often waits on tickets of an earlier sprint's file (`| DH-016 | … | DH-007 |`): a
+        // dependency cell names a dependency only when the document has a task of that id.
+        let known = Set(tasks.compactMap(\.task.id))
+        for index in tasks.indices where tasks[index].task.form == .table {
+            tasks[index].task.dependencies.removeAll { !known.contains($0.id) }
         }
         for row in phaseTableRows {
             guard cellStatus(row.status) != nil, let index = phaseIndex(named: row.name) else { continue }
