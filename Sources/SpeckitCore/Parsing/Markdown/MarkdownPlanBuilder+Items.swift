@@ -44,9 +44,7 @@ extension MarkdownPlanBuilder {
             break
         }
         if enclosingTask[index] >= 0 {
-            for fact in FieldLineParser.fields(in: text, words: vocabulary.concepts) {
-                apply(fact, to: .task(Int(enclosingTask[index])), at: index)
-            }
+            for fact in FieldLineParser.fields(in: text, words: vocabulary.concepts) { apply(fact, to: .task(Int(enclosingTask[index])), at: index) }
         } else if let owner = headingTask?.index, tasks[owner].checksBelow {
             // `- **Status**: done` under a `### T001:` task is the task's field, as a bold line would be.
             for fact in FieldLineParser.fields(in: text, words: vocabulary.concepts) { apply(fact, to: .task(owner), at: index) }
@@ -79,9 +77,7 @@ extension MarkdownPlanBuilder {
             checkboxTask(index, text: text, marker: marker)
             return
         }
-        if owner < 0, let heading = headingTask?.index, tasks[heading].checksBelow,
-            TaskLineParser.parse(text, words: vocabulary.concepts).id == nil
-        {
+        if owner < 0, let heading = headingTask?.index, tasks[heading].checksBelow, TaskLineParser.parse(text, words: vocabulary.concepts).id == nil {
             addCriterion(text, label: "Acceptance Criteria", checked: marker.checked, at: index)
             addCheck(text, marker: marker, section: nil, task: heading, at: index)
             return
