@@ -150,6 +150,10 @@ struct TableTaskTests {
             |----|--------|--------|
             | 1 | interview notes | reviewed-by-pm |
 
+            | # | Risk | Status |
+            |---|------|--------|
+            | 1 | Vendor lock-in | Open |
+
             | Phase | Tasks | Done |
             |-------|-------|------|
             | Phase 1 | 3 | 1 |

@@ -50,7 +50,7 @@ struct TableColumns {
 
     /// Headers of a column of task titles (a `Task` column may also start with the id).
     static let titleHeaders: Set<String> = [
-        "task", "tasks", "title", "description", "name", "summary", "item", "deliverable", "taskname", "tasktitle",
+        "task", "tasks", "title", "description", "name", "summary", "deliverable", "taskname", "tasktitle",
         "tarea", "título", "titulo", "descripción", "descripcion", "nombre", "tarefa", "descrição", "descricao", "nome",
         "tâche", "tache", "titre", "aufgabe", "titel", "beschreibung", "タスク", "タイトル", "内容", "説明", "任务",
         "任務", "标题", "標題", "描述", "名称", "作業", "작업", "제목", "설명", "태스크",
@@ -112,6 +112,9 @@ extension MarkdownPlanBuilder {
     private func idAndTitle(_ cells: [String], columns: TableColumns) -> (String, String)? {
         if let idColumn = columns.id {
             guard idColumn < cells.count, let id = Self.tableID(cells[idColumn]) else { return nil }
+            // `| # | Risk | Status |` numbers rows of something else: a bare number is a task id only beside a
+            // column the header calls the task's.
+            if columns.title == nil, id.allSatisfy(\.isNumber) { return nil }
             let titleColumn = columns.title ?? cells.indices.first { $0 != idColumn && $0 != columns.status }
             let title = titleColumn.flatMap { $0 < cells.count ? cells[$0] : nil } ?? id
             return (id, Self.plain(title))
