@@ -8,6 +8,8 @@ public struct PlanTask: Codable, Hashable, Sendable {
         case heading
         /// An entry of a YAML plan or a Taskmaster `tasks.json`.
         case structured
+        /// A row of a Markdown table with an id column and a status column (`| T001 | Setup | ✅ Done |`).
+        case table
     }
 
     /// The id as written (`T2.1`, `T012`, `Task 39`, `1.2`, a YAML id), when there is one.

@@ -532,7 +532,7 @@ enum ParseSampleModel {
             ("StatusSource", [StatusSource.checkbox, .emoji, .field, .heading, .structured].map(rawValue)),
             ("DocumentFormat", [Document.Format.markdown, .yaml, .json].map(rawValue)),
             ("LineEndings", [TextReport.LineEndings.lf, .crlf, .cr, .mixed, .none].map(rawValue)),
-            ("TaskForm", [PlanTask.Form.checkbox, .heading, .structured].map(rawValue)),
+            ("TaskForm", [PlanTask.Form.checkbox, .heading, .structured, .table].map(rawValue)),
             ("TaskMarkerKind", [TaskMarker.Kind.gfm, .extended].map(rawValue)),
             ("RequirementKind", [Requirement.Kind.functional, .userStory, .requirement].map(rawValue)),
             ("AcceptanceCriterionStyle", [AcceptanceCriterion.Style.checklist, .scenario, .ears].map(rawValue)),
@@ -559,7 +559,7 @@ enum ParseSampleModel {
     }
     static func rawValue(_ value: PlanTask.Form) -> String {
         switch value {
-        case .checkbox, .heading, .structured: value.rawValue
+        case .checkbox, .heading, .structured, .table: value.rawValue
         }
     }
     static func rawValue(_ value: TaskMarker.Kind) -> String {

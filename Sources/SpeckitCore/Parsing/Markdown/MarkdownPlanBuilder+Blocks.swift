@@ -57,9 +57,11 @@ extension MarkdownPlanBuilder {
         pendingLabel = nil
     }
 
-    /// A two-column table under a task block or phase is read as `key | value` attributes.
+    /// A two-column table under a task block or phase is read as `key | value` attributes; a table of tasks or
+    /// of phase statuses is kept for `settleTables()`.
     mutating func table(_ index: Int) {
         claims += ClaimTable.claims(in: tree, table: index) { range(of: $0) }
+        collectTableRows(index)
         guard let target = workTarget else { return }
         for row in tree.children(of: index) {
             guard case .tableRow(header: false) = tree.nodes[row].kind else { continue }
@@ -115,7 +117,7 @@ extension MarkdownPlanBuilder {
         }
     }
 
-    private mutating func apply(_ fact: FieldFact, toTask index: Int, range: SourceRange) {
+    mutating func apply(_ fact: FieldFact, toTask index: Int, range: SourceRange) {
         switch fact.key {
         case .status:
             // "**State:**" over a code block states nothing.
@@ -142,7 +144,7 @@ extension MarkdownPlanBuilder {
         }
     }
 
-    private mutating func apply(_ fact: FieldFact, toPhase index: Int, range: SourceRange) {
+    mutating func apply(_ fact: FieldFact, toPhase index: Int, range: SourceRange) {
         switch fact.key {
         case .status:
             let status = status(from: fact.value, range: range)

@@ -35,6 +35,9 @@ struct MarkdownPlanBuilder {
     var claims: [Claim] = []
     var checklist: [ChecklistItem] = []
     var diagnostics: [Diagnostic] = []
+    /// Rows of task tables and phase-status tables, settled once the document is read.
+    var tableRows: [TableRow] = []
+    var phaseTableRows: [PhaseTableRow] = []
 
     // Heading context.
     var phase: (index: Int, level: Int)?
@@ -92,6 +95,7 @@ struct MarkdownPlanBuilder {
             default: break
             }
         }
+        settleTables()
     }
 
     /// The range of a node, in the file's own lines and columns.
