@@ -19,6 +19,8 @@ enum HeadingRole: Equatable {
 enum ListLabel: Equatable {
     case acceptance(String)
     case deliverables
+    /// `**Checklist:**`, `Definition of Done:` before a list: its boxes are checks, never tasks.
+    case checklist(String)
 }
 
 /// Recognises phase, task, requirement and label headings.

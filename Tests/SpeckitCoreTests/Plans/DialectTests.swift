@@ -139,6 +139,16 @@ struct DialectTests {
         #expect(report.allTasks.map(\.id) == ["T-004"])
     }
 
+    @Test("boxes under a **Checklist:** label are checks of their task, not tasks")
+    func checklistLabel() throws {
+        let document = try parse(
+            "# Tarefas\n\n## Fase 1\n\n### Task 1.1: Tabela\n\n**Checklist:**\n- [ ] Tabela criada\n- [x] Índices\n\n### Task 1.2: Deploy\n\n- [ ] Subir\n",
+            path: "tasks.md", kind: .tasks)
+        #expect(document.allTasks.map(\.id) == ["Task 1.1", "Task 1.2", nil])
+        #expect(document.checklist.map(\.text) == ["Tabela criada", "Índices"])
+        #expect(document.checklist.map(\.section) == ["Checklist", "Checklist"])
+    }
+
     @Test("a sprint's Definition of Done is a checklist, not the sprint's open work")
     func definitionOfDone() throws {
         let document = try parse(

@@ -8,6 +8,10 @@ extension MarkdownPlanBuilder {
         let text = node.text
         scanClaims(text, at: index)
         if idTasks, boldLineTask(index, text: text) { return }
+        if let name = Self.checklistLabel(text) {
+            pendingLabel = (.checklist(name), node.nextSibling)
+            return
+        }
 
         if let label = LabelClassifier.label(text, requireColon: true, words: vocabulary.concepts) {
             pendingLabel = (label, node.nextSibling)

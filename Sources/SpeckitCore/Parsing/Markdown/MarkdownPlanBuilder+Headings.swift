@@ -104,6 +104,14 @@ extension MarkdownPlanBuilder {
     /// "Execution Status", plan.md's "Progress Tracking", a tasks file's "Validation Checklist" or "Checklist".
     /// Other checklists ("Verification Checklist", "Phase 1 Deliverables Checklist") often list work still
     /// to do and stay tasks.
+    /// The name of a paragraph that is only a checklist label (`**Checklist:**`, `Definition of Done:`).
+    static func checklistLabel(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count <= 40, trimmed.hasSuffix(":") || trimmed.hasSuffix(":**") || trimmed.hasSuffix("：") else { return nil }
+        let name = String(trimmed.drop { "*_ ".contains($0) }.reversed().drop { "*_:： ".contains($0) }.reversed())
+        return isChecklistHeading(name) ? name : nil
+    }
+
     static func isChecklistHeading(_ text: String) -> Bool {
         let folded = String(StatusVocabulary.fold(text).unicodeScalars.filter { $0.properties.isAlphabetic })
         return checklistHeadings.contains(folded)

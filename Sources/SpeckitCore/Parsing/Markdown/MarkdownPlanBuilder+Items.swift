@@ -37,6 +37,8 @@ extension MarkdownPlanBuilder {
                 phases[phase.index].phase.deliverables.append(ListEntry(text: text.collapsingWhitespace, range: range(of: index)))
             }
             return
+        case .checklist?:
+            return
         case .acceptance(let name)?:
             addCriterion(text, label: name, checked: nil, at: index)
             return
@@ -60,6 +62,11 @@ extension MarkdownPlanBuilder {
     /// an id-less box under a `### T001:` task, which is that task's acceptance criterion.
     private mutating func checkbox(_ index: Int, text: String, marker: TaskMarker, label: ListLabel?) {
         let owner = Int(enclosingTask[index])
+        if case .checklist(let name)? = label {
+            let heading = headingTask?.index
+            addCheck(text, marker: marker, section: name, task: owner >= 0 ? owner : heading, at: index)
+            return
+        }
         if case .acceptance(let name)? = label {
             addCriterion(text, label: name, checked: marker.checked, at: index)
             // Under a checkbox task or a `### T001:` task the boxes check that task. Under a phase, the document
