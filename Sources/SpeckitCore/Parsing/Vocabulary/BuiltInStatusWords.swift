@@ -5,7 +5,7 @@ enum BuiltInStatusWords {
             .todo,
             [
                 "todo", "to do", "not started", "pending", "open", "planned", "new", "backlog", "not done",
-                "queued", "upcoming", "ready", "unstarted", "incomplete", "idea", "committed",
+                "queued", "upcoming", "ready", "unstarted", "incomplete",
                 "pendiente", "por hacer", "sin empezar", "no iniciado", "planificado",
                 "pendente", "a fazer", "não iniciado", "planejado",
                 "à faire", "a faire", "en attente", "non commencé", "prévu",

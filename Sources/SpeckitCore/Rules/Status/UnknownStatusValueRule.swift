@@ -25,7 +25,9 @@ struct UnknownStatusValueRule: Rule {
             RuleExample(
                 "# Plan\n\n### Task 1: Schema\n\n**Status**: 98/100 tests passing\n\n### Task 2: API\n\n"
                     + "**Status**: Equipment limits are correctly implemented\n"),
-            RuleExample("milestones:\n  - id: M1\n    title: Beta\n    state: REACHED\n", path: "roadmap.yaml"),
+            RuleExample(
+                "milestones:\n  - id: M1\n    title: Beta\n    state: REACHED\n    deliverables:\n      - id: D1\n        state: DONE\n",
+                path: "roadmap.yaml"),
             RuleExample(
                 "tasks:\n  - id: T1\n    title: Schema\n    status: shipped-to-qa\n", path: "tasks.yaml",
                 config: "statusWords:\n  shipped-to-qa: review\n"),
