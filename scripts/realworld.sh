@@ -2,7 +2,7 @@
 # Measures speckit's findings on real public plans and how many of them a person judged true (run by hand,
 # never in CI: the repositories are not in this one and are never copied into it).
 #
-#   scripts/realworld.sh [--checkout MIRRORS] [--unjudged FILE] DIR [SPECKIT]
+#   scripts/realworld.sh [--checkout MIRRORS] [--unjudged FILE] [--judged FILE] DIR [SPECKIT]
 #
 # scripts/realworld/manifest.tsv lists what is measured, tab-separated, one row per plan file:
 #   repository  commit  path  style  notes
@@ -33,17 +33,19 @@
 # severity (error, warning, note, all), how many findings are judged and unjudged, and the verdicts whose
 # findings are gone (per rule: how many true, false and noise findings no longer appear). --unjudged FILE
 # writes the unjudged findings, with their source line, in verdicts.tsv's columns (verdict and reason empty,
-# message and source after them) for a person to judge next. Prose: scripts/realworld/verdicts.md.
+# message and source after them) for a person to judge next; --judged FILE writes this run's judged findings the
+# same way, with their verdicts. Prose: scripts/realworld/verdicts.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 manifest=$repo/scripts/realworld/manifest.tsv
 verdicts=$repo/scripts/realworld/verdicts.tsv
-usage="usage: scripts/realworld.sh [--checkout MIRRORS] [--unjudged FILE] DIR [SPECKIT]"
-mirrors="" unjudged=()
+usage="usage: scripts/realworld.sh [--checkout MIRRORS] [--unjudged FILE] [--judged FILE] DIR [SPECKIT]"
+mirrors="" unjudged=() judged=()
 while [ $# -gt 0 ]; do
   case $1 in
     --checkout) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; mirrors=$2; shift 2 ;;
     --unjudged) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; unjudged=(--unjudged "$(realpath "$2")"); shift 2 ;;
+    --judged) [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }; judged=(--judged "$(realpath "$2")"); shift 2 ;;
     *) break ;;
   esac
 done
@@ -83,4 +85,4 @@ if [ -n "$mirrors" ]; then
     checkout "$git_dir" "$commit" "$dir/${name/\//+}"
   done
 fi
-python3 "$repo/scripts/realworld/measure.py" "$manifest" "$dir" "$speckit" "$verdicts" "${unjudged[@]}"
+python3 "$repo/scripts/realworld/measure.py" "$manifest" "$dir" "$speckit" "$verdicts" "${unjudged[@]}" "${judged[@]}"

@@ -76,12 +76,16 @@ def share(counter):
 
 def main():
     args = sys.argv[1:]
-    unjudged_path = None
+    unjudged_path = judged_path = None
     quiet = "--quiet" in args
     args = [a for a in args if a != "--quiet"]
     if "--unjudged" in args:
         i = args.index("--unjudged")
         unjudged_path = args[i + 1]
+        del args[i:i + 2]
+    if "--judged" in args:
+        i = args.index("--judged")
+        judged_path = args[i + 1]
         del args[i:i + 2]
     manifest, directory, speckit, verdicts_path = args
 
@@ -227,6 +231,17 @@ def main():
                 handle.write(f"{name}\t{path}\t{line}\t{column}\t{rule}\t{finding['severity']}\t\t\t{message}\t"
                              f"{source_line(finding['folder'], path, line)}\n")
         print(f"   unjudged findings written to {unjudged_path}")
+
+    if judged_path:
+        with open(judged_path, "w", encoding="utf-8") as handle:
+            handle.write("repository\tpath\tline\tcolumn\trule\tseverity\tverdict\treason\tmessage\tsource\n")
+            for key, v in matched.items():
+                finding = findings[key]
+                name, path, line, column, rule = key
+                message = finding["message"].replace("\t", " ").replace("\n", " ")
+                handle.write(f"{name}\t{path}\t{line}\t{column}\t{rule}\t{finding['severity']}\t{v['verdict']}\t"
+                             f"{v['reason']}\t{message}\t{source_line(finding['folder'], path, line)}\n")
+        print(f"   judged findings of this run written to {judged_path}")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ public struct KitLoader: Sendable {
                         run.refused[entry.path] = .unreadable(entry.path, reason: problem)
                         continue
                     }
-                    run.take(item(entry.path, relative: entry.relative, origin: .walked), entry.take)
+                    var file = item(entry.path, relative: entry.relative, origin: .walked)
+                    file.inside = entry.inside
+                    run.take(file, entry.take)
                     if let refusal = links.refusal(for: entry.path, walkedFrom: path) { run.refused[entry.path] = refusal }
                 }
             case .missing:

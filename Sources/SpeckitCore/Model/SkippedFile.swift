@@ -9,6 +9,9 @@ public struct SkippedFile: Codable, Hashable, Sendable {
         case template
         /// A `.txt` file that looks like a plan: read when named on the command line.
         case textFile = "text-file"
+        /// A file in a test-data folder (`tests/`, `fixtures/`, `testdata/`): a tool's sample plans, often broken
+        /// on purpose; read when named on the command line or walked from inside that folder.
+        case testData = "test-data"
     }
 
     public var path: String
@@ -30,9 +33,11 @@ public struct SkippedFile: Codable, Hashable, Sendable {
         let notPlans = count(.notAPlan)
         let templates = count(.template)
         let texts = count(.textFile)
+        let tests = count(.testData)
         if notPlans > 0 { parts.append(notPlans == 1 ? "1 file that is not a plan" : "\(notPlans) files that are not plans") }
         if templates > 0 { parts.append(templates == 1 ? "1 template" : "\(templates) templates") }
         if texts > 0 { parts.append(texts == 1 ? "1 .txt file" : "\(texts) .txt files") }
+        if tests > 0 { parts.append(tests == 1 ? "1 file of test data" : "\(tests) files of test data") }
         let list = parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] : parts[0]
         return "skipped " + list
     }
@@ -43,6 +48,7 @@ public struct SkippedFile: Codable, Hashable, Sendable {
         case .notAPlan: return "\(path): \(detail), not a plan"
         case .template: return "\(path): \(detail) (--include-templates reads it)"
         case .textFile: return "\(path): \(detail) (name it on the command line to read it)"
+        case .testData: return "\(path): \(detail) (name it, or its folder, on the command line to read it)"
         }
     }
 }

@@ -47,7 +47,7 @@ public enum RuleCatalogue {
             plans it was mostly noise.
 
             What speckit cannot be sure of is a note or nothing. Each rule's rationale ends with why it has \
-            its severity; a rule with a milder variant reports that variant at a lower severity, never higher.
+            its severity, and every finding of a rule has that severity.
 
             | rule | severity | checks |
             | --- | --- | --- |

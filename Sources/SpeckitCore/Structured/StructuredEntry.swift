@@ -132,14 +132,17 @@ struct StructuredEntry {
     }
 
     /// What a field's value should have been, when it has the wrong shape: ids, titles, statuses, priorities
-    /// and dates are single values; dependencies are a value or a list; child tasks are a list.
+    /// and dates are single values; dependencies are a value or a list, though a mapping of lists is groups of
+    /// prerequisites (`required: [{dependency: "yq installed"}]`), not task ids: no dependency, no note; child
+    /// tasks are a list.
     static func expectedShape(of role: StructuredKeys.Role, _ item: PlanValue) -> String? {
         let scalar = item.pairs == nil && item.items == nil
         switch role {
         case .id, .title, .status, .priority, .started, .completed, .due, .lastUpdated:
             return scalar ? nil : "a single value (text or number), not a \(item.pairs != nil ? "mapping" : "list")"
         case .dependencies:
-            return item.pairs == nil ? nil : "a task id or a list of task ids, not a mapping"
+            guard let pairs = item.pairs, !pairs.allSatisfy({ $0.value.pairs != nil || $0.value.items != nil }) else { return nil }
+            return "a task id or a list of task ids, not a mapping"
         case .children:
             return StructuredLists.entries(item) != nil ? nil : "a list of tasks (or a mapping of id: task)"
         default:

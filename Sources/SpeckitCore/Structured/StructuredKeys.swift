@@ -36,6 +36,8 @@ enum StructuredKeys {
         "phase", "milestone", "stage", "epic", "sprint", "iteration", "workstream", "task", "ticket", "story",
         "todo", "roadmap", "plan", "developmentstatus", "subtasks", "deliverables",
     ])
+    /// Keys that hold one work item written out (a ticket's own file), not a plan of them.
+    static let singleItems: Set<String> = ["task", "ticket", "story", "userstory", "issue", "todo"]
     /// Top-level keys that name the document, best first.
     static let documentTitles = ["title", "name", "project", "projectname"]
     /// Keys under which a Taskmaster tag or a task keeps its metadata.

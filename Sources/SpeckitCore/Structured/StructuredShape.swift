@@ -26,6 +26,12 @@ enum StructuredShape {
         }
     }
 
+    /// `story:` (or `task:`, `ticket:` …) holding one entry with a title or id.
+    private static func isSingleItem(_ pair: PlanValue.Pair) -> Bool {
+        guard StructuredKeys.singleItems.contains(StructuredKeys.fold(pair.key)), let entry = pair.value.pairs else { return false }
+        return entry.contains { ["title", "name", "id", "summary"].contains(StructuredKeys.fold($0.key)) }
+    }
+
     private static func fillFromMapping(
         _ document: inout Document, pairs: [PlanValue.Pair],
         context: StructuredContext, wrapped: Bool = false
@@ -59,6 +65,12 @@ enum StructuredShape {
             return true
         }
         if used.isEmpty, !context.taskmaster { used = fillKeyedGroups(&document, pairs: pairs, context: context) }
+        // One work item written out (`story: {id, title, status, acceptance_criteria}`, a ticket's own file):
+        // a plan of that one task.
+        if used.isEmpty, !wrapped, let index = pairs.firstIndex(where: isSingleItem) {
+            document.tasks = StructuredTasks.tasks([pairs[index].value], parentID: nil, context: context)
+            used = [index]
+        }
         guard !used.isEmpty else { return false }
         let rest = pairs.indices.filter { !used.contains($0) }.map { pairs[$0] }
         if let criteria = rest.first(where: { StructuredKeys.role(of: $0.key) == .acceptance }) {

@@ -36,6 +36,28 @@ struct DiscoveryEdgeTests {
         #expect(!FixtureRepos.findings(json).contains { $0.contains("status.conflicting-statements") }, "\(FixtureRepos.findings(json))")
     }
 
+    @Test("#16 a tool's test data (a broken roadmap under tests/) is left out of `validate .`, read when its folder or file is named")
+    func testDataFolders() throws {
+        let broken = "milestones:\n  - id: M1\n    title: Beta\n    state: DONE\n    deliverables:\n      - id: D1\n        state: TODO\n"
+        let folder = try CLIRunner.folder([
+            ".git/HEAD": "",
+            "roadmap.yml":
+                "milestones:\n  - id: M1\n    title: Beta\n    state: DONE\n    deliverables:\n      - id: D1\n        state: DONE\n",
+            "tests/roadmap.yml": broken,
+        ])
+        let walked = try CLIRunner.run(["validate", "."], in: folder)
+        #expect(walked.status == 0, "\(walked.stdout)")
+        #expect(walked.stdout.hasSuffix("passed; skipped 1 file of test data (--verbose lists them)\n"), "\(walked.stdout)")
+        let verbose = try CLIRunner.run(["validate", ".", "--verbose"], in: folder)
+        #expect(
+            verbose.stdout.contains("skipped: tests/roadmap.yml: a tests/ folder of test data (name it, or its folder"), "\(verbose.stdout)"
+        )
+        for named in ["tests", "tests/roadmap.yml"] {
+            let run = try CLIRunner.run(["validate", named], in: folder)
+            #expect(run.status == 1 && run.stdout.contains("tests/roadmap.yml:4:12: error: M1 is declared"), "\(named): \(run.stdout)")
+        }
+    }
+
     @Test("a named file in a folder that is a kit by the files it holds is read in that kit")
     func namedFileAmongItsSiblings() throws {
         let folder = try CLIRunner.folder([

@@ -61,7 +61,7 @@ struct HostileInputTests {
             message: "tasks.md:1:1: error: binary file (NUL byte at offset 19); expected UTF-8 text [input.unreadable]", seconds: 10),
         Case(
             name: "UTF-8 byte-order mark", bytes: { [0xEF, 0xBB, 0xBF] + text("# Tasks\n\n- [ ] T1 a\n") }, exitCode: 0,
-            message: "tasks.md:1:1: note: the file starts with a UTF-8 byte-order mark (dropped before parsing) [encoding.bom]", seconds: 10
+            message: "0 errors, 0 warnings, 0 notes in 1 file (1 kit, 1 task): passed", seconds: 10
         ),
         Case(
             name: "UTF-16", bytes: { [0xFF, 0xFE] + "# Tasks\n\n- [ ] T1 a\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } },

@@ -31,11 +31,8 @@ struct RuleExamplesTests {
                     "\(name): expected \(expected), found \(finding.formatted)")
             }
             for finding in findings {
-                // Only rules with a milder variant report below their default (never above it).
-                let milder: Set<RuleID> = [.parentChild, .unknownDependency]
-                #expect(
-                    finding.severity == rule.defaultSeverity || (milder.contains(rule.id) && finding.severity < rule.defaultSeverity),
-                    "\(finding.formatted)")
+                // A rule reports at one severity: confidence is said by the rule, never by a finding.
+                #expect(finding.severity == rule.defaultSeverity, "\(finding.formatted)")
                 #expect(!finding.message.isEmpty && !finding.message.contains("\n"))
             }
         }

@@ -105,6 +105,14 @@ struct StructuredShapeTests {
         #expect(note.message.contains("docs/structured-plans.md"))
     }
 
+    @Test("one work item written out (a story's own file) is a plan of that one task, with its criteria: no note")
+    func singleStoryFile() throws {
+        let (document, notes) = try Self.parseNoting("single-story.yaml")
+        #expect(document.allTasks.map { "\($0.id ?? "-") \($0.status)" } == ["2.4 inProgress"])
+        #expect(document.allTasks.first?.title == "Export the report as CSV")
+        #expect(notes.isEmpty, "\(notes.map(\.message))")
+    }
+
     @Test("phases whose work sits under an unknown key: one note naming that key, not an empty plan in silence")
     func unreadNested() throws {
         let (document, notes) = try Self.parseNoting("unread-nested.yaml")

@@ -43,6 +43,24 @@ struct DiscoveryTests {
         #expect(set.skipped == [SkippedFile(path: ".specify/templates/spec-template.md", reason: .template, detail: "a templates/ folder")])
     }
 
+    @Test("plans in test-data folders (a tool's samples, broken on purpose) are left out of a walk and counted")
+    func testData() {
+        let files = [
+            "specs/001-a/spec.md", "specs/001-a/tasks.md", "tests/roadmap.yml", "Tests/Fixtures/kiro/tasks.md",
+            "src/__fixtures__/plan.md", "pkg/testdata/tasks.md", "docs/testing.md", "contest/tasks.md",
+        ]
+        let set = KitLoader().discover(memory: Dictionary(uniqueKeysWithValues: files.map { ($0, [UInt8]()) }))
+        #expect(set.kits.map(\.root) == ["contest", "specs/001-a"])
+        #expect(
+            set.skipped.sorted { $0.path < $1.path } == [
+                SkippedFile(path: "Tests/Fixtures/kiro/tasks.md", reason: .testData, detail: "a Tests/ folder of test data"),
+                SkippedFile(path: "pkg/testdata/tasks.md", reason: .testData, detail: "a testdata/ folder of test data"),
+                SkippedFile(path: "src/__fixtures__/plan.md", reason: .testData, detail: "a __fixtures__/ folder of test data"),
+                SkippedFile(path: "tests/roadmap.yml", reason: .testData, detail: "a tests/ folder of test data"),
+            ])
+        #expect(SkippedFile.summary(set.skipped) == "skipped 4 files of test data")
+    }
+
     @Test("a forced profile makes every folder a kit of that profile")
     func forcedProfile() {
         var settings = ValidationSettings()

@@ -16,6 +16,9 @@ enum KitDiscovery {
         var relative: [Substring]
         /// Walked under a folder given, named on the command line, or read for the context of a named file.
         var origin: Origin
+        /// Its path below the folder walked, when that differs from `relative` (a folder walked from outside
+        /// it): test data is judged on it, so that `validate tests` reads the folder it names.
+        var inside: [Substring]? = nil
         /// The archive it is an entry of: kits never mix files of two archives or of an archive and the disk,
         /// and a kit's folder never climbs above its archive.
         var container: String? = nil
@@ -52,6 +55,11 @@ enum KitDiscovery {
             let template = file.origin == .named ? nil : PathRules.template(file.relative)
             if let why = template, !includeTemplates {
                 skipped.append(SkippedFile(path: file.path, reason: .template, detail: why))
+                continue
+            }
+            // Test data (a tool's sample plans, broken on purpose) is left out unless named.
+            if file.origin == .walked, let why = PathRules.testData(file.inside ?? file.relative) {
+                skipped.append(SkippedFile(path: file.path, reason: .testData, detail: why))
                 continue
             }
             guard

@@ -84,6 +84,17 @@ public enum PathRules {
         return nil
     }
 
+    /// Folders of test data: a tool's sample plans, often broken on purpose to test it.
+    static let testDataFolders: Set<String> = [
+        "tests", "test", "__tests__", "fixtures", "__fixtures__", "testdata", "test-data", "test_data",
+    ]
+
+    /// Why the file at `relative` is test data (so not a team's plan), or nil: it lies in a `tests/`,
+    /// `fixtures/` or `testdata/` folder below the walk's start.
+    public static func testData(_ relative: [Substring]) -> String? {
+        relative.dropLast().first { testDataFolders.contains($0.lowercased()) }.map { "a \($0)/ folder of test data" }
+    }
+
     /// The format a file is read as, from its extension (anything else is read as Markdown text).
     public static func format(of path: String) -> Document.Format {
         let lower = path.lowercased()

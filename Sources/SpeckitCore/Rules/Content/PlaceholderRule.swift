@@ -8,9 +8,12 @@ struct PlaceholderRule: Rule {
             Unreplaced template tokens (`{{name}}`, `[PROJECT_NAME]`), TBD/TKTK/FIXME/`TODO:` notes and Spec Kit's \
             `[NEEDS CLARIFICATION: …]` mean the document is not finished. Text inside code is left alone, and so \
             is what real plans showed to be deliberate: a TBD in a table cell or deferred on purpose ("TBD during \
-            planning"), the template's own guidance (`[NEEDS CLARIFICATION: specific question]`) and elided code \
-            in examples. A document still holding five or more template tokens is one unfilled template: it is \
-            reported once, with the count.
+            planning", "TBD (requires usage analysis)"), the template's own guidance (`[NEEDS CLARIFICATION: \
+            specific question]`), elided code in examples, a token the text names rather than holds (in quotes, \
+            after "e.g.", "marked as" or "placeholders"), a tag after a question that says who answers it \
+            ("…or mocked? [REQUIRES TECH LEAD]"), a path pattern (`feature/[###-name]`), and the `{{slots}}` of a \
+            document that shows its template in a code block. A document still holding five or more template \
+            tokens is one unfilled template: it is reported once, with the count.
 
             Warning: a sound heuristic. The token shapes are the templates' own, but a bracketed capital word can be \
             real text.
@@ -52,6 +55,21 @@ struct PlaceholderRule: Rule {
             RuleExample("# Checklist\n\n- [ ] [[BROWNFIELD ONLY]] Existing functionality preserved\n"),
             // Bold brackets are labels and ids, not italic placeholders.
             RuleExample("# Tasks\n\n- [ ] **[P0]** Set up the project\n\n**[DDMS-DEP-010]** The system _shall_ run on-premises.\n"),
+            // Tokens the text names: quoted, as an example, "marked as", "placeholders (…)".
+            RuleExample(
+                "# Story\n\n- `allowed_markers`: markers allowed (e.g., [\"[REQUIRES SPIKE]\", \"[REQUIRES ADR]\"])\n"
+                    + "- Commit format: \"chore(deps): update {{depName}} to {{newValue}}\"\n"
+                    + "- [x] Constraints marked as [CUSTOMIZE PER PRODUCT]\n- Templates hold Handlebars-style placeholders ({{VARIABLE}})\n"
+            ),
+            // A tag closing a question says who answers it; a TBD with its reason is deferred; a branch pattern.
+            RuleExample(
+                "# Task\n\n## Open Questions\n\n1. Real handshake or a mocked client? [REQUIRES TECH LEAD]\n"
+                    + "2. What timeout? Homebrew can be slow. [CLARIFY BEFORE START]\n\n"
+                    + "**Probability**: TBD (requires usage analysis)\n\n- **feature/[###-name]**: feature branches\n"),
+            // A document that shows its template in a code block talks about the template's slots.
+            RuleExample(
+                "# Create Story Task\n\n```markdown\n# Story {{Title}}\n\nAs a {{user_type}}\n```\n\n"
+                    + "Criteria:\n\n1. Existing {{affected feature}} keeps working\n"),
         ]
     )
 
@@ -67,7 +85,12 @@ struct PlaceholderRule: Rule {
         /(?i)\b(?:no|zero|without)\b.{0,80}\b(?:markers?|comments?|placeholders?|tokens?|notes?)\b/
     nonisolated(unsafe) static let mustache = /\{\{[^{}]{0,80}\}\}/
     /// What follows a TBD that defers it on purpose: "TBD during planning", "TBD in the Tech Spec phase".
-    nonisolated(unsafe) static let deferral = /^\s*\(?(?:during|in|after|until|once|when|by|at|per|pending)\b/
+    nonisolated(unsafe) static let deferral =
+        /^\s*\(?(?:during|in|after|until|once|when|by|at|per|pending|requires?|needs?|to be|awaiting|depends)\b/
+    /// What comes just before a token the text names rather than holds: "e.g.", "such as", "marked as",
+    /// "placeholders (".
+    nonisolated(unsafe) static let naming =
+        /(?i)(?:\b(?:e\.g\.|i\.e\.|such as|like|marked|tagged|labell?ed|flagged)(?:\s+(?:as|with))?|\b(?:placeholders?|markers?|tokens?|syntax))\W{0,4}$/
 
     /// A found placeholder, held until the document is read so that an unfilled template is reported once.
     private struct Found {
@@ -77,6 +100,7 @@ struct PlaceholderRule: Rule {
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
             var found: [Found] = []
+            let showsTemplate = Self.showsTemplate(document, context)
             func report(
                 _ token: String, _ what: String, _ document: Document, _ line: Int, _ text: String, _ range: Range<String.Index>,
                 _ context: RuleContext
@@ -92,6 +116,7 @@ struct PlaceholderRule: Rule {
                 guard braces || token || note || question || italic else { continue }
                 let text = Self.blankingCodeSpans(line)
                 if text.firstMatch(of: Self.mention) != nil { continue }
+                let named = { (range: Range<String.Index>) in Self.isNamed(text, range) }
                 // One finding per place: `_[TBD]_` is one placeholder, not a token, a note and an italic bracket.
                 var taken: [Range<String.Index>] = []
                 func fresh(_ range: Range<String.Index>) -> Bool {
@@ -102,18 +127,24 @@ struct PlaceholderRule: Rule {
                 if italic {
                     for match in text.matches(of: Self.italicBracket) {
                         let range = match.output.token.startIndex..<match.output.token.endIndex
-                        if fresh(range) { report(String(match.output.token), "template token", document, number, text, range, context) }
+                        if !named(range), fresh(range) {
+                            report(String(match.output.token), "template token", document, number, text, range, context)
+                        }
                     }
                 }
                 if braces {
-                    for match in text.matches(of: Self.mustache) where fresh(match.range) {
+                    for match in text.matches(of: Self.mustache) where !showsTemplate && !named(match.range) && fresh(match.range) {
                         report(String(match.0), "template token", document, number, text, match.range, context)
                     }
                 }
                 if token {
                     // `[[FRONTEND ONLY]]` marks a conditional section of a template, not a blank to fill.
+                    // A tag closing a question ("…mocked? [REQUIRES TECH LEAD]") says who answers it; a token in a
+                    // path (`feature/[###-name]`) is a pattern.
                     for match in text.matches(of: Self.capsToken)
-                    where !Self.isWrapped(text, match.range, "[", "]") && fresh(match.range) {
+                    where !Self.isWrapped(text, match.range, "[", "]") && !Self.followsQuestion(text, match.range)
+                        && !Self.follows(text, match.range, "/") && !named(match.range) && fresh(match.range)
+                    {
                         report(String(match.0), "template token", document, number, text, match.range, context)
                     }
                 }
@@ -190,6 +221,27 @@ struct PlaceholderRule: Rule {
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x20 || byte == 0x23
             || byte == 0x2D || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// Whether the token at `range` is named rather than held: inside a quoted string, or just after "e.g.",
+    /// "marked as", "placeholders (" and the like.
+    static func isNamed(_ text: String, _ range: Range<String.Index>) -> Bool {
+        let before = text[..<range.lowerBound]
+        if before.count(where: { $0 == "\"" }) % 2 == 1, text[range.upperBound...].contains("\"") { return true }
+        if before.count(where: { $0 == "“" }) > before.count(where: { $0 == "”" }) { return true }
+        return before.suffix(40).firstMatch(of: naming) != nil
+    }
+
+    /// Whether the token closes a line that asks a question ("…or mocked? [REQUIRES TECH LEAD]", "What timeout?
+    /// Homebrew can be slow. [CLARIFY BEFORE START]"): it tags the question with who answers it.
+    static func followsQuestion(_ text: String, _ range: Range<String.Index>) -> Bool {
+        text[..<range.lowerBound].contains("?") && text[range.upperBound...].allSatisfy { $0 == " " || $0 == "*" || $0 == "_" }
+    }
+
+    /// Whether the document shows a template in a fenced code block (a `{{slot}}` inside one): its prose then
+    /// talks about the template's slots ("Existing {{affected feature}} keeps working") rather than holding blanks.
+    static func showsTemplate(_ document: Document, _ context: RuleContext) -> Bool {
+        context.codeLines(of: document).contains { $0.text.contains("{{") }
     }
 
     /// Whether the text just before `range` is `before` and just after it is `after`.

@@ -8,7 +8,8 @@ struct ByteOrderMarkRule: Rule {
             A UTF-8 byte-order mark is invisible in editors but breaks tools that look at the first bytes \
             (front matter, shebangs, diffs). `speckit fix` drops it.
 
-            Note: style. The mark is dropped and the file is read correctly.
+            Note: style. The mark is dropped and the file is read correctly, so the rule is off unless \
+            `.speckit.yml` turns it on (on real plans no one wanted it).
             """,
         triggering: [
             RuleExample(
@@ -17,7 +18,8 @@ struct ByteOrderMarkRule: Rule {
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the plan\n")
-        ]
+        ],
+        optIn: true
     )
 
     func check(_ context: RuleContext) {

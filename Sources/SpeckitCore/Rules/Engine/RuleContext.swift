@@ -77,19 +77,6 @@ public final class RuleContext {
                 related: related, fix: fix))
     }
 
-    /// Reports a finding at a lower severity than the rule's configured one (never higher): used where one
-    /// rule has a milder variant, such as an unchecked parent over checked children.
-    public func report(
-        _ message: String, at range: SourceRange, downgradedTo severity: Severity,
-        related: [RelatedLocation] = [], fix: String? = nil
-    ) {
-        guard let current, let configured = settings.severity(of: current), admit() else { return }
-        findings.append(
-            Finding(
-                ruleId: current.id, severity: min(configured, severity), message: message,
-                range: range, related: related, fix: fix))
-    }
-
     /// Counts a finding of the running rule; false once the limit is reached.
     private func admit() -> Bool {
         reported += 1

@@ -1,5 +1,5 @@
-/// `status.parent-child`: a finished task over unfinished subtasks (an error), or an open task whose
-/// subtasks are all done (a warning: probably not ticked).
+/// `status.parent-child`: a finished task over unfinished subtasks, or a task not started whose subtasks are
+/// all done (probably not ticked).
 struct ParentChildRule: Rule {
     static let description = RuleDescription(
         id: .parentChild,
@@ -7,12 +7,13 @@ struct ParentChildRule: Rule {
         severity: .warning,
         rationale: """
             A task ticked done while some of its subtasks are open claims work that is not finished. The reverse, \
-            an open task whose subtasks are all done, is usually a box nobody ticked and is reported as a warning. \
-            Optional subtasks (Kiro's `[ ]*`) do not count, nor does an item that restates the task itself \
+            a task not started whose subtasks are all done, is usually a box nobody ticked. A task declared in \
+            progress over done subtasks is not reported: its own remaining work can lie outside them (an epic whose \
+            implementation tasks are listed elsewhere). Optional subtasks (Kiro's `[ ]*`) do not count, nor does an item that restates the task itself \
             (`- [ ] Smoke tests run (Task 50)` under `### Task 50`), which `status.conflicting-statements` reports.
 
             Warning: a sound heuristic. Items nested under a task are usually its subtasks, but can be acceptance \
-            checks or notes; an open parent over done children is only a note.
+            checks or notes.
             """,
         triggering: [
             RuleExample(
@@ -35,6 +36,8 @@ struct ParentChildRule: Rule {
                 "# Tasks\n\n- [x] 1. Search\n  - [x] 1.1 Index\n  - [ ]* 1.2 Optional benchmarks\n", path: ".kiro/specs/s/tasks.md"),
             RuleExample(
                 "# Tasks\n\n- [ ] 2. Camera\n  - [x] 2.1 Stream\n  - [ ]* 2.2 Optional property test\n", path: ".kiro/specs/s/tasks.md"),
+            // In progress over done subtasks: the epic's own work goes on elsewhere.
+            RuleExample("# Backlog\n\n### ⏳ EPIC-006: Server\n\n- [x] PRD-006 Generate the PRD\n- [x] HLS-006 Generate the stories\n"),
         ]
     )
 
@@ -61,7 +64,7 @@ struct ParentChildRule: Rule {
                     at: parent.range,
                     related: open.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                     fix: "finish the subtasks or reopen \(parent.label)")
-            } else if parent.status == .todo || parent.status == .inProgress,
+            } else if parent.status == .todo,
                 children.allSatisfy(\.status.isClosed), children.contains(where: { $0.status == .done }),
                 // An open parent may be waiting for its optional subtasks (Kiro's `[ ]*`): no contradiction.
                 !parent.subtasks.contains(where: { $0.isOptional && $0.status.isOpen })
@@ -73,7 +76,7 @@ struct ParentChildRule: Rule {
                     : "all of its subtasks are done or cancelled"
                 context.report(
                     "\(parent.label) is \(parent.status.phrase) but \(what)",
-                    at: parent.range, downgradedTo: .warning, fix: "tick \(parent.label)")
+                    at: parent.range, fix: "tick \(parent.label)")
             }
         }
     }

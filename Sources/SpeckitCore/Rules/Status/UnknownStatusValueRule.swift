@@ -11,7 +11,9 @@ struct UnknownStatusValueRule: Rule {
             are correctly implemented") is a progress note, not a status word, and is left alone.
 
             Warning: the field is certainly a status field, but an unknown word may be a team's own (add it under \
-            `statusWords` in `.speckit.yml`).
+            `statusWords` in `.speckit.yml`). On real plans every unknown word was such a team word (a roadmap's \
+            IDEA and COMMITTED, a workflow's "brainstormed"), so the rule is off unless `.speckit.yml` turns it \
+            on: a team that has fixed its words turns it on to catch typos.
             """,
         triggering: [
             RuleExample(
@@ -31,7 +33,8 @@ struct UnknownStatusValueRule: Rule {
             RuleExample(
                 "tasks:\n  - id: T1\n    title: Schema\n    status: shipped-to-qa\n", path: "tasks.yaml",
                 config: "statusWords:\n  shipped-to-qa: review\n"),
-        ]
+        ],
+        optIn: true
     )
 
     func check(_ context: RuleContext) {

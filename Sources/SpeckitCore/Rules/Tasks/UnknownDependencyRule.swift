@@ -9,10 +9,11 @@ struct UnknownDependencyRule: Rule {
             either way the order of work the plan describes cannot be followed.
 
             Error: only an explicit dependency (a dependency label or field) naming an id-shaped token in the \
-            document's own id scheme is checked, so a missing target is certain. One case is only likely: a \
-            loose Markdown plan read on its own (a freeform kit of one file) naming a ticket-style id (`TODO-013`, \
-            `TASK-12`), a scheme teams spread over one file per ticket or epic, so the task may live in a sibling \
-            file; that finding is a warning.
+            document's own id scheme is checked, so a missing target is certain. A loose Markdown plan read on its \
+            own (a freeform kit of one file) naming a ticket-style id (`TODO-013`, `TASK-12`) is not checked: \
+            teams spread that scheme over one file per ticket or epic and drop finished tickets from their TODO \
+            lists, so the task may live in a sibling file or be done and gone (on real plans none of these were \
+            errors).
             """,
         triggering: [
             RuleExample(
@@ -24,15 +25,14 @@ struct UnknownDependencyRule: Rule {
                 "# Tasks\n\n- [ ] T1 Write the schema\n↓- [ ] T2 Write the API (depends on T9)\n",
                 messages: ["task T2 depends on T9, which does not exist"]),
             RuleExample(
-                "# Backlog\n\n### TODO-031: Schema\n\n↓### TODO-032: API\n\n**Dependencies**: TODO-014\n", path: "TODO-HLS-001.md",
-                messages: ["task TODO-032 depends on TODO-014, which this file does not define"]),
-            RuleExample(
                 "tasks:\n  - ↓id: T1\n    title: Schema\n    dependencies: [T7]\n", path: "tasks.yaml",
                 messages: ["task T1 depends on T7, which does not exist"]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n"),
             RuleExample("# Plan\n\n## T1 — Setup\n\n- [ ] T1.1 Repo\n\n## T2 — Build\n\n- [ ] T2.1 API (depends on T1)\n"),
+            // A loose file's ticket may live in a sibling file, or be done and dropped from the list.
+            RuleExample("# Backlog\n\n### TODO-031: Schema\n\n### TODO-032: API\n\n**Dependencies**: TODO-014\n", path: "TODO-HLS-001.md"),
         ]
     )
 
@@ -47,15 +47,10 @@ struct UnknownDependencyRule: Rule {
             where dependency.id != task.id && !graph.knows(dependency.id, in: scope)
                 && reported.insert(dependency.id).inserted
             {
-                if loose, DependencyText.ticketPrefix(dependency.id) != nil {
-                    context.report(
-                        "\(task.name) depends on \(dependency.id), which this file does not define", at: task.range,
-                        downgradedTo: .warning, fix: "fix the id, or name the file that defines it")
-                } else {
-                    context.report(
-                        "\(task.name) depends on \(dependency.id), which does not exist", at: task.range,
-                        fix: "fix the id or remove the dependency")
-                }
+                if loose, DependencyText.ticketPrefix(dependency.id) != nil { continue }
+                context.report(
+                    "\(task.name) depends on \(dependency.id), which does not exist", at: task.range,
+                    fix: "fix the id or remove the dependency")
             }
         }
     }

@@ -21,7 +21,11 @@ struct YAMLInvalidFieldRule: Rule {
                 messages: ["field 'dependencies' should be a task id or a"]),
         ],
         nonTriggering: [
-            RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: done\n    dependencies: [T0]\n", path: "tasks.yaml")
+            RuleExample("tasks:\n  - id: T1\n    title: Write\n    status: done\n    dependencies: [T0]\n", path: "tasks.yaml"),
+            // Dependencies grouped into lists of prerequisites (tools to install) are not task ids.
+            RuleExample(
+                "story:\n  id: \"1.1\"\n  title: Generate\n  dependencies:\n    required:\n      - dependency: yq installed\n",
+                path: "story.yaml"),
         ]
     )
 
