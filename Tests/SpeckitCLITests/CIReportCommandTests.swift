@@ -194,7 +194,7 @@ struct CIReportCommandTests {
         let run = try CLIRunner.run(["status", "--format", "json"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let kit = try #require((json["kits"] as? [[String: Any]])?.first)
+        let kit = try FixtureRepos.firstKit(json).kit
         #expect(kit["total"] as? Int == 6 && kit["done"] as? Int == 2)
         let phases = try #require(kit["phases"] as? [[String: Any]])
         #expect(phases.map { "\($0["id"]!) \($0["done"]!)/\($0["total"]!)" } == ["Phase 1 2/2", "Phase 2 0/4"])

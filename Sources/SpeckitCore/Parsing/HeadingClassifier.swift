@@ -21,6 +21,11 @@ enum ListLabel: Equatable {
     case deliverables
     /// `**Checklist:**`, `Definition of Done:` before a list: its boxes are checks, never tasks.
     case checklist(String)
+    /// `**User Story Reference:**`, `**References:**`, `**Source:**` before a list: it describes another
+    /// artifact, so a `Status:` in it is that artifact's, not the task's.
+    case reference
+    /// A status legend (`- [!] **Blocked** - Cannot proceed`, one item per status): its boxes define markers.
+    case legend
 }
 
 /// Recognises phase, task, requirement and label headings.

@@ -9,6 +9,17 @@ struct StatusSuffix {
     var raw: String
     var status: CanonicalStatus
 
+    /// The text without a coloured circle that colour-codes it (`🟢 Phase 6.3: Tests` → `Phase 6.3: Tests`): one
+    /// followed by words that are no status.
+    static func withoutColourLabel(_ text: String, vocabulary: StatusVocabulary) -> String {
+        guard let index = text.firstIndex(where: vocabulary.isColourCircle) else { return text }
+        let after = text[text.index(after: index)...].trimmingCharacters(in: .whitespaces)
+        guard !after.isEmpty, leadingPhrase(after, vocabulary) == nil, !vocabulary.isPriorityColour(text[index], in: text) else {
+            return text
+        }
+        return (text[..<index] + " " + after).trimmingCharacters(in: .whitespaces)
+    }
+
     /// Finds a status emoji (with the words after it) or a trailing ALL-CAPS / bracketed status phrase.
     static func extract(from text: String, vocabulary: StatusVocabulary) -> StatusSuffix? {
         let characters = Array(text)
@@ -26,6 +37,10 @@ struct StatusSuffix {
                 status = wordStatus
                 raw += " " + phrase
                 remainder = tail
+            } else if vocabulary.isColourCircle(emoji), !after.isEmpty {
+                // A coloured circle before words that are no status (`### 🟢 Phase 6.3: Tests` among 🔴 6.1 and
+                // 🟡 6.2) colour-codes the heading; only at the end, or with a status word, is it a status.
+                return extract(from: (before + " " + after).trimmingCharacters(in: .whitespaces), vocabulary: vocabulary)
             }
             let rest = (before + " " + remainder).trimmingCharacters(in: Self.trimSet)
             return StatusSuffix(rest: rest, raw: raw, status: status)

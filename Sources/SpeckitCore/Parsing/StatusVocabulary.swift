@@ -70,10 +70,15 @@ public struct StatusVocabulary: Sendable {
         return nil
     }
 
+    /// Whether the character is a coloured circle (🔴 🟠 🟡 🟢 🔵 ⚪ ⚫), which marks a status, a priority or just
+    /// a colour.
+    public func isColourCircle(_ character: Character) -> Bool {
+        BuiltInStatusWords.priorityColours.contains(String(character.unicodeScalars.filter { $0.value != 0xFE0F && $0.value != 0xFE0E }))
+    }
+
     /// Whether a coloured circle marks a priority, not a status: `🔴 High`, `🟡 P2`, `Priority: 🟢`.
     public func isPriorityColour(_ character: Character, in text: some StringProtocol) -> Bool {
-        let base = String(character.unicodeScalars.filter { $0.value != 0xFE0F && $0.value != 0xFE0E })
-        guard BuiltInStatusWords.priorityColours.contains(base) else { return false }
+        guard isColourCircle(character) else { return false }
         let tokens = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
         return tokens.contains { BuiltInStatusWords.priorityWords.contains(String($0)) }
     }

@@ -46,7 +46,7 @@ enum TaskLineParser {
         let has = { (words: [[UInt8]]) in words.contains { QuickScan.contains(lower, $0) } }
         // Dependencies are read from the whole text, however long: a list cut short would hide an unknown id.
         let fullLower = text.utf8.count == fullText.utf8.count ? lower : QuickScan.lowercased(fullText)
-        if words.dependencyBytes.contains(where: { QuickScan.contains(fullLower, $0) }) {
+        if words.dependencyBytes.any(in: fullLower) {
             facts.dependencies = DependencyText.labelled(in: fullText, words: words)
         }
         if QuickScan.containsExact(text, Keywords.requirementDash) || QuickScan.containsExact(text, Keywords.reqDash) {

@@ -41,6 +41,56 @@ enum QuickScan {
         return false
     }
 
+    /// Several needles searched for in one pass over the text: each byte is looked up in a table of the
+    /// needles' first bytes, so a line costs one pass however many words a vocabulary has.
+    struct Needles: Sendable {
+        let needles: [[UInt8]]
+        /// For each first byte, the needles starting with it.
+        private let byFirst: [[Int]]
+
+        init(_ needles: [[UInt8]]) {
+            self.needles = needles
+            var table = Array(repeating: [Int](), count: 256)
+            for (index, needle) in needles.enumerated() {
+                if let first = needle.first { table[Int(first)].append(index) }
+            }
+            byFirst = table
+        }
+
+        /// The indexes of the needles `bytes` contains, in needle order.
+        func found(in bytes: [UInt8]) -> [Int] {
+            var hits = Array(repeating: false, count: needles.count)
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in buffer.indices {
+                    for index in byFirst[Int(buffer[start])] where !hits[index] {
+                        let needle = needles[index]
+                        guard start + needle.count <= buffer.count else { continue }
+                        var matched = 1
+                        while matched < needle.count && buffer[start + matched] == needle[matched] { matched += 1 }
+                        if matched == needle.count { hits[index] = true }
+                    }
+                }
+            }
+            return hits.indices.filter { hits[$0] }
+        }
+
+        /// Whether `bytes` contains any of the needles.
+        func any(in bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in buffer.indices {
+                    for index in byFirst[Int(buffer[start])] {
+                        let needle = needles[index]
+                        guard start + needle.count <= buffer.count else { continue }
+                        var matched = 1
+                        while matched < needle.count && buffer[start + matched] == needle[matched] { matched += 1 }
+                        if matched == needle.count { return true }
+                    }
+                }
+                return false
+            }
+        }
+    }
+
     /// Whether `text` contains `needle` exactly (case-sensitive bytes).
     static func containsExact(_ text: some StringProtocol, _ needle: [UInt8]) -> Bool {
         if let found = text.utf8.withContiguousStorageIfAvailable({ contains($0, needle) }) { return found }

@@ -67,7 +67,7 @@ struct DialectCommandTests {
                     + "  ██████████ 100%  2/2  Phase 1 — Setup\n"
                     + "  ██████████ 100%  2/2  Phase 2 — Lockout\n"), "\(run.stdout)")
         let json = try FixtureRepos.json(try CLIRunner.run(["status", ".", "--format", "json"], in: folder))
-        let kit = try #require((json["kits"] as? [[String: Any]])?.first)
+        let kit = try FixtureRepos.firstKit(json).kit
         #expect(kit["checklist"] as? [String: Int] == ["total": 20, "checked": 10])
         #expect(kit["optionalOpen"] as? Int == 0)
     }
@@ -82,7 +82,7 @@ struct DialectCommandTests {
         #expect(!findings.contains { $0["ruleId"] as? String == "status.phase-contradiction" })
         #expect(!findings.contains { $0["ruleId"] as? String == "trace.uncovered-requirement" })
         let parse = try FixtureRepos.json(try CLIRunner.run(["parse", "specs/001-login/tasks.md"], in: folder))
-        let document = try #require(((parse["kits"] as? [[String: Any]])?.first?["documents"] as? [[String: Any]])?.first)
+        let document = try #require(try FixtureRepos.firstKit(parse).documents.first)
         let phases = document["phases"] as? [[String: Any]] ?? []
         #expect(phases.map { $0["declaredStatus"] == nil } == [true, true])
         let tasks = phases.flatMap { $0["tasks"] as? [[String: Any]] ?? [] }

@@ -11,7 +11,7 @@ struct TableTaskCommandTests {
         let folder = try FixtureRepos.copy("table-tasks")
         let run = try CLIRunner.run(["status", ".", "--format", "json"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        let kit = try #require((try FixtureRepos.json(run)["kits"] as? [[String: Any]])?.first)
+        let kit = try FixtureRepos.firstKit(try FixtureRepos.json(run)).kit
         #expect(kit["total"] as? Int == 5)
         #expect(kit["done"] as? Int == 2)
         #expect((kit["inProgress"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["ST-03"])
@@ -24,8 +24,7 @@ struct TableTaskCommandTests {
         let folder = try FixtureRepos.copy("table-tasks")
         let run = try CLIRunner.run(["parse", "TASK-STATUS.md", "--format", "json"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        let kit = try #require((try FixtureRepos.json(run)["kits"] as? [[String: Any]])?.first)
-        let document = try #require((kit["documents"] as? [[String: Any]])?.first)
+        let document = try #require(try FixtureRepos.firstKit(try FixtureRepos.json(run)).documents.first)
         let tasks = (document["phases"] as? [[String: Any]] ?? []).flatMap { $0["tasks"] as? [[String: Any]] ?? [] }
         let rows = tasks.map { task -> String in
             let line = (task["range"] as? [String: Any])?["line"] as? Int ?? 0

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The small repositories under `Tests/Fixtures/repos/`, each laid out like a kind of real repository
 /// (a Spec Kit user, the Spec Kit project itself, Kiro nested and flat, OpenSpec, Taskmaster, hidden plan
@@ -23,6 +24,12 @@ enum FixtureRepos {
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
         guard let json = object as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
         return json
+    }
+
+    /// The first kit of a JSON report, and its documents (empty when it has none).
+    static func firstKit(_ json: [String: Any]) throws -> (kit: [String: Any], documents: [[String: Any]]) {
+        let kit = try #require((json["kits"] as? [[String: Any]])?.first, "no kit in the report")
+        return (kit, kit["documents"] as? [[String: Any]] ?? [])
     }
 
     /// `profile root name` of every kit in a parse or validate JSON report, with ` archived` when it is.

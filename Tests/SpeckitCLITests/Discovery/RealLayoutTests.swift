@@ -151,7 +151,7 @@ struct RealLayoutTests {
             try CLIRunner.run(
                 ["parse", "specs/001-photo-albums/tasks.md", "specs/001-photo-albums/plan.md"], in: folder))
         #expect(FixtureRepos.kits(two) == ["github-spec-kit specs/001-photo-albums 001-photo-albums"])
-        let documents = (two["kits"] as? [[String: Any]])?.first?["documents"] as? [[String: Any]] ?? []
+        let documents = try FixtureRepos.firstKit(two).documents
         #expect(documents.compactMap { $0["path"] as? String } == ["specs/001-photo-albums/plan.md", "specs/001-photo-albums/tasks.md"])
         let inside = try FixtureRepos.json(
             try CLIRunner.run(["validate", "specs/001-photo-albums/checklists", "--format", "json"], in: folder))
@@ -162,7 +162,7 @@ struct RealLayoutTests {
     func referenceDocuments() throws {
         let folder = try FixtureRepos.copy("spec-kit-user")
         let json = try FixtureRepos.json(try CLIRunner.run(["parse", "specs/001-photo-albums"], in: folder))
-        let documents = (json["kits"] as? [[String: Any]])?.first?["documents"] as? [[String: Any]] ?? []
+        let documents = try FixtureRepos.firstKit(json).documents
         let kinds = Dictionary(uniqueKeysWithValues: documents.map { ($0["path"] as? String ?? "", $0["kind"] as? String ?? "") })
         for reference in ["contracts/events.md", "data-model.md", "quickstart.md", "research.md"] {
             #expect(kinds["specs/001-photo-albums/" + reference] == "reference", "\(reference)")

@@ -21,4 +21,9 @@ enum FixturePaths {
     static func parse(_ path: String) throws -> (Document, [Diagnostic]) {
         try DocumentReader().read(path, from: DiskFiles())
     }
+
+    /// Parses Markdown text as the file at `path` (its path decides the dialect: `.kiro/specs/…`).
+    static func markdown(_ text: String, path: String = "tasks.md", kind: Document.Kind = .tasks) throws -> Document {
+        try MarkdownPlanParser.parse(try TextDecoding.decode(Array(text.utf8), path: path), kind: kind).0
+    }
 }

@@ -7,7 +7,32 @@ import Testing
 @Suite("Plan dialects")
 struct DialectTests {
     private func parse(_ text: String, path: String = "tasks.md", kind: Document.Kind = .tasks) throws -> Document {
-        try MarkdownPlanParser.parse(try TextDecoding.decode(Array(text.utf8), path: path), kind: kind).0
+        try FixturePaths.markdown(text, path: path, kind: kind)
+    }
+
+    @Test("a status legend's boxes define markers: neither tasks nor checks; a list of real tasks is no legend")
+    func statusLegend() throws {
+        let legend = try parse(
+            """
+            # Roadmap
+
+            ## Phase 1: Sync
+
+            - [x] T1 Sync contacts
+            - [ ] T2 Cadence
+
+            ### Status Indicators
+            - [ ] **Todo** - Not started
+            - [-] **In Progress** - Being worked on
+            - [x] **Completed** - Done (with timestamp)
+            - [!] **Blocked** - Cannot proceed
+            - [~] Deferred: moved to a later phase
+            """, path: "ROADMAP.md", kind: .plan)
+        #expect(legend.allTasks.map { $0.id ?? $0.title } == ["T1", "T2"])
+        #expect(legend.checklist.isEmpty)
+        // Tasks that start with a status word are still tasks when they repeat one ("Review: …" twice).
+        let tasks = try parse("# Tasks\n\n- [ ] Review: the schema\n- [ ] Review: the API\n- [x] Done: the docs\n")
+        #expect(tasks.allTasks.count == 3)
     }
 
     @Test("Kiro's [-] is a task in progress; elsewhere it is cancelled")

@@ -8,7 +8,7 @@ import Testing
 @Suite("Table tasks")
 struct TableTaskTests {
     private func parse(_ text: String, path: String = "tasks.md", kind: Document.Kind = .tasks) throws -> Document {
-        try MarkdownPlanParser.parse(try TextDecoding.decode(Array(text.utf8), path: path), kind: kind).0
+        try FixturePaths.markdown(text, path: path, kind: kind)
     }
 
     @Test("an id column and a status column make each row a task of the phase the table stands in")

@@ -154,6 +154,11 @@ struct VocabularyTests {
         #expect(StatusSuffix.extract(from: "Polish 🟡 P2", vocabulary: vocabulary) == nil)
         #expect(StatusSuffix.extract(from: "Polish 🟡", vocabulary: vocabulary)?.status == .inProgress)
         #expect(StatusSuffix.extract(from: "セットアップ（完了）", vocabulary: vocabulary)?.status == .done)
+        // A circle before words that are no status colour-codes the heading; a status after it still counts.
+        #expect(StatusSuffix.extract(from: "🟢 Phase 6.3: 統合テスト (Day 4)", vocabulary: vocabulary) == nil)
+        #expect(StatusSuffix.withoutColourLabel("🟢 Phase 6.3: 統合テスト (Day 4)", vocabulary: vocabulary) == "Phase 6.3: 統合テスト (Day 4)")
+        #expect(StatusSuffix.extract(from: "🟢 Phase 6.3: Tests (COMPLETED)", vocabulary: vocabulary)?.status == .done)
+        #expect(StatusSuffix.extract(from: "🟢 Done: Phase 6.3", vocabulary: vocabulary)?.status == .done)
     }
 
     @Test("configured words join the built-in ones")

@@ -12,6 +12,10 @@ extension MarkdownPlanBuilder {
             pendingLabel = (.checklist(name), node.nextSibling)
             return
         }
+        if Self.isReferenceLabel(text) {
+            pendingLabel = (.reference, node.nextSibling)
+            return
+        }
 
         if let label = LabelClassifier.label(text, requireColon: true, words: vocabulary.concepts) {
             pendingLabel = (label, node.nextSibling)
@@ -35,7 +39,8 @@ extension MarkdownPlanBuilder {
         let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let first = lines[0].trimmingCharacters(in: .whitespaces)
         let suffix = StatusSuffix.extract(from: first, vocabulary: vocabulary)
-        guard let match = TaskHeading.match(suffix?.rest ?? first, anyPrefix: tasksDocument), !restates(match.id) else {
+        let bare = suffix?.rest ?? StatusSuffix.withoutColourLabel(first, vocabulary: vocabulary)
+        guard let match = TaskHeading.match(bare, anyPrefix: tasksDocument), !restates(match.id) else {
             return false
         }
         let line = source.range(node.startLine, node.startColumn, node.startLine, node.startColumn + source.line(node.startLine).utf8.count)
@@ -53,12 +58,33 @@ extension MarkdownPlanBuilder {
 
     /// A list takes the label of the paragraph just before it ("Acceptance checks:").
     mutating func list(_ index: Int) {
-        if let pending = pendingLabel, pending.next == index {
+        if isLegend(index) {
+            listLabel[index] = .legend
+        } else if let pending = pendingLabel, pending.next == index {
             listLabel[index] = pending.label
         } else if let headingLabel, tree.nodes[index].parent == 0 {
             listLabel[index] = headingLabel.label
         }
         pendingLabel = nil
+    }
+
+    /// Whether every item of the list is a box and the status it stands for (`- [!] **Blocked** - Cannot
+    /// proceed`), each status once: a legend of the plan's markers.
+    private func isLegend(_ index: Int) -> Bool {
+        var texts: [Substring] = []
+        for item in tree.children(of: index) {
+            let first = tree.nodes[item].firstChild
+            guard first >= 0, tree.nodes[first].kind == .paragraph else { return false }
+            let line = source.line(tree.nodes[item].startLine)
+            // The box as written: cmark-gfm drops `[ ]`/`[x]` from the text, but not `[!]` or `[~]`.
+            guard let open = line.firstIndex(of: "["), line[..<open].allSatisfy({ " \t-*+.)".contains($0) || $0.isNumber }),
+                let close = line[open...].firstIndex(of: "]"), line.distance(from: open, to: close) <= 3
+            else { return false }
+            let after = line[line.index(after: close)...]
+            texts.append(after.split(separator: "\n", maxSplits: 1).first ?? after)
+            if texts.count > 12 { return false }
+        }
+        return ListLegend.isLegend(texts, vocabulary: vocabulary)
     }
 
     /// A two-column table under a task block or phase is read as `key | value` attributes; a table of tasks or

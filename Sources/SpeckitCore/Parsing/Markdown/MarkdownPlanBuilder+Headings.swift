@@ -9,6 +9,7 @@ extension MarkdownPlanBuilder {
         pendingLabel = nil
         openScenario = nil
         headingLevel = level
+        brokenSinceHeading = false
 
         if let open = headingTask, open.level >= level { headingTask = nil }
         if let open = phase, open.level >= level { phase = nil }
@@ -22,7 +23,7 @@ extension MarkdownPlanBuilder {
         let suffix = StatusSuffix.extract(from: text, vocabulary: vocabulary)
         let status = suffix.map { Status(value: $0.status, raw: $0.raw, source: .heading, range: headingRange) }
 
-        let bare = suffix?.rest ?? text
+        let bare = suffix?.rest ?? StatusSuffix.withoutColourLabel(text, vocabulary: vocabulary)
         if idTasks, !bare.lowercased().hasPrefix("task "), let match = TaskHeading.match(bare, anyPrefix: tasksDocument),
             !restates(match.id)
         {
@@ -110,6 +111,17 @@ extension MarkdownPlanBuilder {
         guard trimmed.count <= 40, trimmed.hasSuffix(":") || trimmed.hasSuffix(":**") || trimmed.hasSuffix("：") else { return nil }
         let name = String(trimmed.drop { "*_ ".contains($0) }.reversed().drop { "*_:： ".contains($0) }.reversed())
         return isChecklistHeading(name) ? name : nil
+    }
+
+    /// A label, on a line of its own, that introduces a list about another artifact: "**User Story Reference:**",
+    /// "References:", "**Source:**", "Related:", "See also:".
+    static func isReferenceLabel(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count <= 40, !trimmed.contains("\n"), trimmed.hasSuffix(":") || trimmed.hasSuffix(":**") else { return false }
+        let words = trimmed.lowercased().split { !$0.isLetter }
+        guard let last = words.last else { return false }
+        return ["reference", "references", "source", "sources", "related", "links"].contains(last)
+            || words.suffix(2) == ["see", "also"]
     }
 
     static func isChecklistHeading(_ text: String) -> Bool {

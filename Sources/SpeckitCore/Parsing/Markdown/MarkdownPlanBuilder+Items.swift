@@ -5,6 +5,7 @@ extension MarkdownPlanBuilder {
         let first = node.firstChild
         var text = first >= 0 && tree.nodes[first].kind == .paragraph ? tree.nodes[first].text : ""
         let label = listLabel[node.parent]
+        if label == .legend { return }
         var marker: TaskMarker?
         if let checked = gfmChecked {
             // cmark-gfm's tasklist extension looks for `[x]` anywhere on the item's first line, so
@@ -37,7 +38,7 @@ extension MarkdownPlanBuilder {
                 phases[phase.index].phase.deliverables.append(ListEntry(text: text.collapsingWhitespace, range: range(of: index)))
             }
             return
-        case .checklist?:
+        case .checklist?, .reference?, .legend?:
             return
         case .acceptance(let name)?:
             addCriterion(text, label: name, checked: nil, at: index)

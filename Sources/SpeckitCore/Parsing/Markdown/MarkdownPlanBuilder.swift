@@ -51,6 +51,9 @@ struct MarkdownPlanBuilder {
     var headingLevel = 0
     /// The level of the open summary or progress section, whose counting sentences are claims.
     var summaryLevel: Int?
+    /// A thematic break (`---`) since the last heading: what follows it is no longer the section's own body
+    /// (a closing footer, "**Total Completed Tasks:** 16" after the last, empty phase).
+    var brokenSinceHeading = false
 
     // Per-node state.
     var itemTask: [Int32]
@@ -92,6 +95,7 @@ struct MarkdownPlanBuilder {
             case .list: list(index)
             case .item(let task): item(index, gfmChecked: task)
             case .table: table(index)
+            case .thematicBreak: brokenSinceHeading = true
             default: break
             }
         }
@@ -122,7 +126,8 @@ struct MarkdownPlanBuilder {
         var place = ClaimPlace(summary: summaryLevel != nil, phase: phase.map { phases[$0.index].phase.id })
         place.phaseHeading = phaseHeading
         place.inTask = headingTask != nil || enclosingTask[index] >= 0
-        place.phaseBody = phase.map { $0.level == headingLevel && tasks.last?.phase != $0.index } ?? false
+        place.phaseBody =
+            !brokenSinceHeading && (phase.map { $0.level == headingLevel && tasks.last?.phase != $0.index } ?? false)
         place.header = headingLevel <= 1
         // Quoted lines are someone else's words; the walk is bounded so deep nesting stays linear.
         var parent = tree.nodes[index].parent

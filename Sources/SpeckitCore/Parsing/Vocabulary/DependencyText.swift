@@ -75,7 +75,8 @@ enum DependencyText {
     private static func labels(in text: String, words: ConceptWords) -> [(Range<String.Index>, Bool)] {
         var found: [(Range<String.Index>, Bool)] = []
         let lowered = QuickScan.lowercased(text)
-        for (word, bytes) in words.dependencyWords where QuickScan.contains(lowered, bytes) {
+        for index in words.dependencyWordNeedles.found(in: lowered) {
+            let word = words.dependencyWords[index].word
             let explicit = !FieldLineParser.proseOnlyDependencyWords.contains(StatusVocabulary.fold(word))
             var from = text.startIndex
             while let range = text.range(of: word, options: .caseInsensitive, range: from..<text.endIndex) {

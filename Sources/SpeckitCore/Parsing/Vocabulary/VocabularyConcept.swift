@@ -36,13 +36,14 @@ public struct ConceptWords: Sendable {
         for (concept, list) in extra { words[concept, default: []] += list }
         self.words = words.mapValues(Self.longestFirst)
         self.folded = words.mapValues { Set($0.map(StatusVocabulary.fold)) }
-        self.dependencyBytes = Self.bytes(self.words[.dependsOn] ?? [])
+        self.dependencyBytes = QuickScan.Needles(Self.bytes(self.words[.dependsOn] ?? []))
         refreshIndexes()
     }
 
     private mutating func refreshIndexes() {
         initials = words.mapValues { Set($0.compactMap { $0.first.map { Character($0.lowercased()) } }) }
         dependencyWords = (words[.dependsOn] ?? []).map { ($0, Array($0.lowercased().utf8)) }
+        dependencyWordNeedles = QuickScan.Needles(dependencyWords.map(\.bytes))
     }
 
     /// The fewest lowercased byte strings every word contains one of: `depend` stands for `Depends on`,
@@ -60,18 +61,20 @@ public struct ConceptWords: Sendable {
             copy.words[concept] = Self.longestFirst((copy.words[concept] ?? []) + list)
             copy.folded[concept, default: []].formUnion(list.map(StatusVocabulary.fold))
         }
-        copy.dependencyBytes = Self.bytes(copy.words[.dependsOn] ?? [])
+        copy.dependencyBytes = QuickScan.Needles(Self.bytes(copy.words[.dependsOn] ?? []))
         copy.refreshIndexes()
         return copy
     }
 
     /// The dependency words lowercased, as bytes: a line (lowercased) holding none of them names no
     /// dependency, so the label search need not run.
-    private(set) var dependencyBytes: [[UInt8]] = []
+    private(set) var dependencyBytes = QuickScan.Needles([])
     /// The first letters (lowercased) of each concept's words.
     private var initials: [VocabularyConcept: Set<Character>] = [:]
     /// Each dependency word with its lowercased bytes, to search only for the words a text holds.
     private(set) var dependencyWords: [(word: String, bytes: [UInt8])] = []
+    /// `dependencyWords`' bytes, searched for in one pass.
+    private(set) var dependencyWordNeedles = QuickScan.Needles([])
 
     /// Whether a field name (`Depends on`, `依存関係`) is, once folded, a word of `concept`.
     func isKey(_ name: String, of concept: VocabularyConcept) -> Bool {

@@ -31,6 +31,12 @@ struct PlaceholderRule: Rule {
                     + "[PRINCIPLE_2_DESCRIPTION]\n",
                 path: ".specify/memory/constitution.md",
                 messages: ["template token '[PROJECT_NAME]' left in the document, and 4 more: the document is still its template"]),
+            // Spec Kit's spec template never run through /specify: one finding, its example questions included.
+            RuleExample(
+                "# Feature Specification: ↓[FEATURE NAME]\n\n**Input**: User description: \"$ARGUMENTS\"\n\n## Requirements\n\n"
+                    + "- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method not specified]\n",
+                path: "specs/001-a/spec.md",
+                messages: ["template token '[FEATURE NAME]' left in the document, and 2 more: the document is still its template"]),
             // Spec Kit's italic placeholders, each once: not a token, a note and an italic bracket at one place.
             RuleExample(
                 "# Report\n\nReviewed on: ↓_[Date]_\nApprover: ↓_[To be filled]_\nSign-off: ↓_[TBD]_\n",
@@ -57,7 +63,7 @@ struct PlaceholderRule: Rule {
             RuleExample("# Tasks\n\n- [ ] **[P0]** Set up the project\n\n**[DDMS-DEP-010]** The system _shall_ run on-premises.\n"),
             // Tokens the text names: quoted, as an example, "marked as", "placeholders (…)".
             RuleExample(
-                "# Story\n\n- `allowed_markers`: markers allowed (e.g., [\"[REQUIRES SPIKE]\", \"[REQUIRES ADR]\"])\n"
+                "# Story\n\nPatterns detected:\n\n- \"TODO: ...\"\n- \"Action item:\"\n- `allowed_markers`: markers allowed (e.g., [\"[REQUIRES SPIKE]\", \"[REQUIRES ADR]\"])\n"
                     + "- Commit format: \"chore(deps): update {{depName}} to {{newValue}}\"\n"
                     + "- [x] Constraints marked as [CUSTOMIZE PER PRODUCT]\n- Templates hold Handlebars-style placeholders ({{VARIABLE}})\n"
             ),
@@ -113,7 +119,8 @@ struct PlaceholderRule: Rule {
                 let note = Self.noteWords.contains { QuickScan.containsExact(line, $0) }
                 let question = QuickScan.containsExact(line, Self.needs)
                 let italic = line.contains("_[") || line.contains("*[")
-                guard braces || token || note || question || italic else { continue }
+                let input = line.contains(Self.specKitInput)
+                guard braces || token || note || question || italic || input else { continue }
                 let text = Self.blankingCodeSpans(line)
                 if text.firstMatch(of: Self.mention) != nil { continue }
                 let named = { (range: Range<String.Index>) in Self.isNamed(text, range) }
@@ -131,6 +138,9 @@ struct PlaceholderRule: Rule {
                             report(String(match.output.token), "template token", document, number, text, range, context)
                         }
                     }
+                }
+                if input, let range = text.range(of: Self.specKitInput), fresh(range) {
+                    report(Self.specKitInput, "template token", document, number, text, range, context)
                 }
                 if braces {
                     for match in text.matches(of: Self.mustache) where !showsTemplate && !named(match.range) && fresh(match.range) {
@@ -165,13 +175,19 @@ struct PlaceholderRule: Rule {
                     for match in text.matches(of: Self.note)
                     where !Self.follows(text, match.range, "-") && !text[match.range.upperBound...].hasPrefix("-")
                         && !(tableRow && match.0 == "TBD") && text[match.range.upperBound...].firstMatch(of: Self.deferral) == nil
-                        && fresh(match.range)
+                        && !named(match.range) && fresh(match.range)
                     {
                         report(String(match.0), "unfinished note", document, number, text, match.range, context)
                     }
                 }
             }
             let tokens = found.filter { $0.what == "template token" }
+            // Spec Kit's `/specify` replaces `$ARGUMENTS` first: a spec still holding it is the template itself,
+            // its example questions included ("authenticate users via [NEEDS CLARIFICATION: auth method …]").
+            if let input = tokens.first(where: { $0.token == Self.specKitInput }), let first = found.first {
+                emit(first.token == input.token ? first : tokens[0], more: found.count - 1, document, context)
+                continue
+            }
             let template = tokens.count >= Self.templateCount
             for item in found {
                 if template, item.what == "template token", item.line != tokens[0].line || item.range != tokens[0].range { continue }
@@ -180,6 +196,9 @@ struct PlaceholderRule: Rule {
             }
         }
     }
+
+    /// The slot of Spec Kit's templates that `/specify` fills with the user's description.
+    static let specKitInput = "$ARGUMENTS"
 
     /// How many template tokens make a document an unfilled template, reported once.
     static let templateCount = 5

@@ -78,6 +78,10 @@ struct ClaimMismatchRule: Rule {
                 - 510/510 tasks complete in specs/002-auth.
                 - 0/0 tasks initially.
                 """),
+            // After a thematic break a field is a footer of the document, not a status line of the last phase.
+            RuleExample(
+                "# Archive\n\n## Phase 1: Setup\n\n- [x] T1 Repo\n\n## Phase 2: Design (In Progress)\n\n---\n\n"
+                    + "**Total Completed Tasks:** 16\n"),
         ]
     )
 

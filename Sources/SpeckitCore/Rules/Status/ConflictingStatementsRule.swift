@@ -51,6 +51,10 @@ struct ConflictingStatementsRule: Rule {
                 - [ ] Follow-up after Task 43 lands
                 """),
             RuleExample("# Tasks\n\n- [ ] 6.5 Write property test for frame sync\n- [x] 6.5 Implement error handling\n"),
+            // A Status line in a list about another artifact (the user story a task implements) is that artifact's.
+            RuleExample(
+                "# Backlog\n\n### TODO-031: Implement US-002\n**Status**: ✅ Completed\n\n**User Story Reference:**\n"
+                    + "- `artifacts/US-002.md`\n- Status: Backlog → Ready for Implementation\n"),
         ]
     )
 

@@ -24,6 +24,10 @@ struct PhaseContradictionRule: Rule {
         nonTriggering: [
             RuleExample("# Plan\n\n## T1 — Setup ✅ COMPLETE\n\n- [x] T1.1 Repo\n- [x] T1.2 CI\n- [-] T1.3 Dropped\n"),
             RuleExample("# Plan\n\n## T2 — Build ⏳ IN PROGRESS\n\n- [x] T2.1 Schema\n- [ ] T2.2 API\n"),
+            // Coloured circles before the title colour-code the phases; they state no status.
+            RuleExample(
+                "# Tasks\n\n### 🔴 Phase 6.1: Setup\n\n- [x] T1 Repo\n\n### 🟡 Phase 6.2: Build\n\n- [ ] T2 API\n\n"
+                    + "### 🟢 Phase 6.3: Tests\n\n- [ ] T3 Suite\n"),
         ]
     )
 

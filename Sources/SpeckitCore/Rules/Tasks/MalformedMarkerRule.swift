@@ -7,7 +7,8 @@ struct MalformedMarkerRule: Rule {
         rationale: """
             `[ x]`, `[]`, `[xx]`, `[✓]`, `[v]` or `-[x]` (no space after the bullet) look like checkboxes to a \
             person but not to GitHub or any parser, so the task silently drops out of every count. Write `[ ]` or `[x]`. \
-            Each way of writing the box is reported once per document, with how many items share it.
+            Each way of writing the box is reported once per document, with how many items share it. A status \
+            legend's line (`- [!] **Blocked** - Cannot proceed`) defines a marker and is left alone.
 
             Warning: a sound heuristic. The item is almost always a mistyped checkbox, but it could be text that \
             looks like one.
@@ -26,10 +27,15 @@ struct MalformedMarkerRule: Rule {
             RuleExample("# Tasks\n\n- [ ] T1 Schema\n- [x] T2 API\n- [X] T3 UI\n- [~] T4 Docs\n- [P] T5 tagged\n"),
             RuleExample("# Tasks\n\n```markdown\n- [ x] shown as an example in code\n```\n"),
             RuleExample("# Tasks\n\nAn example:\n\n    - [ x] in an indented code block\n\n<!--\n- [ x] in a comment\n-->\n"),
+            // A status legend defines its markers.
+            RuleExample(
+                "# Roadmap\n\n### Status Indicators\n- [ ] **Todo** - Not started\n- [x] **Completed** - Done\n"
+                    + "- [!] **Blocked** - Cannot proceed\n- [~] **Deferred** - Moved to later phase\n"),
         ]
     )
 
     func check(_ context: RuleContext) {
+        let vocabulary = context.settings.vocabulary
         for document in context.kit.documents {
             // One finding per way of writing the box: a list of `[✓]` items is one habit, not seven mistakes.
             var first: [String: (line: Int, offset: Int)] = [:]
@@ -37,6 +43,9 @@ struct MalformedMarkerRule: Rule {
             var order: [String] = []
             for (number, line) in context.proseLines(of: document) {
                 guard let (offset, marker) = Self.malformedMarker(in: line) else { continue }
+                // A legend's line defines the marker (`- [!] **Blocked** - Cannot proceed`): not a mistyped box.
+                let after = line.dropFirst(offset + marker.count)
+                if ListLegend.definedStatus(after, vocabulary: vocabulary) != nil { continue }
                 if first[marker] == nil {
                     first[marker] = (number, offset)
                     order.append(marker)

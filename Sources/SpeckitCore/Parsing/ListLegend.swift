@@ -1,0 +1,44 @@
+import Foundation
+
+/// A status legend written as a list: each item a marker and the status it stands for, defined
+/// (`- [!] **Blocked** - Cannot proceed`, `- [x] Completed: done, with a timestamp`). Its boxes define the
+/// plan's markers; they are neither tasks nor mistyped checkboxes.
+enum ListLegend {
+    /// The status an item's text defines (`**Blocked** - Cannot proceed` → blocked), or nil: the text is a
+    /// status word or phrase, bold or not, alone or followed by a separator and its meaning.
+    static func definedStatus(_ text: some StringProtocol, vocabulary: StatusVocabulary) -> CanonicalStatus? {
+        let rest = Substring(text).drop { $0 == " " }
+        let word: Substring
+        let after: Substring
+        if let delimiter = ["**", "__"].first(where: { rest.hasPrefix($0) }) {
+            let inner = rest.dropFirst(2)
+            guard let close = inner.range(of: delimiter) else { return nil }
+            (word, after) = (inner[..<close.lowerBound], inner[close.upperBound...])
+        } else {
+            let end = separators.compactMap { rest.range(of: $0)?.lowerBound }.min() ?? rest.endIndex
+            (word, after) = (rest[..<end], rest[end...])
+        }
+        let name = word.trimmingCharacters(in: .whitespaces)
+        let bare = name.trimmingCharacters(in: CharacterSet(charactersIn: ":："))
+        guard !bare.isEmpty, bare.count <= 24, let status = vocabulary.status(forWord: bare) else { return nil }
+        // What follows is its meaning, after a separator (or after a label's own colon: `**Done:** merged`).
+        let tail = after.trimmingCharacters(in: .whitespaces)
+        guard
+            tail.isEmpty || name.count != bare.count
+                || separators.contains(where: { tail.hasPrefix($0.trimmingCharacters(in: .whitespaces)) })
+        else { return nil }
+        return status
+    }
+
+    /// Whether the items' texts make a legend: two or more, each defining a status, no two the same.
+    static func isLegend(_ texts: [Substring], vocabulary: StatusVocabulary) -> Bool {
+        guard texts.count >= 2 else { return false }
+        var seen: Set<CanonicalStatus> = []
+        for text in texts {
+            guard let status = definedStatus(text, vocabulary: vocabulary), seen.insert(status).inserted else { return false }
+        }
+        return true
+    }
+
+    private static let separators = [" - ", " – ", " — ", ":", " = ", "："]
+}
