@@ -53,7 +53,9 @@ enum ClaimCounting {
         case .total:
             return claim.count == count.total
         case .count:
-            return claim.count == count.number(with: claim.status, remaining: claim.remaining)
+            if claim.count == count.number(with: claim.status, remaining: claim.remaining) { return true }
+            // "Pending: 3" is read by some as not started, by others as not done: either count agrees.
+            return claim.status == .todo && claim.count == count.number(with: nil, remaining: true)
         }
     }
 
@@ -84,6 +86,11 @@ enum ClaimCounting {
             // Checklist items beside numbered tasks ("- [x] All contracts have tests") are not what a summary counts.
             if !numbered.isEmpty, numbered.count < all.count {
                 counts.append(Count(name: "numbered tasks", total: numbered.count, statuses: numbered.map(\.status)))
+            }
+            // Open optional tasks (Kiro's `[ ]*`) are nobody's debt: a summary may leave them out.
+            let required = all.filter(\.countsAsWork)
+            if required.count < all.count {
+                counts.append(Count(name: "tasks not counting open optional ones", total: required.count, statuses: required.map(\.status)))
             }
             return counts
         case "phase", "task group", "milestone":
@@ -138,6 +145,8 @@ enum ClaimCounting {
                 for stop in [",", ";", " - ", " — ", " → ", ":"] {
                     if let cut = phrase.range(of: stop) { phrase = String(phrase[..<cut.lowerBound]) }
                 }
+                // "(5/5 tasks) ✅ COMPLETE": the claim ends where its parenthesis closes.
+                if let close = phrase.firstIndex(of: ")"), !phrase[..<close].contains("(") { phrase = String(phrase[..<close]) }
                 while phrase.hasSuffix(")"), phrase.count(where: { $0 == ")" }) > phrase.count(where: { $0 == "(" }) { phrase.removeLast() }
                 phrase = phrase.trimmingSpaces
                 if !phrase.isEmpty { return phrase }

@@ -64,9 +64,14 @@ struct WorkUnits {
         for document in kit.documents {
             // A tagged Taskmaster file numbers every tag's tasks from 1 again: ids are unique per tag.
             let tagged = document.format == .json && document.phases.count > 1
+            // A document numbering its tasks anew in every phase (`1.`, `| 1 |`, `### Task 1:`): per phase too.
+            let restarting = !TaskIdentity.restartingPhases(in: document).isEmpty
             for phase in document.phases {
                 if phases.index(forKey: phase.id) == nil { phases[phase.id] = phase.effectiveStatus }
-                for task in phase.allTasks { add(task, phase: phase, scope: tagged ? "\(document.path)#\(phase.id)" : "") }
+                for task in phase.allTasks {
+                    let perPhase = tagged || (restarting && task.id.map(TaskIdentity.isPhaseNumber) == true)
+                    add(task, phase: phase, scope: perPhase ? "\(document.path)#\(phase.id)" : "")
+                }
             }
             for task in document.tasks.flatMap(\.flattened) { add(task, phase: nil, scope: tagged ? document.path : "") }
         }

@@ -46,4 +46,25 @@ extension StructuredEntry {
         "hours", "d", "day", "days", "w", "wk", "week", "weeks", "mo", "month", "months", "y", "yr", "year", "years",
         "x", "%", "px", "kb", "mb", "gb",
     ]
+
+    /// Keeps the dependencies that can name a task: a known task or phase id, or a token with a digit (`T7`,
+    /// `3.2`, `LAN-4`). A word that no task is called (`requires: [postgresql, redis]`, `needs: docker`,
+    /// `auth-service`) names something else: it is kept as a field, never an unknown dependency.
+    static func keepTaskDependencies(_ document: inout Document) {
+        var known = Set(document.phases.map(\.id))
+        for task in document.allTasks { if let id = task.id { known.insert(id) } }
+        func keep(_ task: inout PlanTask) {
+            let words = task.dependencies.filter { !known.contains($0.id) && !$0.id.contains(where: \.isNumber) }
+            if !words.isEmpty {
+                task.dependencies.removeAll { words.contains($0) }
+                task.fields.append(
+                    Field(key: "dependencies", value: words.map(\.raw).joined(separator: ", "), range: task.range))
+            }
+            for index in task.subtasks.indices { keep(&task.subtasks[index]) }
+        }
+        for phase in document.phases.indices {
+            for index in document.phases[phase].tasks.indices { keep(&document.phases[phase].tasks[index]) }
+        }
+        for index in document.tasks.indices { keep(&document.tasks[index]) }
+    }
 }

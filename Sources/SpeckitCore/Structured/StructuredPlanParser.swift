@@ -57,6 +57,7 @@ public enum StructuredPlanParser {
         }
         notes += context.notes.all
         if let empty = UnreadShape.empty(document, root: root, source: source) { notes.append(empty) }
+        StructuredEntry.keepTaskDependencies(&document)
         return document
     }
 

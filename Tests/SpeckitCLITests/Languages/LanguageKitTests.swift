@@ -126,6 +126,8 @@ struct LanguageKitTests {
         let folder = try CLIRunner.temporaryFolder()
         try FileManager.default.copyItem(
             atPath: CLIRunner.fixture("languages/status-noise.md"), toPath: folder.appendingPathComponent("tasks.md").path)
+        // status.unknown-value is opt-in: turned on here, so that its silence says the words were read.
+        try Data("rules:\n  status.unknown-value: warning\n".utf8).write(to: folder.appendingPathComponent(".speckit.yml"))
         let (outcome, lines) = try Self.validate(folder)
         #expect(!lines.contains { $0.contains("status.unknown-value") })
         #expect(!lines.contains { $0.contains("status.parent-child") }, "'🟢 Low priority' does not make Task 7 done")

@@ -101,6 +101,8 @@ struct VocabularyTests {
             ("T004 Requires 2 approvals before merge", []),
             ("T005 Report, after T150a-d", ["T150a", "T150b", "T150c", "T150d"]),
             ("T006 Release (depends on T010–T014)", ["T010", "T011", "T012", "T013", "T014"]),
+            ("T007 Docs (depends on T1.1-T1.3)", ["T1.1", "T1.2", "T1.3"]),
+            ("T008 Ship (DÉPEND DE T001)", ["T001"]),
             ("T007 Ship (depends on T1-3)", ["T1", "T2", "T3"]),
             ("T008 Docs (depends on T015, T016 and T017)", ["T015", "T016", "T017"]),
             ("T009 (depends on 3)", ["3"]),
@@ -128,6 +130,14 @@ struct VocabularyTests {
         #expect(DependencyText.ids(in: "TODO-044 (TASK-001 OS detection module)") == ["TODO-044"])
         #expect(DependencyText.ids(in: "TODO-014 (US-001 v2 generated), TODO-031 (US-002 done)") == ["TODO-014", "TODO-031"])
         #expect(DependencyText.ids(in: "(T001, T002)") == ["T001", "T002"])
+        // A bare number after a word is a version, a section or a count, never an id; in a date neither.
+        #expect(DependencyText.ids(in: "PostgreSQL 15, Redis 7.2") == [])
+        #expect(DependencyText.ids(in: "Section 4.2, OAuth 2.0 provider, Steps 1-3 above, PR #42") == [])
+        #expect(DependencyText.ids(in: "deadline 2025-01-15") == [])
+        #expect(DependencyText.ids(in: "Task 1 (schema) and approval from 2 reviewers") == ["Task 1"])
+        #expect(DependencyText.ids(in: "Task 1.1, 1.2 and 1.3") == ["Task 1.1", "Task 1.2", "Task 1.3"])
+        #expect(DependencyText.ids(in: "Tasks 3 and 4") == ["Task 3", "Task 4"])
+        #expect(DependencyText.ids(in: "T1.1-T1.3") == ["T1.1", "T1.2", "T1.3"])
         #expect(DependencyText.ticketPrefix("HLS-006") == "HLS")
         #expect(DependencyText.ticketPrefix("T150a") == nil)
     }

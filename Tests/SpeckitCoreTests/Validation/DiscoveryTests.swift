@@ -48,9 +48,11 @@ struct DiscoveryTests {
         let files = [
             "specs/001-a/spec.md", "specs/001-a/tasks.md", "tests/roadmap.yml", "Tests/Fixtures/kiro/tasks.md",
             "src/__fixtures__/plan.md", "pkg/testdata/tasks.md", "docs/testing.md", "contest/tasks.md",
+            // Below a layout's folder the name is a kit's: a Kiro spec called `tests` is a spec.
+            ".kiro/specs/tests/tasks.md",
         ]
         let set = KitLoader().discover(memory: Dictionary(uniqueKeysWithValues: files.map { ($0, [UInt8]()) }))
-        #expect(set.kits.map(\.root) == ["contest", "specs/001-a"])
+        #expect(set.kits.map(\.root) == [".kiro/specs/tests", "contest", "specs/001-a"])
         #expect(
             set.skipped.sorted { $0.path < $1.path } == [
                 SkippedFile(path: "Tests/Fixtures/kiro/tasks.md", reason: .testData, detail: "a Tests/ folder of test data"),

@@ -90,10 +90,19 @@ public enum PathRules {
     ]
 
     /// Why the file at `relative` is test data (so not a team's plan), or nil: it lies in a `tests/`,
-    /// `fixtures/` or `testdata/` folder below the walk's start.
+    /// `fixtures/` or `testdata/` folder below the walk's start, above any layout's folder (a Kiro spec named
+    /// `tests`, `.kiro/specs/tests/`, is a spec; `tests/fixtures/.kiro/specs/x/` is test data).
     public static func testData(_ relative: [Substring]) -> String? {
-        relative.dropLast().first { testDataFolders.contains($0.lowercased()) }.map { "a \($0)/ folder of test data" }
+        for folder in relative.dropLast() {
+            let name = folder.lowercased()
+            if layoutFolders.contains(name) { return nil }
+            if testDataFolders.contains(name) { return "a \(folder)/ folder of test data" }
+        }
+        return nil
     }
+
+    /// Folders that open a layout's kits: below one of them, a folder's name is a kit's, not a purpose.
+    static let layoutFolders: Set<String> = [".kiro", "specs", "spec", "openspec", ".specify", ".taskmaster", ".planning"]
 
     /// The format a file is read as, from its extension (anything else is read as Markdown text).
     public static func format(of path: String) -> Document.Format {

@@ -21,8 +21,9 @@ struct ClaimPlace: Sendable {
 
     /// Section titles that introduce a summary of the document or of the phase they sit in.
     static let summaryWords: Set<String> = [
-        "summary", "progress", "status", "totals", "total", "statistics", "stats", "metrics", "completion", "tracking",
-        "dashboard", "overview of progress", "resumen", "progreso", "estado", "resumo", "progresso", "avancement",
+        // Not "metrics" or "completion": "Success Metrics" counts users and steps, not tasks.
+        "summary", "progress", "status", "totals", "total", "statistics", "stats", "tracking", "dashboard", "resumen", "progreso", "estado",
+        "resumo", "progresso", "avancement",
         "fortschritt", "進捗", "进度", "進度", "状態", "状态", "요약", "진행",
     ]
 

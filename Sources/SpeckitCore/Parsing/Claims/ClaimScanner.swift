@@ -111,7 +111,7 @@ enum ClaimScanner {
 
     static func apply(status word: String, to claim: inout Claim) {
         let folded = StatusVocabulary.fold(word)
-        if ["remaining", "left", "outstanding", "open", "todo"].contains(folded) && folded != "todo" {
+        if ["remaining", "left", "outstanding", "open"].contains(folded) {
             claim.remaining = true
         } else {
             claim.status = StatusVocabulary.standard.status(forWord: word)

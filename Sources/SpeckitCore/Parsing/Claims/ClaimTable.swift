@@ -4,11 +4,17 @@ import Foundation
 /// `| **Total** | 24 | 9 |`. Each row's counts are claims about the phase it names (the total row about the
 /// document); a table without a phase column and a count column claims nothing.
 enum ClaimTable {
-    static func claims(in tree: MarkdownTree, table index: Int, range: (Int) -> SourceRange) -> [Claim] {
+    static func claims(
+        in tree: MarkdownTree, table index: Int, words: ConceptWords = .standard, range: (Int) -> SourceRange
+    ) -> [Claim] {
         let rows = tree.children(of: index)
         guard let headerRow = rows.first, case .tableRow(header: true) = tree.nodes[headerRow].kind else { return [] }
         let header = tree.children(of: headerRow).map { fold(tree.nodes[$0].text) }
-        guard let phaseColumn = header.firstIndex(where: { phaseHeaders.contains($0) }) else { return [] }
+        guard let phaseColumn = header.firstIndex(where: { phaseHeaders.contains($0) || words.isKey($0, of: .phase) }) else {
+            return []
+        }
+        // A row numbered `1` names `Milestone 1` under a Milestone column, `Phase 1` under a Phase column.
+        let word = header[phaseColumn].hasSuffix("s") ? String(header[phaseColumn].dropLast()) : header[phaseColumn]
         let totalColumn = header.firstIndex { totalHeaders.contains($0) }
         let doneColumn = header.firstIndex { doneHeaders.contains($0) }
         let progressColumn = header.firstIndex { progressHeaders.contains($0) }
@@ -16,7 +22,7 @@ enum ClaimTable {
         var out: [Claim] = []
         for row in rows.dropFirst() {
             let cells = tree.children(of: row).map { tree.nodes[$0].text.collapsingWhitespace }
-            guard phaseColumn < cells.count, let subject = subject(cells[phaseColumn]) else { continue }
+            guard phaseColumn < cells.count, let subject = subject(cells[phaseColumn], word: word) else { continue }
             let text = "| " + cells.joined(separator: " | ") + " |"
             let at = range(row)
             func add(_ claim: Claim) {
@@ -57,11 +63,12 @@ enum ClaimTable {
         text.lowercased().filter { $0 != "*" && $0 != "_" && $0 != "`" }.collapsingWhitespace.trimmingSpaces
     }
 
-    /// The phase a row names (`Phase 2: API`, `2`, `T3 — Workers`), or "" for the total row; nil otherwise.
-    static func subject(_ cell: String) -> String? {
+    /// The phase a row names (`Phase 2: API`, `2`, `T3 — Workers`), or "" for the total row; nil otherwise. A bare
+    /// number is one of `word`'s (the column's header: `Milestone 2` under `Milestone`).
+    static func subject(_ cell: String, word: String = "phase") -> String? {
         let text = fold(cell)
         if text == "total" || text == "totals" || text == "all" || text == "overall" { return "" }
-        if let match = text.prefixMatch(of: /(\d+(?:\.\d+)*)\b/) { return "Phase " + match.1 }
+        if let match = text.prefixMatch(of: /(\d+(?:\.\d+)*)\b/) { return word.prefix(1).uppercased() + word.dropFirst() + " " + match.1 }
         let stripped = cell.filter { $0 != "*" && $0 != "_" && $0 != "`" }.trimmingSpaces
         if case .phase(let id, _, _) = HeadingClassifier.classify(stripped) { return id }
         if let match = stripped.prefixMatch(of: /(?i:phase)\s+(\d+(?:\.\d+)*)\b/) { return "Phase " + match.1 }

@@ -68,7 +68,7 @@ extension MarkdownPlanBuilder {
         known.formUnion(phases.map(\.phase.id))
         let usesTaskPrefix = known.contains { $0.hasPrefix("Task ") }
         let prefixes = Set(known.compactMap(DependencyText.ticketPrefix))
-        let schemes = Set(known.map(Self.idPrefix))
+        let schemes = Set(known.map(DependencyText.scheme))
         for index in records.indices {
             // `depends on HLS-006` in a document whose tasks are not HLS-n names another kind of thing.
             records[index].task.dependencies.removeAll { dependency in
@@ -78,8 +78,8 @@ extension MarkdownPlanBuilder {
             // also names stories and documents: only ids in the document's own task scheme are dependencies.
             if records[index].checksBelow {
                 records[index].task.dependencies.removeAll { dependency in
-                    let prefix = Self.idPrefix(dependency.id)
-                    return !prefix.isEmpty && prefix != "TASK" && prefix != "PHASE" && !schemes.contains(prefix)
+                    let prefix = DependencyText.scheme(dependency.id)
+                    return !prefix.isEmpty && prefix != "PHASE" && !schemes.contains(prefix)
                 }
             }
             records[index].task.dependencies = records[index].task.dependencies.map { dependency in
@@ -99,11 +99,6 @@ extension MarkdownPlanBuilder {
                 return out
             }
         }
-    }
-
-    /// The letters an id starts with, upper-cased (`TODO-014` → `TODO`, `T012` → `T`, `1.2` → empty).
-    static func idPrefix(_ id: String) -> String {
-        String(id.prefix { $0.isLetter }).uppercased()
     }
 
     /// The heading tree (headings nest at most six levels, so a stack suffices).

@@ -90,7 +90,7 @@ extension MarkdownPlanBuilder {
     /// A two-column table under a task block or phase is read as `key | value` attributes; a table of tasks or
     /// of phase statuses is kept for `settleTables()`.
     mutating func table(_ index: Int) {
-        claims += ClaimTable.claims(in: tree, table: index) { range(of: $0) }
+        claims += ClaimTable.claims(in: tree, table: index, words: vocabulary.concepts) { range(of: $0) }
         collectTableRows(index)
         guard let target = workTarget else { return }
         for row in tree.children(of: index) {

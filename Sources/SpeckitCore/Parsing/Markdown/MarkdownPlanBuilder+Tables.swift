@@ -131,22 +131,30 @@ extension MarkdownPlanBuilder {
     /// Settles the collected rows: a row restating a task of the document adds a status to it; a new id becomes a
     /// task of the phase its table stands in. A phase row sets the status of the phase it names, if there is one.
     mutating func settleTables() {
+        // Looked up by id, not searched: a table of 20,000 rows stays linear.
+        var listed: [String: Int] = [:]
+        var tabled: [String: Int] = [:]
+        for index in tasks.indices {
+            guard let id = tasks[index].task.id else { continue }
+            if tasks[index].task.form == .table { tabled[id] = tabled[id] ?? index } else { listed[id] = listed[id] ?? index }
+        }
         for row in tableRows {
             let stated: Status? = row.status.flatMap { cell in
                 cellStatus(cell).map { Status(value: $0, raw: cell, source: .field, range: row.range) }
             }
-            if let existing = tasks.firstIndex(where: { $0.task.id == row.id && $0.task.form != .table }) {
+            // A row restating a task states its status; the same id twice in tables is one task stated twice. A
+            // bare number (`| 1 | Write API |`) restates only a task of the same title: tables numbered anew in
+            // every phase hold different tasks.
+            if let existing = listed[row.id] ?? tabled[row.id],
+                !TaskIdentity.isListNumber(row.id) || TaskIdentity.sameTask(tasks[existing].task.title, row.title)
+            {
                 if let stated { tasks[existing].task.statuses.append(stated) }
-                continue
-            }
-            // The same id twice in tables is one task stated twice.
-            if let earlier = tasks.firstIndex(where: { $0.task.id == row.id }) {
-                if let stated { tasks[earlier].task.statuses.append(stated) }
                 continue
             }
             var task = PlanTask(id: row.id, title: row.title, form: .table, range: row.range)
             if let stated { task.statuses = [stated] }
             tasks.append(TaskRecord(task: task, parent: -1, phase: row.phase, depth: 1))
+            tabled[row.id] = tabled[row.id] ?? tasks.count - 1
             for fact in row.fields { apply(fact, toTask: tasks.count - 1, range: row.range) }
         }
         // A ticket table often waits on tickets of an earlier sprint's file (`| DH-016 | … | DH-007 |`): a

@@ -13,9 +13,19 @@ enum DependencyText {
         var out: [String] = []
         var seen: Set<String> = []
         var prefix: String?
+        // Where the last id taken ends: a bare number counts only when nothing but joiners stands between it
+        // and the start of the value or that id ("3, 4", "Task 1.1, 1.2"), never after a word ("PostgreSQL 15",
+        // "Section 4.2", "PR #42", "approval from 2 reviewers") or inside a date ("2025-01-15").
+        var taken = text.startIndex
         for match in text.matches(of: Self.idsPattern) {
             let whole = String(match.1)
-            if whole.first?.isNumber == true, Self.hasUnit(after: match.range.upperBound, in: text) { continue }
+            if whole.first?.isNumber == true {
+                guard let lead = Self.joinerGap(text[taken..<match.range.lowerBound]),
+                    !Self.hasUnit(after: match.range.upperBound, in: text), !Self.inDate(match.range, in: text)
+                else { continue }
+                if let lead { prefix = lead }
+            }
+            taken = match.range.upperBound
             for var id in expand(whole) {
                 if let number = taskNumber(id) {
                     id = "Task " + number
@@ -33,6 +43,32 @@ enum DependencyText {
             }
         }
         return out
+    }
+
+    /// What stands between two ids of a value, if it is only joiners and punctuation (`, `, ` and `, `[`): nil
+    /// when a word stands there, else the prefix a "Tasks"/"Phases" there gives the numbers after it ("" for none).
+    private static func joinerGap(_ gap: Substring) -> String?? {
+        var lead: String?
+        for word in gap.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            switch word {
+            case "tasks", "task": lead = "Task "
+            case "phases", "phase": lead = "Phase "
+            default: guard joinerWords.contains(String(word)) else { return nil }
+            }
+        }
+        if gap.contains("#") || gap.last == "-" || gap.last == "." { return nil }
+        return .some(lead)
+    }
+
+    /// Words that join ids in a list, in every built-in language.
+    private static let joinerWords: Set<String> = ["and", "or", "y", "o", "e", "ou", "et", "und", "oder", "und"]
+
+    /// Whether the number at `range` is part of a date or a version written with dashes (`2025-01-15`).
+    private static func inDate(_ range: Range<String.Index>, in text: String) -> Bool {
+        let after = text[range.upperBound...]
+        if after.first == "-", after.dropFirst().first?.isNumber == true { return true }
+        let before = text[..<range.lowerBound]
+        return before.last == "-" && before.dropLast().last?.isNumber == true
     }
 
     /// The text with its asides blanked: a parenthesis after an id describes it ("TODO-044 (TASK-001 OS
@@ -75,7 +111,7 @@ enum DependencyText {
     private static func labels(in text: String, words: ConceptWords) -> [(Range<String.Index>, Bool)] {
         var found: [(Range<String.Index>, Bool)] = []
         let lowered = QuickScan.lowercased(text)
-        for index in words.dependencyWordNeedles.found(in: lowered) {
+        for index in Set(words.dependencyWordNeedles.found(in: lowered).map { words.dependencyNeedleWord[$0] }).sorted() {
             let word = words.dependencyWords[index].word
             let explicit = !FieldLineParser.proseOnlyDependencyWords.contains(StatusVocabulary.fold(word))
             var from = text.startIndex
@@ -113,6 +149,14 @@ enum DependencyText {
 
     /// `T150a-d` → T150a…T150d; `T010–T014` or `T010-014` → T010…T014 (padding kept); anything else as is.
     static func expand(_ token: String) -> [String] {
+        // `T1.1-T1.3`, `T2.1-2.4`, `T2.1-4`: the last number runs, the rest is shared.
+        if let match = token.wholeMatch(of: dottedRangePattern), let low = Int(match.3), let high = Int(match.6),
+            match.4.isEmpty || match.4 == match.1, match.5.isEmpty || match.5 == match.2
+        {
+            let name = { (number: Int) in "\(match.1)\(match.2)\(number)" }
+            guard low < high, high - low < rangeCap else { return [name(low), name(high)] }
+            return (low...high).map(name)
+        }
         if let match = token.wholeMatch(of: letterRangePattern),
             let low = match.2.unicodeScalars.first?.value, let high = match.3.unicodeScalars.first?.value, low <= high
         {
@@ -139,7 +183,14 @@ enum DependencyText {
         return id.dropFirst(4).trimmingCharacters(in: .whitespaces)
     }
 
-    /// The `HLS` of a ticket-style id `HLS-006`, or nil for any other id.
+    /// The id scheme: the letters an id starts with, upper-cased (`TODO-014` → `TODO`, `T012` → `T`, `1.2` →
+    /// empty). Ids of one scheme name things of one kind.
+    static func scheme(_ id: String) -> String {
+        String(id.prefix { $0.isLetter }).uppercased()
+    }
+
+    /// The `HLS` of a ticket-style id `HLS-006` (letters, a dash, digits), or nil for any other id: the scheme of
+    /// the ids teams give tickets, stories and documents.
     static func ticketPrefix(_ id: String) -> String? {
         guard let dash = id.firstIndex(of: "-") else { return nil }
         let letters = id[..<dash]
@@ -175,12 +226,13 @@ enum DependencyText {
     ]
 
     nonisolated(unsafe) static let idsPattern =
-        /(?i)\b(Task\s+\d+(?:\.\d+)*|Phase\s+\d+(?:\.\d+)*|T\d+[a-z]?(?:\.\d+)*(?:\s*[-–—]\s*(?:T?\d+|[a-z])\b)?|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)\b/
+        /(?i)\b(Task\s+\d+(?:\.\d+)*|Phase\s+\d+(?:\.\d+)*|T\d+[a-z]?(?:\.\d+)*(?:\s*[-–—]\s*(?:T?\d+(?:\.\d+)*|[a-z])\b)?|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)\b/
     // One id, a letter range or a number range: T012, T150a-d, T010–T014, T010-014, Task 3, TASK-7, 1.2, 3.
     nonisolated(unsafe) static let tokenPattern =
-        /(T\d+[a-z]?(?:\.\d+)*(?:[-–—](?:T?\d+|[a-z])\b)?|[Tt]ask\s+\d+(?:\.\d+)*|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)(?![A-Za-z0-9]|\.\d|-[A-Za-z0-9])/
+        /(T\d+[a-z]?(?:\.\d+)*(?:[-–—](?:T?\d+(?:\.\d+)*|[a-z])\b)?|[Tt]ask\s+\d+(?:\.\d+)*|[A-Z]{2,}-\d+|\d+(?:\.\d+)*)(?![A-Za-z0-9]|\.\d|-[A-Za-z0-9])/
     nonisolated(unsafe) static let joinerPattern =
         /\s*(?:,|，|、|;|&|\+|\/|\band\b|\by\b|\be\b|\bet\b|\bund\b|和|及|与|與)\s*|\s+(?=T\d)/
     nonisolated(unsafe) static let letterRangePattern = /(T\d+(?:\.\d+)*)([a-z])\s*[-–—]\s*(?:T\d+(?:\.\d+)*)?([a-z])/
+    nonisolated(unsafe) static let dottedRangePattern = /([A-Za-z]*)((?:\d+\.)+)(\d+)\s*[-–—]\s*([A-Za-z]*)((?:\d+\.)*)(\d+)/
     nonisolated(unsafe) static let numberRangePattern = /([A-Za-z]*)(\d+)\s*[-–—]\s*([A-Za-z]+)?(\d+)/
 }

@@ -43,15 +43,35 @@ public struct ConceptWords: Sendable {
     private mutating func refreshIndexes() {
         initials = words.mapValues { Set($0.compactMap { $0.first.map { Character($0.lowercased()) } }) }
         dependencyWords = (words[.dependsOn] ?? []).map { ($0, Array($0.lowercased().utf8)) }
-        dependencyWordNeedles = QuickScan.Needles(dependencyWords.map(\.bytes))
+        // Each word as a text lowercased byte by byte (`QuickScan.lowercased`, ASCII only) may hold it:
+        // `dépend de` and `DÉPEND DE` (`dÉpend de` once lowered) alike.
+        var needles: [[UInt8]] = []
+        dependencyNeedleWord = []
+        for (index, word) in dependencyWords.enumerated() {
+            for variant in Self.spellings(word.word) {
+                needles.append(variant)
+                dependencyNeedleWord.append(index)
+            }
+        }
+        dependencyWordNeedles = QuickScan.Needles(needles)
     }
 
-    /// The fewest lowercased byte strings every word contains one of: `depend` stands for `Depends on`,
-    /// `Dependencies` and `depende de`.
+    /// A word's bytes as `QuickScan.lowercased` leaves a text holding it in lower, upper or any ASCII case.
+    private static func spellings(_ word: String) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        for variant in [word.lowercased(), word.uppercased()] {
+            let bytes = QuickScan.lowercased(variant)
+            if !out.contains(bytes) { out.append(bytes) }
+        }
+        return out
+    }
+
+    /// The fewest byte strings every word contains one of, as `spellings` gives them: `depend` stands for
+    /// `Depends on`, `Dependencies` and `depende de`.
     private static func bytes(_ list: [String]) -> [[UInt8]] {
         let lowered = Set((list + ["depend", "dépend", "abhängig"]).map { $0.lowercased() })
         let stems = lowered.filter { word in !lowered.contains { $0 != word && word.contains($0) } }
-        return stems.sorted().map { Array($0.utf8) }
+        return Array(Set(stems.flatMap(spellings))).sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// Adds words (from the configuration).
@@ -73,8 +93,9 @@ public struct ConceptWords: Sendable {
     private var initials: [VocabularyConcept: Set<Character>] = [:]
     /// Each dependency word with its lowercased bytes, to search only for the words a text holds.
     private(set) var dependencyWords: [(word: String, bytes: [UInt8])] = []
-    /// `dependencyWords`' bytes, searched for in one pass.
+    /// `dependencyWords`' spellings, searched for in one pass; `dependencyNeedleWord[n]` is the word of needle n.
     private(set) var dependencyWordNeedles = QuickScan.Needles([])
+    private(set) var dependencyNeedleWord: [Int] = []
 
     /// Whether a field name (`Depends on`, `依存関係`) is, once folded, a word of `concept`.
     func isKey(_ name: String, of concept: VocabularyConcept) -> Bool {

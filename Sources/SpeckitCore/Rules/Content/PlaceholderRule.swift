@@ -123,11 +123,13 @@ struct PlaceholderRule: Rule {
                 guard braces || token || note || question || italic || input else { continue }
                 let text = Self.blankingCodeSpans(line)
                 if text.firstMatch(of: Self.mention) != nil { continue }
-                let named = { (range: Range<String.Index>) in Self.isNamed(text, range) }
+                let marks = LineMarks(text)
+                let named = { (range: Range<String.Index>) in Self.isNamed(text, range, marks) }
                 // One finding per place: `_[TBD]_` is one placeholder, not a token, a note and an italic bracket.
                 var taken: [Range<String.Index>] = []
+                // At most `perLine` places a line (a generated line of thousands of tokens stays linear).
                 func fresh(_ range: Range<String.Index>) -> Bool {
-                    guard !taken.contains(where: { $0.overlaps(range) }) else { return false }
+                    guard taken.count < Self.perLine, !taken.contains(where: { $0.overlaps(range) }) else { return false }
                     taken.append(range)
                     return true
                 }
@@ -152,7 +154,7 @@ struct PlaceholderRule: Rule {
                     // A tag closing a question ("…mocked? [REQUIRES TECH LEAD]") says who answers it; a token in a
                     // path (`feature/[###-name]`) is a pattern.
                     for match in text.matches(of: Self.capsToken)
-                    where !Self.isWrapped(text, match.range, "[", "]") && !Self.followsQuestion(text, match.range)
+                    where !Self.isWrapped(text, match.range, "[", "]") && !Self.followsQuestion(text, match.range, marks)
                         && !Self.follows(text, match.range, "/") && !named(match.range) && fresh(match.range)
                     {
                         report(String(match.0), "template token", document, number, text, match.range, context)
@@ -200,6 +202,9 @@ struct PlaceholderRule: Rule {
     /// The slot of Spec Kit's templates that `/specify` fills with the user's description.
     static let specKitInput = "$ARGUMENTS"
 
+    /// The most placeholders read on one line.
+    static let perLine = 64
+
     /// How many template tokens make a document an unfilled template, reported once.
     static let templateCount = 5
 
@@ -244,17 +249,53 @@ struct PlaceholderRule: Rule {
 
     /// Whether the token at `range` is named rather than held: inside a quoted string, or just after "e.g.",
     /// "marked as", "placeholders (" and the like.
-    static func isNamed(_ text: String, _ range: Range<String.Index>) -> Bool {
-        let before = text[..<range.lowerBound]
-        if before.count(where: { $0 == "\"" }) % 2 == 1, text[range.upperBound...].contains("\"") { return true }
-        if before.count(where: { $0 == "“" }) > before.count(where: { $0 == "”" }) { return true }
-        return before.suffix(40).firstMatch(of: naming) != nil
+    static func isNamed(_ text: String, _ range: Range<String.Index>, _ marks: LineMarks) -> Bool {
+        let straight = marks.count(marks.straightQuotes, before: range.lowerBound)
+        if straight % 2 == 1, straight < marks.straightQuotes.count { return true }
+        if marks.count(marks.openingQuotes, before: range.lowerBound) > marks.count(marks.closingQuotes, before: range.lowerBound) {
+            return true
+        }
+        return text[..<range.lowerBound].suffix(40).firstMatch(of: naming) != nil
     }
 
     /// Whether the token closes a line that asks a question ("…or mocked? [REQUIRES TECH LEAD]", "What timeout?
     /// Homebrew can be slow. [CLARIFY BEFORE START]"): it tags the question with who answers it.
-    static func followsQuestion(_ text: String, _ range: Range<String.Index>) -> Bool {
-        text[..<range.lowerBound].contains("?") && text[range.upperBound...].allSatisfy { $0 == " " || $0 == "*" || $0 == "_" }
+    static func followsQuestion(_ text: String, _ range: Range<String.Index>, _ marks: LineMarks) -> Bool {
+        guard let question = marks.firstQuestion, question < range.lowerBound else { return false }
+        return text[range.upperBound...].allSatisfy { $0 == " " || $0 == "*" || $0 == "_" }
+    }
+
+    /// Where a line's quotes and first question mark stand, found in one pass, so that each token's checks cost
+    /// a binary search rather than a scan of the line before it (a line of 5,000 tokens stays linear).
+    struct LineMarks {
+        var straightQuotes: [String.Index] = []
+        var openingQuotes: [String.Index] = []
+        var closingQuotes: [String.Index] = []
+        var firstQuestion: String.Index?
+
+        init(_ text: String) {
+            var index = text.startIndex
+            while index < text.endIndex {
+                switch text[index] {
+                case "\"": straightQuotes.append(index)
+                case "“": openingQuotes.append(index)
+                case "”": closingQuotes.append(index)
+                case "?": if firstQuestion == nil { firstQuestion = index }
+                default: break
+                }
+                index = text.index(after: index)
+            }
+        }
+
+        /// How many of `marks` (sorted) stand before `index`.
+        func count(_ marks: [String.Index], before index: String.Index) -> Int {
+            var (low, high) = (0, marks.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if marks[middle] < index { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
     }
 
     /// Whether the document shows a template in a fenced code block (a `{{slot}}` inside one): its prose then

@@ -78,6 +78,12 @@ struct ClaimMismatchRule: Rule {
                 - 510/510 tasks complete in specs/002-auth.
                 - 0/0 tasks initially.
                 """),
+            // Success metrics count users and steps; a milestone table numbers milestones, not phases; "Pending" may
+            // mean not done.
+            RuleExample(
+                "# Plan\n\n## Phase 1: Wizard\n\n- [x] T001 Build the wizard\n- [~] T002 Add analytics\n- [ ] T003 Docs\n\n"
+                    + "## Success Metrics\n\n- 5 steps completed in under 2 minutes by 90% of new users\n\n## Summary\n\n"
+                    + "- Completed: 1\n- Pending: 2\n\n| Milestone | Tasks | Done |\n|---|---|---|\n| 1 — Alpha | 5 | 4 |\n"),
             // After a thematic break a field is a footer of the document, not a status line of the last phase.
             RuleExample(
                 "# Archive\n\n## Phase 1: Setup\n\n- [x] T1 Repo\n\n## Phase 2: Design (In Progress)\n\n---\n\n"

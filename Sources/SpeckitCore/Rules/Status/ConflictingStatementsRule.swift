@@ -51,6 +51,10 @@ struct ConflictingStatementsRule: Rule {
                 - [ ] Follow-up after Task 43 lands
                 """),
             RuleExample("# Tasks\n\n- [ ] 6.5 Write property test for frame sync\n- [x] 6.5 Implement error handling\n"),
+            // Tables numbered anew in every phase hold different tasks.
+            RuleExample(
+                "# Plan\n\n## Phase 1: Setup\n\n| # | Task | Status |\n|---|---|---|\n| 1 | Create repo | ✅ Done |\n\n"
+                    + "## Phase 2: Build\n\n| # | Task | Status |\n|---|---|---|\n| 1 | Write API | ⏳ In progress |\n"),
             // A Status line in a list about another artifact (the user story a task implements) is that artifact's.
             RuleExample(
                 "# Backlog\n\n### TODO-031: Implement US-002\n**Status**: ✅ Completed\n\n**User Story Reference:**\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `status.phase-contradiction`: a phase whose declared status its own tasks contradict.
 struct PhaseContradictionRule: Rule {
     static let description = RuleDescription(
@@ -24,6 +26,10 @@ struct PhaseContradictionRule: Rule {
         nonTriggering: [
             RuleExample("# Plan\n\n## T1 — Setup ✅ COMPLETE\n\n- [x] T1.1 Repo\n- [x] T1.2 CI\n- [-] T1.3 Dropped\n"),
             RuleExample("# Plan\n\n## T2 — Build ⏳ IN PROGRESS\n\n- [x] T2.1 Schema\n- [ ] T2.2 API\n"),
+            // The status names its exception.
+            RuleExample(
+                "# Plan\n\n## Phase 1: Setup\n\n**Status**: Complete (except T003, deferred)\n\n- [x] T001 Repo\n- [x] T002 CI\n- [ ] T003 Docs\n"
+            ),
             // Coloured circles before the title colour-code the phases; they state no status.
             RuleExample(
                 "# Tasks\n\n### 🔴 Phase 6.1: Setup\n\n- [x] T1 Repo\n\n### 🟡 Phase 6.2: Build\n\n- [ ] T2 API\n\n"
@@ -37,21 +43,37 @@ struct PhaseContradictionRule: Rule {
         phase.statuses.contains { $0.value == .done } && phase.statuses.contains { $0.value.isOpen }
     }
 
+    /// The tasks that contradict the phase's declared status: open ones under a done phase, started ones under a
+    /// phase not started. Optional tasks still open (Kiro's `[ ]*`) are nobody's debt, and a task the status names
+    /// as an exception ("Complete (except T003, deferred)") is excluded by the status itself.
+    static func contradicting(_ phase: Phase) -> (declared: Status, tasks: [PlanTask], against: [PlanTask])? {
+        guard !statementsConflict(phase), let declared = phase.declaredStatus else { return nil }
+        let excepted = exceptions(in: declared.raw)
+        let tasks = phase.allTasks.filter { $0.countsAsWork && !($0.id.map(excepted.contains) ?? false) }
+        let against =
+            switch declared.value {
+            case .done: tasks.filter { $0.status.isOpen }
+            case .todo: tasks.filter { $0.status == .done || $0.status == .inProgress }
+            default: [PlanTask]()
+            }
+        return against.isEmpty ? nil : (declared, tasks, against)
+    }
+
+    /// The task ids a status names after "except", "apart from", "other than" or "but".
+    static func exceptions(in raw: String) -> Set<String> {
+        guard let word = raw.range(of: #"(?i)\b(except|excluding|apart from|other than|but)\b"#, options: .regularExpression) else {
+            return []
+        }
+        return Set(DependencyText.ids(in: String(raw[word.upperBound...])))
+    }
+
     /// The lines of `document` that state a phase's status its tasks contradict (the declared status line and
     /// the phase heading): a count on those lines is the same stale statement, reported here and not again by
     /// `status.claim-mismatch`.
     static func contradictedLines(in document: Document) -> Set<Int> {
         var lines: Set<Int> = []
-        for phase in document.phases where !statementsConflict(phase) {
-            guard let declared = phase.declaredStatus else { continue }
-            let tasks = phase.allTasks
-            let contradicted =
-                switch declared.value {
-                case .done: tasks.contains { $0.status.isOpen }
-                case .todo: tasks.contains { $0.status == .done || $0.status == .inProgress }
-                default: false
-                }
-            guard contradicted else { continue }
+        for phase in document.phases {
+            guard let (declared, _, _) = contradicting(phase) else { continue }
             lines.insert(phase.range.line)
             if let range = declared.range { lines.insert(range.line) }
         }
@@ -60,30 +82,21 @@ struct PhaseContradictionRule: Rule {
 
     func check(_ context: RuleContext) {
         for document in context.kit.documents {
-            for phase in document.phases where !Self.statementsConflict(phase) {
-                guard let declared = phase.declaredStatus else { continue }
-                // An optional task still open (Kiro's `[ ]*`) is nobody's debt: it neither keeps a phase open nor starts it.
-                let tasks = phase.allTasks.filter(\.countsAsWork)
+            for phase in document.phases {
+                guard let (declared, tasks, against) = Self.contradicting(phase) else { continue }
                 let at = declared.range ?? phase.range
-                switch declared.value {
-                case .done:
-                    let open = tasks.filter { $0.status.isOpen }
-                    guard !open.isEmpty else { continue }
+                if declared.value == .done {
                     context.report(
-                        "\(phase.id) is declared '\(declared.raw)' but \(open.count) of its \(tasks.count) tasks are open: \(summarise(open))",
-                        at: at, related: open.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
+                        "\(phase.id) is declared '\(declared.raw)' but \(against.count) of its \(tasks.count) tasks are open: \(summarise(against))",
+                        at: at, related: against.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                         fix: "finish or close the open tasks, or change the phase status")
-                case .todo:
-                    let started = tasks.filter { $0.status == .done || $0.status == .inProgress }
-                    guard !started.isEmpty else { continue }
-                    let done = started.filter { $0.status == .done }
-                    let what = done.count == started.count ? "done" : "done or in progress"
+                } else {
+                    let done = against.filter { $0.status == .done }
+                    let what = done.count == against.count ? "done" : "done or in progress"
                     context.report(
-                        "\(phase.id) is declared '\(declared.raw)' but \(started.count) of its \(tasks.count) tasks are \(what): \(summarise(started))",
-                        at: at, related: started.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
+                        "\(phase.id) is declared '\(declared.raw)' but \(against.count) of its \(tasks.count) tasks are \(what): \(summarise(against))",
+                        at: at, related: against.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                         fix: "mark the phase in progress")
-                default:
-                    continue
                 }
             }
         }

@@ -3,7 +3,7 @@ import Foundation
 /// When two task entries with one id are the same task: a task restated in a summary or a "remaining work" list
 /// keeps its title (perhaps shortened), while two different tasks that share an id have different titles. And
 /// when one id names different tasks by design: list numbers that restart in every phase ("1.", "2." under each
-/// `### Phase N`) are per phase.
+/// `### Phase N`, or `### Task 1:` again in each phase) are per phase.
 enum TaskIdentity {
     /// Whether `a` and `b` title the same task: equal once folded, one's words all in the other's ("Login form"
     /// restating "Implement the login form with validation"), or most of the shorter's words (three or more)
@@ -38,15 +38,20 @@ enum TaskIdentity {
     /// The phase each task of `document` belongs to, by position, when the document numbers its tasks anew in
     /// every phase (two or more phases hold a task numbered `1`); empty otherwise.
     static func restartingPhases(in document: Document) -> [String: String] {
-        let restarting = document.phases.count { phase in phase.tasks.contains { $0.id == "1" } }
+        let restarting = document.phases.count { phase in phase.tasks.contains { $0.id == "1" || $0.id == "Task 1" } }
         guard restarting >= 2 else { return [:] }
         var out: [String: String] = [:]
         for phase in document.phases {
-            for task in phase.allTasks where task.id.map(isListNumber) == true {
+            for task in phase.allTasks where task.id.map(isPhaseNumber) == true {
                 out[key(task.range)] = phase.id
             }
         }
         return out
+    }
+
+    /// A number a phase gives its tasks: a list number, or `Task 3` of `### Task 3: …` headings.
+    static func isPhaseNumber(_ id: String) -> Bool {
+        isListNumber(id) || (id.hasPrefix("Task ") && isListNumber(String(id.dropFirst(5))))
     }
 
     /// Whether an id is a list number (`1`, `2.3`) rather than a name (`T001`, `Task 3`).

@@ -23,6 +23,14 @@ struct DuplicateTaskIDRule: Rule {
             RuleExample("# Tasks\n\n- [x] T1 Write the schema\n\n## Progress\n\n- [x] T1 Write the schema\n"),
             RuleExample("# Tasks\n\n- [ ] T7 Implement the login form with validation\n\n## Remaining work\n\n- [ ] T7 Login form\n"),
             RuleExample("# Tasks\n\n## Phase 1: Setup\n\n- [x] 1. Create the repo\n\n## Phase 2: Build\n\n- [ ] 1. Write the API\n"),
+            // `### Task 1:` again in every phase.
+            RuleExample(
+                "# Plan\n\n## Phase 1: Data\n\n### Task 1: Create the schema\n\n### Task 2: Seed data\n\n"
+                    + "## Phase 2: API\n\n### Task 1: Write the handlers\n\n### Task 2: Deploy the API\n"),
+            // A "recently completed" list restates tasks in other words.
+            RuleExample(
+                "# Tasks\n\n- [x] T005 Login form\n- [ ] T006 Logout\n\n## Recently Completed\n\n"
+                    + "- [x] T005 Implemented login page with validation ✅\n"),
         ]
     )
 
@@ -30,13 +38,17 @@ struct DuplicateTaskIDRule: Rule {
         let byDocument = Dictionary(grouping: context.scopedTasks, by: \.document.path)
         for document in context.kit.documents {
             let phaseOf = TaskIdentity.restartingPhases(in: document)
+            let summaries = Self.summaryLines(in: document)
             var first: [String: PlanTask] = [:]
             let entries = (byDocument[document.path] ?? [])
                 .sorted { ($0.task.range.line, $0.task.range.column) < ($1.task.range.line, $1.task.range.column) }
             for (_, documentScope, task) in entries {
                 guard let id = task.id else { continue }
                 let scope = phaseOf[TaskIdentity.key(task.range)].map { documentScope + "#" + $0 } ?? documentScope
-                if let earlier = first[scope + "|" + id], !TaskIdentity.sameTask(earlier.title, task.title) {
+                // A task restated in a summary or "recently completed" list is the same task in other words.
+                if let earlier = first[scope + "|" + id], !TaskIdentity.sameTask(earlier.title, task.title),
+                    !summaries.contains(where: { $0.contains(task.range.line) })
+                {
                     context.report(
                         "task id \(id) is already used on line \(earlier.range.line) ('\(earlier.title)')",
                         at: task.range,
@@ -47,5 +59,32 @@ struct DuplicateTaskIDRule: Rule {
                 }
             }
         }
+    }
+
+    /// The line ranges of the document's summary, progress and "completed" sections ("## Summary",
+    /// "### Recently Completed", "## Done"), where tasks are restated rather than defined.
+    static func summaryLines(in document: Document) -> [ClosedRange<Int>] {
+        var flat: [Section] = []
+        var pending = document.sections
+        while let section = pending.popLast() {
+            flat.append(section)
+            pending += section.children
+        }
+        flat.sort { $0.range.line < $1.range.line }
+        var out: [ClosedRange<Int>] = []
+        for (index, section) in flat.enumerated() where isRestatingHeading(section.title) {
+            let end = flat[(index + 1)...].first { $0.level <= section.level }.map { $0.range.line - 1 } ?? Int.max
+            if end >= section.range.line { out.append(section.range.line...end) }
+        }
+        return out
+    }
+
+    static func isRestatingHeading(_ title: String) -> Bool {
+        if ClaimPlace.isSummaryHeading(title) { return true }
+        // Only a heading made of such words ("Recently Completed", "Completed Tasks", "Done"): "Phase 1: Setup
+        // (Completed)" defines its tasks.
+        let words = Set(title.lowercased().split { !$0.isLetter }.map(String.init))
+        let restating: Set<String> = ["completed", "done", "recently", "changelog", "accomplished", "finished"]
+        return !words.isDisjoint(with: restating) && words.isSubset(of: restating.union(["tasks", "work", "items", "the", "so", "far"]))
     }
 }

@@ -32,6 +32,13 @@ struct UnknownDependencyRule: Rule {
         nonTriggering: [
             RuleExample("# Tasks\n\n- [ ] T1 Write the schema\n- [ ] T2 Write the API (depends on T1)\n"),
             RuleExample("# Plan\n\n## T1 — Setup\n\n- [ ] T1.1 Repo\n\n## T2 — Build\n\n- [ ] T2.1 API (depends on T1)\n"),
+            // Versions, sections and dates in a dependency field name no task; nor do words in a YAML plan.
+            RuleExample(
+                "# Tasks\n\n### T010: Provision the database\n**Dependencies**: PostgreSQL 15, Redis 7.2, Section 4.2, PR #42\n\n"
+                    + "### T011: Migrations\n**Dependencies**: T010, deadline 2025-01-15\n"),
+            RuleExample(
+                "tasks:\n  - {id: T1, title: DB, requires: [postgresql, redis]}\n  - {id: T2, title: API, dependencies: [T1, auth-service]}\n"
+                    + "  - {id: T3, title: Deploy, needs: docker}\n", path: "tasks.yaml"),
             // A loose file's ticket may live in a sibling file, or be done and dropped from the list.
             RuleExample("# Backlog\n\n### TODO-031: Schema\n\n### TODO-032: API\n\n**Dependencies**: TODO-014\n", path: "TODO-HLS-001.md"),
             RuleExample(
@@ -45,8 +52,9 @@ struct UnknownDependencyRule: Rule {
         let loose =
             context.kit.profile == .freeform && context.kit.documents.count == 1
             && context.kit.documents[0].format == .markdown
-        // A loose file of one task (a design note for "Task 15") depends on tasks kept elsewhere, by necessity.
-        let single = loose && context.kit.documents[0].allTasks.count == 1
+        // A loose file about one task (`# Task 15: … implementation plan`) depends on tasks kept elsewhere, by
+        // necessity; a list of one checkbox is still a list.
+        let single = loose && context.kit.documents[0].allTasks.count == 1 && context.kit.documents[0].allTasks[0].form == .heading
         for (_, scope, task) in context.scopedTasks {
             var reported: Set<String> = []
             for dependency in task.dependencies
