@@ -24,6 +24,8 @@ public struct JUnitReporter: ReportWriter, Sendable {
         var root: String
         var profile: String
         var cases: [Case]
+        /// Findings the kit's own `speckit-disable` comments covered.
+        var suppressed = 0
     }
 
     private struct Case: Sendable {
@@ -66,7 +68,7 @@ public struct JUnitReporter: ReportWriter, Sendable {
         suites.append(
             Suite(
                 name: name, classname: name.replacingOccurrences(of: ".", with: "_"), root: root,
-                profile: outcome.summary.profile.rawValue, cases: cases))
+                profile: outcome.summary.profile.rawValue, cases: cases, suppressed: outcome.suppressed))
         return ""
     }
 
@@ -97,7 +99,9 @@ public struct JUnitReporter: ReportWriter, Sendable {
                 ("skipped", "0"), ("time", "0"),
             ])
         let properties = XMLElement(name: "properties")
-        for (name, value) in [("root", suite.root), ("profile", suite.profile)] {
+        for (name, value) in [("root", suite.root), ("profile", suite.profile)]
+            + (suite.suppressed > 0 ? [("suppressed", "\(suite.suppressed)")] : [])
+        {
             let property = XMLElement(name: "property")
             Self.set(property, [("name", name), ("value", value)])
             properties.addChild(property)

@@ -76,15 +76,18 @@ public struct TextReporter: ReportWriter, Sendable {
         return text.split(whereSeparator: \.isNewline).joined(separator: " ").escapingControlCharacters
     }
 
-    /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`.
+    /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`, then `; 3 suppressed` when comments in the plans
+    /// silenced findings.
     func summaryLine(_ summary: ValidationReport.Summary) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let counts = [count(summary.errors, "error"), count(summary.warnings, "warning"), count(summary.notes, "note")]
             .joined(separator: ", ")
         let verdict = summary.passed ? paint("passed", green) : paint("failed", red)
         let strict = summary.strict ? " (strict: warnings fail)" : ""
+        let suppressed = summary.suppressed > 0 ? "; \(summary.suppressed) suppressed" : ""
         return
             "\(counts) in \(count(summary.files, "file")) (\(count(summary.kits, "kit")), \(count(summary.tasks, "task"))): \(verdict)\(strict)"
+            + suppressed
     }
 
     private let bold = "1", dim = "2", red = "1;31", green = "1;32"

@@ -11,10 +11,12 @@ public struct KitOutcome: Sendable {
     public var isEmpty: Bool
     /// Files of the kit (of those reported on) that could not be read: counted among the run's files.
     public var unreadable: Int
+    /// Findings the plans' own `speckit-disable` comments covered: counted, not listed.
+    public var suppressed: Int
 
     public init(
         summary: KitSummary, findings: [Finding], hidden: [Severity: Int] = [:], skipped: [SkippedFile] = [],
-        isEmpty: Bool = false, unreadable: Int = 0
+        isEmpty: Bool = false, unreadable: Int = 0, suppressed: Int = 0
     ) {
         self.summary = summary
         self.findings = findings.sorted(by: Finding.reportOrder)
@@ -22,5 +24,6 @@ public struct KitOutcome: Sendable {
         self.skipped = skipped
         self.isEmpty = isEmpty
         self.unreadable = unreadable
+        self.suppressed = suppressed
     }
 }

@@ -74,6 +74,8 @@ public struct ValidationReport: Codable, Hashable, Sendable {
         public var notes: Int
         /// Files found but not read as plans (see `ValidationReport.skipped`).
         public var skipped: Int
+        /// Findings the plans' own `speckit-disable` comments covered.
+        public var suppressed: Int
         /// Whether warnings counted as failures.
         public var strict: Bool
         /// Whether the run passes: no errors, and no warnings under `strict`.
@@ -87,7 +89,8 @@ public struct ValidationReport: Codable, Hashable, Sendable {
 
             public init(strict: Bool, skipped: [SkippedFile] = []) {
                 summary = Summary(
-                    kits: 0, files: 0, tasks: 0, errors: 0, warnings: 0, notes: 0, skipped: skipped.count, strict: strict, passed: true)
+                    kits: 0, files: 0, tasks: 0, errors: 0, warnings: 0, notes: 0, skipped: skipped.count, suppressed: 0,
+                    strict: strict, passed: true)
                 self.skipped = skipped
             }
 
@@ -99,6 +102,7 @@ public struct ValidationReport: Codable, Hashable, Sendable {
                 summary.kits += 1
                 summary.files += outcome.summary.documents.count + outcome.unreadable
                 summary.tasks += outcome.summary.tasks
+                summary.suppressed += outcome.suppressed
                 for finding in outcome.findings { count(finding.severity, 1) }
                 for (severity, hidden) in outcome.hidden { count(severity, hidden) }
                 summary.passed = summary.errors == 0 && (!summary.strict || summary.warnings == 0)

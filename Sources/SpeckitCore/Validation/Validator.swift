@@ -49,9 +49,31 @@ public struct Validator: Sendable {
         for rule in RuleRegistry.rules { context.run(rule.init()) }
         var findings = context.findings
         if let focus = loaded.focus { findings = findings.filter { focus.contains($0.range.file) } }
+        let suppressed = suppress(&findings, loaded, settings: settings)
         return KitOutcome(
             summary: KitSummary(kit: loaded.reportedKit), findings: findings, hidden: context.hidden, skipped: loaded.skipped,
-            isEmpty: loaded.isEmpty, unreadable: loaded.failures.count { loaded.focus?.contains($0.path) ?? true })
+            isEmpty: loaded.isEmpty, unreadable: loaded.failures.count { loaded.focus?.contains($0.path) ?? true },
+            suppressed: suppressed)
+    }
+
+    /// Drops the findings the plans' own `speckit-disable` comments cover and reports each comment that covers
+    /// nothing (`suppression.unused`); returns how many findings it dropped.
+    private static func suppress(_ findings: inout [Finding], _ loaded: LoadedKit, settings: ValidationSettings) -> Int {
+        var dropped = 0
+        for document in loaded.kit.documents where loaded.focus?.contains(document.path) ?? true {
+            guard let source = loaded.sources[document.path] else { continue }
+            var suppressions = Suppressions(source, format: document.format)
+            guard !suppressions.directives.isEmpty else { continue }
+            dropped += suppressions.suppress(&findings, in: document.path)
+            guard let severity = settings.severity(of: UnusedSuppressionRule.description) else { continue }
+            for (message, range) in suppressions.unused(in: document.path) {
+                findings.append(
+                    Finding(
+                        ruleId: .unusedSuppression, severity: severity, message: message, range: range,
+                        fix: "remove the comment, or name the rule it is meant for"))
+            }
+        }
+        return dropped
     }
 
     /// Reads and parses the kits (no rules run), handing each to `deliver` in kit order: what `parse`,

@@ -105,6 +105,7 @@ public struct MarkdownReporter: ReportWriter, Sendable {
         return "### \(icon) speckit \(summary.passed ? "passed" : "failed"): \(counts)\n\n"
             + "Checked \(MarkdownText.count(summary.kits, "kit")), \(MarkdownText.count(summary.files, "file")) and "
             + "\(MarkdownText.count(summary.tasks, "task"))\(strictNote)."
+            + (summary.suppressed > 0 ? " \(MarkdownText.count(summary.suppressed, "finding")) suppressed by comments in the plans." : "")
     }
 
     /// One table row for a finding, with a link to its line.

@@ -58,8 +58,13 @@ public struct SarifReporter: ReportWriter, Sendable {
                 name: "speckit", version: Speckit.version,
                 semanticVersion: Speckit.version,
                 rules: fired.compactMap { id in rules.first { $0.id == id } }.map(descriptor)))
+        // Findings the plans' own comments silenced are counted in the run's property bag.
+        let suppressed =
+            closing.summary.suppressed > 0
+            ? ",\n      \"properties\" : {\n        \"suppressed\" : \(closing.summary.suppressed)\n      }" : ""
         emit(
-            (wroteResult ? "\n      ]" : "]") + ",\n      \"tool\" : " + JSONPieces.indent(JSONPieces.encode(tool), by: 6, first: false)
+            (wroteResult ? "\n      ]" : "]") + suppressed + ",\n      \"tool\" : "
+                + JSONPieces.indent(JSONPieces.encode(tool), by: 6, first: false)
                 + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
 

@@ -41,6 +41,9 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case yamlUnreadShape = "yaml.unread-shape"
     case unreadable = "input.unreadable"
 
+    // Suppressions
+    case unusedSuppression = "suppression.unused"
+
     /// The family before the dot: `structure`, `tasks`, `status` …
     public var category: String { String(rawValue.split(separator: ".").first ?? "") }
 

@@ -31,6 +31,7 @@ public enum RuleRegistry {
         YAMLInvalidFieldRule.self,
         YAMLUnreadShapeRule.self,
         UnreadableFileRule.self,
+        UnusedSuppressionRule.self,
     ]
 
     /// Rules that check the changes since a base (`speckit diff`, `validate --base REF`).
