@@ -124,8 +124,11 @@ struct Suppressions {
     func unused(in file: String) -> [(message: String, range: SourceRange)] {
         directives.filter { !$0.used }.map { directive in
             let named = directive.patterns.isEmpty ? "" : " " + directive.patterns.joined(separator: " ")
+            // A misspelt rule is the likeliest reason: say which names match no rule at all.
+            let unknown = directive.patterns.filter { pattern in !RuleID.allCases.contains { Directive.matches(pattern, $0.rawValue) } }
+            let why = unknown.isEmpty ? "" : " (\(unknown.joined(separator: ", ")) \(unknown.count == 1 ? "names" : "name") no rule)"
             return (
-                "speckit-\(directive.kind)\(named) suppresses nothing",
+                "speckit-\(directive.kind)\(named) suppresses nothing\(why)",
                 SourceRange(file: file, line: directive.line, column: directive.column)
             )
         }

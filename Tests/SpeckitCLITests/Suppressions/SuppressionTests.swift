@@ -104,6 +104,8 @@ struct SuppressionTests {
             - [ ] T1 Write the schema
             <!-- speckit-disable-next-line tasks.unknown-dependency -->
             - [ ] T2 Write the API (depends on T9)
+            <!-- speckit-disable-next-line tasks.unknown-dependancy -->
+            - [ ] T3 Write the UI
 
             ```markdown
             <!-- speckit-disable-file status.claim-mismatch -->
@@ -115,7 +117,8 @@ struct SuppressionTests {
         #expect(
             run.stdout == """
                 tasks.md:3:1: note: speckit-disable-next-line tasks.duplicate-id suppresses nothing [suppression.unused]
-                0 errors, 0 warnings, 1 note in 1 file (1 kit, 2 tasks): passed; 1 suppressed
+                tasks.md:7:1: note: speckit-disable-next-line tasks.unknown-dependancy suppresses nothing (tasks.unknown-dependancy names no rule) [suppression.unused]
+                0 errors, 0 warnings, 2 notes in 1 file (1 kit, 3 tasks): passed; 1 suppressed
 
                 """, "\(run.stdout)")
         let json = try FixtureRepos.json(try validate(files, ["--format", "json"]))
