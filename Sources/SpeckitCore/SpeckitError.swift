@@ -117,3 +117,13 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
         return out
     }
 }
+
+extension SpeckitError {
+    /// The paths exist but hold no plan to check (every file skipped, or left out by the configuration).
+    public var meansNothingToCheck: Bool {
+        switch self {
+        case .noPlanFiles, .noKits, .excluded: return true
+        default: return false
+        }
+    }
+}

@@ -29,6 +29,11 @@ struct ValidateCommand: ParsableCommand {
             valueName: "ref"))
     var base: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Exit 0 when none of the paths holds a plan (for hooks handed whatever files a commit changed)."))
+    var allowEmpty = false
+
     @OptionGroup var check: CheckOptions
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var reportOptions: ReportOptions
@@ -36,7 +41,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let paths = self.paths.isEmpty ? ["."] : self.paths
         let settings = try check.settings(for: self.paths)
-        let set = try check.load.discover(paths, settings: settings)
+        let set: KitSet
+        do {
+            set = try check.load.discover(paths, settings: settings)
+        } catch let error as SpeckitError where allowEmpty && error.meansNothingToCheck {
+            return Self.nothingToCheck(paths)
+        }
         let validator = Validator(settings: settings, jobs: check.load.threads)
         let diff = try base.map { try validator.diff(since: GitRevision($0), paths: paths) }
         let rules = RuleRegistry.rules.map { $0.description } + (diff == nil ? [] : RuleRegistry.diffRules.map { $0.description })
@@ -53,9 +63,15 @@ struct ValidateCommand: ParsableCommand {
         // Every file found turned out not to be a plan: nothing was checked, so nothing is reported as passed.
         if targets.kitCount == 0 {
             targets.discard()
+            if allowEmpty { return Self.nothingToCheck(paths) }
             throw LoadOptions.nothingFound(paths, skipped: targets.skipped)
         }
         let summary = try targets.finish()
         if !summary.passed { throw ExitCode(1) }
+    }
+
+    /// `--allow-empty` with nothing to check: said on stderr, and the run passes.
+    private static func nothingToCheck(_ paths: [String]) {
+        StandardError.write("speckit: no plans among \(paths.count == 1 ? paths[0] : "the \(paths.count) paths given"); nothing to check\n")
     }
 }
