@@ -39,6 +39,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case badConfig(file: String, line: Int?, column: Int?, problem: String)
     /// `--base` could not be read from git.
     case git(String)
+    /// A `--baseline` file that cannot be used (`problem` says why).
+    case badBaseline(String, problem: String)
     /// `speckit run NAME` names no run template.
     case unknownRunTemplate(String, known: [String])
     /// The parameters of a run do not match the template's schema: every problem, each with its JSON path.
@@ -97,6 +99,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(Self.location(file, line, column)): bad configuration: \(problem)"
         case .git(let problem):
             return "git: \(problem)"
+        case .badBaseline(let path, let problem):
+            return "\(path): \(problem)"
         case .unknownRunTemplate(let name, let known):
             return "unknown run template '\(name)' (expected \(known.joined(separator: " or ")); see 'speckit run --list')"
         case .invalidParams(let source, let template, let problems):

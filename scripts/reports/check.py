@@ -56,6 +56,7 @@ REGISTRY = Registry().with_resources(
 EVENTS_SCHEMA = Draft202012Validator(SCHEMAS["run-events.schema.json"], registry=REGISTRY)
 ARTIFACTS_SCHEMA = Draft202012Validator(SCHEMAS["artifacts.schema.json"], registry=REGISTRY)
 STATUS_SCHEMA = load_validator("status.schema.json")
+BASELINE_SCHEMA = load_validator("baseline.schema.json")
 SARIF_SCHEMA = Draft4Validator(load_schema(), format_checker=FormatChecker())
 
 
@@ -85,10 +86,12 @@ def check_sarif(name, text, findings):
 
 
 def check_junit(name, path, findings, strict=False):
+    """Only new findings fail when the run was compared with a baseline (each finding then has `new`)."""
     lint = subprocess.run(["xmllint", "--noout", str(path)], capture_output=True, text=True)
     check(f"{name}: xmllint --noout", lint.returncode == 0, lint.stderr)
     xml = JUnitXml.fromfile(str(path))
-    failing = {(f["ruleId"], f["range"]["file"]) for f in findings if f["severity"] == "error" or (strict and f["severity"] == "warning")}
+    failing = {(f["ruleId"], f["range"]["file"]) for f in findings
+               if (f["severity"] == "error" or (strict and f["severity"] == "warning")) and f.get("new", True)}
     seen_failures = 0
     names = []
     for suite in xml:
@@ -129,8 +132,8 @@ def check_github(name, text, findings):
         check(f"{name}: annotation data has no raw newline", "\n" not in message and "\r" not in message)
 
 
-def validate_all(name, target, cwd, strict=False):
-    extra = ["--strict"] if strict else []
+def validate_all(name, target, cwd, strict=False, extra=()):
+    extra = (["--strict"] if strict else []) + list(extra)
     code, text, err = speckit(["validate", *target, "--format", "json", *extra], cwd)
     check(f"{name}: validate exits 0 or 1 with nothing on stderr", code in (0, 1) and not err, f"exit {code}: {err}")
     findings = check_json(name, text)["findings"]
@@ -256,6 +259,24 @@ def main():
             validate_all(f"plans/{plan.name}", [f"plans/{plan.name}"], scratch)
         validate_all("spec", ["spec"], scratch, strict=True)
         validate_all("all plans", ["plans"], scratch)
+
+        # A baseline of every plan, then every report of a run compared with it (one plan changed).
+        code, _, err = speckit(["validate", "plans", "--update-baseline", "baseline.json"], scratch)
+        check("baseline: --update-baseline exits 0", code == 0, f"exit {code}: {err}")
+        baseline = json.loads((scratch / "baseline.json").read_text())
+        check("baseline: matches spec/schema/baseline.schema.json",
+              not (errors := schema_errors(BASELINE_SCHEMA, baseline)), errors[:5])
+        check("baseline: sorted", baseline["findings"] == sorted(
+            baseline["findings"], key=lambda e: (e["file"], e["rule"], e["text"], e["fingerprint"])))
+        changed = scratch / "plans" / "tasks-mac-roman.md"
+        saved = changed.read_bytes()
+        changed.write_bytes(saved + b"\n- [ ] T9.1 One more (depends on T9.9)\n")
+        validate_all("plans against a baseline", ["plans"], scratch, extra=["--baseline", "baseline.json"])
+        code, text, _ = speckit(["validate", "plans", "--baseline", "baseline.json", "--format", "json"], scratch)
+        marked = json.loads(text)["findings"]
+        check("baseline: every finding marked, at least one new",
+              all("new" in f for f in marked) and any(f["new"] for f in marked), [f for f in marked if f.get("new")][:3])
+        changed.write_bytes(saved)
 
         old = (scratch / "plans" / "tasks-mac-roman.md").read_text()
         new = old.replace("- [x] T1.3 ", "- [ ] T1.3 ", 1).replace("- [ ] T2.1 ", "- [x] T2.1 ", 1)

@@ -13,6 +13,9 @@ final class ReportTargets: Sendable {
         var rules: [RuleID]
         var paths: ReportPaths = .forCurrentFolder()
         var environment: [String: String] = ProcessInfo.processInfo.environment
+        /// What findings are compared with (`--baseline`, `--base`), and what fails the run.
+        var known: KnownFindings? = nil
+        var failOn: ValidationReport.Summary.FailOn = .all
     }
 
     private let outputs: [ReportOutput]
@@ -62,7 +65,7 @@ final class ReportTargets: Sendable {
         self.summaryProblem = summaryProblem
         pipeline = ReportPipeline(
             targets: opened.map { writer, output in ReportPipeline.Target(writer: writer) { output.write($0) } },
-            strict: context.settings.strict, skipped: skipped)
+            strict: context.settings.strict, skipped: skipped, known: context.known, failOn: context.failOn)
     }
 
     static func writer(_ format: ReportFormat, context: Context, toFile: Bool) -> any ReportWriter & Sendable {
@@ -71,10 +74,10 @@ final class ReportTargets: Sendable {
         case .text:
             return TextReporter(
                 color: context.check.useColor(writingToFile: toFile), quiet: context.check.quiet, strict: strict,
-                verbose: context.check.load.verbose)
+                verbose: context.check.load.verbose, failOn: context.failOn)
         case .json: return JSONReporter()
         case .markdown: return MarkdownReporter(paths: context.paths, strict: strict)
-        case .junit: return JUnitReporter(rules: context.rules, strict: strict, paths: context.paths)
+        case .junit: return JUnitReporter(rules: context.rules, strict: strict, paths: context.paths, failOn: context.failOn)
         case .sarif: return SarifReporter(paths: context.paths)
         case .github: return GitHubReporter(paths: context.paths)
         }

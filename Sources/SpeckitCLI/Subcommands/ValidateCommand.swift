@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpeckitCore
+import Synchronization
 
 /// `speckit validate [PATH…]`: runs every rule and exits 0, 1 (findings that fail the run) or 2.
 struct ValidateCommand: ParsableCommand {
@@ -34,6 +35,7 @@ struct ValidateCommand: ParsableCommand {
             "Exit 0 when none of the paths holds a plan (for hooks handed whatever files a commit changed)."))
     var allowEmpty = false
 
+    @OptionGroup var gate: GateOptions
     @OptionGroup var check: CheckOptions
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var reportOptions: ReportOptions
@@ -48,23 +50,49 @@ struct ValidateCommand: ParsableCommand {
             return Self.nothingToCheck(paths)
         }
         let validator = Validator(settings: settings, jobs: check.load.threads)
-        let diff = try base.map { try validator.diff(since: GitRevision($0), paths: paths) }
+        let revision = try base.map { try GitRevision($0) }
+        let diff = try revision.map { try validator.diff(since: $0, paths: paths) }
+        let failOn = try gate.failing(hasBase: base != nil)
+        let known = try gate.known { try revision.map { try validator.findings(at: $0, paths: paths) } }
         let rules = RuleRegistry.rules.map { $0.description } + (diff == nil ? [] : RuleRegistry.diffRules.map { $0.description })
-        let context = ReportTargets.Context(
+        var context = ReportTargets.Context(
             settings: settings, check: check,
             rules: rules.filter { settings.severity(of: $0) != nil }.map(\.id))
+        context.known = known
+        context.failOn = failOn
         let targets = try ReportTargets(
             format: format, output: outputOptions.file, extra: try reportOptions.requests(),
-            inputs: set.allFiles, skipped: set.skipped, context: context)
+            inputs: set.allFiles + [gate.baseline, gate.updateBaseline].compactMap { $0 }, skipped: set.skipped, context: context)
+        if let file = gate.updateBaseline {
+            do { try OutputPath.refuseInputs(outputs: [file], inputs: set.allFiles) } catch {
+                targets.discard()
+                throw error
+            }
+        }
+        let recorded = Mutex<[Finding]>([])
         let progress = TerminalProgress(total: set.kits.count, machineFormat: format.isMachineFormat)
         targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings) } ?? [])
-        validator.run(set) { outcome in progress.update(done: targets.deliver(outcome)) }
+        let recording = gate.updateBaseline != nil
+        validator.run(set) { outcome in
+            if recording { recorded.withLock { $0 += outcome.findings } }
+            progress.update(done: targets.deliver(outcome))
+        }
         progress.clear()
         // Every file found turned out not to be a plan: nothing was checked, so nothing is reported as passed.
         if targets.kitCount == 0 {
             targets.discard()
             if allowEmpty { return Self.nothingToCheck(paths) }
             throw LoadOptions.nothingFound(paths, skipped: targets.skipped)
+        }
+        if let file = gate.updateBaseline {
+            // Written before the reports, so a report never says the findings were recorded when they were not.
+            let baseline = Baseline(findings: recorded.withLock { $0 }, paths: context.paths)
+            do { try baseline.write(to: file) } catch {
+                targets.discard()
+                throw error
+            }
+            StandardError.write(
+                "speckit: recorded \(baseline.findings.count) finding\(baseline.findings.count == 1 ? "" : "s") in \(file)\n")
         }
         let summary = try targets.finish()
         if !summary.passed { throw ExitCode(1) }

@@ -14,6 +14,8 @@ public struct JUnitReporter: ReportWriter, Sendable {
     public var rules: [RuleID]
     public var strict: Bool
     public var paths: ReportPaths
+    /// Whether only new findings fail (existing ones go to `system-out`).
+    public var failOn: ValidationReport.Summary.FailOn
 
     private var suites: [Suite] = []
 
@@ -35,10 +37,11 @@ public struct JUnitReporter: ReportWriter, Sendable {
         var other: [Finding]
     }
 
-    public init(rules: [RuleID], strict: Bool, paths: ReportPaths) {
+    public init(rules: [RuleID], strict: Bool, paths: ReportPaths, failOn: ValidationReport.Summary.FailOn = .all) {
         self.rules = rules
         self.strict = strict
         self.paths = paths
+        self.failOn = failOn
     }
 
     public func begin(diff: PlanDiff?) -> String { "" }
@@ -126,12 +129,14 @@ public struct JUnitReporter: ReportWriter, Sendable {
 
     /// Whether a finding fails the run.
     private func fails(_ finding: Finding) -> Bool {
-        finding.severity == .error || (strict && finding.severity == .warning)
+        finding.failsRun(strict: strict, failOn: failOn)
     }
 
-    /// `spec/tasks.md:41:3: error: message`, with the path relative to the repository.
+    /// `spec/tasks.md:41:3: error: message`, with the path relative to the repository; `(new)` or
+    /// `(existing)` after it when the run was compared with a baseline or base.
     private func line(_ finding: Finding) -> String {
         "\(paths.relative(finding.range.file)):\(finding.range.line):\(finding.range.column): \(finding.severity.rawValue): \(finding.message)"
+            + (finding.isNew.map { $0 ? " (new)" : " (existing)" } ?? "")
     }
 
     /// Adds attributes in the order given (libxml2 keeps insertion order).

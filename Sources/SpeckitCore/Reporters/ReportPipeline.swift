@@ -23,13 +23,23 @@ public final class ReportPipeline: Sendable {
         var tally: ValidationReport.Summary.Tally
         var kits: [KitSummary] = []
         var pendingFindings: [Finding] = []
+        /// What findings are compared with, when they are (`--baseline`, `--base`).
+        var known: KnownFindings?
     }
 
     private let state: Mutex<State>
 
-    /// A pipeline into `targets`; `skipped` are the files discovery left out.
-    public init(targets: [Target], strict: Bool, skipped: [SkippedFile] = []) {
-        state = Mutex(State(targets: targets, tally: .init(strict: strict, skipped: skipped)))
+    /// A pipeline into `targets`; `skipped` are the files discovery left out. With `known`, every finding is
+    /// marked new or existing as it passes (in kit order, so equal findings are matched first come, first
+    /// served), and `failOn` says whether only the new ones fail the run.
+    public init(
+        targets: [Target], strict: Bool, skipped: [SkippedFile] = [], known: KnownFindings? = nil,
+        failOn: ValidationReport.Summary.FailOn = .all
+    ) {
+        state = Mutex(
+            State(
+                targets: targets, tally: .init(strict: strict, skipped: skipped, compared: known != nil, failOn: failOn),
+                known: known))
     }
 
     /// Writes the openings; `findings` (about the changes since the base) go out with the kits their files
@@ -54,6 +64,7 @@ public final class ReportPipeline: Sendable {
                     outcome.findings = (outcome.findings + mine).sorted(by: Finding.reportOrder)
                 }
             }
+            if state.known != nil { state.known!.mark(&outcome.findings) }
             state.tally.add(outcome)
             guard !outcome.isEmpty else { return state.kits.count }
             state.kits.append(outcome.summary)

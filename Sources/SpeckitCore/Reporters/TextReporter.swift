@@ -13,14 +13,20 @@ public struct TextReporter: ReportWriter, Sendable {
     public var strict: Bool
     /// List every file found but not read as a plan, not only how many.
     public var verbose: Bool
+    /// Whether only new findings fail the run (so `quiet` drops existing ones).
+    public var failOn: ValidationReport.Summary.FailOn
 
     private var diff: PlanDiff?
 
-    public init(color: Bool = false, quiet: Bool = false, strict: Bool = false, verbose: Bool = false) {
+    public init(
+        color: Bool = false, quiet: Bool = false, strict: Bool = false, verbose: Bool = false,
+        failOn: ValidationReport.Summary.FailOn = .all
+    ) {
         self.color = color
         self.quiet = quiet
         self.strict = strict
         self.verbose = verbose
+        self.failOn = failOn
     }
 
     public mutating func begin(diff: PlanDiff?) -> String {
@@ -31,11 +37,12 @@ public struct TextReporter: ReportWriter, Sendable {
     public func kit(_ outcome: KitOutcome) -> String {
         var out = ""
         for finding in outcome.findings {
-            if quiet && !(finding.severity == .error || (strict && finding.severity == .warning)) { continue }
+            if quiet && !finding.failsRun(strict: strict, failOn: failOn) { continue }
+            let age = finding.isNew.map { $0 ? " " + paint("(new)", bold) : " " + paint("(existing)", dim) } ?? ""
             out +=
                 paint(finding.range.description.escapingControlCharacters + ":", bold) + " "
                 + paint(finding.severity.rawValue + ":", tint(finding.severity))
-                + " " + Self.oneLine(finding.message) + " " + paint("[\(finding.ruleId.rawValue)]", dim) + "\n"
+                + " " + Self.oneLine(finding.message) + " " + paint("[\(finding.ruleId.rawValue)]", dim) + age + "\n"
             for related in finding.related where related.range != finding.range {
                 out +=
                     "    " + paint(related.range.description.escapingControlCharacters + ":", bold) + " " + paint("note:", tint(.note))
@@ -77,11 +84,10 @@ public struct TextReporter: ReportWriter, Sendable {
     }
 
     /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`, then `; 3 suppressed` when comments in the plans
-    /// silenced findings.
+    /// silenced findings. Compared with a baseline or base: `2 new errors, 41 existing; 0 new warnings, …`.
     func summaryLine(_ summary: ValidationReport.Summary) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        let counts = [count(summary.errors, "error"), count(summary.warnings, "warning"), count(summary.notes, "note")]
-            .joined(separator: ", ")
+        let counts = summary.countsPhrase
         let verdict = summary.passed ? paint("passed", green) : paint("failed", red)
         let strict = summary.strict ? " (strict: warnings fail)" : ""
         let suppressed = summary.suppressed > 0 ? "; \(summary.suppressed) suppressed" : ""

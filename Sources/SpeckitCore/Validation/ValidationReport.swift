@@ -78,8 +78,55 @@ public struct ValidationReport: Codable, Hashable, Sendable {
         public var suppressed: Int
         /// Whether warnings counted as failures.
         public var strict: Bool
+        /// The findings not in the baseline nor at the base revision, by severity; present only when the run
+        /// was compared with one (`--baseline`, `--base`). The rest are existing.
+        public var new: Counts?
+        /// What fails the run: `all` findings (errors; warnings under `strict`), or only `new` ones.
+        public var failOn: FailOn
         /// Whether the run passes: no errors, and no warnings under `strict`.
         public var passed: Bool
+
+        /// `2 errors, 1 warning, 0 notes`; compared with a baseline or base, `2 new errors, 41 existing; 0 new
+        /// warnings, 1 existing` (warnings and notes only when there are any).
+        public var countsPhrase: String {
+            func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            guard let new else {
+                return [count(errors, "error"), count(warnings, "warning"), count(notes, "note")].joined(separator: ", ")
+            }
+            // Errors always; warnings and notes when there are any.
+            return [(errors, new.errors, "error"), (warnings, new.warnings, "warning"), (notes, new.notes, "note")]
+                .enumerated().filter { $0.offset == 0 || $0.element.0 > 0 }
+                .map { _, group in "\(count(group.1, "new " + group.2)), \(group.0 - group.1) existing" }.joined(separator: "; ")
+        }
+
+        /// Findings by severity.
+        public struct Counts: Codable, Hashable, Sendable {
+            public var errors = 0
+            public var warnings = 0
+            public var notes = 0
+
+            public init(errors: Int = 0, warnings: Int = 0, notes: Int = 0) {
+                self.errors = errors
+                self.warnings = warnings
+                self.notes = notes
+            }
+
+            mutating func add(_ severity: Severity, _ n: Int) {
+                switch severity {
+                case .error: errors += n
+                case .warning: warnings += n
+                case .note: notes += n
+                }
+            }
+        }
+
+        /// Which findings fail the run (`--fail-on`).
+        public enum FailOn: String, Codable, Sendable, CaseIterable {
+            /// Every error, and every warning under `strict`.
+            case all
+            /// Only the new ones: not in the baseline nor at the base revision.
+            case new
+        }
 
         /// Counts kit by kit, so a streaming run needs no list of findings to sum up.
         public struct Tally: Sendable {
@@ -87,10 +134,11 @@ public struct ValidationReport: Codable, Hashable, Sendable {
             /// Every file skipped so far: what discovery left out, then each kit's.
             public private(set) var skipped: [SkippedFile]
 
-            public init(strict: Bool, skipped: [SkippedFile] = []) {
+            /// `compared`: whether findings are marked new or existing (`Finding.isNew`); `failOn` what fails.
+            public init(strict: Bool, skipped: [SkippedFile] = [], compared: Bool = false, failOn: FailOn = .all) {
                 summary = Summary(
                     kits: 0, files: 0, tasks: 0, errors: 0, warnings: 0, notes: 0, skipped: skipped.count, suppressed: 0,
-                    strict: strict, passed: true)
+                    strict: strict, new: compared ? Counts() : nil, failOn: failOn, passed: true)
                 self.skipped = skipped
             }
 
@@ -103,9 +151,17 @@ public struct ValidationReport: Codable, Hashable, Sendable {
                 summary.files += outcome.summary.documents.count + outcome.unreadable
                 summary.tasks += outcome.summary.tasks
                 summary.suppressed += outcome.suppressed
-                for finding in outcome.findings { count(finding.severity, 1) }
+                for finding in outcome.findings {
+                    count(finding.severity, 1)
+                    if finding.isNew == true { summary.new?.add(finding.severity, 1) }
+                }
+                // Findings past the limit are not listed, so not compared: they count as existing.
                 for (severity, hidden) in outcome.hidden { count(severity, hidden) }
-                summary.passed = summary.errors == 0 && (!summary.strict || summary.warnings == 0)
+                let failing =
+                    summary.failOn == .new
+                    ? summary.new ?? Counts()
+                    : Counts(errors: summary.errors, warnings: summary.warnings, notes: summary.notes)
+                summary.passed = failing.errors == 0 && (!summary.strict || failing.warnings == 0)
             }
 
             private mutating func count(_ severity: Severity, _ n: Int) {

@@ -9,11 +9,14 @@ import Synchronization
 public struct Validator: Sendable {
     public var settings: ValidationSettings
     public var jobs: Int
+    /// How findings name their files in their fingerprints (relative to the repository).
+    public var paths: ReportPaths
 
     /// A validator with `settings` on `jobs` threads (default: every core).
-    public init(settings: ValidationSettings = ValidationSettings(), jobs: Int? = nil) {
+    public init(settings: ValidationSettings = ValidationSettings(), jobs: Int? = nil, paths: ReportPaths = .forCurrentFolder()) {
         self.settings = settings
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.paths = paths
     }
 
     /// Finds the kits under `paths` (files, kit folders, trees or archives) and checks them.
@@ -34,15 +37,16 @@ public struct Validator: Sendable {
     /// findings there are.
     public func run(_ set: KitSet, deliver: @Sendable (KitOutcome) -> Void) {
         let reader = KitReader(settings: settings, files: set.files)
+        let paths = self.paths
         WorkQueue.forEach(
             count: set.kits.count, jobs: jobs,
             work: { index in
-                Self.check(reader.read(set.kits[index], scope: .context), settings: reader.settings)
+                Self.check(reader.read(set.kits[index], scope: .context), settings: reader.settings, paths: paths)
             }, deliver: deliver)
     }
 
     /// Checks one kit that was read. Only findings in the files reported on are kept.
-    static func check(_ loaded: LoadedKit, settings: ValidationSettings) -> KitOutcome {
+    static func check(_ loaded: LoadedKit, settings: ValidationSettings, paths: ReportPaths) -> KitOutcome {
         let context = RuleContext(
             kit: loaded.kit, settings: settings, parseNotes: loaded.notes, failures: loaded.failures, sources: loaded.sources,
             expectedDocuments: loaded.expectedDocuments, skipped: loaded.skipped.map(\.path))
@@ -50,6 +54,7 @@ public struct Validator: Sendable {
         var findings = context.findings
         if let focus = loaded.focus { findings = findings.filter { focus.contains($0.range.file) } }
         let suppressed = suppress(&findings, loaded, settings: settings)
+        FindingFingerprint.assign(&findings, sources: loaded.sources, paths: paths)
         return KitOutcome(
             summary: KitSummary(kit: loaded.reportedKit), findings: findings, hidden: context.hidden, skipped: loaded.skipped,
             isEmpty: loaded.isEmpty, unreadable: loaded.failures.count { loaded.focus?.contains($0.path) ?? true },

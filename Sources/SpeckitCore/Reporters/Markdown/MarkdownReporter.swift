@@ -97,10 +97,7 @@ public struct MarkdownReporter: ReportWriter, Sendable {
     /// `### ❌ speckit failed: 2 errors, 1 warning, 0 notes` and a line with what was checked.
     func verdict(_ summary: ValidationReport.Summary) -> String {
         let icon = summary.passed ? "✅" : "❌"
-        let counts = [
-            MarkdownText.count(summary.errors, "error"), MarkdownText.count(summary.warnings, "warning"),
-            MarkdownText.count(summary.notes, "note"),
-        ].joined(separator: ", ")
+        let counts = summary.countsPhrase
         let strictNote = summary.strict ? " (strict: warnings fail)" : ""
         return "### \(icon) speckit \(summary.passed ? "passed" : "failed"): \(counts)\n\n"
             + "Checked \(MarkdownText.count(summary.kits, "kit")), \(MarkdownText.count(summary.files, "file")) and "

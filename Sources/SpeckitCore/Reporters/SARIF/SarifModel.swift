@@ -38,6 +38,8 @@ enum Sarif {
         var relatedLocations: [Location]?
         /// A stable id per finding, so code scanning tracks an alert across pushes.
         var partialFingerprints: [String: String]
+        /// `new` or `unchanged` when the run was compared with a baseline or base revision.
+        var baselineState: String?
     }
 
     struct ReportingConfiguration: Codable, Hashable {

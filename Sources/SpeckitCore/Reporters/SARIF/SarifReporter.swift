@@ -13,7 +13,7 @@ public struct SarifReporter: ReportWriter, Sendable {
     private var fired: [RuleID] = []
 
     private var wroteResult = false
-    /// How often each rule, file and message has occurred, so equal findings get different fingerprints.
+    /// How often each fingerprint has occurred, so equal findings get different fingerprints.
     private var occurrences: [String: Int] = [:]
 
     public init(paths: ReportPaths, rules: [RuleDescription] = RuleRegistry.descriptions) {
@@ -40,7 +40,7 @@ public struct SarifReporter: ReportWriter, Sendable {
     public mutating func kit(_ outcome: KitOutcome) -> String {
         var out = ""
         for finding in outcome.findings {
-            let identity = "\(finding.ruleId.rawValue)|\(paths.uri(finding.range.file))|\(finding.message)"
+            let identity = finding.fingerprint ?? "\(finding.ruleId.rawValue)|\(paths.uri(finding.range.file))|\(finding.message)"
             let occurrence = occurrences[identity, default: 0]
             occurrences[identity] = occurrence + 1
             let index = fired.firstIndex(of: finding.ruleId) ?? fired.count
@@ -68,20 +68,23 @@ public struct SarifReporter: ReportWriter, Sendable {
                 + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
 
-    /// A result; `occurrence` counts earlier findings with the same rule, file and message, and keeps their
-    /// fingerprints apart (a line number would change the fingerprint whenever lines are added above).
+    /// A result; `occurrence` counts earlier findings with the same fingerprint (`FindingFingerprint`: rule,
+    /// file and line text, never the line number, which changes whenever lines are added above) and keeps
+    /// theirs apart.
     func result(_ finding: Finding, occurrence: Int = 0, ruleIndex: Int) -> Sarif.Result {
         let related = finding.related.filter { $0.range != finding.range }.enumerated().map { index, related in
             Sarif.Location(id: index + 1, message: Sarif.Message(text: related.message), physicalLocation: location(related.range))
         }
         let uri = location(finding.range).artifactLocation.uri
-        let fingerprint = SHA256.hex(Array("\(finding.ruleId.rawValue)|\(uri)|\(finding.message)|\(occurrence)".utf8)).prefix(32)
+        let identity = finding.fingerprint ?? "\(finding.ruleId.rawValue)|\(uri)|\(finding.message)"
+        let fingerprint = SHA256.hex(Array("\(identity)|\(occurrence)".utf8)).prefix(32)
         return Sarif.Result(
             ruleId: finding.ruleId.rawValue, ruleIndex: ruleIndex,
             level: Sarif.level(finding.severity), message: Sarif.Message(text: finding.messageWithFix),
             locations: [Sarif.Location(physicalLocation: location(finding.range))],
             relatedLocations: related.isEmpty ? nil : related,
-            partialFingerprints: ["speckitFinding/v1": String(fingerprint)])
+            partialFingerprints: ["speckitFinding/v2": String(fingerprint)],
+            baselineState: finding.isNew.map { $0 ? "new" : "unchanged" })
     }
 
     func location(_ range: SourceRange) -> Sarif.PhysicalLocation {

@@ -23,10 +23,12 @@ public final class DiffContext {
     }
 
     /// Runs every diff rule the settings leave on and returns what they found, in report order.
-    public static func findings(of diff: PlanDiff, settings: ValidationSettings) -> [Finding] {
+    public static func findings(of diff: PlanDiff, settings: ValidationSettings, paths: ReportPaths = .forCurrentFolder()) -> [Finding] {
         let context = DiffContext(diff: diff, settings: settings)
         for rule in RuleRegistry.diffRules { context.run(rule.init()) }
-        return context.findings.sorted(by: Finding.reportOrder)
+        var findings = context.findings
+        FindingFingerprint.assign(&findings, sources: [:], paths: paths)
+        return findings.sorted(by: Finding.reportOrder)
     }
 
     func run(_ rule: any DiffRule) {

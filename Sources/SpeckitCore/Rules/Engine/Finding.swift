@@ -9,6 +9,20 @@ public struct Finding: Codable, Hashable, Sendable {
     public var related: [RelatedLocation]
     /// What to do about it, when there is one obvious fix.
     public var fix: String?
+    /// Who the finding is across edits: its rule, file and the text of its line, not the line number
+    /// (`FindingFingerprint`). Set by the validator; what baselines and `--base` comparisons match on.
+    public var fingerprint: String?
+    /// Whether the finding is new: not in the baseline nor at the base revision. Nil when nothing was
+    /// compared (no `--baseline`, no `--base`).
+    public var isNew: Bool?
+    /// The text of the finding's line, whitespace collapsed (what the fingerprint is made of; a baseline
+    /// shows it). Not encoded.
+    public var anchor: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case ruleId, severity, message, range, related, fix, fingerprint
+        case isNew = "new"
+    }
 
     public init(
         ruleId: RuleID, severity: Severity, message: String, range: SourceRange,
@@ -30,6 +44,13 @@ public struct Finding: Codable, Hashable, Sendable {
     /// The message with its fix, for formats with one text field: `… (fix: update the count)`.
     public var messageWithFix: String {
         fix.map { "\(message) (fix: \($0))" } ?? message
+    }
+
+    /// Whether the finding fails the run: an error (a warning too under `strict`) that is new, or any such
+    /// finding when not only new ones fail.
+    public func failsRun(strict: Bool, failOn: ValidationReport.Summary.FailOn) -> Bool {
+        guard severity == .error || (strict && severity == .warning) else { return false }
+        return failOn == .all || isNew != false
     }
 
     /// Report order: file, line, column, then rule id and message so equal positions sort stably.

@@ -1,0 +1,84 @@
+/// A finding's identity across edits: a hash of its rule, its file (relative to the repository, as reports
+/// name it) and the text of the line it points at, whitespace collapsed, as SARIF's `partialFingerprints`.
+/// The line number is left out, so inserting lines above a finding keeps it the same finding; editing its
+/// own line makes it a new one. Equal findings (same rule, file and line text) share a fingerprint and are
+/// matched by how many of them there are (`KnownFindings`).
+public enum FindingFingerprint {
+    /// The first 32 hex digits of SHA-256 over `rule`, `file` and `anchor`.
+    public static func make(rule: RuleID, file: String, anchor: String) -> String {
+        String(SHA256.hex(Array("\(rule.rawValue)\u{0}\(file)\u{0}\(anchor)".utf8)).prefix(32))
+    }
+
+    /// The text a finding is anchored to: its line with runs of whitespace made one space, trimmed, and cut
+    /// at 200 characters (a long line is still told apart by its start).
+    public static func anchor(_ line: Substring) -> String {
+        var out = ""
+        var space = false
+        for character in line {
+            if character.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(" ") }
+            space = false
+            out.append(character)
+            if out.count >= 200 { break }
+        }
+        return out
+    }
+
+    /// Gives each finding its anchor and fingerprint: the text of its line in `sources`, or, for a finding
+    /// with no line to point at (a missing document, a change since the base), its message.
+    public static func assign(_ findings: inout [Finding], sources: [String: SourceText], paths: ReportPaths) {
+        for index in findings.indices where findings[index].fingerprint == nil {
+            let finding = findings[index]
+            let line = finding.range.line
+            let anchor: String
+            if line >= 1, let source = sources[finding.range.file], line <= source.lineCount {
+                anchor = Self.anchor(source.line(line))
+            } else {
+                anchor = Self.anchor(Substring(finding.message))
+            }
+            findings[index].anchor = anchor
+            findings[index].fingerprint = make(rule: finding.ruleId, file: paths.relative(finding.range.file), anchor: anchor)
+        }
+    }
+}
+
+/// The findings a run is compared with (a baseline file, the base revision's findings), counted by
+/// fingerprint: each one known may be claimed once, so a second equal finding is new.
+public struct KnownFindings: Sendable {
+    private var remaining: [String: Int] = [:]
+    /// Every finding is known: the run that records a baseline (`--update-baseline`).
+    private var everything = false
+
+    public init(_ fingerprints: some Sequence<String>) {
+        for fingerprint in fingerprints { remaining[fingerprint, default: 0] += 1 }
+    }
+
+    /// Knows every finding: what a run that writes the baseline compares with.
+    public static var all: KnownFindings {
+        var known = KnownFindings([])
+        known.everything = true
+        return known
+    }
+
+    /// Adds more known findings (a baseline and a base revision together).
+    public mutating func formUnion(_ other: KnownFindings) {
+        remaining.merge(other.remaining) { max($0, $1) }
+        everything = everything || other.everything
+    }
+
+    /// Whether `finding` was known; each known fingerprint is claimed once.
+    public mutating func claim(_ finding: Finding) -> Bool {
+        if everything { return true }
+        guard let fingerprint = finding.fingerprint, let count = remaining[fingerprint], count > 0 else { return false }
+        remaining[fingerprint] = count - 1
+        return true
+    }
+
+    /// Marks each of `findings` new or existing, in order.
+    public mutating func mark(_ findings: inout [Finding]) {
+        for index in findings.indices { findings[index].isNew = !claim(findings[index]) }
+    }
+}
