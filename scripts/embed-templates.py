@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the templates into Swift sources so they travel inside the speckit binary:
-templates/kit/*.mustache → Sources/SpeckitCore/Generation/EmbeddedTemplates.swift, and
-templates/run-templates/* → Sources/SpeckitCore/Run/EmbeddedRunTemplates.swift.
+templates/kit/*.mustache → Sources/SpeckitCore/Generation/EmbeddedTemplates.swift,
+templates/run-templates/* → Sources/SpeckitCore/Run/EmbeddedRunTemplates.swift, and
+templates/init/* → Sources/SpeckitCore/Config/EmbeddedInitTemplates.swift.
 A test fails when a file and its embedded copy differ; run this after editing a template:
 `python3 scripts/embed-templates.py`."""
 import pathlib
@@ -40,3 +41,8 @@ write(root / "Sources" / "SpeckitCore" / "Run" / "EmbeddedRunTemplates.swift", "
       "The run templates and their parameter schemas, embedded so `speckit run` works from any folder.",
       "EmbeddedRunTemplates", "files",
       [(path.name, path) for path in sorted(runs.iterdir()) if path.suffix in (".yaml", ".json")])
+
+init = root / "templates" / "init"
+write(root / "Sources" / "SpeckitCore" / "Config" / "EmbeddedInitTemplates.swift", "templates/init/",
+      "The files `speckit init` writes besides `.speckit.yml`, embedded so it works from any folder.",
+      "EmbeddedInitTemplates", "files", [(path.name, path) for path in sorted(init.iterdir())])

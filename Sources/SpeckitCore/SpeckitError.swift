@@ -39,6 +39,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case badConfig(file: String, line: Int?, column: Int?, problem: String)
     /// `--base` could not be read from git.
     case git(String)
+    /// A PATH that is a glob (`'specs/**/tasks.md'`) matching no file.
+    case noMatch(String)
     /// A `--baseline` file that cannot be used (`problem` says why).
     case badBaseline(String, problem: String)
     /// `speckit run NAME` names no run template.
@@ -99,6 +101,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(Self.location(file, line, column)): bad configuration: \(problem)"
         case .git(let problem):
             return "git: \(problem)"
+        case .noMatch(let pattern):
+            return "\(pattern): no file matches this pattern (expected plan files, e.g. 'specs/**/tasks.md')"
         case .badBaseline(let path, let problem):
             return "\(path): \(problem)"
         case .unknownRunTemplate(let name, let known):
@@ -126,7 +130,7 @@ extension SpeckitError {
     /// The paths exist but hold no plan to check (every file skipped, or left out by the configuration).
     public var meansNothingToCheck: Bool {
         switch self {
-        case .noPlanFiles, .noKits, .excluded: return true
+        case .noPlanFiles, .noKits, .excluded, .noMatch: return true
         default: return false
         }
     }

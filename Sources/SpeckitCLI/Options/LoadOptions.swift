@@ -24,8 +24,17 @@ struct LoadOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Read and check kits on N threads (default: all cores).", valueName: "n"))
     var jobs: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "The name a plan read from stdin (PATH '-') has in findings, and where it is placed (default: stdin.md).",
+            valueName: "name"))
+    var stdinName: String?
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let stdinName, stdinName.isEmpty || stdinName == "-" || stdinName.hasSuffix("/") {
+            throw ValidationError("--stdin-name needs a file name such as specs/001-x/tasks.md, got '\(stdinName)'")
+        }
     }
 
     /// The threads to use.
@@ -57,8 +66,20 @@ struct LoadOptions: ParsableArguments {
     }
 
     /// The kits under `paths` (the current folder when there are none), found with `settings`.
+    /// A PATH of `-` is one plan read from stdin, named `--stdin-name`.
     func discover(_ paths: [String], settings: ValidationSettings) throws -> KitSet {
-        try KitLoader(settings: settings).discover(paths.isEmpty ? ["."] : paths)
+        let paths = paths.isEmpty ? ["."] : paths
+        guard paths.contains("-") else {
+            if stdinName != nil { throw ValidationError("--stdin-name names the plan read from stdin: give '-' as a PATH") }
+            return try KitLoader(settings: settings).discover(paths)
+        }
+        guard paths.count(where: { $0 == "-" }) == 1 else { throw ValidationError("'-' (stdin) can be given once") }
+        let name = stdinName ?? "stdin.md"
+        let limit = settings.limits.fileBytes
+        let bytes = try RawInput.read(STDIN_FILENO, limit: limit + 1, source: "stdin")
+        if bytes.count > limit { throw SpeckitError.fileTooLarge("stdin", bytes: bytes.count, limit: limit) }
+        if bytes.isEmpty { throw SpeckitError.emptyFile("stdin (\(name))") }
+        return try KitLoader(settings: settings).discover(paths, standardInput: bytes, name: name)
     }
 }
 

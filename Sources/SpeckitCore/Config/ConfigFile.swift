@@ -8,7 +8,8 @@ import Yams
 /// profile: speckit
 /// exclude: ["Tests/Fixtures/**"]
 /// includeTemplates: false   # templates and agents' prompt files are not plans
-/// rules:
+/// rules:                   # by id, or by family or glob (the most specific wins)
+///   status.*: warning
 ///   content.placeholder: off
 ///   acceptance.missing: error
 /// statusWords:
@@ -128,7 +129,7 @@ public enum ConfigFile {
             case "include": settings.include = try reader.strings(value, what: "a list of globs")
             case "exclude": settings.exclude = try reader.strings(value, what: "a list of globs")
             case "includeTemplates": settings.includeTemplates = try reader.bool(value, key: "includeTemplates")
-            case "rules": settings.severities = try reader.severities(value)
+            case "rules": (settings.severities, settings.severityPatterns) = try reader.severities(value)
             case "statusWords": settings.statusWords.merge(try reader.statusWords(value)) { _, new in new }
             case "words":
                 let words = try reader.words(value)

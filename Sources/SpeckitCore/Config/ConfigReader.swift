@@ -38,30 +38,55 @@ struct ConfigReader {
         }
     }
 
-    func severities(_ node: Node) throws -> [RuleID: Severity?] {
+    func severities(_ node: Node) throws -> (ids: [RuleID: Severity?], patterns: [(pattern: RulePattern, severity: Severity?)]) {
         guard let mapping = node.mapping else {
-            throw error(node, "expected a mapping of rule ids to error, warning, note or off")
+            throw error(node, "expected a mapping of rule ids or globs (status.*) to error, warning, note or off")
         }
         var out: [RuleID: Severity?] = [:]
+        var patterns: [(pattern: RulePattern, severity: Severity?)] = []
         for (key, value) in mapping {
             let name = key.string ?? ""
+            let pattern = RulePattern(name)
+            if pattern.isGlob {
+                guard name.count(where: { $0 == "*" }) == 1 else {
+                    throw error(key, "'\(name)' has more than one '*' (expected a rule id, a family such as status.*, or *)")
+                }
+                guard RuleID.allCases.contains(where: { pattern.matches($0.rawValue) }) else {
+                    let families = Set(RuleID.allCases.map(\.category)).sorted().map { "\($0).*" }.joined(separator: ", ")
+                    throw error(key, "'\(name)' matches no rule (families: \(families))")
+                }
+                patterns.append((pattern, try severity(value, for: name)))
+                continue
+            }
             guard let id = RuleID(rawValue: name) else {
                 let near = RuleID.allCases.filter { $0.category == name.split(separator: ".").first.map(String.init) }
                 let hint =
                     near.isEmpty ? "run 'speckit rules' for the list" : "expected one of " + near.map(\.rawValue).joined(separator: ", ")
                 throw error(key, "unknown rule '\(name)' (\(hint))")
             }
-            let text = try scalar(value, what: "error, warning, note or off for \(name)")
-            switch text.lowercased() {
-            case "off", "false", "none": out[id] = .some(nil)
-            default:
-                guard let severity = Severity(rawValue: text.lowercased()) else {
-                    throw error(value, "expected error, warning, note or off for \(name), found '\(text)'")
-                }
-                out[id] = severity
-            }
+            out[id] = .some(try severity(value, for: name))
         }
-        return out
+        // The most specific glob is looked at first.
+        return (
+            out,
+            patterns.enumerated().sorted { a, b in
+                a.element.pattern.specificity != b.element.pattern.specificity
+                    ? a.element.pattern.specificity > b.element.pattern.specificity : a.offset < b.offset
+            }.map(\.element)
+        )
+    }
+
+    /// `error`, `warning`, `note`, or nil for `off`.
+    private func severity(_ value: Node, for name: String) throws -> Severity? {
+        let text = try scalar(value, what: "error, warning, note or off for \(name)")
+        switch text.lowercased() {
+        case "off", "false", "none": return nil
+        default:
+            guard let severity = Severity(rawValue: text.lowercased()) else {
+                throw error(value, "expected error, warning, note or off for \(name), found '\(text)'")
+            }
+            return severity
+        }
     }
 
     func statusWords(_ node: Node) throws -> [String: CanonicalStatus] {

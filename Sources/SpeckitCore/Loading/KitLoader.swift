@@ -25,9 +25,13 @@ public struct KitLoader: Sendable {
     }
 
     /// The kits under `paths`.
-    /// - Throws: `SpeckitError.pathNotFound`, `.noPlanFiles` (a folder with no plan file in it), `.noKits`
-    ///   (nothing found is a plan), or `.archive` for an archive that cannot be read.
+    /// A path that is a glob the shell did not expand (`'specs/**/tasks.md'`) stands for the files it
+    /// matches, each named (`PathPatterns`).
+    /// - Throws: `SpeckitError.pathNotFound`, `.noMatch` (a glob that matches no file), `.noPlanFiles` (a
+    ///   folder with no plan file in it), `.noKits` (nothing found is a plan), or `.archive` for an archive
+    ///   that cannot be read.
     public func discover(_ paths: [String]) throws -> KitSet {
+        let paths = try PathPatterns.expand(paths)
         let filter = PathFilter(include: settings.include, exclude: settings.exclude, root: settings.root)
         let links = LinkBoundary(fixed: linkBoundary)
         var run = Run()
@@ -80,6 +84,30 @@ public struct KitLoader: Sendable {
             if run.excluded, let root = settings.root { throw SpeckitError.excluded(paths.first ?? ".", configuration: root) }
             throw SpeckitError.noKits(paths.first ?? ".", skipped: SkippedFile.summary(set.skipped))
         }
+        return set
+    }
+
+    /// The kits under `paths`, where the path `-` is a plan read from standard input, `bytes`, named `name`
+    /// in findings (and placed by that name: `specs/001-x/tasks.md` is read as that kit's tasks, with the rest
+    /// of the kit on disk for context, the text from stdin in place of the file on disk).
+    public func discover(_ paths: [String], standardInput bytes: [UInt8], name: String) throws -> KitSet {
+        let named = paths.map { $0 == "-" ? name : $0 }
+        var set: KitSet
+        if FileKind.followed(name) == .regular {
+            set = try discover(named)
+        } else {
+            let others = named.filter { $0 != name }
+            var parts = Array(name.split(separator: "/"))
+            parts.removeAll { $0 == "." }
+            let listed = KitLoader(settings: settings, base: base)
+                .discover(listed: [(path: name, relative: parts.isEmpty ? [Substring(name)] : parts, named: true)], files: DiskFiles())
+            set = others.isEmpty ? listed : try discover(others)
+            if !others.isEmpty {
+                set.kits = listed.kits + set.kits
+                set.skipped = listed.skipped + set.skipped
+            }
+        }
+        set.files = LayeredFiles(memory: [name: bytes], fallback: set.files)
         return set
     }
 

@@ -33,15 +33,7 @@ struct Suppressions {
                 case .nextLine: line == target
                 case .region(let end): line > self.line && line <= end
                 }
-            return inScope && (patterns.isEmpty || patterns.contains { Self.matches($0, finding.ruleId.rawValue) })
-        }
-
-        /// `status.*` matches `status.claim-mismatch`; a plain id matches itself.
-        static func matches(_ pattern: String, _ rule: String) -> Bool {
-            guard let star = pattern.firstIndex(of: "*") else { return pattern == rule }
-            let prefix = pattern[..<star]
-            let suffix = pattern[pattern.index(after: star)...]
-            return rule.count >= prefix.count + suffix.count && rule.hasPrefix(prefix) && rule.hasSuffix(suffix)
+            return inScope && (patterns.isEmpty || patterns.contains { RulePattern($0).matches(finding.ruleId.rawValue) })
         }
     }
 
@@ -125,7 +117,7 @@ struct Suppressions {
         directives.filter { !$0.used }.map { directive in
             let named = directive.patterns.isEmpty ? "" : " " + directive.patterns.joined(separator: " ")
             // A misspelt rule is the likeliest reason: say which names match no rule at all.
-            let unknown = directive.patterns.filter { pattern in !RuleID.allCases.contains { Directive.matches(pattern, $0.rawValue) } }
+            let unknown = directive.patterns.filter { pattern in !RuleID.allCases.contains { RulePattern(pattern).matches($0.rawValue) } }
             let why = unknown.isEmpty ? "" : " (\(unknown.joined(separator: ", ")) \(unknown.count == 1 ? "names" : "name") no rule)"
             return (
                 "speckit-\(directive.kind)\(named) suppresses nothing\(why)",

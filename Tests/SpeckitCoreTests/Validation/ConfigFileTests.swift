@@ -49,6 +49,26 @@ struct ConfigFileTests {
         #expect(settings.severity(of: PlaceholderRule.description) == nil)
     }
 
+    @Test("rule families and globs: the most specific wins, an id beats any glob, opt-in rules stay off")
+    func ruleGlobs() throws {
+        let settings = try ConfigFile.parse(
+            """
+            rules:
+              "*": note
+              status.*: warning
+              status.claim-*: error
+              status.phase-contradiction: off
+              content.*: off
+            """, file: ".speckit.yml")
+        #expect(settings.severity(of: ClaimMismatchRule.description) == .error)
+        #expect(settings.severity(of: ConflictingStatementsRule.description) == .warning)
+        #expect(settings.severity(of: PhaseContradictionRule.description) == nil)
+        #expect(settings.severity(of: PlaceholderRule.description) == nil)
+        #expect(settings.severity(of: DuplicateTaskIDRule.description) == .note)
+        // status.unknown-value is opt-in: a glob changes the severity of rules that run, it turns none on.
+        #expect(settings.severity(of: UnknownStatusValueRule.description) == nil)
+    }
+
     @Test("an empty or comment-only file is the defaults")
     func empty() throws {
         let settings = try ConfigFile.parse("# nothing yet\n", file: ".speckit.yml")
@@ -74,7 +94,12 @@ struct ConfigFileTests {
                 "rules:\n  content.placeholder: fatal\n", 2, 24,
                 "expected error, warning, note or off for content.placeholder, found 'fatal'"
             ),
-            ("rules: [a, b]\n", 1, 8, "expected a mapping of rule ids to error, warning, note or off"),
+            ("rules: [a, b]\n", 1, 8, "expected a mapping of rule ids or globs (status.*) to error, warning, note or off"),
+            (
+                "rules:\n  stat.*: off\n", 2, 3,
+                "'stat.*' matches no rule (families: acceptance.*, content.*, encoding.*, input.*, status.*, structure.*, suppression.*, tasks.*, trace.*, yaml.*)"
+            ),
+            ("rules:\n  '*.*-*': off\n", 2, 3, "'*.*-*' has more than one '*' (expected a rule id, a family such as status.*, or *)"),
             ("strict: maybe\n", 1, 9, "expected true or false for 'strict', found 'maybe'"),
             (
                 "statusWords:\n  shipped: launched-ish\n", 2, 12,

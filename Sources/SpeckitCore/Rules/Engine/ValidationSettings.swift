@@ -4,6 +4,9 @@ public struct ValidationSettings: Sendable {
     public var profile: Kit.Profile?
     /// Per-rule severities; `nil` turns a rule off. Rules not listed keep their default severity.
     public var severities: [RuleID: Severity?]
+    /// Severities by family or glob (`status.*: warning`, `content.*: off`), the most specific first; a rule
+    /// named in `severities` is not affected, nor is an opt-in rule turned on by a glob (only by its id).
+    public var severityPatterns: [(pattern: RulePattern, severity: Severity?)] = []
     /// Required section titles per document kind, replacing the profile's defaults for that kind.
     public var requiredSections: [Document.Kind: [String]]
     /// Extra status words (`shipped-to-qa: review`) on top of the built-in vocabulary.
@@ -46,6 +49,7 @@ public struct ValidationSettings: Sendable {
     public func severity(of rule: RuleDescription) -> Severity? {
         if let configured = severities[rule.id] { return configured }
         if rule.optIn, !(rule.id == .missingSection && !requiredSections.isEmpty) { return nil }
+        if let glob = severityPatterns.first(where: { $0.pattern.matches(rule.id.rawValue) }) { return glob.severity }
         return rule.defaultSeverity
     }
 
