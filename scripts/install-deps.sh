@@ -1,13 +1,28 @@
 #!/usr/bin/env bash
 # Installs the system packages speckit builds against, when they are missing (Debian/Ubuntu).
-# With --test, also what the tests check speckit against.
+# With --test, also what the tests check speckit against; with --release, also the static libraries
+# scripts/release.sh links in. The flags combine.
 set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev pkg-config git)
-if [ "${1:-}" = "--test" ]; then
-  # cmark-gfm, unzip and bsdtar read what speckit writes; xmllint and a Python venv (for jsonschema,
-  # junitparser and the SARIF schema) read its reports.
-  packages+=(cmark-gfm unzip libarchive-tools libxml2-utils python3-venv python3-pip)
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --test)
+      # cmark-gfm, unzip and bsdtar read what speckit writes; xmllint and a Python venv (for jsonschema,
+      # junitparser and the SARIF schema) read its reports.
+      packages+=(cmark-gfm unzip libarchive-tools libxml2-utils python3-venv python3-pip)
+      ;;
+    --release)
+      # The static (.a) libraries of what libarchive and FoundationXML pull in (nettle, acl, lzma, zstd,
+      # lz4, bzip2, zlib, libxml2, ICU), binutils (strip, readelf) and util-linux (unshare) for its check.
+      packages+=(nettle-dev libacl1-dev liblzma-dev libzstd-dev liblz4-dev libbz2-dev zlib1g-dev libxml2-dev
+        libicu-dev binutils util-linux)
+      ;;
+    *)
+      echo "install-deps.sh: unknown flag '$flag' (expected --test or --release)" >&2
+      exit 2
+      ;;
+  esac
+done
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -12,6 +12,8 @@ scripts/check-reports.sh .build/debug/speckit
 # The seeds (../shared/seeds, the real plans the project was created from) and what earlier issues said about
 # them; the script says so and passes when they are not beside the repository (GitHub's runners).
 python3 scripts/seed-acceptance.py .build/debug/speckit
+# The release tarball (scripts/release.sh), unpacked and run with the Swift toolchain hidden.
+scripts/check-release.sh
 # Each fuzzer (Markdown, YAML/JSON, archives) runs 60 s with AddressSanitizer; any crash, leak or hang fails.
 for target in markdown yaml archive; do
   scripts/fuzz.sh "$target" "${SPECKIT_FUZZ_SECONDS:-60}"
