@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev pkg-config git)
 if [ "${1:-}" = "--test" ]; then
   # cmark-gfm, unzip and bsdtar read what speckit writes; xmllint and a Python venv (for jsonschema,
-  # junitparser and the SARIF schema) read its reports.
+  # junitparser and the SARIF schema) read its reports, and pre-commit runs its hook.
   packages+=(cmark-gfm unzip libarchive-tools libxml2-utils python3-venv python3-pip)
 fi
 missing=()
