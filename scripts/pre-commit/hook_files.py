@@ -83,7 +83,7 @@ def compare(folder, args_log, walk_json):
         folders[:] = [name for name in folders if name != ".git"]
         files += len(names)
     print(f"  {files} files: the walk read {len(read)}, pre-commit passed {len(passed)} in {len(runs)} run(s)")
-    print(f"  passed but not plans by their content (speckit would read them as plans): {len(by_content)}")
+    print(f"  passed, though the walk skips them as no plans by their content: {len(by_content)}")
     for path in by_content:
         print(f"    {path}")
     problems = []
