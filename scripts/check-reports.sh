@@ -5,9 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary="${1:-.build/debug/speckit}"
-venv=.build/report-consumers
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-fi
-"$venv/bin/pip" install -q --disable-pip-version-check -r scripts/reports/requirements.txt
-PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -I scripts/reports/check.py "$binary"
+venv=$(scripts/python-venv.sh)
+PATH="$venv/bin:$PATH" "$venv/bin/python" -I scripts/reports/check.py "$binary"

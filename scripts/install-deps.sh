@@ -8,7 +8,7 @@ for flag in "$@"; do
   case "$flag" in
     --test)
       # cmark-gfm, unzip and bsdtar read what speckit writes; xmllint and a Python venv (for jsonschema,
-      # junitparser and the SARIF schema) read its reports.
+      # junitparser, the SARIF schema and pre-commit) read its reports and run its hook.
       packages+=(cmark-gfm unzip libarchive-tools libxml2-utils python3-venv python3-pip)
       ;;
     --release)
