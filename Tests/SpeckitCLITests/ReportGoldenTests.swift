@@ -7,7 +7,7 @@ import Testing
 struct ReportGoldenTests {
     static let formats = [
         ("text", "txt"), ("json", "json"), ("markdown", "md"), ("junit", "xml"), ("sarif", "sarif"),
-        ("github", "github"),
+        ("github", "github"), ("gitlab", "gitlab.json"),
     ]
 
     @Test("the six plan fixtures are there, so the tests below each have their inputs")

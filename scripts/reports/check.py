@@ -57,6 +57,7 @@ EVENTS_SCHEMA = Draft202012Validator(SCHEMAS["run-events.schema.json"], registry
 ARTIFACTS_SCHEMA = Draft202012Validator(SCHEMAS["artifacts.schema.json"], registry=REGISTRY)
 STATUS_SCHEMA = load_validator("status.schema.json")
 BASELINE_SCHEMA = load_validator("baseline.schema.json")
+GITLAB_SCHEMA = Draft202012Validator(json.loads((REPO / "scripts" / "reports" / "gitlab-code-quality.schema.json").read_text()))
 SARIF_SCHEMA = Draft4Validator(load_schema(), format_checker=FormatChecker())
 
 
@@ -109,6 +110,14 @@ def check_junit(name, path, findings, strict=False):
     check(f"{name}: a failing test case per rule and file with errors", seen_failures == len(failing), f"{seen_failures} vs {len(failing)}")
 
 
+def check_gitlab(name, text, findings):
+    issues = json.loads(text)
+    check(f"{name}: gitlab matches GitLab's Code Quality shape", not (errors := schema_errors(GITLAB_SCHEMA, issues)), errors[:5])
+    check(f"{name}: gitlab has one issue per finding", len(issues) == len(findings), f"{len(issues)} vs {len(findings)}")
+    fingerprints = [issue["fingerprint"] for issue in issues]
+    check(f"{name}: gitlab fingerprints are unique", len(set(fingerprints)) == len(fingerprints))
+
+
 def check_markdown(name, text):
     check(f"{name}: markdown starts with the marker", text.startswith("<!-- speckit:report -->\n"))
     check(f"{name}: markdown fits a GitHub comment", len(text) <= 65536, len(text))
@@ -143,6 +152,8 @@ def validate_all(name, target, cwd, strict=False, extra=()):
     path = cwd / "report.xml"
     path.write_text(junit)
     check_junit(name, path, findings, strict)
+    code, gitlab, err = speckit(["validate", *target, "--format", "gitlab", *extra], cwd)
+    check_gitlab(name, gitlab, findings)
     code, markdown, err = speckit(["validate", *target, "--format", "markdown", *extra], cwd)
     check_markdown(name, markdown)
     code, github, err = speckit(["validate", *target, "--format", "github", *extra], cwd)

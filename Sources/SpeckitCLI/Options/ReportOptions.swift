@@ -1,15 +1,8 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
+import SpeckitCore
 
-/// The formats findings can be written in (`--format`, `--report`).
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, json, markdown, junit, sarif, github
-
-    /// Whether a program, not a person, reads it (no progress line, no colour).
-    var isMachineFormat: Bool { self != .text }
-
-    static let list = allCases.map(\.rawValue).joined(separator: ", ")
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `--report FORMAT=FILE`, repeatable: more reports of the same run, each written atomically to its file.
 struct ReportOptions: ParsableArguments {

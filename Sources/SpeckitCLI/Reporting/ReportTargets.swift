@@ -68,19 +68,13 @@ final class ReportTargets: Sendable {
             strict: context.settings.strict, skipped: skipped, known: context.known, failOn: context.failOn)
     }
 
+    /// The writer of `format` for this run (a file output is never coloured).
     static func writer(_ format: ReportFormat, context: Context, toFile: Bool) -> any ReportWriter & Sendable {
-        let strict = context.settings.strict
-        switch format {
-        case .text:
-            return TextReporter(
-                color: context.check.useColor(writingToFile: toFile), quiet: context.check.quiet, strict: strict,
-                verbose: context.check.load.verbose, failOn: context.failOn)
-        case .json: return JSONReporter()
-        case .markdown: return MarkdownReporter(paths: context.paths, strict: strict)
-        case .junit: return JUnitReporter(rules: context.rules, strict: strict, paths: context.paths, failOn: context.failOn)
-        case .sarif: return SarifReporter(paths: context.paths)
-        case .github: return GitHubReporter(paths: context.paths)
-        }
+        var report = ReportContext(strict: context.settings.strict, rules: context.rules, failOn: context.failOn, paths: context.paths)
+        report.color = context.check.useColor(writingToFile: toFile)
+        report.quiet = context.check.quiet
+        report.verbose = context.check.load.verbose
+        return format.writer(report)
     }
 
     /// Writes the openings; `findings` (of the diff rules) go out with the kits their files belong to.

@@ -16,6 +16,11 @@ public final class ReportPipeline: Sendable {
             self.writer = writer
             self.sink = sink
         }
+
+        /// The writer of `format` for a run with `context`.
+        public init(format: ReportFormat, context: ReportContext, sink: @escaping @Sendable (String) -> Void) {
+            self.init(writer: format.writer(context), sink: sink)
+        }
     }
 
     private struct State {

@@ -103,11 +103,11 @@ enum EmbeddedRunTemplates {
             },
             "formats": {
               "title": "More reports",
-              "description": "Reports besides report.json: markdown (report.md), junit (report.junit.xml), sarif (report.sarif).",
+              "description": "Reports besides report.json: markdown (report.md), junit (report.junit.xml), sarif (report.sarif), gitlab (report.gitlab.json, GitLab Code Quality).",
               "type": "array",
               "uniqueItems": true,
-              "maxItems": 3,
-              "items": {"type": "string", "enum": ["markdown", "junit", "sarif"]},
+              "maxItems": 4,
+              "items": {"type": "string", "enum": ["markdown", "junit", "sarif", "gitlab"]},
               "default": []
             }
           }

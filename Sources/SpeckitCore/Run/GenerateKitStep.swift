@@ -30,7 +30,10 @@ struct GenerateKitStep: RunStep {
         // The kit is validated from memory, under the paths its artifacts have, so findings point at them.
         let memory = Dictionary(uniqueKeysWithValues: files.map { ("kit/" + $0.path, $0.bytes) })
         let set = KitLoader().discover(memory: memory)
-        let validation = RunValidation.run(set, validator: Validator(jobs: 1), writers: [JSONReporter()], events: events)
+        let validator = Validator(jobs: 1)
+        let context = ReportContext(
+            strict: false, rules: ReportContext.rules(RuleRegistry.rules.map { $0.description }, settings: validator.settings))
+        let validation = RunValidation.run(set, validator: validator, formats: [.json], context: context, events: events)
 
         let kit = KitPacker.KitInfo(
             name: parameters.slug, profile: set.kits.first?.profile ?? .speckit, root: "spec/\(parameters.slug)",
@@ -40,7 +43,7 @@ struct GenerateKitStep: RunStep {
         try staging.add(name: "kit.zip", path: "kit.zip", mediaType: "application/zip", bytes: zip)
         events.emit(.progress(what: "pack", done: 1, total: 1))
         try staging.add(
-            name: "report.json", path: "report.json", mediaType: "application/json",
+            name: ReportFormat.json.artifactName, path: ReportFormat.json.artifactName, mediaType: ReportFormat.json.mediaType,
             bytes: Array(validation.reports[0].utf8))
         return (validation.summary.passed ? 0 : 1, RunOutcome.Counts(validation.summary))
     }

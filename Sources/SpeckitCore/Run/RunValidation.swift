@@ -4,18 +4,18 @@ import Synchronization
 /// `finding` event and a `progress` event after each kit, and every report rendered in memory through the
 /// report pipeline (the step writes them into its staging folder once they are whole).
 struct RunValidation {
-    /// What came out: the totals, and each writer's report text.
+    /// What came out: the totals, and each format's report text.
     struct Result {
         var summary: ValidationReport.Summary
         var kits: [KitSummary]
         var reports: [String]
     }
 
-    static func run(_ set: KitSet, validator: Validator, writers: [any ReportWriter & Sendable], events: EventStream) -> Result {
-        let texts = Mutex(Array(repeating: "", count: writers.count))
+    static func run(_ set: KitSet, validator: Validator, formats: [ReportFormat], context: ReportContext, events: EventStream) -> Result {
+        let texts = Mutex(Array(repeating: "", count: formats.count))
         let pipeline = ReportPipeline(
-            targets: writers.enumerated().map { index, writer in
-                ReportPipeline.Target(writer: writer) { text in texts.withLock { $0[index] += text } }
+            targets: formats.enumerated().map { index, format in
+                ReportPipeline.Target(format: format, context: context) { text in texts.withLock { $0[index] += text } }
             }, strict: validator.settings.strict, skipped: set.skipped)
         pipeline.begin(diff: nil)
         let total = set.kits.count

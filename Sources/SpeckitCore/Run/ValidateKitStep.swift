@@ -4,35 +4,8 @@ import Foundation
 /// validate` checks it (with the nearest `.speckit.yml`). Artifacts: `report.json`, and `report.md`,
 /// `report.junit.xml`, `report.sarif` when `formats` asks for them.
 struct ValidateKitStep: RunStep {
-    /// A report besides `report.json`: its artifact and how it is written.
-    enum Format: String, CaseIterable {
-        case markdown, junit, sarif
-
-        var fileName: String {
-            switch self {
-            case .markdown: return "report.md"
-            case .junit: return "report.junit.xml"
-            case .sarif: return "report.sarif"
-            }
-        }
-
-        var mediaType: String {
-            switch self {
-            case .markdown: return "text/markdown"
-            case .junit: return "application/xml"
-            case .sarif: return "application/sarif+json"
-            }
-        }
-
-        func writer(settings: ValidationSettings, rules: [RuleID]) -> any ReportWriter & Sendable {
-            let paths = ReportPaths.forCurrentFolder()
-            switch self {
-            case .markdown: return MarkdownReporter(paths: paths, strict: settings.strict)
-            case .junit: return JUnitReporter(rules: rules, strict: settings.strict, paths: paths)
-            case .sarif: return SarifReporter(paths: paths)
-            }
-        }
-    }
+    /// The reports a step may write besides `report.json` (`formats`), each as `ReportFormat.artifactName`.
+    static let extraFormats: [ReportFormat] = [.markdown, .junit, .sarif, .gitlab]
 
     let path: String
     let source: String
@@ -40,7 +13,7 @@ struct ValidateKitStep: RunStep {
     /// A profile of `auto` is `.some(nil)`: detect it, whatever the configuration says.
     let profile: Kit.Profile??
     let strict: Bool?
-    let formats: [Format]
+    let formats: [ReportFormat]
     private var prepared: (set: KitSet, validator: Validator)?
 
     init(params: JSONValue, source: String) throws {
@@ -58,10 +31,10 @@ struct ValidateKitStep: RunStep {
             self.profile = nil
         }
         if case .bool(let strict)? = params["strict"] { self.strict = strict } else { self.strict = nil }
-        var formats: [Format] = []
+        var formats: [ReportFormat] = []
         if case .array(let names)? = params["formats"] {
             for case .string(let name) in names {
-                guard let format = Format(rawValue: name) else {
+                guard let format = ReportFormat(rawValue: name), Self.extraFormats.contains(format) else {
                     throw SpeckitError.badParameters(source: source, problem: "unknown format '\(name)'")
                 }
                 if !formats.contains(format) { formats.append(format) }
@@ -101,14 +74,12 @@ struct ValidateKitStep: RunStep {
     func run(into staging: ArtifactStaging, events: EventStream) throws -> (exitCode: Int32, counts: RunOutcome.Counts) {
         let (set, validator) = try prepared ?? Self.prepare(path: path, source: source, profile: profile, strict: strict)
         let settings = validator.settings
-        let rules = RuleRegistry.rules.map { $0.description }.filter { settings.severity(of: $0) != nil }.map(\.id)
-        let writers: [any ReportWriter & Sendable] = [JSONReporter()] + formats.map { $0.writer(settings: settings, rules: rules) }
-        let validation = RunValidation.run(set, validator: validator, writers: writers, events: events)
-        try staging.add(
-            name: "report.json", path: "report.json", mediaType: "application/json",
-            bytes: Array(validation.reports[0].utf8))
-        for (format, text) in zip(formats, validation.reports.dropFirst()) {
-            try staging.add(name: format.fileName, path: format.fileName, mediaType: format.mediaType, bytes: Array(text.utf8))
+        let context = ReportContext(
+            strict: settings.strict, rules: ReportContext.rules(RuleRegistry.rules.map { $0.description }, settings: settings))
+        let all = [ReportFormat.json] + formats
+        let validation = RunValidation.run(set, validator: validator, formats: all, context: context, events: events)
+        for (format, text) in zip(all, validation.reports) {
+            try staging.add(name: format.artifactName, path: format.artifactName, mediaType: format.mediaType, bytes: Array(text.utf8))
         }
         return (validation.summary.passed ? 0 : 1, RunOutcome.Counts(validation.summary))
     }

@@ -94,12 +94,12 @@ struct RunWorkerTests {
 
         let validate = try StepProcess(
             ["run", "validate_spec_kit", "--params", "-", "--artifacts", "checked", "--run-id", "worker-2"], in: folder,
-            input: #"{"path": "out/kit.zip", "formats": ["markdown", "junit", "sarif"]}"#)
+            input: #"{"path": "out/kit.zip", "formats": ["markdown", "junit", "sarif", "gitlab"]}"#)
         #expect(validate.wait() == 0, "\(validate.stderr)")
         let checked = try Self.checkStream(validate, run: "worker-2")
         #expect(
             try Self.checkArtifacts(checked, in: folder.appendingPathComponent("checked"))
-                == ["report.json", "report.md", "report.junit.xml", "report.sarif"])
+                == ["report.json", "report.md", "report.junit.xml", "report.sarif", "report.gitlab.json"])
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("checked/report.json"))) as? [String: Any]
         )
