@@ -10,8 +10,10 @@ public enum FindingFingerprint {
     }
 
     /// The text a finding is anchored to: its line with runs of whitespace made one space, trimmed, and cut
-    /// at 200 characters (a long line is still told apart by its start).
+    /// at 200 characters (a long line is still told apart by its start). A list item's bullet and checkbox
+    /// are left out, so ticking a task's box leaves the findings on its line the same findings.
     public static func anchor(_ line: Substring) -> String {
+        let line = withoutMarker(line)
         var out = ""
         var space = false
         for character in line {
@@ -25,6 +27,25 @@ public enum FindingFingerprint {
             if out.count >= 200 { break }
         }
         return out
+    }
+
+    /// `- [x] T1 Build` → `T1 Build`; `1. [ ] Step` → `Step`; other lines as they are.
+    static func withoutMarker(_ line: Substring) -> Substring {
+        var rest = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+        if let first = rest.first, "-*+".contains(first) {
+            rest = rest.dropFirst()
+        } else {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 9 else { return line }
+            let after = rest.dropFirst(digits.count)
+            guard let mark = after.first, mark == "." || mark == ")" else { return line }
+            rest = after.dropFirst()
+        }
+        guard rest.first == " " || rest.first == "\t" else { return line }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        let chars = Array(rest.prefix(3))
+        if chars.count == 3, chars[0] == "[", chars[2] == "]" { rest = rest.dropFirst(3) }
+        return rest
     }
 
     /// Gives each finding its anchor and fingerprint: the text of its line in `sources`, or, for a finding

@@ -79,6 +79,12 @@ struct BaselineTests {
         #expect(marked.count == 50 && marked.allSatisfy { $0.new == false })
         #expect(marked.first?.line == 20, "the findings moved down")
 
+        // Ticking a task's box is no edit of what its findings are about.
+        try write(Self.plan().replacingOccurrences(of: "- [ ] T00", with: "- [x] T00"), to: folder)
+        let ticked = try CLIRunner.run(["validate", ".", "--baseline", "b.json"], in: folder)
+        #expect(ticked.status == 0, "\(ticked.stdout)")
+        #expect(ticked.stdout.hasSuffix("0 new errors, 50 existing in 1 file (1 kit, 50 tasks): passed\n"), "\(ticked.stdout)")
+
         let edited = Self.plan().replacingOccurrences(of: "Build part 7 (depends on T907)", with: "Build part seven (depends on T907)")
         try write(edited, to: folder)
         let run = try CLIRunner.run(["validate", ".", "--baseline", "b.json"], in: folder)

@@ -11,7 +11,7 @@ enum ReporterSamples {
         Finding(ruleId: rule, severity: severity, message: message, range: SourceRange(file: file, line: line, column: 3))
     }
 
-    static func outcome(_ findings: [Finding], files: [String] = ["spec/tasks.md"]) -> KitOutcome {
+    static func outcome(_ findings: [Finding], files: [String] = ["spec/tasks.md"], kit name: String = "spec") -> KitOutcome {
         var document = Document(path: files[0], kind: .tasks, format: .markdown, text: TextReport())
         var phase = Phase(id: "Phase 1", title: "Setup", level: 2, range: SourceRange(file: files[0], line: 1, column: 1))
         var task = PlanTask(id: "T1", title: "Repo", form: .checkbox, range: SourceRange(file: files[0], line: 2, column: 1))
@@ -19,16 +19,16 @@ enum ReporterSamples {
         phase.tasks = [task, PlanTask(id: "T2", title: "CI", form: .checkbox, range: SourceRange(file: files[0], line: 3, column: 1))]
         document.phases = [phase]
         let others = files.dropFirst().map { Document(path: $0, kind: .plan, format: .markdown, text: TextReport()) }
-        let kit = Kit(name: "spec", root: "spec", profile: .speckit, documents: [document] + others)
+        let kit = Kit(name: name, root: name, profile: .speckit, documents: [document] + others)
         return KitOutcome(summary: KitSummary(kit: kit), findings: findings)
     }
 
     /// Runs a writer over outcomes the way the command line does.
     static func render(
         _ writer: inout some ReportWriter, _ outcomes: [KitOutcome], strict: Bool = false,
-        diff: PlanDiff? = nil
+        diff: PlanDiff? = nil, failOn: ValidationReport.Summary.FailOn? = nil
     ) -> String {
-        var tally = ValidationReport.Summary.Tally(strict: strict)
+        var tally = ValidationReport.Summary.Tally(strict: strict, compared: failOn != nil, failOn: failOn ?? .all)
         var out = writer.begin(diff: diff)
         for outcome in outcomes {
             tally.add(outcome)

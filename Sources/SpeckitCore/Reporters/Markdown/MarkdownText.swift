@@ -50,9 +50,9 @@ enum MarkdownText {
 
     /// A table: one row per kit, then one per phase that has tasks, at most `maxRows` rows and about
     /// `maxBytes` bytes.
-    static func progressTable(_ kits: [KitSummary], paths: ReportPaths, maxRows: Int, maxBytes: Int) -> String {
+    static func progressTable(_ kits: [KitSummary], paths: ReportPaths, maxRows: Int, maxBytes: Int, heading: Bool = true) -> String {
         guard !kits.isEmpty else { return "" }
-        var out = "#### Progress\n\n| Kit | Phase | Progress | Done |\n| --- | --- | --- | --- |\n"
+        var out = (heading ? "#### Progress\n\n" : "") + "| Kit | Phase | Progress | Done |\n| --- | --- | --- | --- |\n"
         var rows = 0
         var left = 0
         var bytes = out.utf8.count
@@ -87,28 +87,53 @@ enum MarkdownText {
         return rows
     }
 
-    /// `#### Changes since `origin/main`` with counts and a table of changes (regressions first).
-    static func changesSection(_ diff: PlanDiff, paths: ReportPaths, maxRows: Int, maxBytes: Int) -> String {
+    /// `#### Changes since `origin/main`` with counts and a table of changes: regressions open, the rest open
+    /// when there are at most `openRows` changes, else folded.
+    static func changesSection(_ diff: PlanDiff, paths: ReportPaths, maxRows: Int, maxBytes: Int, openRows: Int = 10) -> String {
         var out =
             "#### Changes since `\(cell(diff.base))`\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
         guard !diff.changes.isEmpty else { return out }
-        let ordered = diff.changes.filter(\.regression) + diff.changes.filter { !$0.regression }
-        out += "| | Change | Where |\n| --- | --- | --- |\n"
+        let header = "| | Change | Where |\n| --- | --- | --- |\n"
+        let regressions = diff.changes.filter(\.regression)
+        let others = diff.changes.filter { !$0.regression }
+        let fold = diff.changes.count > openRows
+        let open = fold ? regressions : regressions + others
+        let folded = fold ? others : []
         var shown = 0
-        for change in ordered.prefix(maxRows) {
-            let icon = change.regression ? "❌" : change.completion ? "✅" : change.kind == .removed ? "➖" : change.kind == .added ? "➕" : "🔁"
-            // A removed item is only on the old side: its place is named, not linked.
-            let place =
-                change.kind == .removed
-                ? "`\(cell(paths.relative(change.range.file))):\(change.range.line)` (\(cell(diff.base)))"
-                : "[\(cell(paths.relative(change.range.file))):\(change.range.line)](\(paths.link(change.range.file, line: change.range.line)))"
-            let row = "| \(icon) | \(cell(change.summary)) | \(place) |\n"
-            guard out.utf8.count + row.utf8.count <= maxBytes else { break }
-            out += row
-            shown += 1
+        var used = out.utf8.count + 2 * header.utf8.count + 100
+        func take(_ changes: [PlanChange]) -> String {
+            var table = ""
+            for change in changes where shown < maxRows {
+                let row = changeRow(change, diff: diff, paths: paths)
+                guard used + row.utf8.count <= maxBytes else { break }
+                table += row
+                used += row.utf8.count
+                shown += 1
+            }
+            return table
         }
-        if ordered.count > shown { out += "\n_\(ordered.count - shown) more change\(ordered.count - shown == 1 ? "" : "s") not shown._\n" }
-        return out + "\n"
+        let rows = take(open)
+        if !rows.isEmpty { out += header + rows + "\n" }
+        let rest = take(folded)
+        if !rest.isEmpty {
+            let count = rest.split(separator: "\n").count
+            out += "<details><summary>\(count) other change\(count == 1 ? "" : "s")</summary>\n\n" + header + rest + "\n</details>\n\n"
+        }
+        if diff.changes.count > shown {
+            out += "_\(diff.changes.count - shown) more change\(diff.changes.count - shown == 1 ? "" : "s") not shown._\n\n"
+        }
+        return out
+    }
+
+    /// One row of the changes table, linked to the change's line (a removed item is only on the old side: its
+    /// place is named, not linked).
+    static func changeRow(_ change: PlanChange, diff: PlanDiff, paths: ReportPaths) -> String {
+        let icon = change.regression ? "❌" : change.completion ? "✅" : change.kind == .removed ? "➖" : change.kind == .added ? "➕" : "🔁"
+        let place =
+            change.kind == .removed
+            ? "`\(cell(paths.relative(change.range.file))):\(change.range.line)` (\(cell(diff.base)))"
+            : "[\(cell(paths.relative(change.range.file))):\(change.range.line)](\(paths.link(change.range.file, line: change.range.line)))"
+        return "| \(icon) | \(cell(change.summary)) | \(place) |\n"
     }
 
     static func lastComponent(_ path: String) -> String {
