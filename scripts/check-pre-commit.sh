@@ -2,11 +2,12 @@
 # The pre-commit hook of .pre-commit-hooks.yaml, run by the real pre-commit (PyPI) with `pre-commit try-repo`
 # and through `git commit` in throwaway repositories, with SPECKIT_BINARY on PATH as `speckit`:
 #   (a) a change that adds errors to a kit's tasks.md is refused, and the findings are named;
-#   (b) a clean change passes;  (c) a commit touching no plan file skips the hook;
+#   (b) a clean change passes;  (c) a commit touching no plan file skips the hook or passes;
 #   (d) findings in kit files the commit leaves alone are not reported;
 #   (e) the README's .pre-commit-config.yaml, installed, refuses `git commit` and then lets the fix through, and
-#       refuses a Tekton task named like a plan until the configuration's top-level exclude names it;
-#   (f) the hook's files/exclude hand speckit exactly the files its walk reads (fixture repositories and probes);
+#       lets a Tekton task named like a plan through (no plan by its content, as the walk finds);
+#   (f) speckit --only-plans reads of the files the hook hands it exactly what its walk reads (fixture repositories
+#       and probes);
 #   (g) with SPECKIT_PRE_COMMIT_SWIFT=1 only, speckit-validate-swift (pre-commit builds speckit) refuses (a) too.
 # Offline but for PyPI (the venv): the hook is `language: system`, and the hook repository a local path.
 set -euo pipefail
@@ -91,12 +92,12 @@ verdict() {
 expect() {
   grep -qF -- "$2" "$tmp/$1.out" || fail "$1: pre-commit's output does not hold: $2" "$tmp/$1.out"
 }
-# runs FILE…: speckit ran once, as `speckit validate --allow-empty FILE…`; with no FILE, it never ran.
+# runs FILE…: speckit ran once, as `speckit validate --allow-empty --only-plans FILE…`; with no FILE, it never ran.
 runs() {
   python3 - "$tmp/runs" "$@" <<'EOF'
 import json, sys
 got = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
-wanted = [["validate", "--allow-empty", *sys.argv[2:]]] if len(sys.argv) > 2 else []
+wanted = [["validate", "--allow-empty", "--only-plans", *sys.argv[2:]]] if len(sys.argv) > 2 else []
 if got != wanted:
     sys.exit(f"check-pre-commit: FAIL: speckit was run as {got}, expected {wanted}")
 EOF
@@ -112,8 +113,8 @@ verdict refused Failed
 expect refused "specs/001-greeting/tasks.md:7:1: error: task T003 depends on T042, which does not exist [tasks.unknown-dependency]"
 expect refused "specs/001-greeting/tasks.md:7:1: error: task T003 cites FR-009, which no document of the kit defines [trace.unknown-requirement]"
 expect refused "2 errors, 0 warnings, 0 notes in 1 file (1 kit, 3 tasks): failed"
-runs specs/001-greeting/tasks.md
-echo "ok (a) an added error is refused (speckit ran once, on tasks.md alone):"
+runs README.md specs/001-greeting/tasks.md
+echo "ok (a) an added error is refused (speckit ran once, handed README.md and tasks.md, and read tasks.md alone):"
 grep -E "Failed|error:|failed$" "$tmp/refused.out" | sed 's/^/    /'
 
 # (b) The same task done right, and a plan file of another kit (a roadmap): one run for both.
@@ -123,20 +124,26 @@ printf '# Roadmap\n\n- [x] M1 Greeting page\n- [ ] M2 Greeting in French (depend
 git -C "$project" add -A
 try_hook clean 0
 verdict clean Passed
-runs ROADMAP.md specs/001-greeting/tasks.md
+runs README.md ROADMAP.md specs/001-greeting/tasks.md
 git -C "$project" commit -q -m "Greet anonymous visitors"
 cp "$feature/tasks.md" "$tmp/tasks.clean"
 echo "ok (b) a clean change passes, two kits in one run: $(grep -E '^speckit validate' "$tmp/clean.out")"
 
-# (c) Only files that are no plans: the hook is skipped, speckit never runs.
+# (c) Only files that are no plans: code is not handed over (the hook is skipped); a README is, and speckit,
+# reading no plan among it, passes.
 echo 'print("hello, friend")' > "$project/src/app.py"
-echo "Greets every visitor." >> "$project/README.md"
 git -C "$project" add -A
 try_hook skipped 0
 verdict skipped '\(no files to check\)Skipped'
 runs
 git -C "$project" commit -q -m "Code only"
-echo "ok (c) no plan file touched: $(grep -E '^speckit validate' "$tmp/skipped.out")"
+echo "Greets every visitor." >> "$project/README.md"
+git -C "$project" add -A
+try_hook readme 0
+verdict readme Passed
+runs README.md
+git -C "$project" commit -q -m "README only"
+echo "ok (c) no plan file touched: $(grep -E '^speckit validate' "$tmp/skipped.out"); a README only: $(grep -E '^speckit validate' "$tmp/readme.out")"
 
 # (d) An error committed in tasks.md (without the hook) is not reported when a commit changes only spec.md.
 printf -- '- [ ] T004 Cache the greeting (depends on T099)\n' >> "$feature/tasks.md"
@@ -192,15 +199,11 @@ grep -E "^speckit validate|error:" "$tmp/refused-commit.out" | sed 's/^/    /'
 mkdir -p "$project/ci"
 printf 'apiVersion: tekton.dev/v1\nkind: Task\nmetadata:\n  name: build\n' > "$project/ci/build-task.yaml"
 git -C "$project" add -A
-(cd "$project" && git commit -m "A Tekton task") > "$tmp/tekton.out" 2>&1 && fail "git commit of a Tekton task named like a plan passed" "$tmp/tekton.out"
-expect tekton "ci/build-task.yaml:1:1: error: a Kubernetes object (apiVersion and kind), not a plan"
-printf 'exclude: ^ci/\n' >> "$project/.pre-commit-config.yaml"
-git -C "$project" add -A
-(cd "$project" && git commit -m "A Tekton task") > "$tmp/tekton.out" 2>&1 || fail "git commit with ci/ excluded was refused" "$tmp/tekton.out"
-echo "ok (e) a Tekton task named like a plan is refused as no plan, and passes once the top-level exclude names it"
+(cd "$project" && git commit -m "A Tekton task") > "$tmp/tekton.out" 2>&1 || fail "git commit of a Tekton task named like a plan was refused" "$tmp/tekton.out"
+echo "ok (e) a Tekton task named like a plan is skipped as no plan by its content, as the walk skips it"
 
-# (f) The hook's files/exclude against speckit's walk: the fixture repositories and hook_files.py's probes, all
-# committed, with --all-files; this time `speckit` only records what it is handed.
+# (f) What the hook makes speckit read against speckit's walk: the fixture repositories and hook_files.py's
+# probes, all committed, with --all-files; `speckit` records what it is handed, then reads it with --only-plans.
 corpus="$tmp/corpus"
 mkdir -p "$corpus"
 cp -R Tests/Fixtures/repos/. "$corpus/"
@@ -216,9 +219,9 @@ status=0
 status=0
 (cd "$corpus" && "$binary" validate --format json .) > "$tmp/walk.json" 2> "$tmp/walk.err" || status=$?
 [ "$status" -le 1 ] || fail "speckit validate . on the corpus exited $status" "$tmp/walk.err"
-echo "ok (f) the hook's files/exclude against speckit's walk of the fixture repositories and probes:"
-python3 scripts/pre-commit/hook_files.py compare "$corpus" "$tmp/runs" "$tmp/walk.json" \
-  || fail "the hook's files/exclude in .pre-commit-hooks.yaml no longer match what speckit's walk reads"
+echo "ok (f) what the hook makes speckit read against speckit's walk of the fixture repositories and probes:"
+python3 scripts/pre-commit/hook_files.py compare "$corpus" "$tmp/runs" "$tmp/walk.json" "$binary" \
+  || fail "what the hook makes speckit read no longer matches what speckit's walk reads"
 
 # (g) Only with SPECKIT_PRE_COMMIT_SWIFT=1 (a release build of speckit, minutes): the hook speckit-validate-swift,
 # speckit built by pre-commit from this checkout at HEAD (and its changes), refuses (a)'s change, no speckit on PATH.

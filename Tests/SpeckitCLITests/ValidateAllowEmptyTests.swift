@@ -49,4 +49,24 @@ struct ValidateAllowEmptyTests {
         #expect(missing.status == 2)
         #expect(missing.stderr == "speckit: error: missing.md: no such file or directory\n")
     }
+
+    @Test("--only-plans reads of the files named only what a walk reads: a README, code and a template are left out")
+    func onlyPlans() throws {
+        let folder = try Self.repository()
+        try "# Readme\n\n- [ ] T1 Not a plan (depends on T9)\n".write(
+            to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let files = ["README.md", "src/app.py", "templates/plan-template.md", "docs/tasks.md"]
+        let named = try CLIRunner.run(["validate"] + files, in: folder)
+        #expect(named.stdout.contains("README.md:3:1: error"), "without the flag a named README is read: \(named.stdout)")
+        let run = try CLIRunner.run(["validate", "--only-plans"] + files, in: folder)
+        #expect(run.status == 1)
+        #expect(
+            run.stdout == """
+                docs/tasks.md:3:1: error: task T1 depends on T9, which does not exist [tasks.unknown-dependency]
+                1 error, 0 warnings, 0 notes in 1 file (1 kit, 1 task): failed; skipped 1 template (--verbose lists them)
+
+                """, "\(run.stdout)")
+        let none = try CLIRunner.run(["validate", "--only-plans", "--allow-empty", "README.md", "src/app.py"], in: folder)
+        #expect(none.status == 0 && none.stdout.isEmpty, "\(none.stdout)")
+    }
 }

@@ -8,6 +8,7 @@ files pre-commit passed to speckit (ARGS, one JSON list of arguments a run) agai
 """
 
 import json
+import subprocess
 import os
 import sys
 
@@ -61,36 +62,47 @@ def write(folder):
             handle.write(text)
 
 
-def compare(folder, args_log, walk_json):
+def documents(report):
+    """What a validate report read: every document of every kit, and the files it could not read."""
+    read = {document["path"] for kit in report["kits"] for document in kit["documents"]}
+    return read | {finding["range"]["file"] for finding in report["findings"] if finding.get("ruleId") == "input.unreadable"}
+
+
+def compare(folder, args_log, walk_json, speckit):
     with open(args_log, encoding="utf-8") as handle:
         runs = [json.loads(line) for line in handle if line.strip()]
-    passed = {arg for run in runs for arg in run[2:]}
-    if any(run[:2] != ["validate", "--allow-empty"] for run in runs):
-        print(f"check-pre-commit: FAIL: expected `speckit validate --allow-empty FILE…`, got {runs}", file=sys.stderr)
+    arguments = ["validate", "--allow-empty", "--only-plans"]
+    handed = [arg for run in runs for arg in run[len(arguments):]]
+    if any(run[:len(arguments)] != arguments for run in runs):
+        print(f"check-pre-commit: FAIL: expected `speckit {' '.join(arguments)} FILE…`, got {runs}", file=sys.stderr)
         return 1
     with open(walk_json, encoding="utf-8") as handle:
         walk = json.load(handle)
-    # What the walk read: every document of every kit, and the files it could not read (findings, no document).
-    read = {document["path"] for kit in walk["kits"] for document in kit["documents"]}
-    read |= {finding["range"]["file"] for finding in walk["findings"] if finding.get("range")}
+    # What speckit reads of the files the hook hands it, against what its walk of the repository reads.
+    hooked = subprocess.run([speckit, *arguments, "--format", "json", *handed], cwd=folder, capture_output=True, text=True)
+    if hooked.returncode not in (0, 1):
+        print(f"check-pre-commit: FAIL: speckit on the handed files exited {hooked.returncode}: {hooked.stderr}", file=sys.stderr)
+        return 1
+    passed = documents(json.loads(hooked.stdout))
+    read = documents(walk)
     skipped = {entry["path"]: entry["reason"] for entry in walk["skipped"]}
-    # A file named like a plan that holds none (a Compose file named tasks.yaml) is only known by reading it.
-    by_content = sorted(path for path in passed - read if skipped.get(path) == "not-a-plan")
+    by_content = sorted(path for path in skipped if skipped[path] == "not-a-plan")
     missed = sorted(read - passed)
-    extra = sorted(path for path in passed - read if skipped.get(path) != "not-a-plan")
+    extra = sorted(passed - read)
     files = 0
     for _, folders, names in os.walk(folder):
         folders[:] = [name for name in folders if name != ".git"]
         files += len(names)
-    print(f"  {files} files: the walk read {len(read)}, pre-commit passed {len(passed)} in {len(runs)} run(s)")
-    print(f"  passed, though the walk skips them as no plans by their content: {len(by_content)}")
+    print(f"  {files} files: pre-commit handed {len(handed)} in {len(runs)} run(s); the walk read {len(read)}, "
+          f"speckit --only-plans read {len(passed)} of those handed")
+    print(f"  skipped by both as no plans by their content: {len(by_content)}")
     for path in by_content:
         print(f"    {path}")
     problems = []
     if len(runs) != 1:
         problems.append(f"expected one speckit run for all the files, got {len(runs)}")
-    problems += [f"speckit reads {path}, but the hook does not pass it" for path in missed]
-    problems += [f"the hook passes {path} ({skipped.get(path, 'not read')}), but speckit's walk does not read it" for path in extra]
+    problems += [f"the walk reads {path}, but the hook run does not" for path in missed]
+    problems += [f"the hook run reads {path} ({skipped.get(path, 'not read')}), but the walk does not" for path in extra]
     for problem in problems:
         print(f"check-pre-commit: FAIL: {problem}", file=sys.stderr)
     return 1 if problems else 0
@@ -99,7 +111,7 @@ def compare(folder, args_log, walk_json):
 if __name__ == "__main__":
     if sys.argv[1:2] == ["write"] and len(sys.argv) == 3:
         write(sys.argv[2])
-    elif sys.argv[1:2] == ["compare"] and len(sys.argv) == 5:
+    elif sys.argv[1:2] == ["compare"] and len(sys.argv) == 6:
         sys.exit(compare(*sys.argv[2:]))
     else:
-        sys.exit("usage: hook_files.py write DIR | compare DIR ARGS WALK")
+        sys.exit("usage: hook_files.py write DIR | compare DIR ARGS WALK SPECKIT")

@@ -24,6 +24,12 @@ struct LoadOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Read and check kits on N threads (default: all cores).", valueName: "n"))
     var jobs: Int?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Read a named file only if walking the current folder would read it: a layout's document or named like "
+                + "a plan, not a template, test data or excluded by .speckit.yml (for hooks handed every changed file)."))
+    var onlyPlans = false
+
     @Option(
         help: ArgumentHelp(
             "The name a plan read from stdin (PATH '-') has in findings, and where it is placed (default: stdin.md).",
@@ -71,7 +77,9 @@ struct LoadOptions: ParsableArguments {
         let paths = paths.isEmpty ? ["."] : paths
         guard paths.contains("-") else {
             if stdinName != nil { throw ValidationError("--stdin-name names the plan read from stdin: give '-' as a PATH") }
-            return try KitLoader(settings: settings).discover(paths)
+            var loader = KitLoader(settings: settings)
+            loader.namedAsWalked = onlyPlans
+            return try loader.discover(paths)
         }
         guard paths.count(where: { $0 == "-" }) == 1 else { throw ValidationError("'-' (stdin) can be given once") }
         let name = stdinName ?? "stdin.md"

@@ -17,6 +17,10 @@ public struct KitLoader: Sendable {
     /// A folder plan files found by walking must not lead out of through a symbolic link (the run step's
     /// working folder); nil: the repository each file is in, else the folder walked (see `LinkBoundary`).
     public var linkBoundary: String? = nil
+    /// Read a file named on the command line only when walking its folder from the current one would read it:
+    /// placed by a layout or named like a plan, not a template, test data, hidden, or left out by the
+    /// configuration's globs (`--only-plans`, for hooks handed every file a commit changed).
+    public var namedAsWalked = false
 
     /// A loader with `settings`; relative paths start from `base` (default: the current folder).
     public init(settings: ValidationSettings = ValidationSettings(), base: String? = nil) {
@@ -67,6 +71,14 @@ public struct KitLoader: Sendable {
                 guard FileKind.isLink(path) else { throw SpeckitError.pathNotFound(path) }
                 run.found.append(item(path, relative: [Substring(KitDiscovery.fileName(path))], origin: .named))
             default:
+                if namedAsWalked, let parts = Self.walkedParts(path) {
+                    // As the walk from the current folder would meet it: its layout decides, or nothing does.
+                    guard filter.keeps(file: path), PathRules.take(parts) == .candidate else { continue }
+                    var file = item(path, relative: parts, origin: .walked)
+                    file.inside = parts
+                    run.found.append(file)
+                    continue
+                }
                 run.found.append(item(path, relative: [Substring(KitDiscovery.fileName(path))], origin: .named))
             }
         }
@@ -138,6 +150,16 @@ public struct KitLoader: Sendable {
     }
 
     // MARK: Pieces
+
+    /// The components of a relative path below the current folder; none when a walk never reaches it
+    /// (`node_modules/…`, a hidden folder); nil for an absolute path or one with `..` (read as named).
+    static func walkedParts(_ path: String) -> [Substring]? {
+        guard !path.hasPrefix("/") else { return nil }
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        guard !parts.isEmpty, !parts.contains("..") else { return nil }
+        for end in parts.indices.dropLast() where !PathRules.enters(Array(parts[...end])) { return [] }
+        return parts
+    }
 
     /// What one run has found so far.
     private struct Run {

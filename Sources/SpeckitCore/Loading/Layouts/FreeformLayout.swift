@@ -23,7 +23,9 @@ public struct FreeformLayout: KitLayout {
     public init() {}
 
     public func place(_ file: LayoutPath) -> LayoutPlacement {
-        let plan = Self.namedLikePlan(file.name) || (file.isMarkdown && Self.inPlanFolder(file.parts) && !file.name.hasPrefix("readme"))
+        let plan =
+            Self.namedLikePlan(file.parts.last ?? "")
+            || (file.isMarkdown && Self.inPlanFolder(file.parts) && !file.name.hasPrefix("readme"))
         return plan ? .kit(KitPlacement(depth: file.parts.count - 1, single: true)) : .none
     }
 
