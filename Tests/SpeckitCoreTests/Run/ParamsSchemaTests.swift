@@ -47,14 +47,14 @@ struct ParamsSchemaTests {
     func eachKeyword() throws {
         #expect(
             try Self.problems(
-                "validate_spec_kit", #"{"path": "", "profile": "spec", "strict": "yes", "formats": ["sarif", "sarif", "pdf", 3]}"#) == [
+                "validate_spec_kit", #"{"path": "", "profile": "spec", "strict": "yes", "formats": ["sarif", "sarif", "pdf", 3, "junit"]}"#) == [
                     "$.path: must not be empty",
                     #"$.path: must match the pattern "^[^/]" (A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, inside the step's working folder (relative, without '..').)"#,
                     #"$.profile: "spec" is not one of "auto", "speckit", "github-spec-kit", "kiro", "openspec", "freeform""#,
                     "$.strict: expected a boolean, got a string",
-                    "$.formats: has 4 items; expected at most 3",
+                    "$.formats: has 5 items; expected at most 4",
                     #"$.formats[1]: "sarif" is listed twice"#,
-                    #"$.formats[2]: "pdf" is not one of "markdown", "junit", "sarif""#,
+                    #"$.formats[2]: "pdf" is not one of "markdown", "junit", "sarif", "gitlab""#,
                     "$.formats[3]: expected a string, got a number",
                 ])
         let long = String(repeating: "x", count: 101)
