@@ -8,13 +8,17 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check kits for structure, task-graph, status and traceability problems.",
-        discussion: DiscoveryHelp.text + " Without a PATH the current folder is checked. " + """
-            With --base REF the kits are also compared with git revision REF: tasks that went back from done are \
-            status.regression findings, and every report lists the changes. Formats: text (compiler-style), json \
-            (spec/schema/validate.schema.json), markdown (a pull-request comment), junit, sarif (GitHub code \
-            scanning) and github (workflow annotations; the Markdown report is appended to $GITHUB_STEP_SUMMARY \
-            when it is set). Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the \
-            run, 2 bad arguments, configuration or input, or no kits found. Run 'speckit rules' for the rule list.
+        discussion: DiscoveryHelp.text + " Without a PATH the current folder is checked; a quoted glob ('specs/**/tasks.md') " + """
+            is the files it matches, and '-' one plan read from stdin (named by --stdin-name). With --base REF the \
+            kits are also compared with git revision REF: tasks that went back from done are status.regression \
+            findings, every report lists the changes, and each finding is marked new or existing (what REF had). \
+            --update-baseline FILE records today's findings; --baseline FILE marks those as existing and fails \
+            only on new ones (--fail-on new; --fail-on all fails on every error again). Formats: text \
+            (compiler-style), json (spec/schema/validate.schema.json), markdown (a pull-request comment), junit, \
+            sarif (GitHub code scanning), github (workflow annotations; the Markdown report is appended to \
+            $GITHUB_STEP_SUMMARY when it is set) and gitlab (GitLab Code Quality). Exit codes: 0 nothing fails the \
+            run (warnings allowed unless --strict), 1 findings that fail the run, 2 bad arguments, configuration \
+            or input, or no kits found. Run 'speckit rules' for the rule list.
             """
     )
 
