@@ -10,7 +10,7 @@ enum DiscoveryHelp {
         (templates/, *-template.md, .claude/commands/, .github/prompts/; --include-templates reads them), YAML \
         and JSON files that are not plans by their content (Compose files, Actions, Kubernetes objects), empty \
         files, loose Markdown files that hold no task, phase or requirement though a word of their name is a \
-        plan word, and .txt files that look like plans. A file named on the command line is always read, in its \
+        plan word, and .txt files that look like plans. A file named on the command line is always read (with --only-plans only when a walk would read it), in its \
         kit: the kit's other documents give context and only the named files are reported. The nearest \
         .speckit.yml (or --config) applies.
         """

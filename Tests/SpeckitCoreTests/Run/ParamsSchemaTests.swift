@@ -47,7 +47,8 @@ struct ParamsSchemaTests {
     func eachKeyword() throws {
         #expect(
             try Self.problems(
-                "validate_spec_kit", #"{"path": "", "profile": "spec", "strict": "yes", "formats": ["sarif", "sarif", "pdf", 3, "junit"]}"#) == [
+                "validate_spec_kit", #"{"path": "", "profile": "spec", "strict": "yes", "formats": ["sarif", "sarif", "pdf", 3, "junit"]}"#)
+                == [
                     "$.path: must not be empty",
                     #"$.path: must match the pattern "^[^/]" (A kit folder, a plan file, a tree of kits, or a .zip/.tar.gz kit archive, inside the step's working folder (relative, without '..').)"#,
                     #"$.profile: "spec" is not one of "auto", "speckit", "github-spec-kit", "kiro", "openspec", "freeform""#,
