@@ -9,6 +9,7 @@ swift build --build-tests
 swift test --skip-build
 # Real consumers (SARIF schema, junitparser, xmllint, speckit's JSON Schemas) read the real reports.
 scripts/check-reports.sh .build/debug/speckit
+scripts/check-action.sh .build/debug/speckit
 # The seeds (../shared/seeds, the real plans the project was created from) and what earlier issues said about
 # them; the script says so and passes when they are not beside the repository (GitHub's runners).
 python3 scripts/seed-acceptance.py .build/debug/speckit
