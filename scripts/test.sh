@@ -12,6 +12,9 @@ scripts/check-reports.sh .build/debug/speckit
 # The pre-commit hook (.pre-commit-hooks.yaml) run by the real pre-commit: refuses a new error, passes a clean
 # change, skips a commit with no plan file, and hands speckit what its own walk reads.
 scripts/check-pre-commit.sh .build/debug/speckit
+# The GitHub Action (action.yml): its shell steps against scratch repositories and a fake GitHub API, its comment
+# script under node, and the GitHub schemas.
+scripts/check-action.sh .build/debug/speckit
 # The seeds (../shared/seeds, the real plans the project was created from) and what earlier issues said about
 # them; the script says so and passes when they are not beside the repository (GitHub's runners).
 python3 scripts/seed-acceptance.py .build/debug/speckit

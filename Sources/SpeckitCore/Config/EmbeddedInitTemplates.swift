@@ -4,18 +4,19 @@
 enum EmbeddedInitTemplates {
     static let files: [String: String] = [
         "speckit-workflow.yml": #"""
-        # Written by `speckit init --github`: speckit checks the plans on every pull request, annotates the diff,
-        # uploads SARIF to code scanning and keeps one comment on the pull request up to date.
+        # speckit checks the plans on every pull request: annotations on the diff, the report in the step summary and
+        # in one pull-request comment, SARIF in code scanning, the JUnit report as an artifact; errors fail the check.
         name: speckit
         on:
           pull_request:
 
         permissions:
-          actions: read
+          actions: read # the SARIF upload, in private repositories
           contents: read
-          pull-requests: write
-          security-events: write
+          pull-requests: write # the comment
+          security-events: write # the SARIF upload
 
+        # One run per pull request: a newer push cancels the older run, so two runs never race on the comment.
         concurrency:
           group: speckit-${{ github.event.pull_request.number }}
           cancel-in-progress: true
@@ -26,12 +27,12 @@ enum EmbeddedInitTemplates {
             steps:
               - uses: actions/checkout@v4
                 with:
-                  fetch-depth: 0
+                  fetch-depth: 0 # the target branch, whose findings count as existing
               - uses: speckit-dev/speckit@v0.1.0
                 # with:
-                #   paths: specs            # what to check (default: the whole repository)
-                #   fail-on: new            # fail only on findings the target branch did not have
-                #   baseline: speckit-baseline.json
+                #   paths: specs # what to check, one per line (default: the whole repository)
+                #   fail-on: new # fail only on findings the target branch did not have
+                #   baseline: speckit-baseline.json # or only on findings not recorded in this file
         """# + "\n"
     ]
 }
