@@ -5,8 +5,8 @@
 public struct GitLabReporter: ReportWriter, Sendable {
     public var paths: ReportPaths
     private var wrote = false
-    /// How often each finding fingerprint has occurred, so equal findings get different issue fingerprints.
-    private var occurrences: [String: Int] = [:]
+    /// Equal findings get different issue fingerprints.
+    private var fingerprints = UniqueFingerprints()
 
     public init(paths: ReportPaths) {
         self.paths = paths
@@ -38,12 +38,9 @@ public struct GitLabReporter: ReportWriter, Sendable {
         var out = ""
         for finding in outcome.findings {
             let file = paths.relative(finding.range.file)
-            let identity = finding.fingerprint ?? "\(finding.ruleId.rawValue)|\(file)|\(finding.message)"
-            let occurrence = occurrences[identity, default: 0]
-            occurrences[identity] = occurrence + 1
             let issue = Issue(
                 checkName: finding.ruleId.rawValue, description: finding.messageWithFix,
-                fingerprint: String(SHA256.hex(Array("\(identity)|\(occurrence)".utf8)).prefix(32)),
+                fingerprint: fingerprints.next(finding, paths: paths),
                 severity: Self.severity(finding.severity),
                 location: Issue.Location(path: file, lines: Issue.Location.Lines(begin: max(1, finding.range.line))))
             out += (wrote ? ",\n" : "\n") + JSONPieces.indent(JSONPieces.encode(issue), by: 2)

@@ -32,7 +32,9 @@ public struct Baseline: Codable, Hashable, Sendable {
         tool = "speckit"
         self.findings = findings.compactMap { finding in
             finding.fingerprint.map {
-                Entry(file: paths.relative(finding.range.file), rule: finding.ruleId.rawValue, fingerprint: $0, text: finding.anchor ?? "")
+                Entry(
+                    file: paths.relative(finding.range.file), rule: finding.ruleId.rawValue, fingerprint: $0,
+                    text: FindingFingerprint.shown(finding.anchor ?? ""))
             }
         }.sorted()
     }

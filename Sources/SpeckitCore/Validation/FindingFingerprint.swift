@@ -1,5 +1,6 @@
 /// A finding's identity across edits: a hash of its rule, its file (relative to the repository, as reports
-/// name it) and the text of the line it points at, whitespace collapsed, as SARIF's `partialFingerprints`.
+/// name it) and the text of the line it points at, whitespace collapsed, as SARIF's `partialFingerprints`
+/// (with the finding's message when the line is only punctuation, such as a JSON file's `{`).
 /// The line number is left out, so inserting lines above a finding keeps it the same finding; editing its
 /// own line makes it a new one. Equal findings (same rule, file and line text) share a fingerprint and are
 /// matched by how many of them there are (`KnownFindings`).
@@ -9,9 +10,9 @@ public enum FindingFingerprint {
         String(SHA256.hex(Array("\(rule.rawValue)\u{0}\(file)\u{0}\(anchor)".utf8)).prefix(32))
     }
 
-    /// The text a finding is anchored to: its line with runs of whitespace made one space, trimmed, and cut
-    /// at 200 characters (a long line is still told apart by its start). A list item's bullet and checkbox
-    /// are left out, so ticking a task's box leaves the findings on its line the same findings.
+    /// The text a finding is anchored to: its line with runs of whitespace made one space and trimmed. A list
+    /// item's bullet and checkbox are left out, so ticking a task's box leaves the findings on its line the
+    /// same findings. The whole line counts, however long: an edit at its end makes a new finding.
     public static func anchor(_ line: Substring) -> String {
         let line = withoutMarker(line)
         var out = ""
@@ -24,9 +25,50 @@ public enum FindingFingerprint {
             if space { out.append(" ") }
             space = false
             out.append(character)
-            if out.count >= 200 { break }
         }
         return out
+    }
+
+    /// Whether `anchor` says too little to tell findings apart: fewer than three letters or digits (`{`,
+    /// `---`, `],`), lines a file repeats many times.
+    static func isWeak(_ anchor: String) -> Bool {
+        var count = 0
+        for scalar in anchor.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            count += 1
+            if count >= 3 { return false }
+        }
+        return true
+    }
+
+    /// A message as an anchor: "line 41" made "line #", so a message naming another line stays the same
+    /// message when lines are inserted above.
+    static func messageAnchor(_ message: String) -> String {
+        var out = ""
+        var rest = Substring(message)
+        while let found = rest.range(of: "line ") {
+            let word =
+                found.lowerBound == rest.startIndex
+                ? out.last.map { !$0.isLetter } ?? true : !rest[rest.index(before: found.lowerBound)].isLetter
+            out += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if word, !digits.isEmpty {
+                out += "#"
+                rest = rest.dropFirst(digits.count)
+            }
+        }
+        return anchor(Substring(out + rest))
+    }
+
+    /// What a baseline shows of an anchor: at most 200 characters, with control and bidirectional-format
+    /// characters (which could make the file read differently from what it holds) shown as `�`.
+    public static func shown(_ anchor: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in anchor.unicodeScalars.prefix(200) {
+            let category = scalar.properties.generalCategory
+            out.append(category == .control || category == .format ? "\u{FFFD}" : scalar)
+        }
+        return String(out)
     }
 
     /// `- [x] T1 Build` → `T1 Build`; `1. [ ] Step` → `Step`; other lines as they are.
@@ -48,21 +90,42 @@ public enum FindingFingerprint {
         return rest
     }
 
-    /// Gives each finding its anchor and fingerprint: the text of its line in `sources`, or, for a finding
-    /// with no line to point at (a missing document, a change since the base), its message.
+    /// Gives each finding its anchor and fingerprint: the text of its line in `sources` (with its message when
+    /// the line says too little), or, for a finding with no line to point at (a missing document, a change
+    /// since the base), its message. A finding that already has an anchor keeps it.
     public static func assign(_ findings: inout [Finding], sources: [String: SourceText], paths: ReportPaths) {
         for index in findings.indices where findings[index].fingerprint == nil {
             let finding = findings[index]
             let line = finding.range.line
-            let anchor: String
-            if line >= 1, let source = sources[finding.range.file], line <= source.lineCount {
+            var anchor: String
+            if let preset = finding.anchor {
+                anchor = preset
+            } else if line >= 1, let source = sources[finding.range.file], line <= source.lineCount {
                 anchor = Self.anchor(source.line(line))
+                if isWeak(anchor) { anchor += " — " + messageAnchor(finding.message) }
             } else {
-                anchor = Self.anchor(Substring(finding.message))
+                anchor = messageAnchor(finding.message)
             }
             findings[index].anchor = anchor
             findings[index].fingerprint = make(rule: finding.ruleId, file: paths.relative(finding.range.file), anchor: anchor)
         }
+    }
+}
+
+/// Fingerprints unique within one report, as SARIF results and GitLab issues need them: equal findings (one
+/// fingerprint) get it hashed with how many came before, so the first copy keeps its own across runs.
+public struct UniqueFingerprints: Sendable {
+    private var seen: [String: Int] = [:]
+
+    public init() {}
+
+    /// The next report fingerprint for `finding` (a finding without a fingerprint is identified by its rule,
+    /// file and message).
+    public mutating func next(_ finding: Finding, paths: ReportPaths) -> String {
+        let identity = finding.fingerprint ?? "\(finding.ruleId.rawValue)|\(paths.relative(finding.range.file))|\(finding.message)"
+        let occurrence = seen[identity, default: 0]
+        seen[identity] = occurrence + 1
+        return String(SHA256.hex(Array("\(identity)|\(occurrence)".utf8)).prefix(32))
     }
 }
 

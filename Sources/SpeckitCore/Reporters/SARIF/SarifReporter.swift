@@ -13,8 +13,8 @@ public struct SarifReporter: ReportWriter, Sendable {
     private var fired: [RuleID] = []
 
     private var wroteResult = false
-    /// How often each fingerprint has occurred, so equal findings get different fingerprints.
-    private var occurrences: [String: Int] = [:]
+    /// Equal findings get different result fingerprints.
+    private var fingerprints = UniqueFingerprints()
 
     public init(paths: ReportPaths, rules: [RuleDescription] = RuleRegistry.descriptions) {
         self.paths = paths
@@ -40,12 +40,10 @@ public struct SarifReporter: ReportWriter, Sendable {
     public mutating func kit(_ outcome: KitOutcome) -> String {
         var out = ""
         for finding in outcome.findings {
-            let identity = finding.fingerprint ?? "\(finding.ruleId.rawValue)|\(paths.uri(finding.range.file))|\(finding.message)"
-            let occurrence = occurrences[identity, default: 0]
-            occurrences[identity] = occurrence + 1
+            let fingerprint = fingerprints.next(finding, paths: paths)
             let index = fired.firstIndex(of: finding.ruleId) ?? fired.count
             if index == fired.count { fired.append(finding.ruleId) }
-            let encoded = JSONPieces.encode(result(finding, occurrence: occurrence, ruleIndex: index))
+            let encoded = JSONPieces.encode(result(finding, fingerprint: fingerprint, ruleIndex: index))
             out += (wroteResult ? ",\n" : "\n") + JSONPieces.indent(encoded, by: 8)
             wroteResult = true
         }
@@ -68,22 +66,18 @@ public struct SarifReporter: ReportWriter, Sendable {
                 + "\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n")
     }
 
-    /// A result; `occurrence` counts earlier findings with the same fingerprint (`FindingFingerprint`: rule,
-    /// file and line text, never the line number, which changes whenever lines are added above) and keeps
-    /// theirs apart.
-    func result(_ finding: Finding, occurrence: Int = 0, ruleIndex: Int) -> Sarif.Result {
+    /// A result; `fingerprint` is the finding's, unique in the report (`UniqueFingerprints`: rule, file and
+    /// line text, never the line number, which changes whenever lines are added above).
+    func result(_ finding: Finding, fingerprint: String, ruleIndex: Int) -> Sarif.Result {
         let related = finding.related.filter { $0.range != finding.range }.enumerated().map { index, related in
             Sarif.Location(id: index + 1, message: Sarif.Message(text: related.message), physicalLocation: location(related.range))
         }
-        let uri = location(finding.range).artifactLocation.uri
-        let identity = finding.fingerprint ?? "\(finding.ruleId.rawValue)|\(uri)|\(finding.message)"
-        let fingerprint = SHA256.hex(Array("\(identity)|\(occurrence)".utf8)).prefix(32)
         return Sarif.Result(
             ruleId: finding.ruleId.rawValue, ruleIndex: ruleIndex,
             level: Sarif.level(finding.severity), message: Sarif.Message(text: finding.messageWithFix),
             locations: [Sarif.Location(physicalLocation: location(finding.range))],
             relatedLocations: related.isEmpty ? nil : related,
-            partialFingerprints: ["speckitFinding/v2": String(fingerprint)],
+            partialFingerprints: ["speckitFinding/v2": fingerprint],
             baselineState: finding.isNew.map { $0 ? "new" : "unchanged" })
     }
 

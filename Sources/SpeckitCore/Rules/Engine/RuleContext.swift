@@ -58,12 +58,14 @@ public final class RuleContext {
         if dropped > 0, let last = findings.last, let severity = settings.severity(of: description) {
             // The dropped findings count at the rule's severity; the line saying so is only a note.
             hidden[severity, default: 0] += dropped
-            findings.append(
-                Finding(
-                    ruleId: description.id, severity: .note,
-                    message:
-                        "\(dropped) more \(description.id.rawValue) findings in this kit are not listed (the limit is \(Self.findingLimit) per rule and kit)",
-                    range: last.range))
+            var note = Finding(
+                ruleId: description.id, severity: .note,
+                message:
+                    "\(dropped) more \(description.id.rawValue) findings in this kit are not listed (the limit is \(Self.findingLimit) per rule and kit)",
+                range: last.range)
+            // Its own identity, whatever the count and whichever line the last listed finding is on.
+            note.anchor = "more \(description.id.rawValue) findings in this kit are not listed"
+            findings.append(note)
         }
         current = nil
     }
