@@ -44,7 +44,10 @@ public struct GitRevision: Sendable {
         var listed: [(path: String, relative: [Substring], named: Bool)] = []
         // A file reached through two paths is read once, as on disk.
         var seen: Set<String> = []
-        for path in paths {
+        for given in paths {
+            // A quoted glob is the files it matches below its fixed folder, each as if named (`PathPatterns`).
+            let pattern = PathPatterns.isPattern(given) ? PathPatterns.Pattern(given) : nil
+            let path = pattern?.root ?? given
             let inside = try repositoryPath(path, folder: folder)
             let listing = try Git.run(
                 ["ls-tree", "-r", "-z", "--full-tree", commit, "--"] + (inside.isEmpty ? [] : [inside]), in: root)
@@ -66,6 +69,16 @@ public struct GitRevision: Sendable {
                 let rest = inside.isEmpty ? name : String(name.dropFirst(inside.count + 1))
                 let folder = path == "." ? "" : (path.hasSuffix("/") ? path : path + "/")
                 let key = folder + rest
+                if let pattern {
+                    let below = rest.split(separator: "/")
+                    // The walk that expands a pattern enters no folder a walk would not.
+                    guard pattern.matches(below), below.indices.dropLast().allSatisfy({ PathRules.enters(Array(below[...$0])) }),
+                        seen.insert(name).inserted
+                    else { continue }
+                    listed.append((key, [below[below.count - 1]], true))
+                    wanted.append((key, name, object))
+                    continue
+                }
                 // The walker's rules, applied to a listed path; the globs as the walker tests them.
                 let relative = rest.split(separator: "/")
                 // Rules read the path as spelt from the current folder, as the walker reads it.
@@ -84,20 +97,13 @@ public struct GitRevision: Sendable {
 
     /// `path` relative to the repository's top folder ("" for the top itself).
     func repositoryPath(_ path: String, folder: String) throws -> String {
-        let absolute = URL(fileURLWithPath: path.hasPrefix("/") ? path : folder + "/" + path).standardizedFileURL
-        // Resolve links where the path exists, so /tmp and /private/tmp, or a linked checkout, still match.
-        var existing = absolute
-        var tail: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-            tail.insert(existing.lastPathComponent, at: 0)
-            existing = existing.deletingLastPathComponent()
-        }
-        let resolved = ([existing.resolvingSymlinksInPath().path] + tail).joined(separator: "/")
-        if resolved == root { return "" }
-        guard resolved.hasPrefix(root + "/") else {
+        // Links resolved where the path exists, so /tmp and /private/tmp, or a linked checkout, still match
+        // (as reports name files: `ReportPaths.relative`).
+        let resolved = ReportPaths.resolvingLinks(ReportPaths.standard(path.hasPrefix("/") ? path : folder + "/" + path))
+        guard let inside = ReportPaths.path(resolved, inside: root) else {
             throw SpeckitError.git("\(path): outside the git repository at \(root)")
         }
-        return String(resolved.dropFirst(root.count + 1))
+        return inside == "." ? "" : inside
     }
 
     /// The blobs, read by object id in one `git cat-file --batch`.

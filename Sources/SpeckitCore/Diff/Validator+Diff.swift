@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension Validator {
     /// The changes to the kits under `paths` since `revision` (the working tree against the commit).
@@ -18,7 +19,7 @@ extension Validator {
             now = parse(try loader.discover(paths))
         } catch let error as SpeckitError {
             switch error {
-            case .pathNotFound, .noPlanFiles, .noKits:
+            case .pathNotFound, .noPlanFiles, .noKits, .noMatch:
                 guard !baseSet.kits.isEmpty else { throw error }
                 now = ([], [])
             default:
@@ -30,14 +31,31 @@ extension Validator {
         return (diff, now.kits, now.failures)
     }
 
-    /// The findings the kits under `paths` had at `revision` (the same rules, configuration and fingerprints
-    /// as now), for telling new findings from existing ones (`validate --base REF`).
-    public func findings(at revision: GitRevision, paths: [String]) throws -> KnownFindings {
-        var fingerprints: [String] = []
-        for outcome in validate(try kits(at: revision, paths: paths)).outcomes {
-            fingerprints += outcome.findings.compactMap(\.fingerprint)
-        }
-        return KnownFindings(fingerprints)
+    /// What `validate --base REF` compares a run with: the changes from the kits under `paths` at `revision`
+    /// to `now` (the kits already found in the working tree), and the findings the kits had at `revision`
+    /// (the same rules, configuration and fingerprints as now). The revision is read once, and only the
+    /// fingerprints of its findings are kept.
+    public func compare(since revision: GitRevision, paths: [String], now: KitSet) throws -> (diff: PlanDiff, known: KnownFindings) {
+        let base = try kits(at: revision, paths: paths)
+        let reader = KitReader(settings: settings, files: base.files)
+        let validator = self
+        let old = Mutex<(kits: [Kit], fingerprints: [String])>(([], []))
+        WorkQueue.forEach(
+            count: base.kits.count, jobs: jobs,
+            work: { index in
+                let loaded = reader.read(base.kits[index], scope: .context)
+                let outcome = Self.check(loaded, settings: reader.settings, paths: validator.paths)
+                return (loaded.isEmpty ? nil : loaded.reportedKit, outcome.findings.compactMap(\.fingerprint))
+            },
+            deliver: { kit, fingerprints in
+                old.withLock {
+                    if let kit { $0.kits.append(kit) }
+                    $0.fingerprints += fingerprints
+                }
+            })
+        let (kits, fingerprints) = old.withLock { $0 }
+        let diff = PlanComparer().compare(old: kits, new: parse(now).kits, base: revision.name, head: "working tree", baseIsRevision: true)
+        return (diff, KnownFindings(fingerprints))
     }
 
     /// The kits under `paths` as they were at `revision`, read from git into memory.

@@ -13,7 +13,7 @@ public struct ReportPaths: Sendable {
     public var linkBase: String
 
     public init(root: String, current: String, linkBase: String = "") {
-        self.root = Self.standard(root)
+        self.root = Self.resolvingLinks(Self.standard(root))
         self.current = Self.standard(current)
         self.linkBase = linkBase
     }
@@ -43,12 +43,34 @@ public struct ReportPaths: Sendable {
         }
     }
 
-    /// `file` relative to the repository root, with `/` separators.
+    /// `file` relative to the repository root, with `/` separators. A file reached through a symbolic link
+    /// into the repository (`/tmp` for `/private/tmp`, a linked checkout) is named as inside it, so its
+    /// findings keep their fingerprints however the path was spelt; a file outside keeps the path it was given.
     public func relative(_ file: String) -> String {
         let absolute = file.hasPrefix("/") ? Self.standard(file) : Self.standard(current + "/" + file)
-        if absolute == root { return "." }
-        let prefix = root == "/" ? "/" : root + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : file
+        if let inside = Self.path(absolute, inside: root) { return inside }
+        let resolved = Self.resolvingLinks(absolute)
+        if resolved != absolute, let inside = Self.path(resolved, inside: root) { return inside }
+        return file
+    }
+
+    /// `absolute` relative to `folder` ("." for the folder itself), or nil when it is not inside.
+    static func path(_ absolute: String, inside folder: String) -> String? {
+        if absolute == folder { return "." }
+        let prefix = folder == "/" ? "/" : folder + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
+    }
+
+    /// A standard absolute path with the symbolic links in the part of it that exists resolved; the rest
+    /// (a file named but not yet written, a path in another revision) is kept as it is.
+    static func resolvingLinks(_ absolute: String) -> String {
+        var existing = URL(fileURLWithPath: absolute).standardizedFileURL
+        var tail: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            tail.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        return standard(([existing.resolvingSymlinksInPath().path] + tail).joined(separator: "/"))
     }
 
     /// `file` as a relative URI reference (each path segment percent-encoded), for SARIF.

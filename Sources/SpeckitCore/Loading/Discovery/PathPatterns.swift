@@ -22,21 +22,37 @@ enum PathPatterns {
 
     /// The files `pattern` matches: the folder before its first wildcard is walked.
     static func files(matching pattern: String) -> [String] {
-        let absolute = pattern.hasPrefix("/")
-        let parts = pattern.split(separator: "/", omittingEmptySubsequences: true)
-        let fixed = parts.prefix { !$0.contains("*") && !$0.contains("?") }
-        let root = fixed.isEmpty ? (absolute ? "/" : ".") : (absolute ? "/" : "") + fixed.joined(separator: "/")
-        let rest = parts.dropFirst(fixed.count)
-        // A pattern of one name (`*.md`) matches in its folder only, as in a shell; `Glob` would match it anywhere.
-        let glob = Glob("./" + rest.joined(separator: "/"))
-        let single = rest.count == 1 && !rest[rest.startIndex].contains("**")
-        return TreeWalker.walk(root).entries.compactMap { entry in
-            guard entry.regular, entry.problem == nil else { return nil }
-            let below = entry.inside.joined(separator: "/")
-            if single {
-                return entry.inside.count == 1 && Glob.matchSegment(Array(rest[rest.startIndex].utf8), Array(below.utf8)) ? entry.path : nil
+        let pattern = Pattern(pattern)
+        return TreeWalker.walk(pattern.root).entries.compactMap { entry in
+            entry.regular && entry.problem == nil && pattern.matches(entry.inside) ? entry.path : nil
+        }
+    }
+
+    /// A pattern split where its wildcards start: the folder to walk (or list, in a git revision) and what
+    /// the paths below it must match. One matcher for the working tree and `--base`, so both sides of a
+    /// comparison read the same files.
+    struct Pattern {
+        /// The folder before the first wildcard, as spelt (`specs`, `/abs/specs`, or `.`).
+        let root: String
+        private let rest: [Substring]
+        private let glob: Glob
+
+        init(_ pattern: String) {
+            let absolute = pattern.hasPrefix("/")
+            let parts = pattern.split(separator: "/", omittingEmptySubsequences: true)
+            let fixed = parts.prefix { !$0.contains("*") && !$0.contains("?") }
+            root = fixed.isEmpty ? (absolute ? "/" : ".") : (absolute ? "/" : "") + fixed.joined(separator: "/")
+            rest = Array(parts.dropFirst(fixed.count))
+            glob = Glob("./" + rest.joined(separator: "/"))
+        }
+
+        /// Whether a file at `inside` (its path below `root`) matches. A pattern of one name (`*.md`)
+        /// matches in its folder only, as in a shell; `Glob` would match it anywhere.
+        func matches(_ inside: [Substring]) -> Bool {
+            if rest.count == 1, !rest[0].contains("**") {
+                return inside.count == 1 && Glob.matchSegment(Array(rest[0].utf8), Array(inside[0].utf8))
             }
-            return glob.matches(below) ? entry.path : nil
+            return glob.matches(inside.joined(separator: "/"))
         }
     }
 }
