@@ -36,6 +36,14 @@ enum OutputPath {
         return FileHandle(fileDescriptor: copy, closeOnDealloc: true)
     }
 
+    /// Whether two output names are the same file: the same path once `.` and `..` are resolved, or the same
+    /// file on disk.
+    static func same(_ a: String, _ b: String) -> Bool {
+        if URL(fileURLWithPath: a).standardizedFileURL == URL(fileURLWithPath: b).standardizedFileURL { return true }
+        guard let first = FileIdentity(a), let second = FileIdentity(b) else { return false }
+        return first == second
+    }
+
     /// Refuses to write a report over a file being read (`validate tasks.md -o tasks.md`), whatever the
     /// spelling: the same file reached through a link or a hard link, or the archive that files inside it
     /// (`kit.zip/tasks.md`) come from.
@@ -60,7 +68,7 @@ enum OutputPath {
             }
         }
         for output in outputs where FileIdentity(output).map(read.contains) == true {
-            throw SpeckitError.cannotWrite(output, reason: "it is one of the files being checked; choose another name")
+            throw SpeckitError.cannotWrite(output, reason: "it is one of the files this run reads; choose another name")
         }
     }
 }

@@ -130,7 +130,7 @@ extension SpeckitError {
     /// The paths exist but hold no plan to check (every file skipped, or left out by the configuration).
     public var meansNothingToCheck: Bool {
         switch self {
-        case .noPlanFiles, .noKits, .excluded, .noMatch: return true
+        case .noPlanFiles, .noKits, .excluded: return true
         default: return false
         }
     }

@@ -218,10 +218,10 @@ struct ReportOutputSafetyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let same = try CLIRunner.run(["validate", "tasks.md", "--output", "./tasks.md"], in: folder)
         #expect(same.status == 2)
-        #expect(same.stderr == "speckit: error: ./tasks.md: cannot write: it is one of the files being checked; choose another name\n")
+        #expect(same.stderr == "speckit: error: ./tasks.md: cannot write: it is one of the files this run reads; choose another name\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("tasks.md"), encoding: .utf8) == "# Plan\n\n- [x] T1 Repo\n")
         let status = try CLIRunner.run(["status", "tasks.md", "-o", "tasks.md"], in: folder)
-        #expect(status.status == 2 && status.stderr.contains("one of the files being checked"))
+        #expect(status.status == 2 && status.stderr.contains("one of the files this run reads"))
 
         let device = try CLIRunner.run(["validate", "tasks.md", "--report", "json=/dev/null"], in: folder)
         #expect(device.status == 0, "\(device.stderr)")

@@ -94,4 +94,29 @@ struct InitCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".speckit.yml").path), "nothing half written")
     }
+
+    @Test("--github where .github is a file, or below the repository's root: one line, exit 2, nothing written")
+    func githubRefusals() throws {
+        let folder = try repository()
+        try "not a folder".write(to: folder.appendingPathComponent(".github"), atomically: true, encoding: .utf8)
+        let file = try CLIRunner.run(["init", "--github"], in: folder)
+        #expect(file.status == 2)
+        #expect(file.stderr == "speckit: error: .github/workflows/speckit.yml: cannot write: .github is not a folder\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".speckit.yml").path))
+
+        let below = folder.appendingPathComponent("specs")
+        let nested = try CLIRunner.run(["init", "--github"], in: below)
+        #expect(nested.status == 2)
+        #expect(nested.stderr.contains("which GitHub reads only at the repository's root: run init in "), "\(nested.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: below.appendingPathComponent(".speckit.yml").path))
+        #expect(!FileManager.default.fileExists(atPath: below.appendingPathComponent(".github").path))
+        // A configuration for a folder below the root is fine: the search for it stops at the root.
+        #expect(try CLIRunner.run(["init"], in: below).status == 0)
+    }
+
+    @Test("the profile line says the default is to tell each kit's layout apart")
+    func profileComment() {
+        let text = ConfigTemplate.text(kits: [])
+        #expect(text.contains("# Each kit's layout is told apart on its own (the default)."))
+    }
 }

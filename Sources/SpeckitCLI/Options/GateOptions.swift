@@ -42,10 +42,10 @@ struct GateOptions: ParsableArguments {
 
     /// The findings the run is compared with: the baseline's, the base revision's (from `atBase`), both, or
     /// none; every finding when the run records the baseline.
-    func known(atBase: () throws -> KnownFindings?) throws -> KnownFindings? {
+    func known(atBase: KnownFindings?) throws -> KnownFindings? {
         if updateBaseline != nil { return .all }
         var known = try baseline.map { try Baseline.load($0).known }
-        if let base = try atBase() {
+        if let base = atBase {
             if known == nil { known = base } else { known!.formUnion(base) }
         }
         return known

@@ -71,6 +71,17 @@ struct LoadOptions: ParsableArguments {
         .noKits(paths.first ?? ".", skipped: SkippedFile.summary(skipped))
     }
 
+    /// The configuration file a run reads (`--config`, else the nearest `.speckit.yml`), if any.
+    func configFile(for paths: [String]) -> String? { config ?? ConfigFile.nearest(for: paths).file }
+
+    /// Every file a run over `set` reads, which no output may replace: its plans and its configuration file.
+    func inputs(of set: KitSet, paths: [String]) -> [String] {
+        set.allFiles + (configFile(for: paths).map { [$0] } ?? [])
+    }
+
+    /// Where the plan read from stdin is placed: `--stdin-name`, or `stdin.md`.
+    var stdinPath: String { stdinName ?? "stdin.md" }
+
     /// The kits under `paths` (the current folder when there are none), found with `settings`.
     /// A PATH of `-` is one plan read from stdin, named `--stdin-name`.
     func discover(_ paths: [String], settings: ValidationSettings) throws -> KitSet {
@@ -82,7 +93,10 @@ struct LoadOptions: ParsableArguments {
             return try loader.discover(paths)
         }
         guard paths.count(where: { $0 == "-" }) == 1 else { throw ValidationError("'-' (stdin) can be given once") }
-        let name = stdinName ?? "stdin.md"
+        let name = stdinPath
+        if [.folder, .symlinkedFolder].contains(FileKind.followed(name)) {
+            throw ValidationError("--stdin-name \(name) is a folder: give the plan's file name (\(name)/tasks.md)")
+        }
         let limit = settings.limits.fileBytes
         let bytes = try RawInput.read(STDIN_FILENO, limit: limit + 1, source: "stdin")
         if bytes.count > limit { throw SpeckitError.fileTooLarge("stdin", bytes: bytes.count, limit: limit) }

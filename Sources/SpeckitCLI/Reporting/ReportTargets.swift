@@ -32,8 +32,7 @@ final class ReportTargets: Sendable {
         skipped: [SkippedFile] = [], context: Context
     ) throws {
         try OutputPath.refuseInputs(outputs: (output.map { [$0] } ?? []) + extra.map(\.file), inputs: inputs)
-        let same = { (a: String, b: String) in URL(fileURLWithPath: a).standardizedFileURL == URL(fileURLWithPath: b).standardizedFileURL }
-        if let output, extra.contains(where: { same($0.file, output) }) {
+        if let output, extra.contains(where: { OutputPath.same($0.file, output) }) {
             throw SpeckitError.cannotWrite(output, reason: "named by both --output and --report")
         }
         var opened: [(any ReportWriter & Sendable, ReportOutput)] = []

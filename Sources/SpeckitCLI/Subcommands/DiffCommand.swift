@@ -50,10 +50,10 @@ struct DiffCommand: ParsableCommand {
             ?? validator.compare(old: paths[0], new: paths[1])
         // A file that cannot be read now would look like all its tasks were removed.
         if let failure = failures.first { throw failure.error }
-        let rules = RuleRegistry.diffRules.map { $0.description }.filter { settings.severity(of: $0) != nil }.map(\.id)
+        let rules = ReportContext.rules(settings: settings, kitRules: false, diffRules: true)
         let targets = try ReportTargets(
             format: format, output: outputOptions.file, extra: try reportOptions.requests(),
-            inputs: kits.flatMap { $0.documents.map(\.path) } + paths,
+            inputs: kits.flatMap { $0.documents.map(\.path) } + paths + (check.load.configFile(for: checked).map { [$0] } ?? []),
             context: ReportTargets.Context(settings: settings, check: check, rules: rules))
         targets.begin(diff: diff, findings: DiffContext.findings(of: diff, settings: settings))
         for kit in kits { targets.deliver(KitOutcome(summary: KitSummary(kit: kit), findings: [])) }

@@ -26,18 +26,46 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         var files: [(path: String, text: String)] = [(".speckit.yml", try configuration())]
         if github {
+            // GitHub reads workflows only from the repository's top folder.
+            let current = FileManager.default.currentDirectoryPath
+            if let root = ReportPaths.repositoryRoot(from: current),
+                URL(fileURLWithPath: root).resolvingSymlinksInPath() != URL(fileURLWithPath: current).resolvingSymlinksInPath()
+            {
+                throw ValidationError(
+                    "--github writes .github/workflows/speckit.yml, which GitHub reads only at the repository's root: run init in \(root)")
+            }
             files.append((".github/workflows/speckit.yml", ConfigTemplate.workflow))
         }
-        // Nothing is written unless everything can be.
+        // Nothing is written unless everything can be: every folder on the way is a folder (or missing), and
+        // no file is replaced without --force.
         for (path, _) in files {
+            try Self.checkFolders(of: path)
             if !force, FileKind.of(path) != .missing || FileKind.isLink(path) { throw SpeckitError.wouldOverwrite(path) }
             try OutputGuard.check(path)
         }
         for (path, text) in files {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw SpeckitError.cannotWrite(path, reason: "cannot create the folder \(folder)")
+            }
             try AtomicFile.write(text, to: path)
             print("wrote \(path)")
+        }
+    }
+
+    /// Refuses a path whose folders include something that is not a folder (`.github` as a file) or a link.
+    private static func checkFolders(of path: String) throws {
+        var folder = ""
+        for part in path.split(separator: "/").dropLast() {
+            folder += folder.isEmpty ? String(part) : "/" + part
+            switch FileKind.of(folder) {
+            case .missing, .folder: continue
+            case .symlinkedFolder:
+                throw SpeckitError.cannotWrite(path, reason: "\(folder) is a symbolic link; speckit never writes through one")
+            default: throw SpeckitError.cannotWrite(path, reason: "\(folder) is not a folder")
+            }
         }
     }
 

@@ -28,7 +28,9 @@ struct ParseCommand: ParsableCommand {
         let paths = self.paths.isEmpty ? ["."] : self.paths
         let settings = try load.settings(for: self.paths)
         let set = try load.discover(paths, settings: settings)
-        if let output = outputOptions.file { try OutputPath.refuseInputs(outputs: [output], inputs: set.allFiles) }
+        if let output = outputOptions.file {
+            try OutputPath.refuseInputs(outputs: [output], inputs: load.inputs(of: set, paths: self.paths))
+        }
         let writer: any ParseWriter = format == .json ? ParseJSONWriter() : TextOutline(verbose: load.verbose)
         let output = try ReportOutput(path: outputOptions.file)
         let pipeline = ParsePipeline(writer: writer, skipped: set.skipped) { output.write($0) }

@@ -36,7 +36,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let settings = try check.settings(for: paths)
         let set = try check.load.discover(paths, settings: settings)
-        if let output = outputOptions.file { try OutputPath.refuseInputs(outputs: [output], inputs: set.allFiles) }
+        if let output = outputOptions.file {
+            try OutputPath.refuseInputs(outputs: [output], inputs: check.load.inputs(of: set, paths: paths))
+        }
         let writer: any StatusWriter
         switch format {
         case .text:

@@ -50,29 +50,32 @@ struct ValidateCommand: ParsableCommand {
         let set: KitSet
         do {
             set = try check.load.discover(paths, settings: settings)
-        } catch let error as SpeckitError where allowEmpty && error.meansNothingToCheck {
+        } catch let error as SpeckitError where allowEmpty && (error.meansNothingToCheck || Self.isEmptyStandardInput(error, paths)) {
             return Self.nothingToCheck(paths)
         }
         let validator = Validator(settings: settings, jobs: check.load.threads)
-        let revision = try base.map { try GitRevision($0) }
-        let diff = try revision.map { try validator.diff(since: $0, paths: paths) }
         let failOn = try gate.failing(hasBase: base != nil)
-        let known = try gate.known { try revision.map { try validator.findings(at: $0, paths: paths) } }
-        let rules = RuleRegistry.rules.map { $0.description } + (diff == nil ? [] : RuleRegistry.diffRules.map { $0.description })
+        // The plan read from stdin is compared with the file it is named after.
+        let atBase = try base.map {
+            try validator.compare(since: GitRevision($0), paths: paths.map { $0 == "-" ? check.load.stdinPath : $0 }, now: set)
+        }
+        let diff = atBase?.diff
+        let known = try gate.known(atBase: atBase?.known)
         var context = ReportTargets.Context(
-            settings: settings, check: check,
-            rules: rules.filter { settings.severity(of: $0) != nil }.map(\.id))
+            settings: settings, check: check, rules: ReportContext.rules(settings: settings, diffRules: diff != nil))
         context.known = known
         context.failOn = failOn
-        let targets = try ReportTargets(
-            format: format, output: outputOptions.file, extra: try reportOptions.requests(),
-            inputs: set.allFiles + [gate.baseline, gate.updateBaseline].compactMap { $0 }, skipped: set.skipped, context: context)
+        let inputs = check.load.inputs(of: set, paths: self.paths)
+        let extra = try reportOptions.requests()
         if let file = gate.updateBaseline {
-            do { try OutputPath.refuseInputs(outputs: [file], inputs: set.allFiles) } catch {
-                targets.discard()
-                throw error
+            try OutputPath.refuseInputs(outputs: [file], inputs: inputs)
+            if let report = ([outputOptions.file].compactMap { $0 } + extra.map(\.file)).first(where: { OutputPath.same($0, file) }) {
+                throw SpeckitError.cannotWrite(report, reason: "named by both --update-baseline and a report (--output or --report)")
             }
         }
+        let targets = try ReportTargets(
+            format: format, output: outputOptions.file, extra: extra,
+            inputs: inputs + [gate.baseline, gate.updateBaseline].compactMap { $0 }, skipped: set.skipped, context: context)
         let recorded = Mutex<[Finding]>([])
         let progress = TerminalProgress(total: set.kits.count, machineFormat: format.isMachineFormat)
         targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings) } ?? [])
@@ -100,6 +103,12 @@ struct ValidateCommand: ParsableCommand {
         }
         let summary = try targets.finish()
         if !summary.passed { throw ExitCode(1) }
+    }
+
+    /// Whether `error` says the plan piped to `-` was empty: nothing to check, like a path with no plans.
+    private static func isEmptyStandardInput(_ error: SpeckitError, _ paths: [String]) -> Bool {
+        if case .emptyFile = error, paths.contains("-") { return true }
+        return false
     }
 
     /// `--allow-empty` with nothing to check: said on stderr, and the run passes.

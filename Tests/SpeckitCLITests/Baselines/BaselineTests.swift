@@ -170,6 +170,8 @@ struct BaselineTests {
     @Test("Bad baseline input is a one-line error naming the file (exit 2), never a crash")
     func badInput() throws {
         let folder = try repository()
+        let configuration = "rules:\n  tasks.unknown-dependency: error\n"
+        try configuration.write(to: folder.appendingPathComponent(".speckit.yml"), atomically: true, encoding: .utf8)
         try "not json".write(to: folder.appendingPathComponent("garbage.json"), atomically: true, encoding: .utf8)
         try #"{"schemaVersion": 9, "tool": "speckit", "findings": []}"#.write(
             to: folder.appendingPathComponent("future.json"), atomically: true, encoding: .utf8)
@@ -196,6 +198,13 @@ struct BaselineTests {
             (["--baseline", "a.json", "--update-baseline", "b.json"], "--baseline and --update-baseline: give one"),
             (["--fail-on", "some"], "--fail-on"),
             (["--update-baseline", "specs/001-demo/tasks.md"], "tasks.md"),
+            (["--update-baseline", ".speckit.yml"], ".speckit.yml: cannot write: it is one of the files this run reads"),
+            (["--output", ".speckit.yml"], ".speckit.yml: cannot write: it is one of the files this run reads"),
+            (
+                ["--update-baseline", "b.json", "--report", "json=./b.json"],
+                "./b.json: cannot write: named by both --update-baseline and a report (--output or --report)"
+            ),
+            (["--update-baseline", "b.json", "--output", "b.json"], "b.json: cannot write: named by both --update-baseline"),
         ]
         for (arguments, expected) in cases {
             let run = try CLIRunner.run(["validate", "."] + arguments, in: folder)
@@ -205,5 +214,65 @@ struct BaselineTests {
             #expect(run.stderr.split(separator: "\n").count <= 2, "\(arguments): \(run.stderr)")
         }
         #expect(try String(contentsOf: folder.appendingPathComponent("specs/001-demo/tasks.md"), encoding: .utf8) == Self.plan())
+        #expect(try String(contentsOf: folder.appendingPathComponent(".speckit.yml"), encoding: .utf8) == configuration)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.json").path))
+    }
+
+    /// Two commits of two kits; the second adds an error to `specs/a` (whose path is reached through a link
+    /// in `linkedCheckout`).
+    private func twoKitRepository() throws -> URL {
+        let folder = try CLIRunner.folder([
+            "specs/a/tasks.md": "# Tasks\n\n- [ ] T1 Do it (depends on T9)\n- [ ] T2 Other\n",
+            "specs/b/tasks.md": "# Tasks\n\n- [ ] T1 Do it (depends on T8)\n",
+        ])
+        try git(["init", "-q"], in: folder)
+        try git(["add", "."], in: folder)
+        try git(["-c", "user.name=t", "-c", "user.email=t@example.test", "commit", "-qm", "two kits"], in: folder)
+        try "# Tasks\n\n- [ ] T1 Do it (depends on T9)\n- [ ] T2 Other (depends on T7)\n".write(
+            to: folder.appendingPathComponent("specs/a/tasks.md"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test("A quoted glob reads the same files at --base as in the working tree: only the added error is new")
+    func globAgainstGit() throws {
+        let folder = try twoKitRepository()
+        let run = try CLIRunner.run(["validate", "specs/**/tasks.md", "--base", "HEAD", "--fail-on", "new"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stdout.hasSuffix("1 new error, 2 existing in 2 files (2 kits, 3 tasks): failed\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("T2 depends on T7, which does not exist [tasks.unknown-dependency] (new)"))
+        // A glob that matches nothing at the base finds nothing there: every finding is new.
+        try FileManager.default.moveItem(
+            at: folder.appendingPathComponent("specs/b"), to: folder.appendingPathComponent("specs/c"))
+        let moved = try CLIRunner.run(["validate", "specs/c/*.md", "--base", "HEAD", "--fail-on", "new"], in: folder)
+        #expect(moved.stdout.hasSuffix("1 new error, 0 existing in 1 file (1 kit, 1 task): failed\n"), "\(moved.stdout)")
+        // `diff --base` with the glob sees the one change, not two kits added.
+        let diff = try CLIRunner.run(["diff", "--base", "HEAD", "specs/a/*.md"], in: folder)
+        #expect(diff.stdout.hasPrefix("changes since HEAD: 1 renamed\n"), "\(diff.stdout)")
+    }
+
+    @Test("A plan piped to '-' is compared with its file at --base; an empty pipe is nothing to check")
+    func standardInputAgainstGit() throws {
+        let folder = try twoKitRepository()
+        let buffer = try String(contentsOf: folder.appendingPathComponent("specs/a/tasks.md"), encoding: .utf8)
+        let run = try CLIRunner.run(
+            ["validate", "-", "--stdin-name", "specs/a/tasks.md", "--base", "HEAD", "--fail-on", "new"], in: folder, input: buffer)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("1 new error, 1 existing in 1 file (1 kit, 2 tasks): failed\n"), "\(run.stdout)")
+        let empty = try CLIRunner.run(["validate", "-", "--stdin-name", "specs/a/tasks.md", "--allow-empty"], in: folder, input: "")
+        #expect(empty.status == 0)
+        #expect(empty.stderr == "speckit: no plans among -; nothing to check\n")
+    }
+
+    @Test("A path reached through a symbolic link names its findings as inside the repository: fingerprints match")
+    func linkedPathKeepsFingerprints() throws {
+        let folder = try twoKitRepository()
+        let link = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + "-link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder)
+        defer { try? FileManager.default.removeItem(at: link) }
+        #expect(try CLIRunner.run(["validate", "specs", "--update-baseline", "b.json"], in: folder).status == 0)
+        let linked = try CLIRunner.run(
+            ["validate", link.appendingPathComponent("specs").path, "--baseline", "b.json", "--base", "HEAD"], in: folder)
+        #expect(linked.status == 0, "\(linked.stdout)")
+        #expect(linked.stdout.hasSuffix("0 new errors, 3 existing in 2 files (2 kits, 3 tasks): passed\n"), "\(linked.stdout)")
     }
 }

@@ -133,7 +133,7 @@ struct WriteSafetyTests {
             let result = try CLIRunner.run(arguments, in: folder)
             #expect(result.status == 2, "\(arguments): exit \(result.status)")
             #expect(
-                result.stderr == "speckit: error: \(output): cannot write: it is one of the files being checked; choose another name\n",
+                result.stderr == "speckit: error: \(output): cannot write: it is one of the files this run reads; choose another name\n",
                 "\(arguments)")
         }
         #expect(try Data(contentsOf: folder.appendingPathComponent("kit.zip")) == zip)
