@@ -10,15 +10,15 @@ public enum ConfigTemplate {
     public static func text(kits: [(profile: Kit.Profile, root: String, name: String)]) -> String {
         var out = """
             # speckit's settings for this repository, written by `speckit init` (speckit \(Speckit.version)).
-            # Every setting is optional; a commented line shows the default (speckit's README has the
+            # Every setting is optional; a commented line shows the default or an example (speckit's README has the
             # reference, under Configuration).
 
             """
         out += found(kits)
         out += """
 
-            # Read every kit as one layout instead of telling each kit's layout apart:
-            # speckit, github-spec-kit, kiro, openspec, taskmaster or freeform.
+            # Each kit's layout is told apart on its own (the default). To read every kit as one layout
+            # instead (speckit, github-spec-kit, kiro, openspec, taskmaster or freeform), set it, for example:
             # profile: \(kits.first?.profile.rawValue ?? "github-spec-kit")
 
             # Which files to read when walking folders (globs relative to this file; default: every plan file),

@@ -116,7 +116,7 @@ public struct GitHubReporter: ReportWriter, Sendable {
         } else if range.endColumn > range.column {
             properties.append(("endColumn", "\(range.endColumn)"))
         }
-        let age = finding.isNew.map { $0 ? " (new)" : " (existing)" } ?? ""
+        let age = finding.age.map { " (\($0))" } ?? ""
         properties.append(("title", "speckit \(finding.ruleId.rawValue)\(age)"))
         return "::\(Self.kind(finding.severity)) " + properties.map { "\($0)=\(Self.property($1))" }.joined(separator: ",")
             + "::" + Self.data(finding.messageWithFix)

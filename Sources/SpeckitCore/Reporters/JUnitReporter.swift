@@ -136,7 +136,7 @@ public struct JUnitReporter: ReportWriter, Sendable {
     /// `(existing)` after it when the run was compared with a baseline or base.
     private func line(_ finding: Finding) -> String {
         "\(paths.relative(finding.range.file)):\(finding.range.line):\(finding.range.column): \(finding.severity.rawValue): \(finding.message)"
-            + (finding.isNew.map { $0 ? " (new)" : " (existing)" } ?? "")
+            + (finding.age.map { " (\($0))" } ?? "")
     }
 
     /// Adds attributes in the order given (libxml2 keeps insertion order).

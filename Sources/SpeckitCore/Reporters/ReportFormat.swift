@@ -74,8 +74,12 @@ public struct ReportContext: Sendable {
         self.paths = paths
     }
 
-    /// The rules `settings` runs, from `descriptions` (the diff rules too when a run compares with a base).
-    public static func rules(_ descriptions: [RuleDescription], settings: ValidationSettings) -> [RuleID] {
-        descriptions.filter { settings.severity(of: $0) != nil }.map(\.id)
+    /// The rules `settings` runs: the kit rules, and the diff rules when the run compares with a base
+    /// (`speckit diff` runs only those).
+    public static func rules(settings: ValidationSettings, kitRules: Bool = true, diffRules: Bool = false) -> [RuleID] {
+        let descriptions =
+            (kitRules ? RuleRegistry.rules.map { $0.description } : [])
+            + (diffRules ? RuleRegistry.diffRules.map { $0.description } : [])
+        return descriptions.filter { settings.severity(of: $0) != nil }.map(\.id)
     }
 }

@@ -38,7 +38,7 @@ public struct TextReporter: ReportWriter, Sendable {
         var out = ""
         for finding in outcome.findings {
             if quiet && !finding.failsRun(strict: strict, failOn: failOn) { continue }
-            let age = finding.isNew.map { $0 ? " " + paint("(new)", bold) : " " + paint("(existing)", dim) } ?? ""
+            let age = finding.age.map { " " + paint("(\($0))", finding.isNew == true ? bold : dim) } ?? ""
             out +=
                 paint(finding.range.description.escapingControlCharacters + ":", bold) + " "
                 + paint(finding.severity.rawValue + ":", tint(finding.severity))

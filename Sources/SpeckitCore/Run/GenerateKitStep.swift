@@ -32,7 +32,7 @@ struct GenerateKitStep: RunStep {
         let set = KitLoader().discover(memory: memory)
         let validator = Validator(jobs: 1)
         let context = ReportContext(
-            strict: false, rules: ReportContext.rules(RuleRegistry.rules.map { $0.description }, settings: validator.settings))
+            strict: false, rules: ReportContext.rules(settings: validator.settings))
         let validation = RunValidation.run(set, validator: validator, formats: [.json], context: context, events: events)
 
         let kit = KitPacker.KitInfo(

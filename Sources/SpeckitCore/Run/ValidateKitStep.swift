@@ -75,7 +75,7 @@ struct ValidateKitStep: RunStep {
         let (set, validator) = try prepared ?? Self.prepare(path: path, source: source, profile: profile, strict: strict)
         let settings = validator.settings
         let context = ReportContext(
-            strict: settings.strict, rules: ReportContext.rules(RuleRegistry.rules.map { $0.description }, settings: settings))
+            strict: settings.strict, rules: ReportContext.rules(settings: settings))
         let all = [ReportFormat.json] + formats
         let validation = RunValidation.run(set, validator: validator, formats: all, context: context, events: events)
         for (format, text) in zip(all, validation.reports) {

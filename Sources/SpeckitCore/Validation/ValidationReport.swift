@@ -154,14 +154,13 @@ public struct ValidationReport: Codable, Hashable, Sendable {
                 for finding in outcome.findings {
                     count(finding.severity, 1)
                     if finding.isNew == true { summary.new?.add(finding.severity, 1) }
+                    if finding.failsRun(strict: summary.strict, failOn: summary.failOn) { summary.passed = false }
                 }
                 // Findings past the limit are not listed, so not compared: they count as existing.
-                for (severity, hidden) in outcome.hidden { count(severity, hidden) }
-                let failing =
-                    summary.failOn == .new
-                    ? summary.new ?? Counts()
-                    : Counts(errors: summary.errors, warnings: summary.warnings, notes: summary.notes)
-                summary.passed = failing.errors == 0 && (!summary.strict || failing.warnings == 0)
+                for (severity, hidden) in outcome.hidden where hidden > 0 {
+                    count(severity, hidden)
+                    if Finding.fails(severity, isNew: false, strict: summary.strict, failOn: summary.failOn) { summary.passed = false }
+                }
             }
 
             private mutating func count(_ severity: Severity, _ n: Int) {

@@ -137,7 +137,7 @@ public struct MarkdownReporter: ReportWriter, Sendable {
         let icon = summary.passed ? "✅" : "❌"
         var line = "Checked \(MarkdownText.count(summary.kits, "kit")), \(MarkdownText.count(summary.files, "file")) and "
         line += "\(MarkdownText.count(summary.tasks, "task"))"
-        if let base = diff?.base, diff?.baseIsRevision == true { line += " against `\(MarkdownText.cell(base))`" }
+        if let base = diff?.base, diff?.baseIsRevision == true { line += " against \(MarkdownText.code(base))" }
         if summary.new != nil { line += summary.failOn == .new ? "; only new findings fail" : "; every error fails" }
         line += summary.strict ? " (strict: warnings fail)." : "."
         if summary.suppressed > 0 { line += " \(MarkdownText.count(summary.suppressed, "finding")) suppressed by comments in the plans." }
@@ -220,7 +220,7 @@ public struct MarkdownReporter: ReportWriter, Sendable {
         var rows: [String] = []
         var bytes = out.utf8.count + 2 * header.utf8.count + 100
         for (_, kit) in ranked {
-            let row = "| \(kitName(root: kit.root, name: kit.name)) |" + cells(kit.tally) + "\n"
+            let row = "| \(MarkdownText.kitName(root: kit.root, name: kit.name, paths: paths)) |" + cells(kit.tally) + "\n"
             guard rows.count < Self.kitRows, bytes + row.utf8.count <= maxBytes else { break }
             rows.append(row)
             bytes += row.utf8.count
@@ -236,13 +236,6 @@ public struct MarkdownReporter: ReportWriter, Sendable {
             out += "_\(ranked.count - rows.count) more kit\(ranked.count - rows.count == 1 ? "" : "s") with findings not listed._\n\n"
         }
         return out
-    }
-
-    /// `**name** (`root`)`, as the progress table names a kit.
-    func kitName(root: String, name: String) -> String {
-        let relative = paths.relative(root)
-        return relative == "." || relative == name
-            ? "**\(MarkdownText.cell(name))**" : "**\(MarkdownText.cell(name))** (`\(MarkdownText.cell(relative))`)"
     }
 
     /// `#### Changes since `origin/main``: a line of counts (completed, regressed, reopened, other), then the

@@ -32,6 +32,36 @@ enum MarkdownText {
         return out
     }
 
+    /// Text as a code span safe in a table cell: inside backticks nothing is a link, a mention or HTML, so
+    /// only `|` (which would end the cell), line breaks and control characters are changed, and the span is
+    /// fenced with more backticks than the text holds in a row. At most `limit` characters.
+    static func code(_ text: String, limit: Int = 300) -> String {
+        var out = ""
+        var run = 0
+        var longest = 0
+        for (index, character) in text.enumerated() {
+            if index == limit {
+                out += "…"
+                break
+            }
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+            switch character {
+            case "|": out += "\\|"
+            case "\n", "\r\n", "\r", "\t": out += " "
+            default:
+                if character.unicodeScalars.contains(where: String.needsEscape) {
+                    out += String(character).escapingControlCharacters
+                } else {
+                    out.append(character)
+                }
+            }
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = out.hasPrefix("`") || out.hasSuffix("`") ? " " : ""
+        return fence + pad + out + pad + fence
+    }
+
     /// `1 error`, `2 errors`.
     static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
@@ -71,10 +101,16 @@ enum MarkdownText {
         return out + "\n"
     }
 
+    /// `**name** (`root`)`: how every table names a kit (the folder left out when it says nothing more).
+    static func kitName(root: String, name: String, paths: ReportPaths) -> String {
+        let relative = paths.relative(root)
+        return relative == "." || relative == name ? "**\(cell(name))**" : "**\(cell(name))** (\(code(relative)))"
+    }
+
     static func kitRows(_ kit: KitSummary, paths: ReportPaths) -> [String] {
-        let root = paths.relative(kit.root)
-        let name = root == "." || root == kit.name ? kit.name : "\(kit.name) (`\(root)`)"
-        var rows = ["| **\(cell(name))** | | \(bar(kit.done, of: kit.tasks)) | \(kit.done)/\(kit.tasks) |\n"]
+        var rows = [
+            "| \(kitName(root: kit.root, name: kit.name, paths: paths)) | | \(bar(kit.done, of: kit.tasks)) | \(kit.done)/\(kit.tasks) |\n"
+        ]
         let files = Set(kit.phases.map(\.file))
         for phase in kit.phases {
             var title = cell(phase.name)
@@ -91,7 +127,7 @@ enum MarkdownText {
     /// when there are at most `openRows` changes, else folded.
     static func changesSection(_ diff: PlanDiff, paths: ReportPaths, maxRows: Int, maxBytes: Int, openRows: Int = 10) -> String {
         var out =
-            "#### Changes since `\(cell(diff.base))`\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
+            "#### Changes since \(code(diff.base))\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
         guard !diff.changes.isEmpty else { return out }
         let header = "| | Change | Where |\n| --- | --- | --- |\n"
         let regressions = diff.changes.filter(\.regression)
@@ -131,7 +167,7 @@ enum MarkdownText {
         let icon = change.regression ? "❌" : change.completion ? "✅" : change.kind == .removed ? "➖" : change.kind == .added ? "➕" : "🔁"
         let place =
             change.kind == .removed
-            ? "`\(cell(paths.relative(change.range.file))):\(change.range.line)` (\(cell(diff.base)))"
+            ? "\(code("\(paths.relative(change.range.file)):\(change.range.line)")) (\(cell(diff.base)))"
             : "[\(cell(paths.relative(change.range.file))):\(change.range.line)](\(paths.link(change.range.file, line: change.range.line)))"
         return "| \(icon) | \(cell(change.summary)) | \(place) |\n"
     }

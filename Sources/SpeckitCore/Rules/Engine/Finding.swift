@@ -19,6 +19,9 @@ public struct Finding: Codable, Hashable, Sendable {
     /// shows it). Not encoded.
     public var anchor: String?
 
+    /// `new` or `existing`, as reports mark a finding after its text; nil when nothing was compared.
+    public var age: String? { isNew.map { $0 ? "new" : "existing" } }
+
     private enum CodingKeys: String, CodingKey {
         case ruleId, severity, message, range, related, fix, fingerprint
         case isNew = "new"
@@ -49,6 +52,12 @@ public struct Finding: Codable, Hashable, Sendable {
     /// Whether the finding fails the run: an error (a warning too under `strict`) that is new, or any such
     /// finding when not only new ones fail.
     public func failsRun(strict: Bool, failOn: ValidationReport.Summary.FailOn) -> Bool {
+        Self.fails(severity, isNew: isNew, strict: strict, failOn: failOn)
+    }
+
+    /// Whether a finding of `severity`, new or not (nil: not compared), fails the run: the one test reports
+    /// and the run's verdict share.
+    static func fails(_ severity: Severity, isNew: Bool?, strict: Bool, failOn: ValidationReport.Summary.FailOn) -> Bool {
         guard severity == .error || (strict && severity == .warning) else { return false }
         return failOn == .all || isNew != false
     }
