@@ -69,4 +69,20 @@ struct ValidateAllowEmptyTests {
         let none = try CLIRunner.run(["validate", "--only-plans", "--allow-empty", "README.md", "src/app.py"], in: folder)
         #expect(none.status == 0 && none.stdout.isEmpty, "\(none.stdout)")
     }
+
+    @Test("--only-plans judges an absolute or '..' path as the walk of the current folder would meet it")
+    func onlyPlansAbsolute() throws {
+        let folder = try Self.repository()
+        try "# Readme\n\n- [ ] T1 Not a plan (depends on T9)\n".write(
+            to: folder.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let absolute = [folder.appendingPathComponent("README.md").path, folder.appendingPathComponent("docs/tasks.md").path]
+        let run = try CLIRunner.run(["validate", "--only-plans"] + absolute, in: folder)
+        #expect(run.status == 1)
+        #expect(run.stdout.hasSuffix("1 error, 0 warnings, 0 notes in 1 file (1 kit, 1 task): failed\n"), "\(run.stdout)")
+        #expect(!run.stdout.contains("README.md"))
+        // From a folder below, '../docs/tasks.md' is outside what a walk of that folder reads.
+        let below = try CLIRunner.run(
+            ["validate", "--only-plans", "--allow-empty", "../docs/tasks.md"], in: folder.appendingPathComponent("src"))
+        #expect(below.status == 0 && below.stderr == "speckit: no plans among ../docs/tasks.md; nothing to check\n", "\(below.stderr)")
+    }
 }

@@ -30,6 +30,9 @@ struct GateOptions: ParsableArguments {
         if baseline != nil, updateBaseline != nil {
             throw ValidationError("--baseline and --update-baseline: give one (update writes the baseline, --baseline reads it)")
         }
+        if updateBaseline != nil, failOn == .all {
+            throw ValidationError("--update-baseline records every finding as existing and passes; --fail-on all would fail it: give one")
+        }
     }
 
     /// What fails the run, given whether `--base` was given.

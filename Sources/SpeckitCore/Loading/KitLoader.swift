@@ -71,7 +71,8 @@ public struct KitLoader: Sendable {
                 guard FileKind.isLink(path) else { throw SpeckitError.pathNotFound(path) }
                 run.found.append(item(path, relative: [Substring(KitDiscovery.fileName(path))], origin: .named))
             default:
-                if namedAsWalked, let parts = Self.walkedParts(path) {
+                if namedAsWalked {
+                    let parts = Self.walkedParts(path, from: base)
                     // As the walk from the current folder would meet it: its layout decides, or nothing does.
                     guard filter.keeps(file: path), PathRules.take(parts) == .candidate else { continue }
                     var file = item(path, relative: parts, origin: .walked)
@@ -151,12 +152,13 @@ public struct KitLoader: Sendable {
 
     // MARK: Pieces
 
-    /// The components of a relative path below the current folder; none when a walk never reaches it
-    /// (`node_modules/…`, a hidden folder); nil for an absolute path or one with `..` (read as named).
-    static func walkedParts(_ path: String) -> [Substring]? {
-        guard !path.hasPrefix("/") else { return nil }
-        let parts = path.split(separator: "/").filter { $0 != "." }
-        guard !parts.isEmpty, !parts.contains("..") else { return nil }
+    /// The components of `path` below the folder `base` (spelt relative, absolute or through a link); none
+    /// when a walk of `base` never reaches it (`node_modules/…`, a hidden folder, a file outside `base`).
+    static func walkedParts(_ path: String, from base: String) -> [Substring] {
+        let inside = ReportPaths(root: base, current: base).relative(path)
+        guard !inside.hasPrefix("/"), inside != "." else { return [] }
+        let parts = inside.split(separator: "/")
+        guard !parts.contains("..") else { return [] }
         for end in parts.indices.dropLast() where !PathRules.enters(Array(parts[...end])) { return [] }
         return parts
     }

@@ -197,6 +197,7 @@ struct BaselineTests {
             (["--fail-on", "new"], "needs something to compare with: --base REF or --baseline FILE"),
             (["--baseline", "a.json", "--update-baseline", "b.json"], "--baseline and --update-baseline: give one"),
             (["--fail-on", "some"], "--fail-on"),
+            (["--update-baseline", "b.json", "--fail-on", "all"], "--fail-on all would fail it: give one"),
             (["--update-baseline", "specs/001-demo/tasks.md"], "tasks.md"),
             (["--update-baseline", ".speckit.yml"], ".speckit.yml: cannot write: it is one of the files this run reads"),
             (["--output", ".speckit.yml"], ".speckit.yml: cannot write: it is one of the files this run reads"),
