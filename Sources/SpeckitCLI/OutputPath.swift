@@ -36,10 +36,14 @@ enum OutputPath {
         return FileHandle(fileDescriptor: copy, closeOnDealloc: true)
     }
 
-    /// Whether two output names are the same file: the same path once `.` and `..` are resolved, or the same
-    /// file on disk.
+    /// Whether two output names are the same file: the same path once `.`, `..` and the links among its
+    /// folders are resolved (a file not written yet too), or the same file on disk.
     static func same(_ a: String, _ b: String) -> Bool {
-        if URL(fileURLWithPath: a).standardizedFileURL == URL(fileURLWithPath: b).standardizedFileURL { return true }
+        let current = FileManager.default.currentDirectoryPath
+        let resolved = { (path: String) in
+            ReportPaths.resolvingLinks(ReportPaths.standard(path.hasPrefix("/") ? path : current + "/" + path))
+        }
+        if resolved(a) == resolved(b) { return true }
         guard let first = FileIdentity(a), let second = FileIdentity(b) else { return false }
         return first == second
     }

@@ -112,6 +112,15 @@ struct InitCommandTests {
         #expect(!FileManager.default.fileExists(atPath: below.appendingPathComponent(".github").path))
         // A configuration for a folder below the root is fine: the search for it stops at the root.
         #expect(try CLIRunner.run(["init"], in: below).status == 0)
+
+        // --force replaces files, never a folder, and writes nothing when it cannot write everything.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(".github"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".github/workflows/speckit.yml"), withIntermediateDirectories: true)
+        let forced = try CLIRunner.run(["init", "--github", "--force"], in: folder)
+        #expect(forced.status == 2 && forced.stdout.isEmpty, "\(forced.stdout)")
+        #expect(forced.stderr == "speckit: error: .github/workflows/speckit.yml: cannot write: it is a folder; expected a file name\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".speckit.yml").path))
     }
 
     @Test("the profile line says the default is to tell each kit's layout apart")

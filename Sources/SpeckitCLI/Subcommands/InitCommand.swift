@@ -40,6 +40,9 @@ struct InitCommand: ParsableCommand {
         // no file is replaced without --force.
         for (path, _) in files {
             try Self.checkFolders(of: path)
+            if [.folder, .symlinkedFolder].contains(FileKind.of(path)) {
+                throw SpeckitError.cannotWrite(path, reason: "it is a folder; expected a file name")
+            }
             if !force, FileKind.of(path) != .missing || FileKind.isLink(path) { throw SpeckitError.wouldOverwrite(path) }
             try OutputGuard.check(path)
         }

@@ -105,9 +105,10 @@ struct ValidateCommand: ParsableCommand {
         if !summary.passed { throw ExitCode(1) }
     }
 
-    /// Whether `error` says the plan piped to `-` was empty: nothing to check, like a path with no plans.
+    /// Whether `error` says the plan piped to `-`, the only path, was empty: nothing to check, like a path
+    /// with no plans. With other paths the run stops (exit 2) rather than pass without checking them.
     private static func isEmptyStandardInput(_ error: SpeckitError, _ paths: [String]) -> Bool {
-        if case .emptyFile = error, paths.contains("-") { return true }
+        if case .emptyFile = error, paths == ["-"] { return true }
         return false
     }
 

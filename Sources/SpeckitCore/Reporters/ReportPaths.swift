@@ -54,8 +54,23 @@ public struct ReportPaths: Sendable {
         return file
     }
 
+    /// The name a finding's fingerprint and a baseline give `file`, the same however the path was spelt and
+    /// wherever speckit was run from: the file with every symbolic link resolved, relative to the top of
+    /// the git repository holding it (`relative` when it is in none).
+    public func identity(_ file: String) -> String {
+        let absolute = file.hasPrefix("/") ? Self.standard(file) : Self.standard(current + "/" + file)
+        let resolved = Self.resolvingLinks(absolute)
+        let folder = (resolved as NSString).deletingLastPathComponent
+        if let top = Self.repositoryRoot(from: folder).map({ Self.resolvingLinks(Self.standard($0)) }),
+            let inside = Self.path(resolved, inside: top)
+        {
+            return inside
+        }
+        return relative(file)
+    }
+
     /// `absolute` relative to `folder` ("." for the folder itself), or nil when it is not inside.
-    static func path(_ absolute: String, inside folder: String) -> String? {
+    package static func path(_ absolute: String, inside folder: String) -> String? {
         if absolute == folder { return "." }
         let prefix = folder == "/" ? "/" : folder + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
@@ -63,7 +78,7 @@ public struct ReportPaths: Sendable {
 
     /// A standard absolute path with the symbolic links in the part of it that exists resolved; the rest
     /// (a file named but not yet written, a path in another revision) is kept as it is.
-    static func resolvingLinks(_ absolute: String) -> String {
+    package static func resolvingLinks(_ absolute: String) -> String {
         var existing = URL(fileURLWithPath: absolute).standardizedFileURL
         var tail: [String] = []
         while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
@@ -89,7 +104,7 @@ public struct ReportPaths: Sendable {
     static let pathCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'*+=@")
 
     /// Resolves `.` and `..` without touching the disk.
-    static func standard(_ path: String) -> String {
+    package static func standard(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             switch part {

@@ -30,13 +30,19 @@ public struct Baseline: Codable, Hashable, Sendable {
     public init(findings: some Sequence<Finding>, paths: ReportPaths) {
         schemaVersion = Self.currentSchemaVersion
         tool = "speckit"
-        self.findings = findings.compactMap { finding in
-            finding.fingerprint.map {
+        // Files named as in the fingerprints, each looked up once.
+        var files: [String: String] = [:]
+        var entries: [Entry] = []
+        for finding in findings {
+            guard let fingerprint = finding.fingerprint else { continue }
+            let file = files[finding.range.file] ?? paths.identity(finding.range.file)
+            files[finding.range.file] = file
+            entries.append(
                 Entry(
-                    file: paths.relative(finding.range.file), rule: finding.ruleId.rawValue, fingerprint: $0,
-                    text: FindingFingerprint.shown(finding.anchor ?? ""))
-            }
-        }.sorted()
+                    file: file, rule: finding.ruleId.rawValue, fingerprint: fingerprint,
+                    text: FindingFingerprint.shown(finding.anchor ?? "")))
+        }
+        self.findings = entries.sorted()
     }
 
     /// The findings it holds, to compare a run with.

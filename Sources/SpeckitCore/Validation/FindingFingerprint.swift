@@ -1,6 +1,7 @@
 /// A finding's identity across edits: a hash of its rule, its file (relative to the repository, as reports
 /// name it) and the text of the line it points at, whitespace collapsed, as SARIF's `partialFingerprints`
-/// (with the finding's message when the line is only punctuation, such as a JSON file's `{`).
+/// (with the finding's message when the line is only punctuation, such as a JSON file's `{`; the message
+/// alone when the line is longer than 2,000 bytes, as a minified file's one line is).
 /// The line number is left out, so inserting lines above a finding keeps it the same finding; editing its
 /// own line makes it a new one. Equal findings (same rule, file and line text) share a fingerprint and are
 /// matched by how many of them there are (`KnownFindings`).
@@ -94,22 +95,39 @@ public enum FindingFingerprint {
     /// the line says too little), or, for a finding with no line to point at (a missing document, a change
     /// since the base), its message. A finding that already has an anchor keeps it.
     public static func assign(_ findings: inout [Finding], sources: [String: SourceText], paths: ReportPaths) {
+        // Each file's identity is looked up once (it touches the disk), each line's anchor made once.
+        var files: [String: String] = [:]
+        var lines: [String: [Int: String]] = [:]
         for index in findings.indices where findings[index].fingerprint == nil {
             let finding = findings[index]
+            let file = finding.range.file
             let line = finding.range.line
             var anchor: String
             if let preset = finding.anchor {
                 anchor = preset
-            } else if line >= 1, let source = sources[finding.range.file], line <= source.lineCount {
-                anchor = Self.anchor(source.line(line))
+            } else if line >= 1, let source = sources[file], line <= source.lineCount, source.line(line).utf8.count <= maxLineBytes {
+                if let known = lines[file]?[line] {
+                    anchor = known
+                } else {
+                    anchor = Self.anchor(source.line(line))
+                    lines[file, default: [:]][line] = anchor
+                }
                 if isWeak(anchor) { anchor += " — " + messageAnchor(finding.message) }
             } else {
+                // No line, or a line that is most of the file (minified JSON): the message says more.
                 anchor = messageAnchor(finding.message)
             }
             findings[index].anchor = anchor
-            findings[index].fingerprint = make(rule: finding.ruleId, file: paths.relative(finding.range.file), anchor: anchor)
+            let identity = files[file] ?? paths.identity(file)
+            files[file] = identity
+            findings[index].fingerprint = make(rule: finding.ruleId, file: identity, anchor: anchor)
         }
     }
+
+    /// Lines longer than this (in UTF-8 bytes) are not anchors: such a line is most of its file (minified
+    /// JSON), so an edit anywhere in the file would make every finding on it new, and each finding would
+    /// carry a copy of it.
+    static let maxLineBytes = 2_000
 }
 
 /// Fingerprints unique within one report, as SARIF results and GitLab issues need them: equal findings (one

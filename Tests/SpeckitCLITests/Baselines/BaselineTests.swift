@@ -262,6 +262,10 @@ struct BaselineTests {
         let empty = try CLIRunner.run(["validate", "-", "--stdin-name", "specs/a/tasks.md", "--allow-empty"], in: folder, input: "")
         #expect(empty.status == 0)
         #expect(empty.stderr == "speckit: no plans among -; nothing to check\n")
+        // With other paths an empty pipe does not let the run pass unchecked.
+        let others = try CLIRunner.run(["validate", "-", "specs/b", "--allow-empty"], in: folder, input: "")
+        #expect(others.status == 2)
+        #expect(others.stderr == "speckit: error: stdin (stdin.md): file is empty (0 bytes); expected a plan or tasks document\n")
     }
 
     @Test("A path reached through a symbolic link names its findings as inside the repository: fingerprints match")
@@ -275,5 +279,17 @@ struct BaselineTests {
             ["validate", link.appendingPathComponent("specs").path, "--baseline", "b.json", "--base", "HEAD"], in: folder)
         #expect(linked.status == 0, "\(linked.stdout)")
         #expect(linked.stdout.hasSuffix("0 new errors, 3 existing in 2 files (2 kits, 3 tasks): passed\n"), "\(linked.stdout)")
+        // A link inside the repository, and a run from outside it, name the files the same way.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/alink", withDestinationPath: "specs/a")
+        let inRepository = try CLIRunner.run(["validate", "alink", "--baseline", "b.json"], in: folder)
+        #expect(inRepository.stdout.hasSuffix("0 new errors, 2 existing in 1 file (1 kit, 2 tasks): passed\n"), "\(inRepository.stdout)")
+        let fromOutside = try CLIRunner.run(
+            ["validate", folder.path + "/specs", "--baseline", folder.path + "/b.json"], in: folder.deletingLastPathComponent())
+        #expect(fromOutside.stdout.hasSuffix("0 new errors, 3 existing in 2 files (2 kits, 3 tasks): passed\n"), "\(fromOutside.stdout)")
+        // A new file named twice, once through the link: refused before anything is written.
+        let twice = try CLIRunner.run(
+            ["validate", "specs", "--update-baseline", "new.json", "--report", "json=" + link.path + "/new.json"], in: folder)
+        #expect(twice.status == 2 && twice.stderr.contains("named by both --update-baseline and a report"), "\(twice.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/new.json"))
     }
 }

@@ -38,11 +38,27 @@ struct ReportPathsTests {
         #expect(paths.relative("/elsewhere/tasks.md") == "/elsewhere/tasks.md")
     }
 
+    @Test("a file's identity is the same through a link inside the repository and from a folder outside it")
+    func identity() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("identity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("specs/a"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/alink", withDestinationPath: "specs/a")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inside = ReportPaths(root: root.path, current: root.path)
+        #expect(inside.identity("specs/a/tasks.md") == "specs/a/tasks.md")
+        #expect(inside.identity("alink/tasks.md") == "specs/a/tasks.md")
+        let outside = ReportPaths(root: "/", current: "/")
+        #expect(outside.identity(root.path + "/specs/a/tasks.md") == "specs/a/tasks.md")
+        #expect(outside.identity("/elsewhere/tasks.md") == "elsewhere/tasks.md", "in no repository: relative as reports name it")
+    }
+
     @Test("code spans in tables: no escapes that show as backslashes, a fence longer than any run of backticks")
     func codeSpans() {
         #expect(MarkdownText.code("specs/[a]&<b>") == "`specs/[a]&<b>`")
         #expect(MarkdownText.code("a|b") == "`a\\|b`")
         #expect(MarkdownText.code("x``y") == "```x``y```")
         #expect(MarkdownText.code("`x") == "`` `x ``")
+        #expect(MarkdownText.code("fe|at", inTable: false) == "`fe|at`", "outside a table a backslash would show")
     }
 }

@@ -56,6 +56,17 @@ struct FindingFingerprintTests {
         #expect(baseline.findings[0].text.hasPrefix("T1 word word"))
     }
 
+    @Test("A line longer than 2,000 bytes (a minified file) is no anchor: the message is, so edits elsewhere keep it")
+    func minifiedLines() throws {
+        let tasks = (1...100).map { #"{"id":\#($0),"title":"Task \#($0)","dependencies":[\#(900 + $0)]}"# }
+        let text = "[" + tasks.joined(separator: ",") + "]\n"
+        let found = try assigned([finding("task 7 depends on 907, which does not exist", line: 1)], in: text)
+        #expect(found[0].anchor == "task 7 depends on 907, which does not exist")
+        let edited = try assigned(
+            [finding("task 7 depends on 907, which does not exist", line: 1)], in: text.replacingOccurrences(of: "Task 50", with: "Task L"))
+        #expect(edited[0].fingerprint == found[0].fingerprint)
+    }
+
     @Test("A baseline never shows bidirectional or control characters as they are")
     func shownText() {
         #expect(FindingFingerprint.shown("T1 safe\u{202E}txt.exe") == "T1 safe\u{FFFD}txt.exe")

@@ -137,7 +137,7 @@ public struct MarkdownReporter: ReportWriter, Sendable {
         let icon = summary.passed ? "✅" : "❌"
         var line = "Checked \(MarkdownText.count(summary.kits, "kit")), \(MarkdownText.count(summary.files, "file")) and "
         line += "\(MarkdownText.count(summary.tasks, "task"))"
-        if let base = diff?.base, diff?.baseIsRevision == true { line += " against \(MarkdownText.code(base))" }
+        if let base = diff?.base, diff?.baseIsRevision == true { line += " against \(MarkdownText.code(base, inTable: false))" }
         if summary.new != nil { line += summary.failOn == .new ? "; only new findings fail" : "; every error fails" }
         line += summary.strict ? " (strict: warnings fail)." : "."
         if summary.suppressed > 0 { line += " \(MarkdownText.count(summary.suppressed, "finding")) suppressed by comments in the plans." }

@@ -32,10 +32,10 @@ enum MarkdownText {
         return out
     }
 
-    /// Text as a code span safe in a table cell: inside backticks nothing is a link, a mention or HTML, so
-    /// only `|` (which would end the cell), line breaks and control characters are changed, and the span is
+    /// Text as a code span: inside backticks nothing is a link, a mention or HTML, so only line breaks,
+    /// control characters and, in a table cell, `|` (which would end the cell) are changed, and the span is
     /// fenced with more backticks than the text holds in a row. At most `limit` characters.
-    static func code(_ text: String, limit: Int = 300) -> String {
+    static func code(_ text: String, inTable: Bool = true, limit: Int = 300) -> String {
         var out = ""
         var run = 0
         var longest = 0
@@ -47,7 +47,7 @@ enum MarkdownText {
             run = character == "`" ? run + 1 : 0
             longest = max(longest, run)
             switch character {
-            case "|": out += "\\|"
+            case "|" where inTable: out += "\\|"
             case "\n", "\r\n", "\r", "\t": out += " "
             default:
                 if character.unicodeScalars.contains(where: String.needsEscape) {
@@ -127,7 +127,7 @@ enum MarkdownText {
     /// when there are at most `openRows` changes, else folded.
     static func changesSection(_ diff: PlanDiff, paths: ReportPaths, maxRows: Int, maxBytes: Int, openRows: Int = 10) -> String {
         var out =
-            "#### Changes since \(code(diff.base))\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
+            "#### Changes since \(code(diff.base, inTable: false))\n\n\(diff.counts.description.prefix(1).uppercased() + diff.counts.description.dropFirst()).\n\n"
         guard !diff.changes.isEmpty else { return out }
         let header = "| | Change | Where |\n| --- | --- | --- |\n"
         let regressions = diff.changes.filter(\.regression)
