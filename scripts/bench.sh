@@ -4,11 +4,12 @@
 # Generates (or reuses) a seeded synthetic corpus of spec kits in every layout speckit reads, then
 # measures in one run: a bare libcmark-gfm parse of the same files in one process (the floor),
 # `speckit validate --jobs 1`, `speckit validate --jobs $(nproc)`, `speckit parse` and `speckit status` (all
-# jobs), and, where it installs, rumdl.
+# jobs), `speckit pack` against `zip -X` on the same kit folders (one process per kit, as CI packs them),
+# and, where it installs, rumdl.
 # Each is timed best of 3 (peak RSS: max of 3) after warming the page cache, and a table shows
 # seconds, MB/s (MB = 10^6 bytes), peak RSS and the ratios against the targets:
 #   validate(1 job) >= 0.5x the floor;  validate(all jobs) >= 1.6x validate(1 job);
-#   peak RSS < 100 MB for validate, parse and status.
+#   peak RSS < 100 MB for validate, parse and status;  pack >= 0.5x zip -X throughput.
 # Exits 0 when everything ran (a missed target is reported, not failed), 1 when something could not,
 # 2 for a bad argument.
 set -euo pipefail
@@ -25,7 +26,7 @@ usage: scripts/bench.sh [--large] [--seed N] [--corpus DIR] [--runs N] [--keep] 
   --help        this text
 
 SPECKIT_BIN=PATH measures that binary instead of building .build/release/speckit.
-Needs swift, python3, cc, pkg-config, libcmark-gfm(-extensions)-dev and /usr/bin/time (package `time`).
+Needs swift, python3, cc, pkg-config, libcmark-gfm(-extensions)-dev, zip and /usr/bin/time (package `time`).
 EOF
 }
 
@@ -54,6 +55,7 @@ absolute() { case $1 in /*) echo "$1" ;; *) echo "$caller_dir/$1" ;; esac; }
 cd "$(dirname "$0")/.."
 repo=$PWD
 [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install time)"
+command -v zip > /dev/null || die "zip not found (apt-get install zip)"
 command -v python3 > /dev/null || die "python3 not found"
 scripts/install-deps.sh
 mkdir -p .build/bench
@@ -148,6 +150,16 @@ measure parse 1 "$speckit" parse "$corpus" --jobs "$jobs" || die "speckit parse 
 parse_kb=$peak_kb; row "speckit parse --jobs $jobs (JSON)" "$best_s" "$bytes" "$peak_kb"
 measure status 0 "$speckit" status "$corpus" --jobs "$jobs" || die "speckit status could not run"
 status_kb=$peak_kb; row "speckit status --jobs $jobs" "$best_s" "$bytes" "$peak_kb"
+# pack: every kit folder of the speckit layout (spec/NAME/), one process per kit, against zip -X of the
+# same folders; each archive goes to the work folder and is removed before the next.
+find "$corpus" -mindepth 3 -maxdepth 3 -type d -path '*/spec/*' | LC_ALL=C sort > "$work/kits.txt"
+kits=$(wc -l < "$work/kits.txt")
+[ "$kits" -gt 0 ] || die "$corpus holds no kit folder of the speckit layout (spec/NAME/)"
+kit_bytes=$(tr '\n' '\0' < "$work/kits.txt" | xargs -0 -I{} find {} -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+measure pack 0 scripts/bench/pack-each.sh speckit "$speckit" "$work/kits.txt" "$work/pack.zip" || die "speckit pack could not run"
+pack_s=$best_s; row "speckit pack ($kits kits, a process each)" "$best_s" "$kit_bytes" "$peak_kb"
+measure zip 0 scripts/bench/pack-each.sh zip "$(command -v zip)" "$work/kits.txt" "$work/zip.zip" || die "zip -X could not run"
+zip_s=$best_s; row "zip -X (the same $kits kits)" "$best_s" "$kit_bytes" "$peak_kb"
 rumdl_note="rumdl: not installable here"
 if [ -x "$rumdl" ]; then
   if measure rumdl 1 "$rumdl" check --no-config --no-cache --respect-gitignore=false "$corpus"; then
@@ -165,6 +177,7 @@ scale=$(awk -v o="$one_s" -v a="$all_s" 'BEGIN { printf "%.2f", o / a }')
 rss_mb=$(awk -v a="$one_kb" -v b="$all_kb" 'BEGIN { printf "%.1f", (a > b ? a : b) * 1024 / 1e6 }')
 parse_mb=$(awk -v a="$parse_kb" 'BEGIN { printf "%.1f", a * 1024 / 1e6 }')
 status_mb=$(awk -v a="$status_kb" 'BEGIN { printf "%.1f", a * 1024 / 1e6 }')
+pack_ratio=$(awk -v z="$zip_s" -v p="$pack_s" 'BEGIN { printf "%.2f", z / p }')
 echo
 echo "speckit benchmark — $(date -u +%Y-%m-%dT%H:%MZ), nproc $jobs, best of $runs runs, MB = 10^6 bytes"
 echo "corpus: $corpus"
@@ -181,3 +194,4 @@ printf '%-50s %8s   %-10s %s\n' "validate($jobs jobs) / validate(1 job) throughp
 printf '%-50s %8s   %-10s %s\n' "peak RSS of validate, MB (max of both)" "$rss_mb" "< 100" "$(verdict "$rss_mb" 100 '<')"
 printf '%-50s %8s   %-10s %s\n' "peak RSS of parse, MB" "$parse_mb" "< 100" "$(verdict "$parse_mb" 100 '<')"
 printf '%-50s %8s   %-10s %s\n' "peak RSS of status, MB" "$status_mb" "< 100" "$(verdict "$status_mb" 100 '<')"
+printf '%-50s %8s   %-10s %s\n' "pack / zip -X throughput" "$pack_ratio" ">= 0.5" "$(verdict "$pack_ratio" 0.5 '>=')"

@@ -55,6 +55,25 @@ struct PackCommandTests {
         #expect((object["kit"] as? [String: Any])?["tasks"] as? Int == 7)
     }
 
+    @Test("the manifest counts documents (an unreadable one too), tasks and done tasks as validate does, with no rule run")
+    func manifestCounts() throws {
+        let folder = try CLIRunner.folder([
+            "k/tasks.md": "# Tasks\n\n- [x] T1 Schema\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T9)\n",
+            "k/plan.md": "# Plan\n\n## Phase 1\n\n- [x] Decide the schema\n",
+            "k/tasks.yaml": "tasks: [unclosed\n",
+        ])
+        #expect(try CLIRunner.run(["pack", "k", "--out", "k.zip"], in: folder).status == 0)
+        let manifest = try Self.tool("/usr/bin/unzip", ["-p", "k.zip", "manifest.json"], in: folder).output
+        let kit = try #require((try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any])?["kit"] as? [String: Any])
+        let validate = try CLIRunner.run(["validate", "k", "--format", "json"], in: folder)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(validate.stdout.utf8)) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Any])
+        let kits = try #require(report["kits"] as? [[String: Any]])
+        #expect(kit["documents"] as? Int == summary["files"] as? Int && kit["documents"] as? Int == 3, "\(kit) \(summary)")
+        #expect(kit["tasks"] as? Int == summary["tasks"] as? Int)
+        #expect(kit["done"] as? Int == kits.reduce(0) { $0 + ($1["done"] as? Int ?? 0) })
+    }
+
     @Test("tar.gz by extension, SOURCE_DATE_EPOCH sets every mtime, owners are 0/0 without names")
     func tarGz() throws {
         let folder = try Self.kit()

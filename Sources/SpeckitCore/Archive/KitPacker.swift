@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `speckit pack`: a kit folder as a reproducible zip or tar.gz with a `manifest.json`.
 ///
@@ -125,13 +126,25 @@ public enum KitPacker {
             files.append(ArchiveEntry(path: entry.inside.joined(separator: "/"), bytes: bytes))
         }
         guard !files.isEmpty else { throw SpeckitError.noPlanFiles(folder) }
-        let report = Validator(settings: settings, jobs: 1).validate(set)
+        // The manifest's counts come from the model the loader builds; no rule runs.
+        let counts = Mutex<(documents: Int, tasks: Int, done: Int)>((0, 0, 0))
+        Validator(settings: settings, jobs: 1).read(set) { loaded in
+            guard !loaded.isEmpty else { return }
+            let summary = KitSummary(kit: loaded.reportedKit)
+            let unreadable = loaded.failures.count { loaded.focus?.contains($0.path) ?? true }
+            counts.withLock {
+                $0.documents += summary.documents.count + unreadable
+                $0.tasks += summary.tasks
+                $0.done += summary.done
+            }
+        }
+        let (documents, tasks, done) = counts.withLock { $0 }
         let absolute = KitDiscovery.absoluteParts(folder, base: FileManager.default.currentDirectoryPath)
         let single = set.kits.count == 1 ? set.kits.first : nil
         let kit = KitInfo(
             name: single?.name ?? absolute.last ?? "kit", profile: single?.profile ?? .freeform,
-            root: placingRoot(absolute, folder: folder, files: files, kits: set, settings: settings), documents: report.summary.files,
-            tasks: report.summary.tasks, done: report.kits.reduce(0) { $0 + $1.done })
+            root: placingRoot(absolute, folder: folder, files: files, kits: set, settings: settings), documents: documents,
+            tasks: tasks, done: done)
         return try entries(files: files, kit: kit)
     }
 
