@@ -20,16 +20,22 @@ enum MarkdownText {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "\\": out += "\\\\"
-            case "\n", "\r\n", "\r", "\t": out += " "
-            default:
-                if character.unicodeScalars.contains(where: String.needsEscape) {
-                    out += String(character).escapingControlCharacters
-                } else {
-                    out.append(character)
-                }
+            default: appendPlain(character, to: &out)
             }
         }
         return out
+    }
+
+    /// `character` as one line of text shows it: a line break or tab as a space, a control character as
+    /// its escape, anything else as it is.
+    private static func appendPlain(_ character: Character, to out: inout String) {
+        if character == "\n" || character == "\r\n" || character == "\r" || character == "\t" {
+            out += " "
+        } else if character.unicodeScalars.contains(where: String.needsEscape) {
+            out += String(character).escapingControlCharacters
+        } else {
+            out.append(character)
+        }
     }
 
     /// Text as a code span: inside backticks nothing is a link, a mention or HTML, so only line breaks,
@@ -48,13 +54,7 @@ enum MarkdownText {
             longest = max(longest, run)
             switch character {
             case "|" where inTable: out += "\\|"
-            case "\n", "\r\n", "\r", "\t": out += " "
-            default:
-                if character.unicodeScalars.contains(where: String.needsEscape) {
-                    out += String(character).escapingControlCharacters
-                } else {
-                    out.append(character)
-                }
+            default: appendPlain(character, to: &out)
             }
         }
         let fence = String(repeating: "`", count: longest + 1)
