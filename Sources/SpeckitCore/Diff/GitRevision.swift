@@ -38,9 +38,13 @@ public struct GitRevision: Sendable {
     package func planFiles(
         under paths: [String], filter: PathFilter,
         folder: String? = nil
-    ) throws -> (files: [String: [UInt8]], listed: [(path: String, relative: [Substring], named: Bool)]) {
+    ) throws -> (
+        files: [String: [UInt8]], refused: [String: SpeckitError], listed: [(path: String, relative: [Substring], named: Bool)]
+    ) {
         let folder = folder ?? FileManager.default.currentDirectoryPath
         var wanted: [(key: String, name: String, object: String)] = []
+        // Links, by the key they are listed under: read as the working tree reads them (`LinkBoundary`).
+        var links: [(key: String, name: String, object: String)] = []
         var listed: [(path: String, relative: [Substring], named: Bool)] = []
         // A file reached through two paths is read once, as on disk.
         var seen: Set<String> = []
@@ -52,18 +56,21 @@ public struct GitRevision: Sendable {
             let listing = try Git.run(
                 ["ls-tree", "-r", "-z", "--full-tree", commit, "--"] + (inside.isEmpty ? [] : [inside]), in: root)
             for record in listing.split(separator: 0) {
-                // `<mode> <type> <object>\t<name>`: only regular files (not links, not submodules) are plans.
+                // `<mode> <type> <object>\t<name>`: files and links are plans (not submodules).
                 guard let tab = record.firstIndex(of: 9) else { continue }
                 let fields = record[..<tab].split(separator: 32)
-                guard fields.count == 3, fields[1].elementsEqual("blob".utf8), !fields[0].elementsEqual("120000".utf8) else {
-                    continue
-                }
+                guard fields.count == 3, fields[1].elementsEqual("blob".utf8) else { continue }
+                let isLink = fields[0].elementsEqual("120000".utf8)
                 let object = String(decoding: fields[2], as: UTF8.self)
                 let name = String(decoding: record[(tab + 1)...], as: UTF8.self)
+                // A link's blob is its target: what is read is decided once every path is listed.
+                func want(_ key: String) {
+                    if isLink { links.append((key, name, object)) } else { wanted.append((key, name, object)) }
+                }
                 if name == inside {
                     guard seen.insert(name).inserted else { continue }
                     listed.append((path, [Substring(path.split(separator: "/").last ?? Substring(path))], true))
-                    wanted.append((path, name, object))
+                    want(path)
                     continue
                 }
                 let rest = inside.isEmpty ? name : String(name.dropFirst(inside.count + 1))
@@ -76,7 +83,7 @@ public struct GitRevision: Sendable {
                         seen.insert(name).inserted
                     else { continue }
                     listed.append((key, [below[below.count - 1]], true))
-                    wanted.append((key, name, object))
+                    want(key)
                     continue
                 }
                 // The walker's rules, applied to a listed path; the globs as the walker tests them.
@@ -89,10 +96,71 @@ public struct GitRevision: Sendable {
                 }
                 guard seen.insert(name).inserted else { continue }
                 listed.append((key, entry.relative, false))
-                wanted.append((key, name, object))
+                want(key)
             }
         }
-        return (try read(wanted), listed.sorted { $0.path < $1.path })
+        let refused = try follow(links, into: &wanted)
+        return (try read(wanted), refused, listed.sorted { $0.path < $1.path })
+    }
+
+    /// The links among the plan files, as the working tree reads them: one whose target (followed through
+    /// further links in the tree) is a file inside the repository is read as that file; one that leads
+    /// outside it is refused with the working tree's reason, so the same finding is made on both sides.
+    /// One that leads nowhere (or to a folder) is left out.
+    private func follow(
+        _ links: [(key: String, name: String, object: String)],
+        into wanted: inout [(key: String, name: String, object: String)]
+    ) throws -> [String: SpeckitError] {
+        guard !links.isEmpty else { return [:] }
+        var refused: [String: SpeckitError] = [:]
+        var tree: [String: (link: Bool, object: String)] = [:]
+        for record in try Git.run(["ls-tree", "-r", "-z", "--full-tree", commit], in: root).split(separator: 0) {
+            guard let tab = record.firstIndex(of: 9) else { continue }
+            let fields = record[..<tab].split(separator: 32)
+            guard fields.count == 3, fields[1].elementsEqual("blob".utf8) else { continue }
+            tree[String(decoding: record[(tab + 1)...], as: UTF8.self)] = (
+                fields[0].elementsEqual("120000".utf8), String(decoding: fields[2], as: UTF8.self)
+            )
+        }
+        let targets = try read(links.map { ($0.object, $0.name, $0.object) })
+        for link in links {
+            var name = link.name
+            var target = targets[link.object].map { String(decoding: $0, as: UTF8.self) }
+            // As the kernel follows links: at most 40 in a row.
+            for _ in 0..<40 {
+                guard let text = target, let next = Self.inside(text, from: name, root: root) else {
+                    if target != nil { refused[link.key] = .unreadable(link.key, reason: LinkBoundary.outside("the repository")) }
+                    break
+                }
+                guard let entry = tree[next] else { break }
+                if !entry.link {
+                    wanted.append((link.key, next, entry.object))
+                    break
+                }
+                name = next
+                target = try read([(entry.object, next, entry.object)])[entry.object].map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
+        return refused
+    }
+
+    /// The repository path a link at `name` whose text is `target` leads to, or nil when it leads outside.
+    static func inside(_ target: String, from name: String, root: String) -> String? {
+        if target.hasPrefix("/") {
+            guard let inside = ReportPaths.path(ReportPaths.standard(target), inside: root) else { return nil }
+            return inside == "." ? "" : inside
+        }
+        var parts = Array(name.split(separator: "/").dropLast())
+        for part in target.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
     }
 
     /// `path` relative to the repository's top folder ("" for the top itself).

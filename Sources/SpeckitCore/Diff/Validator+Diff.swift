@@ -62,7 +62,9 @@ extension Validator {
     private func kits(at revision: GitRevision, paths: [String]) throws -> KitSet {
         let filter = PathFilter(include: settings.include, exclude: settings.exclude, root: settings.root)
         let base = try revision.planFiles(under: paths, filter: filter)
-        return KitLoader(settings: settings).discover(listed: base.listed, files: MemoryFiles(base.files.map { ($0.key, $0.value) }))
+        let files = MemoryFiles(base.files.map { ($0.key, $0.value) })
+        return KitLoader(settings: settings).discover(
+            listed: base.listed, files: base.refused.isEmpty ? files : LayeredFiles(memory: [:], refused: base.refused, fallback: files))
     }
 
     /// The changes from the kits at `oldPath` to those at `newPath` (files, folders or archives), the new kits,

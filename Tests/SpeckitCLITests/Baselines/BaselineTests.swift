@@ -292,4 +292,28 @@ struct BaselineTests {
         #expect(twice.status == 2 && twice.stderr.contains("named by both --update-baseline and a report"), "\(twice.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/new.json"))
     }
+
+    @Test("A committed link is read at --base as in the working tree: out of the repository it is the same refusal")
+    func committedLinksAgainstGit() throws {
+        let folder = try CLIRunner.folder([
+            "specs/b/.keep": "", "specs/a/tasks.md": "# Tasks\n\n- [ ] T1 Do it (depends on T9)\n",
+            "docs/tasks.md": "# Tasks\n\n- [ ] T1 Kept\n",
+        ])
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/specs/a/plan.md", withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/specs/b/tasks.md", withDestinationPath: "../../docs/tasks.md")
+        try git(["init", "-q"], in: folder)
+        try git(["add", "."], in: folder)
+        try git(["-c", "user.name=t", "-c", "user.email=t@example.test", "commit", "-qm", "links"], in: folder)
+        let now = try CLIRunner.run(["validate", "specs", "--format", "json"], in: folder)
+        #expect(now.stdout.contains("a symbolic link that leads outside the repository"), "\(now.stdout)")
+        let run = try CLIRunner.run(["validate", "specs", "--base", "HEAD", "--fail-on", "new"], in: folder)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(
+            run.stdout.contains("specs/a/plan.md:1:1: error: cannot read: a symbolic link that leads outside the repository"),
+            "\(run.stdout)")
+        #expect(run.stdout.contains("(existing)") && !run.stdout.contains("(new)"), "\(run.stdout)")
+        // A link inside the repository is read at the base as the file it leads to: nothing changed.
+        let diff = try CLIRunner.run(["diff", "--base", "HEAD", "specs/b"], in: folder)
+        #expect(diff.stdout.hasPrefix("changes since HEAD: no changes\n"), "\(diff.stdout)")
+    }
 }

@@ -21,7 +21,12 @@ struct LinkBoundary {
         // A link that leads nowhere (or round in a loop) is reported as such by reading it.
         guard let target = FileKind.realPath(path) else { return nil }
         if target == boundary || target.hasPrefix(boundary == "/" ? "/" : boundary + "/") { return nil }
-        return .unreadable(path, reason: "a symbolic link that leads outside \(what); speckit does not read through it")
+        return .unreadable(path, reason: Self.outside(what))
+    }
+
+    /// Why a link that leads outside `what` is not read (also said of links at a git revision: `GitRevision`).
+    static func outside(_ what: String) -> String {
+        "a symbolic link that leads outside \(what); speckit does not read through it"
     }
 
     /// The boundary for a file and how a message names it.
