@@ -1,6 +1,7 @@
 import CMalloc
 import Foundation
 import SpeckitCLI
+import SpeckitCore
 
 // Buffers of a megabyte or more (a large document's JSON) are mapped and returned to the system when freed,
 // instead of fragmenting the heap: `parse` of a 250 MB tree peaks near 90 MB instead of 100. Only the
@@ -14,4 +15,7 @@ var quit = sigset_t()
 sigemptyset(&quit)
 sigaddset(&quit, SIGQUIT)
 pthread_sigmask(SIG_UNBLOCK, &quit, nil)
-exit(SpeckitMain.runCommandLine())
+let status = SpeckitMain.runCommandLine()
+// `SPECKIT_PHASES=1`: where the time went (scripts/bench.sh prints it).
+if PhaseClock.enabled { FileHandle.standardError.write(Data(PhaseClock.summary().utf8)) }
+exit(status)

@@ -85,6 +85,10 @@ struct LoadOptions: ParsableArguments {
     /// The kits under `paths` (the current folder when there are none), found with `settings`.
     /// A PATH of `-` is one plan read from stdin, named `--stdin-name`.
     func discover(_ paths: [String], settings: ValidationSettings) throws -> KitSet {
+        try PhaseClock.time(.discover) { try discovering(paths, settings: settings) }
+    }
+
+    private func discovering(_ paths: [String], settings: ValidationSettings) throws -> KitSet {
         let paths = paths.isEmpty ? ["."] : paths
         guard paths.contains("-") else {
             if stdinName != nil { throw ValidationError("--stdin-name names the plan read from stdin: give '-' as a PATH") }

@@ -78,17 +78,21 @@ final class ReportTargets: Sendable {
 
     /// Writes the openings; `findings` (of the diff rules) go out with the kits their files belong to.
     func begin(diff: PlanDiff?, findings: [Finding] = []) {
-        pipeline.begin(diff: diff, findings: findings)
+        PhaseClock.time(.report) { pipeline.begin(diff: diff, findings: findings) }
     }
 
     /// Writes one kit to every report; returns how many kits are done.
     @discardableResult
     func deliver(_ outcome: KitOutcome) -> Int {
-        pipeline.deliver(outcome)
+        PhaseClock.time(.report) { pipeline.deliver(outcome) }
     }
 
     /// Writes the endings and puts every file in place; returns the totals.
     func finish() throws -> ValidationReport.Summary {
+        try PhaseClock.time(.report) { try finishing() }
+    }
+
+    private func finishing() throws -> ValidationReport.Summary {
         let summary = pipeline.finish()
         var failure: (any Error)?
         for output in outputs {

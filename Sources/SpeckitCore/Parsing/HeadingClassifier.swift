@@ -43,12 +43,17 @@ enum HeadingClassifier {
                 id: "\(keyword.capitalized) \(number)", title: rest.trimmingCharacters(in: StatusSuffix.trimSet),
                 priority: priority)
         }
-        if let match = text.wholeMatch(of: tPhasePattern) {
+        // Each pattern below runs only on a text that starts as it must (regexes are slow).
+        let head = Array(text.utf8.prefix(11)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let starts = { (word: String) in head.starts(with: word.utf8) }
+        if head.count > 1, text.utf8.first == UInt8(ascii: "T"), head[1] >= 0x30, head[1] <= 0x39,
+            let match = text.wholeMatch(of: tPhasePattern)
+        {
             var rest = String(match.2)
             let priority = extractPriority(&rest, words: words)
             return .phase(id: String(match.1), title: rest.trimmingCharacters(in: StatusSuffix.trimSet), priority: priority)
         }
-        if let match = text.wholeMatch(of: taskPattern) {
+        if starts("task"), let match = text.wholeMatch(of: taskPattern) {
             return .task(id: "Task \(match.1)", title: String(match.2).trimmingCharacters(in: StatusSuffix.trimSet))
         }
         if let (_, number, rest) = numbered(.userStory, in: text, words: words, requireSeparator: false),
@@ -60,13 +65,13 @@ enum HeadingClassifier {
                 id: "US\(number)", title: rest.trimmingCharacters(in: StatusSuffix.trimSet),
                 kind: .userStory, priority: priority)
         }
-        if let match = text.wholeMatch(of: requirementPattern) {
+        if starts("requirement"), let match = text.wholeMatch(of: requirementPattern) {
             let number = match.1.map { String($0) }
             let name = (match.2.map { String($0) } ?? "").trimmingCharacters(in: StatusSuffix.trimSet)
             let id = number.map { "Requirement \($0)" } ?? name
             return .requirement(id: id, title: name.isEmpty ? id : name, kind: .requirement, priority: nil)
         }
-        if let match = text.wholeMatch(of: scenarioPattern) {
+        if starts("scenario"), let match = text.wholeMatch(of: scenarioPattern) {
             return .scenario(name: String(match.1).trimmingCharacters(in: .whitespaces))
         }
         if let label = LabelClassifier.label(text, requireColon: false, words: words) { return .label(label) }
@@ -104,6 +109,11 @@ enum HeadingClassifier {
 
     /// Drops "A) ", "1. ", "B. " enumerators that some plans put before section names.
     static func stripEnumerator(_ text: String) -> String {
+        // `[A-Z0-9]{1,2}[).]`: a `)` or `.` second or third.
+        let head = Array(text.utf8.prefix(3))
+        guard head.count == 3, [UInt8(ascii: ")"), UInt8(ascii: ".")].contains(where: { $0 == head[1] || $0 == head[2] }) else {
+            return text
+        }
         if let match = text.prefixMatch(of: Self.enumeratorPattern) {
             let rest = text[match.range.upperBound...]
             if !rest.isEmpty { return String(rest) }

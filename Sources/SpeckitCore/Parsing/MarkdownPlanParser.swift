@@ -9,18 +9,23 @@ public enum MarkdownPlanParser {
         limits: Limits = .standard
     ) throws -> (Document, [Diagnostic]) {
         var document = Document(path: source.path, kind: kind, format: .markdown, text: source.report)
-        let (frontMatter, body) = FrontMatter.split(source.text)
-        let (guarded, notes) = try ParagraphGuard.guarded(body, file: source.path, limits: limits)
-        if let frontMatter {
-            document.frontMatter = try StructuredPlanParser.frontMatter(
-                frontMatter.yaml, file: source.path,
-                lineOffset: frontMatter.firstLine - 1, limits: limits)
+        let (frontMatter, guarded, notes) = try PhaseClock.time(.scan) {
+            let (frontMatter, body) = FrontMatter.split(source.text)
+            let (guarded, notes) = try ParagraphGuard.guarded(body, file: source.path, limits: limits)
+            return (frontMatter, guarded, notes)
         }
-        var builder = MarkdownPlanBuilder(
-            source: source, tree: CmarkParser.parse(guarded), vocabulary: vocabulary, kind: kind,
-            maxTaskDepth: limits.nesting)
-        builder.build()
-        builder.assemble(into: &document)
+        let tree = PhaseClock.time(.cmark) { CmarkParser.parse(guarded) }
+        let builder = try PhaseClock.time(.build) {
+            if let frontMatter {
+                document.frontMatter = try StructuredPlanParser.frontMatter(
+                    frontMatter.yaml, file: source.path,
+                    lineOffset: frontMatter.firstLine - 1, limits: limits)
+            }
+            var builder = MarkdownPlanBuilder(source: source, tree: tree, vocabulary: vocabulary, kind: kind, maxTaskDepth: limits.nesting)
+            builder.build()
+            builder.assemble(into: &document)
+            return builder
+        }
         if case .string(let title)? = document.frontMatter?["title"] { document.title = title }
         return (document, notes + builder.diagnostics)
     }

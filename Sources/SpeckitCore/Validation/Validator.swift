@@ -53,8 +53,11 @@ public struct Validator: Sendable {
         for rule in RuleRegistry.rules { context.run(rule.init()) }
         var findings = context.findings
         if let focus = loaded.focus { findings = findings.filter { focus.contains($0.range.file) } }
-        let suppressed = suppress(&findings, loaded, settings: settings)
-        FindingFingerprint.assign(&findings, sources: loaded.sources, paths: paths)
+        let suppressed = PhaseClock.time(.fingerprint) {
+            let suppressed = suppress(&findings, loaded, settings: settings)
+            FindingFingerprint.assign(&findings, sources: loaded.sources, paths: paths)
+            return suppressed
+        }
         return KitOutcome(
             summary: KitSummary(kit: loaded.reportedKit), findings: findings, hidden: context.hidden, skipped: loaded.skipped,
             isEmpty: loaded.isEmpty, unreadable: loaded.failures.count { loaded.focus?.contains($0.path) ?? true },

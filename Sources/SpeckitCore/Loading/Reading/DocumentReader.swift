@@ -28,7 +28,7 @@ public struct DocumentReader: Sendable {
         guard bytes.count <= limits.fileBytes else {
             throw SpeckitError.fileTooLarge(path, bytes: bytes.count, limit: limits.fileBytes)
         }
-        let source = try TextDecoding.decode(bytes, path: path)
+        let source = try PhaseClock.time(.decode) { try TextDecoding.decode(bytes, path: path) }
         let format = PathRules.format(of: path)
         var diagnostics = source.diagnostics
         var document: Document
@@ -40,8 +40,10 @@ public struct DocumentReader: Sendable {
             document = parsed
             diagnostics += notes
         case .yaml, .json:
-            document = try StructuredPlanParser.parse(
-                source, format: format, kind: .other, vocabulary: vocabulary, limits: limits, notes: &diagnostics)
+            document = try PhaseClock.time(.build) {
+                try StructuredPlanParser.parse(
+                    source, format: format, kind: .other, vocabulary: vocabulary, limits: limits, notes: &diagnostics)
+            }
         }
         if reference {
             document.kind = .reference

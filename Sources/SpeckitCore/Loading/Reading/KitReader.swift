@@ -28,7 +28,7 @@ public struct KitReader: Sendable {
             expectedDocuments: source.expectedDocuments)
         for path in scope == .context ? source.files : source.reported {
             do {
-                let bytes = try files.read(path, maxBytes: settings.limits.fileBytes)
+                let bytes = try PhaseClock.time(.read) { try files.read(path, maxBytes: settings.limits.fileBytes) }
                 let file = try reader.read(bytes: bytes, path: path, reference: source.references.contains(path))
                 if Self.looseProse(file.document, in: source) {
                     loaded.skipped.append(

@@ -15,9 +15,9 @@ enum ClaimScanner {
         // Every claim has a digit; most lines have none and cost one pass over their bytes.
         guard !place.quoted, line.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
         var found = claims(in: line, range: range)
-        let field = line.contains(":") ? fieldCounts(in: line, range: range) : []
+        let field = line.utf8.contains(UInt8(ascii: ":")) ? fieldCounts(in: line, range: range) : []
         found = field + found.filter { claim in !field.contains { $0.noun == claim.noun && $0.count == claim.count } }
-        if found.isEmpty, line.contains("/"), let named = namedFraction(in: line, range: range) { found = [named] }
+        if found.isEmpty, Needs.namedFraction(line), let named = namedFraction(in: line, range: range) { found = [named] }
         guard !found.isEmpty, !ClaimExclusions.excludes(line) else { return [] }
         let label = line.prefixMatch(of: fieldLinePattern).map { String($0.1).lowercased().split { !$0.isLetter && $0 != "-" } }
         let isField = label != nil
@@ -67,24 +67,30 @@ enum ClaimScanner {
             out.append(claim)
         }
 
-        for match in line.matches(of: fractionPattern) where isStandalone(line, match.range) && Int(match.2) != 0 {
+        // Each pattern runs only when the line has what it needs (regexes are slow).
+        let lower = QuickScan.lowercased(line)
+        let has = { (words: [[UInt8]]) in words.contains { QuickScan.contains(lower, $0) } }
+        let status = has(Needs.status)
+        let fractions = lower.contains(UInt8(ascii: "/")) ? line.matches(of: fractionPattern) : []
+        for match in fractions where isStandalone(line, match.range) && Int(match.2) != 0 {
             var claim = Claim(kind: .fraction, text: line, noun: singular(match.3), count: Int(match.1) ?? 0, range: range)
             claim.total = Int(match.2)
             claim.status = .done
             add(claim, match.range)
         }
-        for pattern in [totalPattern, trailingTotalPattern] {
+        for pattern in has(Needs.total) ? [totalPattern, trailingTotalPattern] : [] {
             for match in line.matches(of: pattern) where isStandalone(line, match.range) {
                 let claim = Claim(kind: .total, text: line, noun: singular(match.2), count: Int(match.1) ?? 0, range: range)
                 add(claim, match.range, exclusive: false)
             }
         }
-        for match in line.matches(of: labelledCountPattern) where isStandalone(line, match.range) {
+        let labelled = status && lower.contains(UInt8(ascii: ":")) ? line.matches(of: labelledCountPattern) : []
+        for match in labelled where isStandalone(line, match.range) {
             var claim = Claim(kind: .count, text: line, noun: singular(match.3), count: Int(match.2) ?? 0, range: range)
             apply(status: String(match.1), to: &claim)
             add(claim, match.range)
         }
-        for match in line.matches(of: statusCountPattern) where isStandalone(line, match.range) {
+        for match in status ? line.matches(of: statusCountPattern) : [] where isStandalone(line, match.range) {
             // Without a noun ("18 completed"), the number must open its clause and nothing may follow the
             // status word but punctuation or a percentage: "Phase 5 complete", "1 of 3 done" and
             // "2 completed attempts" are not claims.
@@ -96,12 +102,12 @@ enum ClaimScanner {
             claim.percent = match.4.flatMap { Int($0) }
             add(claim, match.range)
         }
-        for match in line.matches(of: nounStatusPattern) where isStandalone(line, match.range) {
+        for match in status ? line.matches(of: nounStatusPattern) : [] where isStandalone(line, match.range) {
             var claim = Claim(kind: .count, text: line, noun: singular(match.2), count: Int(match.1) ?? 0, range: range)
             apply(status: String(match.3), to: &claim)
             add(claim, match.range, exclusive: false)
         }
-        for match in line.matches(of: plainCountPattern) where isStandalone(line, match.range) {
+        for match in has(Needs.plainNoun) ? line.matches(of: plainCountPattern) : [] where isStandalone(line, match.range) {
             let noun = singular(match.2)
             guard noun == "phase" || noun == "task group" || noun == "user story" || noun == "requirement" else { continue }
             add(Claim(kind: .count, text: line, noun: noun, count: Int(match.1) ?? 0, range: range), match.range)
@@ -144,6 +150,39 @@ enum ClaimScanner {
         if text.hasSuffix("stories") { return String(text.dropLast(3)) + "y" }
         if text.hasSuffix("s") { text.removeLast() }
         return text
+    }
+
+    /// What each pattern needs in a line (lowercase ASCII stems): a necessary condition, checked on bytes before
+    /// the regex runs.
+    enum Needs {
+        /// `statusWords`: every alternative holds one of these.
+        static let status: [[UInt8]] = [
+            "complete", "done", "finished", "remaining", "pending", "open", "left", "outstanding", "progress", "started",
+            "blocked", "cancel", "deferred", "todo",
+        ].map { Array($0.utf8) }
+        static let total: [[UInt8]] = [Array("total".utf8)]
+        /// The nouns `plainCountPattern`'s claims keep: phase, task group, user story, requirement.
+        static let plainNoun: [[UInt8]] = ["phase", "task", "stor", "requirement"].map { Array($0.utf8) }
+
+        /// `namedFractionPattern`: a `(`, a `/`, a `)`, and "phase", "task" or a T and a digit.
+        static func namedFraction(_ line: String) -> Bool {
+            var (open, slash, close, name) = (false, false, false, false)
+            var previous: UInt8 = 0
+            for byte in line.utf8 {
+                switch byte {
+                case UInt8(ascii: "("): open = true
+                case UInt8(ascii: "/"): slash = true
+                case UInt8(ascii: ")"): close = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): if previous == UInt8(ascii: "T") { name = true }
+                default: break
+                }
+                previous = byte
+            }
+            guard open, slash, close else { return false }
+            if name { return true }
+            let lower = QuickScan.lowercased(line)
+            return QuickScan.contains(lower, Array("phase".utf8)) || QuickScan.contains(lower, Array("task".utf8))
+        }
     }
 
     /// Stems of every noun and status word the patterns know (a line with none of them has no claim).

@@ -108,7 +108,14 @@ public struct ConceptWords: Sendable {
     /// The text after a word of `concept` that `text` starts with (case folded), or nil.
     func remainder(after concept: VocabularyConcept, in text: Substring) -> Substring? {
         // Most texts start with a letter no word of the concept starts with: one set lookup, no string search.
-        guard let first = text.first, initials[concept]?.contains(Character(first.lowercased())) == true else { return nil }
+        guard let first = text.first else { return nil }
+        let folded: Character
+        if let ascii = first.asciiValue {
+            folded = Character(Unicode.Scalar(ascii >= 0x41 && ascii <= 0x5A ? ascii | 0x20 : ascii))
+        } else {
+            folded = Character(first.lowercased())
+        }
+        guard initials[concept]?.contains(folded) == true else { return nil }
         for word in words(for: concept) {
             if let rest = Self.dropPrefix(word, from: text) { return rest }
         }
@@ -135,8 +142,34 @@ public struct ConceptWords: Sendable {
     func mentions(_ concept: VocabularyConcept, in text: String) -> Bool { firstRange(of: concept, in: text) != nil }
 
     static func dropPrefix(_ word: String, from text: Substring) -> Substring? {
+        // An ASCII word against ASCII text: compared byte by byte, folding case with `| 0x20`. Anything else
+        // (non-ASCII in the compared bytes or just after them, where Foundation folds `ß` or composes accents)
+        // is left to Foundation.
+        if let end = asciiPrefixEnd(word, of: text) {
+            guard let end = end else { return nil }
+            return isWordEnd(text, end, word) ? text[end...] : nil
+        }
         guard let range = text.range(of: word, options: [.caseInsensitive, .anchored]) else { return nil }
         return isWordEnd(text, range.upperBound, word) ? text[range.upperBound...] : nil
+    }
+
+    /// Where an ASCII `word` that `text` starts with (ignoring ASCII case) ends in `text`: `.some(nil)` when
+    /// it does not start with it, nil when bytes alone cannot tell.
+    private static func asciiPrefixEnd(_ word: String, of text: Substring) -> Substring.Index?? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        for expected in word.utf8 {
+            guard expected < 0x80 else { return nil }
+            guard index < utf8.endIndex else { return .some(nil) }
+            let byte = utf8[index]
+            guard byte < 0x80 else { return nil }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if isLetter ? (byte | 0x20) != (expected | 0x20) : byte != expected { return .some(nil) }
+            index = utf8.index(after: index)
+        }
+        // A combining mark after the word is part of its last character.
+        if index < utf8.endIndex, utf8[index] >= 0x80 { return nil }
+        return .some(index)
     }
 
     private static func isLatin(_ character: Character?) -> Bool {

@@ -114,13 +114,10 @@ struct PlaceholderRule: Rule {
                 found.append(Found(token: token, what: what, line: line, text: text, range: range))
             }
             for (number, line) in context.proseLines(of: document) {
-                let braces = QuickScan.containsExact(line, Self.braces)
-                let token = Self.hasCapsToken(line)
-                let note = Self.noteWords.contains { QuickScan.containsExact(line, $0) }
-                let question = QuickScan.containsExact(line, Self.needs)
-                let italic = line.contains("_[") || line.contains("*[")
-                let input = line.contains(Self.specKitInput)
-                guard braces || token || note || question || italic || input else { continue }
+                let clues = Clues(line)
+                guard !clues.isEmpty else { continue }
+                let (braces, token, note) = (clues.contains(.braces), clues.contains(.token), clues.contains(.note))
+                let (question, italic, input) = (clues.contains(.question), clues.contains(.italic), clues.contains(.input))
                 let text = Self.blankingCodeSpans(line)
                 if text.firstMatch(of: Self.mention) != nil { continue }
                 let marks = LineMarks(text)
@@ -219,32 +216,74 @@ struct PlaceholderRule: Rule {
             fix: "replace it with the real text")
     }
 
-    static let braces = Array("{{".utf8), needs = Array("[NEEDS".utf8)
-    static let noteWords: [[UInt8]] = ["TBD", "TKTK", "FIXME", "XXX", "TODO"].map { Array($0.utf8) }
+    /// What a line needs for each kind of placeholder, found in one pass over its bytes (most lines have none
+    /// and cost only that pass). Each is a necessary condition of the pattern it guards.
+    struct Clues: OptionSet {
+        let rawValue: UInt8
+        /// `{{`: a mustache token.
+        static let braces = Clues(rawValue: 1)
+        /// A bracketed run of three or more capitals, digits, `_`, `-`, spaces or `#` (`[PROJECT_NAME]`,
+        /// `[###-feature]`): what a template token needs, and what `[P]` and `[US1]` are not.
+        static let token = Clues(rawValue: 2)
+        /// TBD, TKTK, FIXME, XXX or TODO.
+        static let note = Clues(rawValue: 4)
+        /// `[NEEDS`.
+        static let question = Clues(rawValue: 8)
+        /// `_[` or `*[`.
+        static let italic = Clues(rawValue: 16)
+        /// `$ARGUMENTS`.
+        static let input = Clues(rawValue: 32)
 
-    /// A bracketed run of three or more capitals, digits, `_`, `-`, spaces or `#` (`[PROJECT_NAME]`,
-    /// `[###-feature]`): what a template token needs, and what `[P]` and `[US1]` are not.
-    static func hasCapsToken(_ line: Substring) -> Bool {
-        let bytes = Array(line.utf8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "["), index + 1 < bytes.count,
-                (bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A) || bytes[index + 1] == UInt8(ascii: "#")
-            {
-                var end = index + 1
-                while end < bytes.count, Self.isTokenByte(bytes[end]) { end += 1 }
-                if end < bytes.count, bytes[end] == UInt8(ascii: "]"), end - index - 1 >= 3 { return true }
-                index = end
-            } else {
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ line: Substring) {
+            var line = line
+            self = line.withUTF8 { Clues(bytes: $0) }
+        }
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            var clues: Clues = []
+            let count = bytes.count
+            func has(_ word: StaticString, at index: Int) -> Bool {
+                let length = word.utf8CodeUnitCount
+                guard index + length <= count else { return false }
+                let start = word.utf8Start
+                for offset in 0..<length where bytes[index + offset] != start[offset] { return false }
+                return true
+            }
+            var index = 0
+            while index < count {
+                switch bytes[index] {
+                case UInt8(ascii: "{"):
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "{") { clues.insert(.braces) }
+                case UInt8(ascii: "["):
+                    if has("[NEEDS", at: index) { clues.insert(.question) }
+                    if index + 1 < count, (bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A) || bytes[index + 1] == UInt8(ascii: "#") {
+                        var end = index + 1
+                        while end < count, Self.isTokenByte(bytes[end]) { end += 1 }
+                        if end < count, bytes[end] == UInt8(ascii: "]"), end - index - 1 >= 3 { clues.insert(.token) }
+                    }
+                case UInt8(ascii: "_"), UInt8(ascii: "*"):
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "[") { clues.insert(.italic) }
+                case UInt8(ascii: "$"):
+                    if has("$ARGUMENTS", at: index) { clues.insert(.input) }
+                case UInt8(ascii: "T"):
+                    if has("TBD", at: index) || has("TKTK", at: index) || has("TODO", at: index) { clues.insert(.note) }
+                case UInt8(ascii: "F"):
+                    if has("FIXME", at: index) { clues.insert(.note) }
+                case UInt8(ascii: "X"):
+                    if has("XXX", at: index) { clues.insert(.note) }
+                default: break
+                }
                 index += 1
             }
+            self = clues
         }
-        return false
-    }
 
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x20 || byte == 0x23
-            || byte == 0x2D || (byte >= 0x61 && byte <= 0x7A)
+        private static func isTokenByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x20 || byte == 0x23
+                || byte == 0x2D || (byte >= 0x61 && byte <= 0x7A)
+        }
     }
 
     /// Whether the token at `range` is named rather than held: inside a quoted string, or just after "e.g.",

@@ -54,7 +54,7 @@ public final class RuleContext {
         current = description
         reported = 0
         dropped = 0
-        rule.check(self)
+        PhaseClock.time(rule: description.id.rawValue) { rule.check(self) }
         if dropped > 0, let last = findings.last, let severity = settings.severity(of: description) {
             // The dropped findings count at the rule's severity; the line saying so is only a note.
             hidden[severity, default: 0] += dropped
