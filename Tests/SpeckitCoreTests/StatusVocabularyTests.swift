@@ -26,6 +26,17 @@ struct StatusVocabularyTests {
         #expect(vocabulary.leadingStatus(in: "Basic UI exists, needs enhancement") == nil)
     }
 
+    @Test("status emoji and coloured circles are all outside ASCII: headings of ASCII text skip looking for them")
+    func emojiAreNotASCII() {
+        let marks = Array(BuiltInStatusWords.emoji.keys) + Array(BuiltInStatusWords.priorityColours)
+        #expect(!marks.isEmpty)
+        #expect(marks.allSatisfy { $0.utf8.allSatisfy { $0 >= 0x80 } })
+        // The suffix is still read from ASCII headings, and emoji from the others.
+        #expect(StatusSuffix.extract(from: "Phase 2: API (COMPLETED)", vocabulary: .standard)?.status == .done)
+        #expect(StatusSuffix.extract(from: "Phase 2: API ✅", vocabulary: .standard)?.status == .done)
+        #expect(StatusSuffix.extract(from: "Phase 2: API", vocabulary: .standard) == nil)
+    }
+
     @Test("extra words from configuration")
     func extraWords() {
         let vocabulary = StatusVocabulary.standard.adding(["shelved": .deferred])

@@ -8,7 +8,7 @@ enum CriterionClassifier {
         if body.hasPrefix("given ") && (folded.contains(" then ") || folded.contains("\nthen ") || folded.contains(" when ")) {
             return .scenario
         }
-        if folded.contains(" shall ") || folded.hasSuffix(" shall") {
+        if QuickScan.containsExact(folded, Self.shall) || folded.hasSuffix(" shall") {
             for keyword in ["when ", "if ", "while ", "where ", "the "] where body.hasPrefix(keyword) { return .ears }
         }
         // Other languages: a Given word first, and a When or Then word after it.
@@ -19,6 +19,8 @@ enum CriterionClassifier {
         }
         return nil
     }
+
+    static let shall = Array(" shall ".utf8)
 
     /// Whether a line continues a Given/When/Then scenario started before it.
     static func continuesScenario(_ text: String, words: ConceptWords = .standard) -> Bool {

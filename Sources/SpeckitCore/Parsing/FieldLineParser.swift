@@ -18,13 +18,16 @@ struct FieldFact: Equatable {
 /// "Note: …" never become fields; attribute tables (`| Complexity | Medium |`) accept any key.
 enum FieldLineParser {
     /// Every known field on every line of `text`.
+    static let nameTrim = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "*_-•"))
+    static let valueTrim = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "*_"))
+
     static func fields(in text: String, words: ConceptWords = .standard) -> [FieldFact] {
         var out: [FieldFact] = []
         for line in text.split(separator: "\n") {
             for part in line.split(separator: "|") {
                 guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
-                let name = part[..<colon].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "*_-•")))
-                let value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "*_")))
+                let name = part[..<colon].trimmingCharacters(in: Self.nameTrim)
+                let value = part[part.index(after: colon)...].trimmingCharacters(in: Self.valueTrim)
                 guard let key = key(for: name, anyKey: false, words: words) else { continue }
                 out.append(FieldFact(key: key, name: name, value: value))
             }

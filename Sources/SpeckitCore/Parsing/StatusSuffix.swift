@@ -12,7 +12,8 @@ struct StatusSuffix {
     /// The text without a coloured circle that colour-codes it (`🟢 Phase 6.3: Tests` → `Phase 6.3: Tests`): one
     /// followed by words that are no status.
     static func withoutColourLabel(_ text: String, vocabulary: StatusVocabulary) -> String {
-        guard let index = text.firstIndex(where: vocabulary.isColourCircle) else { return text }
+        // Every coloured circle is outside ASCII.
+        guard text.utf8.contains(where: { $0 >= 0x80 }), let index = text.firstIndex(where: vocabulary.isColourCircle) else { return text }
         let after = text[text.index(after: index)...].trimmingCharacters(in: .whitespaces)
         guard !after.isEmpty, leadingPhrase(after, vocabulary) == nil, !vocabulary.isPriorityColour(text[index], in: text) else {
             return text
@@ -22,7 +23,8 @@ struct StatusSuffix {
 
     /// Finds a status emoji (with the words after it) or a trailing ALL-CAPS / bracketed status phrase.
     static func extract(from text: String, vocabulary: StatusVocabulary) -> StatusSuffix? {
-        let characters = Array(text)
+        // Every status emoji is outside ASCII (`BuiltInStatusWords.emoji`): an ASCII text has none.
+        let characters = text.utf8.contains(where: { $0 >= 0x80 }) ? Array(text) : []
         // A coloured circle beside a priority word (`### 🔴 High: Fix login`, `T3 Colors 🟡 P2`) is a priority.
         if let index = characters.firstIndex(where: {
             vocabulary.isStatusEmoji($0) && !vocabulary.isPriorityColour($0, in: text)

@@ -28,16 +28,28 @@ enum TaskLineParser {
         var rest = Substring(firstLine.trimmingSpaces)
         var facts = TaskLineFacts(title: "")
 
-        if Self.mayStartWithID(rest), let match = rest.prefixMatch(of: idPattern) {
+        let id = Self.mayStartWithID(rest) ? TaskLinePrefix.id(rest) : .none
+        if case .found(let found, let after) = id {
+            facts.id = String(found)
+            rest = after
+        } else if id == .unsure, let match = rest.prefixMatch(of: idPattern) {
             facts.id = String(match.1)
             rest = rest[match.range.upperBound...]
         } else if let first = rest.first, first.isASCII, first.isNumber, let match = rest.prefixMatch(of: numericIDPattern) {
             facts.id = String(match.1)
             rest = rest[match.range.upperBound...]
         }
-        while rest.first == "[", let match = rest.prefixMatch(of: tagPattern) {
-            facts.tags.append(String(match.1))
-            rest = rest[match.range.upperBound...]
+        while rest.first == "[" {
+            let tag = TaskLinePrefix.tag(rest)
+            if case .found(let found, let after) = tag {
+                facts.tags.append(String(found))
+                rest = after
+            } else if tag == .unsure, let match = rest.prefixMatch(of: tagPattern) {
+                facts.tags.append(String(match.1))
+                rest = rest[match.range.upperBound...]
+            } else {
+                break
+            }
         }
         var title = rest.trimmingSpaces
 

@@ -40,8 +40,11 @@ struct Suppressions {
     private(set) var directives: [Directive] = []
 
     /// The directives of one file.
+    /// What every directive holds.
+    static let marker = Array("speckit-".utf8)
+
     init(_ source: SourceText, format: Document.Format) {
-        guard source.text.contains("speckit-") else { return }
+        guard QuickScan.containsExact(source.text, Self.marker) else { return }
         var fence: Character?
         var open: [Int] = []
         for number in 1...max(source.lineCount, 1) where number <= source.lineCount {
@@ -53,7 +56,9 @@ struct Suppressions {
                 fence = fence == nil ? first : (fence == first ? nil : fence)
                 continue
             }
-            guard fence == nil, line.contains("speckit-"), let (kind, patterns, column) = Self.directive(in: line, format: format) else {
+            guard fence == nil, QuickScan.containsExact(line, Self.marker),
+                let (kind, patterns, column) = Self.directive(in: line, format: format)
+            else {
                 continue
             }
             if kind == "enable" {

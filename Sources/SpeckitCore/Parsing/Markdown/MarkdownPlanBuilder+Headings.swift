@@ -107,6 +107,7 @@ extension MarkdownPlanBuilder {
     /// to do and stay tasks.
     /// The name of a paragraph that is only a checklist label (`**Checklist:**`, `Definition of Done:`).
     static func checklistLabel(_ text: String) -> String? {
+        guard mayEndWithColon(text) else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= 40, trimmed.hasSuffix(":") || trimmed.hasSuffix(":**") || trimmed.hasSuffix("：") else { return nil }
         let name = String(trimmed.drop { "*_ ".contains($0) }.reversed().drop { "*_:： ".contains($0) }.reversed())
@@ -116,12 +117,21 @@ extension MarkdownPlanBuilder {
     /// A label, on a line of its own, that introduces a list about another artifact: "**User Story Reference:**",
     /// "References:", "**Source:**", "Related:", "See also:".
     static func isReferenceLabel(_ text: String) -> Bool {
+        guard mayEndWithColon(text) else { return false }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= 40, !trimmed.contains("\n"), trimmed.hasSuffix(":") || trimmed.hasSuffix(":**") else { return false }
         let words = trimmed.lowercased().split { !$0.isLetter }
         guard let last = words.last else { return false }
         return ["reference", "references", "source", "sources", "related", "links"].contains(last)
             || words.suffix(2) == ["see", "also"]
+    }
+
+    /// Whether `text`, without trailing whitespace, may end with `:`, `:**` or `：`: false when its last byte
+    /// other than an ASCII space or tab is ASCII and neither `:` nor `*` (most paragraphs, decided without
+    /// trimming or counting them).
+    static func mayEndWithColon(_ text: String) -> Bool {
+        guard let last = text.utf8.last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return false }
+        return last >= 0x80 || last == UInt8(ascii: ":") || last == UInt8(ascii: "*")
     }
 
     static func isChecklistHeading(_ text: String) -> Bool {

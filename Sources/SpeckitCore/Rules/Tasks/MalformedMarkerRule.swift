@@ -70,7 +70,8 @@ struct MalformedMarkerRule: Rule {
     /// The character offset and text of a malformed marker opening a list item (`- [ x] …`, `-[x] …`), if any.
     static func malformedMarker(in line: Substring) -> (Int, String)? {
         var rest = line.drop { $0 == " " || $0 == "\t" }
-        guard line.count - rest.count <= 12, let bullet = rest.first else { return nil }
+        // The indentation's length, counted alone (not the whole line twice).
+        guard line.distance(from: line.startIndex, to: rest.startIndex) <= 12, let bullet = rest.first else { return nil }
         if bullet == "-" || bullet == "*" || bullet == "+" {
             rest = rest.dropFirst()
         } else if bullet.isASCII, bullet.isNumber {
