@@ -15,7 +15,7 @@ enum ListLegend {
             guard let close = inner.range(of: delimiter) else { return nil }
             (word, after) = (inner[..<close.lowerBound], inner[close.upperBound...])
         } else {
-            let end = separators.compactMap { rest.range(of: $0)?.lowerBound }.min() ?? rest.endIndex
+            let end = firstSeparator(in: rest)
             (word, after) = (rest[..<end], rest[end...])
         }
         let name = word.trimmingCharacters(in: .whitespaces)
@@ -41,4 +41,24 @@ enum ListLegend {
     }
 
     private static let separators = [" - ", " – ", " — ", ":", " = ", "："]
+    private static let separatorBytes = separators.map { Array($0.utf8) }
+
+    /// Where the first separator starts in `text` (its end when there is none). ASCII text is searched byte
+    /// by byte; other text with Foundation, whose comparison composes accents.
+    static func firstSeparator(in text: Substring) -> Substring.Index {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return separators.compactMap { text.range(of: $0)?.lowerBound }.min() ?? text.endIndex
+        }
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x3A { return index }
+            if byte == 0x20 {
+                for separator in separatorBytes where separator.count == 3 && utf8[index...].starts(with: separator) { return index }
+            }
+            index = utf8.index(after: index)
+        }
+        return text.endIndex
+    }
 }

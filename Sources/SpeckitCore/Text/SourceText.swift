@@ -124,7 +124,11 @@ public struct SourceText: Sendable {
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
         if end < start { end = start }
-        return Substring(decoding: utf8[start..<end], as: UTF8.self)
+        // A slice of the text, not a copy: a line starts after a `\n` and ends before one (line endings are
+        // `\n` alone here), so both ends are character boundaries. Offsetting a native string's UTF-8 view
+        // costs nothing.
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+        return text[lower..<text.utf8.index(lower, offsetBy: end - start)]
     }
 
     /// Converts a 1-based *byte* column in the parsed text (what cmark-gfm reports) to a 1-based

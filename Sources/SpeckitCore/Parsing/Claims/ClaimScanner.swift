@@ -15,7 +15,7 @@ enum ClaimScanner {
         // Every claim has a digit; most lines have none and cost one pass over their bytes.
         guard !place.quoted, line.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
         var found = claims(in: line, range: range)
-        let field = line.utf8.contains(UInt8(ascii: ":")) ? fieldCounts(in: line, range: range) : []
+        let field = Needs.fieldCount(line) ? fieldCounts(in: line, range: range) : []
         found = field + found.filter { claim in !field.contains { $0.noun == claim.noun && $0.count == claim.count } }
         if found.isEmpty, Needs.namedFraction(line), let named = namedFraction(in: line, range: range) { found = [named] }
         guard !found.isEmpty, !ClaimExclusions.excludes(line) else { return [] }
@@ -163,6 +163,23 @@ enum ClaimScanner {
         static let total: [[UInt8]] = [Array("total".utf8)]
         /// The nouns `plainCountPattern`'s claims keep: phase, task group, user story, requirement.
         static let plainNoun: [[UInt8]] = ["phase", "task", "stor", "requirement"].map { Array($0.utf8) }
+
+        /// `fieldCountPattern`, anchored: before the first `:` only spaces, bullets, emphasis and letters; after
+        /// it, past spaces and emphasis, a digit (or a character outside ASCII, which may be a space).
+        static func fieldCount(_ line: String) -> Bool {
+            let utf8 = line.utf8
+            guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            for byte in utf8[..<colon] {
+                let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                let mark = byte == 0x2D || byte == 0x2A || byte == 0x2B || byte == 0x5F
+                guard letter || mark || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80 else { return false }
+            }
+            for byte in utf8[utf8.index(after: colon)...] {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x2A || byte == 0x5F { continue }
+                return byte >= 0x80 || (byte >= 0x30 && byte <= 0x39)
+            }
+            return false
+        }
 
         /// `namedFractionPattern`: a `(`, a `/`, a `)`, and "phase", "task" or a T and a digit.
         static func namedFraction(_ line: String) -> Bool {

@@ -135,10 +135,14 @@ struct MarkdownPlanBuilder {
             place.quoted = tree.nodes[parent].kind == .blockQuote
             parent = tree.nodes[parent].parent
         }
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Every claim has a digit and none is quoted: most lines are passed over without a copy.
+        guard !place.quoted else { return }
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             let lineRange = SourceRange(file: base.file, line: base.line + offset, column: offset == 0 ? base.column : 1)
             // A claim is a short sentence; very long lines (pasted logs, hostile input) are not searched whole.
-            claims += ClaimScanner.claims(in: String(line.prefix(1_000)), range: lineRange, place: place)
+            let searched = line.utf8.count <= 1_000 ? String(line) : String(line.prefix(1_000))
+            claims += ClaimScanner.claims(in: searched, range: lineRange, place: place)
         }
     }
 }
