@@ -64,6 +64,8 @@ public enum TextDecoding {
     }
 
     private static func normaliseLineEndings(_ bytes: ArraySlice<UInt8>) -> ([UInt8], TextReport.LineEndings) {
+        // Most files have no `\r`: copied whole, only their line feeds looked for.
+        if !bytes.contains(0x0D) { return (Array(bytes), bytes.contains(0x0A) ? .lf : .none) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var lf = 0

@@ -181,6 +181,39 @@ enum ClaimScanner {
             return false
         }
 
+        /// `\(\s*(\d+)\s*\/\s*(\d+)\s*\)` somewhere in `line` (a byte outside ASCII where a space or digit
+        /// could stand counts as one).
+        static func bracketedFraction(_ line: String) -> Bool {
+            let bytes = Array(line.utf8)
+            var start = 0
+            while let open = bytes[start...].firstIndex(of: UInt8(ascii: "(")) {
+                start = open + 1
+                var index = open + 1
+                func spaces() {
+                    while index < bytes.count, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) { index += 1 }
+                }
+                /// Digits read; nil when a byte outside ASCII stands where one could be.
+                func digits() -> Int? {
+                    let first = index
+                    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+                    return index < bytes.count && bytes[index] >= 0x80 ? nil : index - first
+                }
+                spaces()
+                guard let before = digits() else { return true }
+                guard before > 0 else { continue }
+                spaces()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "/") || bytes[index] >= 0x80 else { continue }
+                if bytes[index] >= 0x80 { return true }
+                index += 1
+                spaces()
+                guard let after = digits() else { return true }
+                guard after > 0 else { continue }
+                spaces()
+                if index < bytes.count, bytes[index] == UInt8(ascii: ")") || bytes[index] >= 0x80 { return true }
+            }
+            return false
+        }
+
         /// `namedFractionPattern`: a `(`, a `/`, a `)`, and "phase", "task" or a T and a digit.
         static func namedFraction(_ line: String) -> Bool {
             var (open, slash, close, name) = (false, false, false, false)
@@ -195,7 +228,7 @@ enum ClaimScanner {
                 }
                 previous = byte
             }
-            guard open, slash, close else { return false }
+            guard open, slash, close, bracketedFraction(line) else { return false }
             if name { return true }
             let lower = QuickScan.lowercased(line)
             return QuickScan.contains(lower, Array("phase".utf8)) || QuickScan.contains(lower, Array("task".utf8))

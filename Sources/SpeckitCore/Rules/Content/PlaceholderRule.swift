@@ -119,7 +119,7 @@ struct PlaceholderRule: Rule {
                 let (braces, token, note) = (clues.contains(.braces), clues.contains(.token), clues.contains(.note))
                 let (question, italic, input) = (clues.contains(.question), clues.contains(.italic), clues.contains(.input))
                 let text = Self.blankingCodeSpans(line)
-                if text.firstMatch(of: Self.mention) != nil { continue }
+                if Self.mayMention(text), text.firstMatch(of: Self.mention) != nil { continue }
                 let marks = LineMarks(text)
                 let named = { (range: Range<String.Index>) in Self.isNamed(text, range, marks) }
                 // One finding per place: `_[TBD]_` is one placeholder, not a token, a note and an italic bracket.
@@ -222,8 +222,9 @@ struct PlaceholderRule: Rule {
         let rawValue: UInt8
         /// `{{`: a mustache token.
         static let braces = Clues(rawValue: 1)
-        /// A bracketed run of three or more capitals, digits, `_`, `-`, spaces or `#` (`[PROJECT_NAME]`,
-        /// `[###-feature]`): what a template token needs, and what `[P]` and `[US1]` are not.
+        /// A bracketed run of three or more capitals, digits, `_`, `-`, spaces or `#` shaped as `capsToken`
+        /// wants it (`[PROJECT_NAME]`, `[###-feature]`, `[DATE]`): what a template token needs, and what
+        /// `[P]` and `[US1]` are not.
         static let token = Clues(rawValue: 2)
         /// TBD, TKTK, FIXME, XXX or TODO.
         static let note = Clues(rawValue: 4)
@@ -251,6 +252,9 @@ struct PlaceholderRule: Rule {
                 for offset in 0..<length where bytes[index + offset] != start[offset] { return false }
                 return true
             }
+            // A bracketed run, and one shaped as `capsToken` wants; `[###` lets the regex look at the line
+            // whenever a run is there.
+            var (run, shaped, hashes) = (false, false, false)
             var index = 0
             while index < count {
                 switch bytes[index] {
@@ -258,10 +262,22 @@ struct PlaceholderRule: Rule {
                     if index + 1 < count, bytes[index + 1] == UInt8(ascii: "{") { clues.insert(.braces) }
                 case UInt8(ascii: "["):
                     if has("[NEEDS", at: index) { clues.insert(.question) }
+                    if has("[###", at: index) { hashes = true }
                     if index + 1 < count, (bytes[index + 1] >= 0x41 && bytes[index + 1] <= 0x5A) || bytes[index + 1] == UInt8(ascii: "#") {
                         var end = index + 1
-                        while end < count, Self.isTokenByte(bytes[end]) { end += 1 }
-                        if end < count, bytes[end] == UInt8(ascii: "]"), end - index - 1 >= 3 { clues.insert(.token) }
+                        var separated = false
+                        while end < count, Self.isTokenByte(bytes[end]) {
+                            separated = separated || bytes[end] == 0x5F || bytes[end] == 0x20
+                            end += 1
+                        }
+                        if end < count, bytes[end] == UInt8(ascii: "]"), end - index - 1 >= 3 {
+                            run = true
+                            let inner = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                            if separated || bytes[index + 1] == UInt8(ascii: "#") || Self.words.contains(where: { $0.elementsEqual(inner) })
+                            {
+                                shaped = true
+                            }
+                        }
                     }
                 case UInt8(ascii: "_"), UInt8(ascii: "*"):
                     if index + 1 < count, bytes[index + 1] == UInt8(ascii: "[") { clues.insert(.italic) }
@@ -277,8 +293,12 @@ struct PlaceholderRule: Rule {
                 }
                 index += 1
             }
+            if shaped || (run && hashes) { clues.insert(.token) }
             self = clues
         }
+
+        /// The words `capsToken` takes alone in brackets.
+        static let words = ["DATE", "NAME", "TITLE", "DESCRIPTION", "AUTHOR", "OWNER", "PLACEHOLDER", "TODO", "TBD"].map { Array($0.utf8) }
 
         private static func isTokenByte(_ byte: UInt8) -> Bool {
             (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x20 || byte == 0x23
@@ -336,6 +356,16 @@ struct PlaceholderRule: Rule {
             return low
         }
     }
+
+    /// What `mention` needs: "no", "zero" or "without", and "marker", "comment", "placeholder", "token" or
+    /// "note" (ASCII letters, any case).
+    static func mayMention(_ text: String) -> Bool {
+        let lower = QuickScan.lowercased(text)
+        return Self.negations.contains { QuickScan.contains(lower, $0) } && Self.mentioned.contains { QuickScan.contains(lower, $0) }
+    }
+
+    static let negations = ["no", "zero", "without"].map { Array($0.utf8) }
+    static let mentioned = ["marker", "comment", "placeholder", "token", "note"].map { Array($0.utf8) }
 
     /// Whether the document shows a template in a fenced code block (a `{{slot}}` inside one): its prose then
     /// talks about the template's slots ("Existing {{affected feature}} keeps working") rather than holding blanks.
