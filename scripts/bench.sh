@@ -128,7 +128,9 @@ if [ "$callgrind" -eq 1 ]; then
   command -v valgrind > /dev/null || die "valgrind not found (apt-get install valgrind)"
   # instructions CMD…: the instructions callgrind counted for CMD (its output discarded).
   instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null | awk '/Collected :/ { n = $NF } END { print n + 0 }'
+    # validate exits 1 when it finds something: the count is wanted either way.
+    { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null || true; } \
+      | awk '/Collected :/ { n = $NF } END { print n + 0 }'
   }
   echo "bench: counting instructions with callgrind (a few minutes)…" >&2
   floor_ir=$(instructions "$work/floor" -l "$work/files.txt")
@@ -225,9 +227,13 @@ if [ -x "$rumdl" ]; then
 fi
 
 # One small file: start-up and the work of one file, with hyperfine (mean of 30 runs after 3 warm-ups).
-small=$(grep -i '\.md$' "$work/files.txt" | tr '\n' '\0' | xargs -0 stat -c '%s %n' | awk '$1 >= 3500 && $1 <= 4500 { print $2; exit }')
+# The file is copied alone into the work folder: a file inside a kit is read with its kit for context.
+small=$(grep -i '\.md$' "$work/files.txt" | tr '\n' '\0' | xargs -0 stat -c '%s %n' \
+  | awk '$1 >= 3500 && $1 <= 4500 && found == "" { found = $2 } END { print found }')
 small_rows=() small_ms=""
 if command -v hyperfine > /dev/null && [ -n "$small" ]; then
+  mkdir -p "$work/one"
+  cp "$small" "$work/one/" && small=$work/one/$(basename "$small")
   small_cmds=("$speckit validate '$small' --format json" "$work/floor '$small'")
   [ -x "$rumdl" ] && small_cmds+=("$rumdl check --no-config --no-cache '$small'")
   if hyperfine -N -i --warmup 3 --runs 30 --export-json "$work/small.json" "${small_cmds[@]}" > /dev/null 2>&1; then
@@ -266,7 +272,7 @@ printf '%s\n' "${rows[@]}"
 echo "($rumdl_note)"
 if [ ${#small_rows[@]} -gt 0 ]; then
   echo
-  echo "one small file ($(stat -c %s "$small") bytes: ${small#"$corpus"/}), mean of 30 runs:"
+  echo "one small file alone ($(stat -c %s "$small") bytes, $(basename "$small")), mean of 30 runs:"
   printf '%s\n' "${small_rows[@]}"
 fi
 echo

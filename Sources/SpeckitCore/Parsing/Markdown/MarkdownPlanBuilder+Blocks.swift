@@ -80,8 +80,8 @@ extension MarkdownPlanBuilder {
             guard let open = line.firstIndex(of: "["), line[..<open].allSatisfy({ " \t-*+.)".contains($0) || $0.isNumber }),
                 let close = line[open...].firstIndex(of: "]"), line.distance(from: open, to: close) <= 3
             else { return false }
-            let after = line[line.index(after: close)...]
-            texts.append(after.split(separator: "\n", maxSplits: 1).first ?? after)
+            // A source line holds no line break: the rest of it is the item's first line.
+            texts.append(line[line.index(after: close)...])
             if texts.count > 12 { return false }
         }
         return ListLegend.isLegend(texts, vocabulary: vocabulary)

@@ -84,7 +84,9 @@ struct DuplicateTaskIDRule: Rule {
         // Only a heading made of such words ("Recently Completed", "Completed Tasks", "Done"): "Phase 1: Setup
         // (Completed)" defines its tasks.
         let words = Set(title.lowercased().split { !$0.isLetter }.map(String.init))
-        let restating: Set<String> = ["completed", "done", "recently", "changelog", "accomplished", "finished"]
-        return !words.isDisjoint(with: restating) && words.isSubset(of: restating.union(["tasks", "work", "items", "the", "so", "far"]))
+        return !words.isDisjoint(with: restating) && words.isSubset(of: restatingOrFiller)
     }
+
+    static let restating: Set<String> = ["completed", "done", "recently", "changelog", "accomplished", "finished"]
+    static let restatingOrFiller = restating.union(["tasks", "work", "items", "the", "so", "far"])
 }
