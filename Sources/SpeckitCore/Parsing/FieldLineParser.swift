@@ -23,7 +23,7 @@ enum FieldLineParser {
 
     static func fields(in text: String, words: ConceptWords = .standard) -> [FieldFact] {
         var out: [FieldFact] = []
-        for line in text.split(separator: "\n") {
+        for line in text.lineSlices(omittingEmpty: true) {
             for part in line.split(separator: "|") {
                 guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
                 let name = part[..<colon].trimmingCharacters(in: Self.nameTrim)

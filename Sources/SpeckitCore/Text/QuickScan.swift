@@ -126,6 +126,15 @@ enum QuickScan {
     }
 }
 
+extension String {
+    /// The text split at its line feeds, found by bytes: `split(separator: "\n")` without walking characters.
+    /// The same slices, as a `\n` is always a character of its own once line endings are `\n` alone (no mark
+    /// joins it; only `\r\n` would, and decoding leaves none).
+    func lineSlices(omittingEmpty: Bool = false) -> [Substring] {
+        utf8.split(separator: 0x0A, omittingEmptySubsequences: omittingEmpty).map { self[$0.startIndex..<$0.endIndex] }
+    }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (a fast, Foundation-free trim).
     var trimmingSpaces: String {

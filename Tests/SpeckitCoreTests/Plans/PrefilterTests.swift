@@ -38,6 +38,17 @@ struct PrefilterTests {
         #expect(matched.field > 20 && matched.fraction > 5, "\(matched)")
     }
 
+    @Test("lines split at line feeds by bytes are the lines split by characters")
+    func lineSlices() {
+        var generator = SplitMix(seed: 3)
+        let pieces = ["\n", "a", " ", "\u{301}", "é", "テ", "\n\n", "👍🏽", "\u{200D}", "|"]
+        for _ in 0..<20_000 {
+            let text = (0..<(Int(generator.next() % 12))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(text.lineSlices() == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.debugDescription)")
+            #expect(text.lineSlices(omittingEmpty: true) == text.split(separator: "\n"), "\(text.debugDescription)")
+        }
+    }
+
     @Test("placeholder clues: caps tokens and mentions")
     func placeholderClues() {
         var matched = (token: 0, mention: 0)

@@ -137,7 +137,7 @@ struct MarkdownPlanBuilder {
         }
         // Every claim has a digit and none is quoted: most lines are passed over without a copy.
         guard !place.quoted else { return }
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        for (offset, line) in text.lineSlices().enumerated()
         where line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             let lineRange = SourceRange(file: base.file, line: base.line + offset, column: offset == 0 ? base.column : 1)
             // A claim is a short sentence; very long lines (pasted logs, hostile input) are not searched whole.
