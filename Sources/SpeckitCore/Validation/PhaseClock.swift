@@ -38,24 +38,23 @@ package enum PhaseClock {
     @inline(__always)
     package static func time<T>(_ phase: Phase, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer {
-            let spent = DispatchTime.now().uptimeNanoseconds &- start
-            phases.withLock { $0[phase.rawValue] &+= spent }
-        }
-        return try body()
+        return try measure(body) { spent in phases.withLock { $0[phase.rawValue] &+= spent } }
     }
 
     /// Runs the rule `id`'s `body`, adding its time to the rule and to `.rules`.
     @inline(__always)
     package static func time<T>(rule id: String, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer {
-            let spent = DispatchTime.now().uptimeNanoseconds &- start
+        return try measure(body) { spent in
             rules.withLock { $0[id, default: 0] &+= spent }
             phases.withLock { $0[Phase.rules.rawValue] &+= spent }
         }
+    }
+
+    /// Runs `body` and hands the nanoseconds it took to `record`, whether it returns or throws.
+    private static func measure<T>(_ body: () throws -> T, record: (UInt64) -> Void) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { record(DispatchTime.now().uptimeNanoseconds &- start) }
         return try body()
     }
 
