@@ -56,6 +56,7 @@ REGISTRY = Registry().with_resources(
 EVENTS_SCHEMA = Draft202012Validator(SCHEMAS["run-events.schema.json"], registry=REGISTRY)
 ARTIFACTS_SCHEMA = Draft202012Validator(SCHEMAS["artifacts.schema.json"], registry=REGISTRY)
 STATUS_SCHEMA = load_validator("status.schema.json")
+NEXT_SCHEMA = load_validator("next.schema.json")
 BASELINE_SCHEMA = load_validator("baseline.schema.json")
 GITLAB_SCHEMA = Draft202012Validator(json.loads((REPO / "scripts" / "reports" / "gitlab-code-quality.schema.json").read_text()))
 SARIF_SCHEMA = Draft4Validator(load_schema(), format_checker=FormatChecker())
@@ -162,6 +163,10 @@ def validate_all(name, target, cwd, strict=False, extra=()):
     check(f"{name}: status exits 0", code == 0, err)
     check(f"{name}: status json matches spec/schema/status.schema.json",
           not (errors := schema_errors(STATUS_SCHEMA, json.loads(status))), errors[:5] if status else err)
+    code, ready, err = speckit(["next", *target, "--all", "--format", "json"], cwd)
+    check(f"{name}: next exits 0", code == 0, err)
+    check(f"{name}: next json matches spec/schema/next.schema.json",
+          not (errors := schema_errors(NEXT_SCHEMA, json.loads(ready))), errors[:5] if ready else err)
 
 
 def run_step(template, params, artifacts, cwd):

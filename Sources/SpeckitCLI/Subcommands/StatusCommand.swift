@@ -9,7 +9,7 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show progress per kit and phase: done/total, tasks in progress, blocked and ready to start, and claims vs. counts.",
         discussion: DiscoveryHelp.text + " Without a PATH the current folder is read. " + """
             A task is ready to \
-            start when it is still to do, has no subtasks, and everything it (or its phase) depends on is done. \
+            start when it is still to do, has no open subtask, and everything it (or its parent tasks or phase) depends on is done. \
             Claims are the sentences in which a document counts itself ("18 completed (16%)", "(3/27 subtasks)"), \
             shown against what the tasks say. Archived kits (OpenSpec's changes/archive/) are listed on one line \
             each and left out of the totals. Formats: text, json (spec/schema/status.schema.json), markdown. \

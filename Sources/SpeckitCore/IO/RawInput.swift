@@ -38,4 +38,16 @@ package enum RawInput {
         defer { close(descriptor) }
         return try read(descriptor, limit: limit + 1, source: path)
     }
+
+    /// The bytes of the regular file at `path` when it can be read and holds at most `limit` bytes; nil for a
+    /// missing file, a folder, a FIFO or device, or one that grew past the limit.
+    package static func regularFile(_ path: String, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard let bytes = try? read(descriptor, limit: limit + 1, source: path), bytes.count <= limit else { return nil }
+        return bytes
+    }
 }

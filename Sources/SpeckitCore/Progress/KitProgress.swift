@@ -14,7 +14,8 @@ public struct KitProgress: Codable, Hashable, Sendable {
     public var phases: [PhaseProgress]
     public var inProgress: [TaskReference]
     public var blocked: [TaskReference]
-    /// Open tasks without subtasks whose every dependency (and every dependency of their phase) is done.
+    /// Tasks to do with no open subtask whose every dependency (and every dependency of their parents and
+    /// phase) is done.
     public var ready: [TaskReference]
     /// The kit's claims about itself against what its tasks say.
     public var claims: [ClaimCheck]
@@ -40,67 +41,12 @@ public struct KitProgress: Codable, Hashable, Sendable {
         self.inProgress = units.tasks.filter { $0.task.status == .inProgress || $0.task.status == .review }
             .map { TaskReference($0.task, phase: $0.phase?.id) }
         self.blocked = units.tasks.filter { $0.task.status == .blocked }.map { TaskReference($0.task, phase: $0.phase?.id) }
-        self.ready = units.tasks.filter { units.isReady($0) }.map { TaskReference($0.task, phase: $0.phase?.id) }
+        self.ready = units.tasks.indices.filter(units.isReady).map { TaskReference(units.tasks[$0].task, phase: units.tasks[$0].phase?.id) }
         self.claims = kit.documents.flatMap(ClaimCheck.checks(in:))
     }
 
     /// Whole percent done, rounded down.
     public var percent: Int { ProgressBar.percent(done, of: total) }
-}
-
-/// The kit's tasks, each once, with the phase it sits in and the scope its id is unique in.
-struct WorkUnits {
-    struct Unit {
-        var task: PlanTask
-        var phase: Phase?
-        var scope: String
-    }
-
-    private(set) var tasks: [Unit] = []
-    private var byID: [String: CanonicalStatus] = [:]
-    private var phases: [String: CanonicalStatus] = [:]
-
-    init(_ kit: Kit) {
-        for document in kit.documents {
-            // A tagged Taskmaster file numbers every tag's tasks from 1 again: ids are unique per tag.
-            let tagged = document.format == .json && document.phases.count > 1
-            // A document numbering its tasks anew in every phase (`1.`, `| 1 |`, `### Task 1:`): per phase too.
-            let restarting = !TaskIdentity.restartingPhases(in: document).isEmpty
-            for phase in document.phases {
-                if phases.index(forKey: phase.id) == nil { phases[phase.id] = phase.effectiveStatus }
-                for task in phase.allTasks {
-                    let perPhase = tagged || (restarting && task.id.map(TaskIdentity.isPhaseNumber) == true)
-                    add(task, phase: phase, scope: perPhase ? "\(document.path)#\(phase.id)" : "")
-                }
-            }
-            for task in document.tasks.flatMap(\.flattened) { add(task, phase: nil, scope: tagged ? document.path : "") }
-        }
-    }
-
-    /// Drops optional tasks still open: they are not work anyone owes.
-    mutating func keepCounted() { tasks.removeAll { !$0.task.countsAsWork } }
-
-    private mutating func add(_ task: PlanTask, phase: Phase?, scope: String) {
-        if let id = task.id {
-            let key = scope + "|" + id
-            guard byID.index(forKey: key) == nil else { return }
-            byID[key] = task.status
-        }
-        tasks.append(Unit(task: task, phase: phase, scope: scope))
-    }
-
-    /// Whether the unit is a leaf task still to do whose dependencies are all done. A dependency speckit
-    /// cannot find (a typo, another kit) keeps the task from being ready.
-    func isReady(_ unit: Unit) -> Bool {
-        guard unit.task.status == .todo, unit.task.subtasks.isEmpty else { return false }
-        let dependencies = unit.task.dependencies + (unit.phase?.dependencies ?? [])
-        return dependencies.allSatisfy { dependency in
-            if dependency.id == unit.task.id { return true }
-            if let status = byID[unit.scope + "|" + dependency.id] { return status.isClosed }
-            if let status = phases[dependency.id] { return status.isClosed }
-            return false
-        }
-    }
 }
 
 /// How many checklist items a kit has and how many are ticked.

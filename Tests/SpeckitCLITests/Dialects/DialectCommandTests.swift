@@ -21,7 +21,7 @@ struct DialectCommandTests {
         #expect(run.status == 0)
         #expect(
             run.stdout.hasPrefix(
-                "checkout (.kiro/specs/checkout, kiro): 4/7 tasks done (57%) · 1 in progress · 0 blocked · 1 ready to start\n"
+                "checkout (.kiro/specs/checkout, kiro): 4/7 tasks done (57%) · 1 in progress · 0 blocked · 2 ready to start\n"
                     + "  optional: 2 open optional tasks (not counted)\n"), "\(run.stdout)")
         #expect(run.stdout.contains("    2 Receipts (.kiro/specs/checkout/tasks.md:8)\n"), "\(run.stdout)")
     }
