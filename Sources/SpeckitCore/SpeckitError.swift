@@ -25,6 +25,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     /// A file within the size limit that goes over another one of `Limits` (blocks of a Markdown file).
     case overLimit(String, problem: String)
     case cannotWrite(String, reason: String)
+    /// A statement `set-status` or `fix --claims` must change could not be found in the file for certain.
+    case cannotEdit(String, reason: String)
     /// Folders were searched but no file in them belongs to a kit; `skipped` says what was left out.
     case noKits(String, skipped: String?)
     /// The parameters of `speckit generate` are wrong (`source` is a file, `-` or "flags").
@@ -85,6 +87,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(path): file is \(bytes) bytes, more than the \(limit)-byte limit for one plan file (limits.fileBytes)"
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write: \(reason)"
+        case .cannotEdit(let path, let reason):
+            return "\(path): cannot edit: \(reason)"
         case .noKits(let path, let skipped):
             return "\(path): no kits found (expected spec/<kit>/, specs/NNN-feature/, .kiro/specs/<name>/, "
                 + "openspec/changes/<id>/, .taskmaster/tasks/tasks.json, or plan files such as tasks.md or ROADMAP.md)"

@@ -6,7 +6,8 @@ import SpeckitCore
 struct FixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
-        abstract: "Repair mojibake, drop byte-order marks and make line endings uniform, in place.",
+        abstract:
+            "Repair mojibake, drop byte-order marks and make line endings uniform, in place; with --claims, make claims and phase statuses true.",
         discussion: """
             PATH is a plan file, or a folder whose kits' files are fixed, found the way 'speckit validate' finds \
             kits (templates left out; default: the current folder). Each file is \
@@ -14,7 +15,12 @@ struct FixCommand: ParsableCommand {
             every line another process appends meanwhile; with --dry-run a unified diff is printed and \
             nothing is written. A file with bytes that are not UTF-8 is left alone. A symbolic link, a file with \
             other hard links, or a file another process keeps open for writing is refused and left as it is \
-            (exit 2, after the other files are fixed).
+            (exit 2, after the other files are fixed). With --claims, instead: every count claim that no way of \
+            counting agrees with ('18 completed (16%)', '(3/27 subtasks)') is rewritten to what the tasks say, \
+            counted the way the document's true claims of its kind are counted (else every task), and every phase \
+            whose declared status its tasks contradict is given theirs; only those spans change, line endings and \
+            byte-order mark kept, so that 'speckit validate' then reports no status.claim-mismatch and no \
+            status.phase-contradiction.
             """
     )
 
@@ -24,10 +30,17 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Print a unified diff of what would change and write nothing.")
     var dryRun = false
 
+    @Flag(help: "Rewrite wrong count claims and contradicted phase statuses to what the tasks say (instead of the text repairs).")
+    var claims = false
+
     @OptionGroup var load: LoadOptions
 
     func run() throws {
         let settings = try load.settings(for: paths)
+        if claims {
+            try fixClaims(settings: settings)
+            return
+        }
         let files = try Self.files(paths.isEmpty ? ["."] : paths, settings: settings)
         var fixed = 0
         var refused = 0
@@ -75,6 +88,21 @@ struct FixCommand: ParsableCommand {
         }
         print("\(dryRun ? "would fix" : "fixed") \(fixed) of \(files.count) file\(files.count == 1 ? "" : "s")")
         if refused > 0 { throw ExitCode(2) }
+    }
+
+    /// `--claims`: each kit's contradicted phase statuses, then its wrong claims, rewritten.
+    private func fixClaims(settings: ValidationSettings) throws {
+        let set = try load.discover(paths.isEmpty ? ["."] : paths, settings: settings)
+        var changed = 0
+        for source in set.kits where !source.archived {
+            var editor = try KitEditor(source: source, settings: settings, files: set.files)
+            try PhaseStatus.correct(&editor)
+            try ClaimUpdate.correct(&editor)
+            guard !editor.changedFiles.isEmpty || !editor.leftAlone.isEmpty else { continue }
+            changed += 1
+            try PlanEdits.finish(editor, dryRun: dryRun, summary: nil)
+        }
+        if changed == 0 { print("nothing to change: every claim and phase status checked agrees with the tasks") }
     }
 
     /// The files named, and the plan files of the kits under the folders named (found as every command finds

@@ -27,6 +27,13 @@ struct KillMidWriteTests {
         try LargePlan.tree(in: folder.appendingPathComponent("tree"), count: count)
     }
 
+    /// A plan of 5,000 open tasks in one phase, whose summary claims `completed` of them are done.
+    static func statusPlan(completed: Int) -> String {
+        "# Tasks\n\n## Phase 1: Build ⏳ IN PROGRESS\n\n"
+            + (1...5_000).map { "- [ ] T\($0) Ship part \($0)\n" }.joined()
+            + "\n## Summary\n\n- **Total Tasks**: 5000\n- **\(completed) completed (0%)**\n"
+    }
+
     static func write(_ text: String, _ path: String, in folder: URL) throws {
         let url = folder.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -47,6 +54,15 @@ struct KillMidWriteTests {
                 try write(
                     "# Tasks\n\n" + String(repeating: "- [ ] T1 Ship it \u{00E2}\u{0153}\u{2026}\n", count: 60_000), "tasks.md", in: folder)
             }, outputs: ["tasks.md"]),
+        Writer(
+            name: "set-status", arguments: ["set-status", "T1", "done", "tasks.md"],
+            prepare: { folder in
+                // 5,000 tasks and a summary that counts them: read four times over while the change is made.
+                try write(statusPlan(completed: 0), "tasks.md", in: folder)
+            }, outputs: ["tasks.md"]),
+        Writer(
+            name: "fix --claims", arguments: ["fix", "--claims", "tasks.md"],
+            prepare: { folder in try write(statusPlan(completed: 7), "tasks.md", in: folder) }, outputs: ["tasks.md"]),
         Writer(
             name: "pack", arguments: ["pack", "tree", "--out", "kit.zip"],
             prepare: { folder in

@@ -2,7 +2,7 @@ import Foundation
 
 extension CanonicalStatus {
     /// How a status reads in a message: `in progress`, `done`.
-    var phrase: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    package var phrase: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 
     /// Work is open: not started, under way, waiting or in review.
     var isOpen: Bool {
