@@ -9,6 +9,8 @@ swift build --build-tests
 swift test --skip-build
 # Real consumers (SARIF schema, junitparser, xmllint, speckit's JSON Schemas) read the real reports.
 scripts/check-reports.sh .build/debug/speckit
+# `speckit mcp` under a real MCP client: every tool and resource, and malformed requests answered, never a crash.
+scripts/check-mcp.sh .build/debug/speckit
 # The pre-commit hook (.pre-commit-hooks.yaml) run by the real pre-commit: refuses a new error, passes a clean
 # change, skips a commit with no plan file, and hands speckit what its own walk reads.
 scripts/check-pre-commit.sh .build/debug/speckit

@@ -13,7 +13,8 @@ public struct SpeckitCommand: ParsableCommand {
         version: Speckit.version,
         subcommands: [
             ParseCommand.self, ValidateCommand.self, StatusCommand.self, DiffCommand.self, RulesCommand.self,
-            NextCommand.self, SetStatusCommand.self, GenerateCommand.self, PackCommand.self, FixCommand.self, RunCommand.self,
+            NextCommand.self, SetStatusCommand.self, MCPCommand.self, GenerateCommand.self, PackCommand.self, FixCommand.self,
+            RunCommand.self,
             InitCommand.self,
         ]
     )

@@ -37,12 +37,23 @@ struct NextCommand: ParsableCommand {
         if let output = outputOptions.file {
             try OutputPath.refuseInputs(outputs: [output], inputs: load.inputs(of: set, paths: paths))
         }
+        let report = try Self.report(set: set, settings: settings, jobs: load.threads, all: all, paths: paths)
+        switch format {
+        case .text: try outputOptions.emit(NextTextReporter.render(report))
+        case .json: try outputOptions.emit(NextJSONReporter.render(report))
+        }
+    }
+}
+
+extension NextCommand {
+    /// The answer for the kits of `set`; warns on stderr of files that could not be read.
+    /// - Throws: the first failure, or `noKits`, when no kit could be read.
+    static func report(set: KitSet, settings: ValidationSettings, jobs: Int, all: Bool, paths: [String]) throws -> NextReport {
         let limit = settings.limits.fileBytes
         let kits = Mutex([NextReport.Kit]())
         let read = Mutex(0)
         let failures = Mutex([LoadFailure]())
-        let all = all
-        Validator(settings: settings, jobs: load.threads).read(set) { loaded in
+        Validator(settings: settings, jobs: jobs).read(set) { loaded in
             failures.withLock { $0 += loaded.failures }
             let kit = loaded.reportedKit
             guard !kit.documents.isEmpty, !kit.archived else { return }
@@ -50,17 +61,13 @@ struct NextCommand: ParsableCommand {
             guard let answer = NextReport.Kit(kit, all: all, bytes: { RawInput.regularFile($0, limit: limit) }) else { return }
             kits.withLock { $0.append(answer) }
         }
-        let report = NextReport(kits: kits.withLock { $0 })
         guard read.withLock({ $0 }) > 0 else {
             throw failures.withLock { $0.first?.error } ?? LoadOptions.nothingFound(paths, skipped: set.skipped)
         }
         for failure in failures.withLock({ $0 }) {
             StandardError.write("speckit: warning: \(failure.error.errorDescription ?? failure.path) (not read)\n")
         }
-        switch format {
-        case .text: try outputOptions.emit(NextTextReporter.render(report))
-        case .json: try outputOptions.emit(NextJSONReporter.render(report))
-        }
+        return NextReport(kits: kits.withLock { $0 })
     }
 }
 
