@@ -103,6 +103,32 @@ public struct GitRevision: Sendable {
         return (try read(wanted), refused, listed.sorted { $0.path < $1.path })
     }
 
+    /// The revision's files as a repository (`tasks.done-without-evidence` at the base): every path it lists,
+    /// in the working tree's namespace (absolute, under `root`), with the plain names its `.gitignore` held.
+    package func repository() throws -> RepositoryFiles {
+        var paths: Set<String> = []
+        for name in try Git.run(["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit], in: root).split(separator: 0) {
+            var path = String(decoding: name, as: UTF8.self)
+            paths.insert(path)
+            while let slash = path.lastIndex(of: "/") {
+                path = String(path[..<slash])
+                guard paths.insert(path).inserted else { break }
+            }
+        }
+        let names = Set(paths.map { String($0.split(separator: "/").last ?? "") })
+        var ignored: Set<String> = [".git"]
+        if let text = try? Git.run(["show", commit + ":.gitignore"], in: root) {
+            ignored.formUnion(RepositoryFiles.plainNames(inGitignore: String(decoding: text, as: UTF8.self)))
+        }
+        let top = root
+        let known = paths
+        let found = (names, ignored)
+        return RepositoryFiles(
+            root: top, locate: { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            exists: { path in path.hasPrefix(top + "/") && known.contains(String(path.dropFirst(top.count + 1))) },
+            names: { found })
+    }
+
     /// The links among the plan files, as the working tree reads them: one whose target (followed through
     /// further links in the tree) is a file inside the repository is read as that file; one that leads
     /// outside it is refused with the working tree's reason, so the same finding is made on both sides.

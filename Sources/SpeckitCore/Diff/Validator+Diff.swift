@@ -44,7 +44,7 @@ extension Validator {
             count: base.kits.count, jobs: jobs,
             work: { index in
                 let loaded = reader.read(base.kits[index], scope: .context)
-                let outcome = Self.check(loaded, settings: reader.settings, paths: validator.paths)
+                let outcome = Self.check(loaded, settings: reader.settings, paths: validator.paths, files: reader.files)
                 return (loaded.isEmpty ? nil : loaded.reportedKit, outcome.findings.compactMap(\.fingerprint))
             },
             deliver: { kit, fingerprints in
@@ -62,7 +62,8 @@ extension Validator {
     private func kits(at revision: GitRevision, paths: [String]) throws -> KitSet {
         let filter = PathFilter(include: settings.include, exclude: settings.exclude, root: settings.root)
         let base = try revision.planFiles(under: paths, filter: filter)
-        let files = MemoryFiles(base.files.map { ($0.key, $0.value) })
+        // The revision's whole listing is its repository: a path a done task names is looked up there.
+        let files = MemoryFiles(base.files.map { ($0.key, $0.value) }, repository: try revision.repository())
         return KitLoader(settings: settings).discover(
             listed: base.listed, files: base.refused.isEmpty ? files : LayeredFiles(memory: [:], refused: base.refused, fallback: files))
     }

@@ -135,12 +135,13 @@ public struct KitLoader: Sendable {
     /// The kits of files held in memory (rule examples, a generated kit, an archive about to be written),
     /// found as if they lay under the folder `root` (components of an absolute path; none: the root of the
     /// file system): every file is walked, none is named.
-    public func discover(memory: [String: [UInt8]], root: [String] = []) -> KitSet {
+    public func discover(memory: [String: [UInt8]], root: [String] = [], repository: Bool = false) -> KitSet {
         let found = TreeWalker.select(Array(memory.keys)).filter { $0.take == .candidate }.map {
             KitDiscovery.Found(path: $0.path, parts: root + $0.relative.map(String.init), relative: $0.relative, origin: .walked)
         }
         let grouped = KitDiscovery.group(found, profile: settings.profile, includeTemplates: settings.includeTemplates)
-        return KitSet(kits: grouped.kits.map(\.source), files: MemoryFiles(memory.map { ($0.key, $0.value) }), skipped: grouped.skipped)
+        let files = MemoryFiles(memory.map { ($0.key, $0.value) }, repository: repository ? RepositoryFiles.memory(Set(memory.keys)) : nil)
+        return KitSet(kits: grouped.kits.map(\.source), files: files, skipped: grouped.skipped)
     }
 
     /// The kits of files listed at a git revision (`GitRevision.planFiles`), read from `files`.

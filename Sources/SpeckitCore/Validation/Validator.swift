@@ -41,15 +41,16 @@ public struct Validator: Sendable {
         WorkQueue.forEach(
             count: set.kits.count, jobs: jobs,
             work: { index in
-                Self.check(reader.read(set.kits[index], scope: .context), settings: reader.settings, paths: paths)
+                Self.check(reader.read(set.kits[index], scope: .context), settings: reader.settings, paths: paths, files: reader.files)
             }, deliver: deliver)
     }
 
     /// Checks one kit that was read. Only findings in the files reported on are kept.
-    static func check(_ loaded: LoadedKit, settings: ValidationSettings, paths: ReportPaths) -> KitOutcome {
+    static func check(_ loaded: LoadedKit, settings: ValidationSettings, paths: ReportPaths, files: any FileSource) -> KitOutcome {
         let context = RuleContext(
             kit: loaded.kit, settings: settings, parseNotes: loaded.notes, failures: loaded.failures, sources: loaded.sources,
-            expectedDocuments: loaded.expectedDocuments, skipped: loaded.skipped.map(\.path))
+            expectedDocuments: loaded.expectedDocuments, skipped: loaded.skipped.map(\.path),
+            repository: files.repository(of: loaded.kit.root))
         for rule in RuleRegistry.rules { context.run(rule.init()) }
         var findings = context.findings
         if let focus = loaded.focus { findings = findings.filter { focus.contains($0.range.file) } }

@@ -6,9 +6,14 @@ public protocol FileSource: Sendable {
     func read(_ path: String, maxBytes: Int) throws -> [UInt8]
     /// At most the first `bytes` bytes of a file, or nil when it cannot be read.
     func head(_ path: String, bytes: Int) -> [UInt8]?
+    /// The repository the kit folder `folder` belongs to, or nil when speckit cannot see one (an archive,
+    /// standard input, files in memory).
+    func repository(of folder: String) -> RepositoryFiles?
 }
 
 extension FileSource {
+    public func repository(of folder: String) -> RepositoryFiles? { nil }
+
     /// The bytes of a file no larger than the standard `Limits.fileBytes`.
     public func read(_ path: String) throws -> [UInt8] {
         try read(path, maxBytes: Limits.standard.fileBytes)
@@ -50,6 +55,8 @@ public struct DiskFiles: FileSource {
         }
     }
 
+    public func repository(of folder: String) -> RepositoryFiles? { RepositoryFiles.disk(containing: folder) }
+
     public func head(_ path: String, bytes: Int) -> [UInt8]? {
         guard FileKind.followed(path) == .regular, let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
@@ -61,12 +68,18 @@ public struct DiskFiles: FileSource {
 /// Files held in memory, by path.
 public struct MemoryFiles: FileSource {
     public let files: [String: [UInt8]]
+    /// The repository the files belong to: themselves (a rule example), another one (a git revision's plan
+    /// files, with the revision's whole listing), or none (an archive, a generated kit).
+    public var repository: RepositoryFiles?
 
-    public init(_ files: [(path: String, bytes: [UInt8])]) {
+    public init(_ files: [(path: String, bytes: [UInt8])], repository: RepositoryFiles? = nil) {
         var out: [String: [UInt8]] = [:]
         for (path, bytes) in files { out[path] = bytes }
         self.files = out
+        self.repository = repository
     }
+
+    public func repository(of folder: String) -> RepositoryFiles? { repository }
 
     public func read(_ path: String, maxBytes: Int) throws -> [UInt8] {
         guard let bytes = files[path] else { throw SpeckitError.pathNotFound(path) }
@@ -97,6 +110,13 @@ public struct LayeredFiles: FileSource {
             return bytes
         }
         return try fallback.read(path, maxBytes: maxBytes)
+    }
+
+    /// An archive's kit is in no repository; a kit on disk beside it is in its own.
+    public func repository(of folder: String) -> RepositoryFiles? {
+        let prefix = folder.isEmpty || folder == "." ? "" : folder + "/"
+        if memory.keys.contains(where: { $0.hasPrefix(prefix) }) || refused.keys.contains(where: { $0.hasPrefix(prefix) }) { return nil }
+        return fallback.repository(of: folder)
     }
 
     public func head(_ path: String, bytes: Int) -> [UInt8]? {

@@ -12,7 +12,8 @@ package enum ExampleRunner {
         }
         let loader = KitLoader(settings: settings)
         let validator = Validator(settings: settings, jobs: 1)
-        let set = loader.discover(memory: Dictionary(example.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 }))
+        // An example's files are a repository of their own: a path a task names exists when a file is there.
+        let set = loader.discover(memory: Dictionary(example.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 }), repository: true)
         var findings = validator.validate(set).findings
         if let base = example.base {
             let old = validator.parse(loader.discover(memory: Dictionary(base.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 })))

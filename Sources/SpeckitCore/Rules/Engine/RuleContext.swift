@@ -16,6 +16,8 @@ public final class RuleContext {
     public let expectedDocuments: [String]
     /// Files of the kit that are there but were skipped as no plan (an empty file), by path.
     public let skipped: [String]
+    /// The repository the kit lives in, when speckit can see one (not an archive or standard input).
+    public let repository: RepositoryFiles?
 
     private(set) var findings: [Finding] = []
     private var current: RuleDescription?
@@ -31,13 +33,14 @@ public final class RuleContext {
     public convenience init(kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic] = [], failures: [LoadFailure] = []) {
         self.init(
             kit: kit, settings: settings, parseNotes: parseNotes, failures: failures, sources: [:],
-            expectedDocuments: KitLayouts.layout(for: kit.profile).expectedDocuments, skipped: [])
+            expectedDocuments: KitLayouts.layout(for: kit.profile).expectedDocuments, skipped: [], repository: nil)
     }
 
     init(
         kit: Kit, settings: ValidationSettings, parseNotes: [Diagnostic], failures: [LoadFailure],
-        sources: [String: SourceText], expectedDocuments: [String], skipped: [String]
+        sources: [String: SourceText], expectedDocuments: [String], skipped: [String], repository: RepositoryFiles?
     ) {
+        self.repository = repository
         self.expectedDocuments = expectedDocuments
         self.skipped = skipped
         self.kit = kit

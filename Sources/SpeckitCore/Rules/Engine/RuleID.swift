@@ -14,6 +14,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case dependencyCycle = "tasks.dependency-cycle"
     case doneBeforeDependency = "tasks.done-before-dependency"
     case malformedMarker = "tasks.malformed-marker"
+    case doneWithoutEvidence = "tasks.done-without-evidence"
     // Status
     case phaseContradiction = "status.phase-contradiction"
     case parentChild = "status.parent-child"

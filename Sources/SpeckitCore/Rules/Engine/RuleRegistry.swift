@@ -12,6 +12,7 @@ public enum RuleRegistry {
         DependencyCycleRule.self,
         DoneBeforeDependencyRule.self,
         MalformedMarkerRule.self,
+        DoneWithoutEvidenceRule.self,
         PhaseContradictionRule.self,
         ParentChildRule.self,
         ConflictingStatementsRule.self,
