@@ -45,8 +45,9 @@ struct DiffCommand: ParsableCommand {
         let checked = base == nil ? [paths[1]] : paths
         let settings = try check.settings(for: checked)
         let validator = Validator(settings: settings, jobs: check.load.threads)
+        let revision = try base.map { try GitRevision($0) }
         let (diff, kits, failures) =
-            try base.map { try validator.compare(since: GitRevision($0), paths: paths.isEmpty ? ["."] : paths) }
+            try revision.map { try validator.compare(since: $0, paths: paths.isEmpty ? ["."] : paths) }
             ?? validator.compare(old: paths[0], new: paths[1])
         // A file that cannot be read now would look like all its tasks were removed.
         if let failure = failures.first { throw failure.error }
@@ -55,7 +56,7 @@ struct DiffCommand: ParsableCommand {
             format: format, output: outputOptions.file, extra: try reportOptions.requests(),
             inputs: kits.flatMap { $0.documents.map(\.path) } + paths + (check.load.configFile(for: checked).map { [$0] } ?? []),
             context: ReportTargets.Context(settings: settings, check: check, rules: rules))
-        targets.begin(diff: diff, findings: DiffContext.findings(of: diff, settings: settings))
+        targets.begin(diff: diff, findings: DiffContext.findings(of: diff, settings: settings, touched: try revision?.touched()))
         for kit in kits { targets.deliver(KitOutcome(summary: KitSummary(kit: kit), findings: [])) }
         let summary = try targets.finish()
         if !summary.passed { throw ExitCode(1) }

@@ -56,8 +56,9 @@ struct ValidateCommand: ParsableCommand {
         let validator = Validator(settings: settings, jobs: check.load.threads)
         let failOn = try gate.failing(hasBase: base != nil)
         // The plan read from stdin is compared with the file it is named after.
-        let atBase = try base.map {
-            try validator.compare(since: GitRevision($0), paths: paths.map { $0 == "-" ? check.load.stdinPath : $0 }, now: set)
+        let revision = try base.map { try GitRevision($0) }
+        let atBase = try revision.map {
+            try validator.compare(since: $0, paths: paths.map { $0 == "-" ? check.load.stdinPath : $0 }, now: set)
         }
         let diff = atBase?.diff
         let known = try gate.known(atBase: atBase?.known)
@@ -78,7 +79,8 @@ struct ValidateCommand: ParsableCommand {
             inputs: inputs + [gate.baseline, gate.updateBaseline].compactMap { $0 }, skipped: set.skipped, context: context)
         let recorded = Mutex<[Finding]>([])
         let progress = TerminalProgress(total: set.kits.count, machineFormat: format.isMachineFormat)
-        targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings) } ?? [])
+        let touched = try revision?.touched()
+        targets.begin(diff: diff, findings: diff.map { DiffContext.findings(of: $0, settings: settings, touched: touched) } ?? [])
         let recording = gate.updateBaseline != nil
         validator.run(set) { outcome in
             if recording { recorded.withLock { $0 += outcome.findings } }

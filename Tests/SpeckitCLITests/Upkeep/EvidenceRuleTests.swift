@@ -55,4 +55,24 @@ struct EvidenceRuleTests {
             ["validate", "spec", "--base", "HEAD", "--fail-on", "new", "--strict"], in: folder, environment: ReportScratch.neutral)
         #expect(removed.status == 1, "\(removed.stdout)")
     }
+
+    @Test("--base: a task ticked in the change that touches none of its files is a note; one whose file changed is not")
+    func tickedWithoutChange() throws {
+        let open = "# Tasks\n\n- [ ] T1 API in `src/api.ts`\n- [ ] T2 Worker in `src/worker/claim.ts`\n- [ ] T3 Write the runbook\n"
+        let folder = try CLIRunner.folder([
+            "spec/ops/tasks.md": open, "src/api.ts": "export {}\n", "src/worker/claim.ts": "export {}\n",
+        ])
+        try git(["init", "-q"], in: folder)
+        try git(["-c", "user.name=t", "-c", "user.email=t@t", "add", "."], in: folder)
+        try git(["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base"], in: folder)
+        try Data(open.replacingOccurrences(of: "[ ]", with: "[x]").utf8).write(to: folder.appendingPathComponent("spec/ops/tasks.md"))
+        try Data("export const api = 1\n".utf8).write(to: folder.appendingPathComponent("src/api.ts"))
+        let run = try CLIRunner.run(
+            ["validate", "spec", "--base", "HEAD", "--format", "json"], in: folder, environment: ReportScratch.neutral)
+        let notes = (try FixtureRepos.json(run)["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["ruleId"] as? String == "tasks.ticked-without-change" }.map { $0["message"] as? String ?? "" }
+        #expect(notes == ["T2 was ticked done in this change, but it touches none of the files it names: src/worker/claim.ts"])
+        let diff = try CLIRunner.run(["diff", "--base", "HEAD", "spec"], in: folder, environment: ReportScratch.neutral)
+        #expect(diff.stdout.contains("T2 was ticked done in this change"), "\(diff.stdout)")
+    }
 }

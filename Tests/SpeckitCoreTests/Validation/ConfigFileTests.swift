@@ -88,7 +88,7 @@ struct ConfigFileTests {
             ),
             (
                 "rules:\n  tasks.unknown-dep: off\n", 2, 3,
-                "unknown rule 'tasks.unknown-dep' (expected one of tasks.duplicate-id, tasks.unknown-dependency, tasks.self-dependency, tasks.dependency-cycle, tasks.done-before-dependency, tasks.malformed-marker, tasks.done-without-evidence)"
+                "unknown rule 'tasks.unknown-dep' (expected one of tasks.duplicate-id, tasks.unknown-dependency, tasks.self-dependency, tasks.dependency-cycle, tasks.done-before-dependency, tasks.malformed-marker, tasks.done-without-evidence, tasks.ticked-without-change)"
             ),
             (
                 "rules:\n  content.placeholder: fatal\n", 2, 24,

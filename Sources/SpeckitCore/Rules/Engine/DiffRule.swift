@@ -14,17 +14,22 @@ public protocol DiffRule: Sendable {
 public final class DiffContext {
     public let diff: PlanDiff
     public let settings: ValidationSettings
+    /// The files the change touched, when the base is a git revision (or a rule example's base).
+    public let touched: TouchedFiles?
     private(set) var findings: [Finding] = []
     private var current: RuleDescription?
 
-    public init(diff: PlanDiff, settings: ValidationSettings) {
+    public init(diff: PlanDiff, settings: ValidationSettings, touched: TouchedFiles? = nil) {
         self.diff = diff
         self.settings = settings
+        self.touched = touched
     }
 
     /// Runs every diff rule the settings leave on and returns what they found, in report order.
-    public static func findings(of diff: PlanDiff, settings: ValidationSettings, paths: ReportPaths = .forCurrentFolder()) -> [Finding] {
-        let context = DiffContext(diff: diff, settings: settings)
+    public static func findings(
+        of diff: PlanDiff, settings: ValidationSettings, paths: ReportPaths = .forCurrentFolder(), touched: TouchedFiles? = nil
+    ) -> [Finding] {
+        let context = DiffContext(diff: diff, settings: settings, touched: touched)
         for rule in RuleRegistry.diffRules { context.run(rule.init()) }
         var findings = context.findings
         FindingFingerprint.assign(&findings, sources: [:], paths: paths)

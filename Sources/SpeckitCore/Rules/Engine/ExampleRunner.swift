@@ -19,7 +19,10 @@ package enum ExampleRunner {
             let old = validator.parse(loader.discover(memory: Dictionary(base.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 })))
             let diff = PlanComparer().compare(
                 old: old.kits, new: validator.parse(set).kits, base: "base", head: "example", baseIsRevision: false)
-            findings += DiffContext.findings(of: diff, settings: settings)
+            // What the example's change touched: every file that differs from its base.
+            let before = Dictionary(base.map { ($0.path, $0.bytes) }, uniquingKeysWith: { $1 })
+            let changed = Set(example.files.filter { before[$0.path] != $0.bytes }.map(\.path))
+            findings += DiffContext.findings(of: diff, settings: settings, touched: TouchedFiles(paths: changed, locate: { $0 }))
         }
         return findings
     }

@@ -15,6 +15,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case doneBeforeDependency = "tasks.done-before-dependency"
     case malformedMarker = "tasks.malformed-marker"
     case doneWithoutEvidence = "tasks.done-without-evidence"
+    case tickedWithoutChange = "tasks.ticked-without-change"
     // Status
     case phaseContradiction = "status.phase-contradiction"
     case parentChild = "status.parent-child"

@@ -37,7 +37,8 @@ public enum RuleRegistry {
 
     /// Rules that check the changes since a base (`speckit diff`, `validate --base REF`).
     public static let diffRules: [any DiffRule.Type] = [
-        RegressionRule.self
+        RegressionRule.self,
+        TickedWithoutChangeRule.self,
     ]
 
     /// Every rule's description, in registry order (kit rules, then diff rules).
