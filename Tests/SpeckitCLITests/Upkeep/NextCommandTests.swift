@@ -33,6 +33,22 @@ struct NextCommandTests {
         #expect(try Self.ready(["."], in: folder) == expected)
     }
 
+    @Test("speckit's own layout (spec/<kit>/): the open subtask of the earliest open phase")
+    func speckitLayout() throws {
+        let folder = try CLIRunner.folder([
+            "spec/greenhouse/tasks.md": String(
+                decoding: try Data(contentsOf: URL(fileURLWithPath: CLIRunner.fixture("plans/tasks-mac-roman.md"))), as: UTF8.self),
+            "spec/greenhouse/plan.md": "# Plan\n\n## Phases\n\nSee tasks.md.\n",
+        ])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        // T2 is the earliest open phase; T2.1.1 its first open leaf (T2 waits for T1, which is done). T6 waits for
+        // nothing but comes later; T3 waits for T2.
+        let ready = try Self.ready(["."], in: folder)
+        #expect(ready.first == "T2.1.1 spec/greenhouse/tasks.md:34", "\(ready)")
+        #expect(!ready.contains { $0.hasPrefix("T3") }, "\(ready)")
+        #expect(ready.contains("T6.1 spec/greenhouse/tasks.md:92"), "\(ready)")
+    }
+
     @Test("a YAML plan: a subtask with no status is to do; its parent's dependency must be done")
     func yaml() throws {
         let folder = try CLIRunner.folder([
