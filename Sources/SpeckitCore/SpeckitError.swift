@@ -43,6 +43,9 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case git(String)
     /// A PATH that is a glob (`'specs/**/tasks.md'`) matching no file.
     case noMatch(String)
+    /// No task of the kits read has the id or place `set-status`, `task` or `mcp` was given (the message says
+    /// which ids there are).
+    case taskNotFound(String)
     /// A `--baseline` file that cannot be used (`problem` says why).
     case badBaseline(String, problem: String)
     /// `speckit run NAME` names no run template.
@@ -105,6 +108,8 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(Self.location(file, line, column)): bad configuration: \(problem)"
         case .git(let problem):
             return "git: \(problem)"
+        case .taskNotFound(let message):
+            return message
         case .noMatch(let pattern):
             return "\(pattern): no file matches this pattern (expected plan files, e.g. 'specs/**/tasks.md')"
         case .badBaseline(let path, let problem):

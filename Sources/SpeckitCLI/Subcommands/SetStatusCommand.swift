@@ -88,12 +88,12 @@ enum PlanEdits {
                 _ = try TaskPlace.named(task, in: editor.kit())
                 found.append(editor)
             } catch let error as SpeckitError {
-                if case .noMatch = error { lastError = lastError ?? error } else { throw error }
+                if case .taskNotFound = error { lastError = lastError ?? error } else { throw error }
             }
         }
         guard let editor = found.first else {
             if set.kits.count == 1, let lastError { throw lastError }
-            throw SpeckitError.noMatch("no task '\(task)' in the \(set.kits.count) kits found")
+            throw SpeckitError.taskNotFound("no task '\(task)' in the \(set.kits.count) kits found")
         }
         guard found.count == 1 else {
             let kits = found.map { "\($0.source.name) (\($0.source.root))" }.joined(separator: ", ")

@@ -24,7 +24,7 @@ package struct TaskPlace: Sendable {
 
     /// The places of the task `name` names: an id (`T2.1`, exact, else ignoring case) or `FILE:LINE`. A task
     /// restated in a summary has several places; two different tasks sharing an id are refused.
-    /// - Throws: `SpeckitError.noMatch` when no task is named so, `.cannotEdit` when the name is ambiguous.
+    /// - Throws: `SpeckitError.taskNotFound` when no task is named so, `.cannotEdit` when the name is ambiguous.
     package static func named(_ name: String, in kit: Kit) throws -> [TaskPlace] {
         let places = all(in: kit)
         var found = places.filter { $0.task.id == name }
@@ -43,7 +43,7 @@ package struct TaskPlace: Sendable {
         }
         guard let first = found.first else {
             let sample = places.compactMap(\.task.id).prefix(3).joined(separator: ", ")
-            throw SpeckitError.noMatch(
+            throw SpeckitError.taskNotFound(
                 "no task '\(name)' in kit \(kit.name)"
                     + (sample.isEmpty ? " (it has no task ids; name the task as FILE:LINE)" : " (its ids look like \(sample))"))
         }

@@ -52,7 +52,7 @@ public struct TaskDetail: Codable, Hashable, Sendable {
     public var fields: [Field]
 
     /// The task `name` names (an id or `FILE:LINE`) in `kit`; `bytes` reads a file for the hash.
-    /// - Throws: `SpeckitError.noMatch` or `.cannotEdit` as `set-status` does for a name it cannot resolve.
+    /// - Throws: `SpeckitError.taskNotFound` or `.cannotEdit` as `set-status` does for a name it cannot resolve.
     public init(_ name: String, in kit: Kit, bytes: (String) -> [UInt8]?) throws {
         let place = try TaskPlace.named(name, in: kit)[0]
         let task = place.task
