@@ -96,6 +96,7 @@ struct FixCommand: ParsableCommand {
         var changed = 0
         for source in set.kits where !source.archived {
             var editor = try KitEditor(source: source, settings: settings, files: set.files)
+            editor.editable = Set(source.reported)
             try PhaseStatus.correct(&editor)
             try ClaimUpdate.correct(&editor)
             guard !editor.changedFiles.isEmpty || !editor.leftAlone.isEmpty else { continue }

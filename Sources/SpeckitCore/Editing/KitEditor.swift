@@ -10,6 +10,9 @@ package struct KitEditor {
     package private(set) var current: [String: [UInt8]]
     /// What each step changed, for people: `tasks.md:44: T2.1.1 [ ] → [x]`.
     package private(set) var log: [String] = []
+    /// The files edits may change (nil: every file of the kit). `fix --claims tasks.md` rewrites only the file
+    /// it was given, though the kit's other files are read.
+    package var editable: Set<String>?
     /// What was found wrong and left for a person: `tasks.md:17: 'All 3 tasks finished': …`.
     package private(set) var leftAlone: [String] = []
 
@@ -35,6 +38,7 @@ package struct KitEditor {
 
     /// Makes `edits` (of any files of the kit) and notes `what` for each.
     package mutating func apply(_ edits: [(edit: PlanEdit, what: String)]) {
+        let edits = edits.filter { editable?.contains($0.edit.path) ?? true }
         for (path, group) in Dictionary(grouping: edits, by: \.edit.path) {
             guard let bytes = current[path] else { continue }
             current[path] = PlanEdit.apply(group.map(\.edit), to: bytes)

@@ -162,6 +162,18 @@ struct SetStatusCommandTests {
         #expect(text.contains("**Progress: 2/3 tasks (66.7%) completed**\n**Status**: All 3 tasks finished\n"), "\(text)")
     }
 
+    @Test("fix --claims FILE rewrites that file only; the kit's other files are read, not written")
+    func fixClaimsNamedFile() throws {
+        let plan = "# Plan\n\n- [x] P1 A\n- [ ] P2 B\n\n## Summary\n\n**Total Tasks**: 9\n"
+        let folder = try CLIRunner.folder([
+            "spec/k/tasks.md": "# Tasks\n\n- [x] T1 A\n- [ ] T2 B\n\n## Summary\n\n**Total Tasks**: 5\n", "spec/k/plan.md": plan,
+        ])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let run = try CLIRunner.run(["fix", "--claims", "spec/k/tasks.md"], in: folder)
+        #expect(run.stdout == "spec/k/tasks.md:8: 'Total Tasks: 5' → 2 tasks in all\nchanged 1 file: spec/k/tasks.md\n", "\(run.stdout)")
+        #expect(String(decoding: try Self.read(folder, "spec/k/plan.md"), as: UTF8.self) == plan)
+    }
+
     @Test("--expect-hash: the hash next printed is accepted; once the line changed, refused (exit 1)")
     func expectHash() throws {
         let (folder, _) = try Self.plan()
