@@ -77,15 +77,7 @@ struct MCPAnswers: Sendable {
         }
         let files = editor.changedFiles
         if !dryRun {
-            for file in files {
-                try FileRewrite.rewrite(file.path, maxBytes: settings.limits.fileBytes) { now in
-                    guard now == file.old else {
-                        throw SpeckitError.cannotWrite(
-                            file.path, reason: "it changed while speckit was editing it; left as it is, run again")
-                    }
-                    return file.new
-                }
-            }
+            for file in files { try PlanEdits.write(file, maxBytes: settings.limits.fileBytes) }
         }
         let outcome = SetStatusOutcome(
             task: name, status: value, written: !dryRun && !files.isEmpty, files: files.map(\.path), changes: editor.log,

@@ -119,15 +119,20 @@ enum PlanEdits {
                     terminator: "")
                 continue
             }
-            // Replaced whole, keeping its owner, group and permissions; refused when it changed since it was read.
-            try FileRewrite.rewrite(file.path, maxBytes: editor.settings.limits.fileBytes) { now in
-                guard now == file.old else {
-                    throw SpeckitError.cannotWrite(file.path, reason: "it changed while speckit was editing it; left as it is, run again")
-                }
-                return file.new
-            }
+            try write(file, maxBytes: editor.settings.limits.fileBytes)
         }
         let names = files.map(\.path).joined(separator: ", ")
         print("\(dryRun ? "would change" : "changed") \(files.count) file\(files.count == 1 ? "" : "s"): \(names)")
+    }
+
+    /// Writes one edited file: replaced whole with one rename, keeping its owner, group and permissions, and
+    /// refused (left as it is) when it changed since it was read.
+    static func write(_ file: (path: String, old: [UInt8], new: [UInt8]), maxBytes: Int) throws {
+        try FileRewrite.rewrite(file.path, maxBytes: maxBytes) { now in
+            guard now == file.old else {
+                throw SpeckitError.cannotWrite(file.path, reason: "it changed while speckit was editing it; left as it is, run again")
+            }
+            return file.new
+        }
     }
 }

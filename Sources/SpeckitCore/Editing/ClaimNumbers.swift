@@ -106,8 +106,9 @@ enum ClaimNumbers {
         return nil
     }
 
-    /// The digits of `value` on the line, not part of a longer number, a version or a fraction.
-    private static func standalone(_ value: Int, in bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+    /// The digits of `value` on the line, not part of a longer number, a version or (unless `slashAfter`, for
+    /// the numerator of a fraction) a fraction.
+    private static func standalone(_ value: Int, in bytes: [UInt8], _ range: Range<Int>, slashAfter: Bool = false) -> Range<Int>? {
         let digits = Array(String(value).utf8)
         var index = range.lowerBound
         while index + digits.count <= range.upperBound {
@@ -115,7 +116,7 @@ enum ClaimNumbers {
             if bytes[index..<end].elementsEqual(digits) {
                 let before = index > range.lowerBound ? bytes[index - 1] : 0x20
                 let next = end < range.upperBound ? bytes[end] : 0x20
-                if !isWordByte(before), before != 0x2E, before != 0x2F, !isDigit(next), next != 0x2F {
+                if !isWordByte(before), before != 0x2E, before != 0x2F, !isDigit(next), slashAfter || next != 0x2F {
                     return index..<end
                 }
             }
@@ -127,7 +128,7 @@ enum ClaimNumbers {
     /// The numerator and denominator of `count/total` (spaces allowed around the slash).
     private static func fraction(_ count: Int, _ total: Int, in bytes: [UInt8], _ range: Range<Int>) -> (Range<Int>, Range<Int>)? {
         var search = range.lowerBound
-        while let numerator = standaloneOrSlash(count, in: bytes, search..<range.upperBound) {
+        while let numerator = standalone(count, in: bytes, search..<range.upperBound, slashAfter: true) {
             var index = numerator.upperBound
             while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
             if index < range.upperBound, bytes[index] == 0x2F {
@@ -140,22 +141,6 @@ enum ClaimNumbers {
                 }
             }
             search = numerator.upperBound
-        }
-        return nil
-    }
-
-    /// Like `standalone`, but a slash may follow (the numerator of a fraction).
-    private static func standaloneOrSlash(_ value: Int, in bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
-        let digits = Array(String(value).utf8)
-        var index = range.lowerBound
-        while index + digits.count <= range.upperBound {
-            let end = index + digits.count
-            if bytes[index..<end].elementsEqual(digits) {
-                let before = index > range.lowerBound ? bytes[index - 1] : 0x20
-                let next = end < range.upperBound ? bytes[end] : 0x20
-                if !isWordByte(before), before != 0x2E, before != 0x2F, !isDigit(next) { return index..<end }
-            }
-            index += 1
         }
         return nil
     }
