@@ -47,13 +47,17 @@ inside() {
   for folder in "${toolchain[@]}"; do
     if grep -qF " $folder/" <<<"$libraries"; then fail "bin/speckit loads a library from the toolchain ($folder)"; fi
   done
+  # libcurl (Foundation's networking, which the MCP SDK imports) and what it loads come from the system.
+  local curl curl_libraries=""
+  curl=$(awk '$1 == "libcurl.so.4" { print $3 }' <<<"$libraries")
+  [ -n "$curl" ] && curl_libraries=$(ldd "$curl" | awk '{ n = split($1, p, "/"); print p[n] }')
   while read -r library; do
     case "$library" in
-      linux-vdso.so.1 | libc.so.6 | libm.so.6 | ld-linux-x86-64.so.2 | libgcc_s.so.1 | libstdc++.so.6) ;;
-      *) fail "bin/speckit needs $library (only glibc, libgcc_s and libstdc++ may stay dynamic)" ;;
+      linux-vdso.so.1 | libc.so.6 | libm.so.6 | ld-linux-x86-64.so.2 | libgcc_s.so.1 | libstdc++.so.6 | libcurl.so.4) ;;
+      *) grep -qxF "$library" <<<"$curl_libraries" || fail "bin/speckit needs $library (only glibc, libgcc_s, libstdc++ and libcurl may stay dynamic)" ;;
     esac
   done < <(awk '{ n = split($1, p, "/"); print p[n] }' <<<"$libraries")
-  ok "ldd: every library found, only glibc, libgcc_s and libstdc++, none from the toolchain"
+  ok "ldd: every library found, only glibc, libgcc_s, libstdc++ and libcurl (with what it loads), none from the toolchain"
 
   # Each command runs with a bare environment: the unpacked bin/ and the system's folders on PATH.
   local out="$work/out" err="$work/err" code

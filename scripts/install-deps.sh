@@ -3,7 +3,9 @@
 # With --test, also what the tests check speckit against; with --release, also the static libraries
 # scripts/release.sh links in. The flags combine.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev pkg-config git)
+# libcurl4-openssl-dev: a build that links the Swift runtime in (scripts/run.sh, release.sh, bench.sh) links
+# Foundation's networking, which the MCP SDK (`speckit mcp`) imports, against the system's libcurl.
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev libcurl4-openssl-dev pkg-config git)
 for flag in "$@"; do
   case "$flag" in
     --test)

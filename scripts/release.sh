@@ -2,7 +2,8 @@
 # Builds the release tarball dist/speckit-VERSION-linux-x86_64.tar.gz and dist/…tar.gz.sha256 (read by
 # `sha256sum -c`). Its bin/speckit runs without a Swift toolchain: the Swift standard library and Foundation
 # (--static-swift-stdlib), cmark-gfm, libarchive and what libarchive and FoundationXML pull in (libxml2, ICU,
-# nettle, acl, lzma, zstd, lz4, bzip2, zlib) are linked in. Only glibc, libgcc_s and libstdc++ stay dynamic;
+# nettle, acl, lzma, zstd, lz4, bzip2, zlib) are linked in. Only glibc, libgcc_s, libstdc++ and libcurl (which
+# Foundation's networking needs, linked because the MCP SDK behind `speckit mcp` imports it) stay dynamic;
 # the script fails if anything else does. It builds in .build-release; the tarball's bytes depend only on the
 # binary, the commit and SOURCE_DATE_EPOCH (default: the commit's time). The first line on stdout starts with
 # the tarball's path. scripts/check-release.sh tests it.
@@ -55,11 +56,11 @@ swift build -c release --product speckit --scratch-path "$scratch" --static-swif
   --pkg-config-path "$pc_dir" >&2
 binary="$scratch/release/speckit"
 
-# What stays dynamic: glibc (libc, libm, the loader), libgcc_s and libstdc++, nothing else, and no rpath.
+# What stays dynamic: glibc (libc, libm, the loader), libgcc_s, libstdc++ and libcurl, nothing else, no rpath.
 while read -r lib; do
   case "$lib" in
-    libc.so.6 | libm.so.6 | ld-linux-x86-64.so.2 | libgcc_s.so.1 | libstdc++.so.6) ;;
-    *) die "$binary links $lib dynamically (only glibc, libgcc_s and libstdc++ may be)" ;;
+    libc.so.6 | libm.so.6 | ld-linux-x86-64.so.2 | libgcc_s.so.1 | libstdc++.so.6 | libcurl.so.4) ;;
+    *) die "$binary links $lib dynamically (only glibc, libgcc_s, libstdc++ and libcurl may be)" ;;
   esac
 done < <(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p')
 if readelf -d "$binary" | grep -qE '\((RPATH|RUNPATH)\)'; then
@@ -79,7 +80,12 @@ packages=()
 while read -r path; do
   package=$(package_of "$path")
   packages+=("$package")
-done < <(ldd "$binary" | awk '$2 == "=>" { print $3 } $1 ~ /^\// { print $1 }')
+done < <(
+  # The libraries the binary names itself (what libcurl loads in turn comes with the libcurl4 package).
+  needed=$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p')
+  ldd "$binary" | awk -v needed="$needed" 'BEGIN { n = split(needed, list, "\n"); for (i = 1; i <= n; i++) want[list[i]] = 1 }
+    $2 == "=>" && ($1 in want) { print $3 } $1 ~ /^\// { print $1 }'
+)
 mapfile -t packages < <(printf '%s\n' "${packages[@]}" | sort -u)
 glibc=$(objdump -T "$binary" | grep -oE 'GLIBC_[0-9.]+' | sort -Vu | tail -n 1 | sed 's/GLIBC_//')
 glibcxx=$(objdump -T "$binary" | grep -oE 'GLIBCXX_[0-9.]+' | sort -Vu | tail -n 1)
@@ -109,7 +115,8 @@ Install:
 
 bin/speckit needs no Swift toolchain: the Swift standard library, Foundation, cmark-gfm, libarchive, libxml2,
 ICU and the compression libraries are linked into it. The only system packages it needs: $package_list
-(glibc $glibc or newer, a libstdc++ with $glibcxx).
+(glibc $glibc or newer, a libstdc++ with $glibcxx; libcurl4 for the networking Foundation links in for the MCP SDK,
+though speckit itself opens no connection).
 EOF
 chmod -R u=rwX,go=rX "$stage/$top"
 
