@@ -110,18 +110,31 @@ enum PlanEdits {
             print(summary.map { "nothing to change: \($0) already" } ?? "nothing else to change")
             return
         }
-        for line in editor.log { print(line.escapingControlCharacters) }
-        for file in files {
-            if dryRun {
+        if dryRun {
+            for line in editor.log { print(line.escapingControlCharacters) }
+            for file in files {
                 print(
                     UnifiedDiff.render(
                         old: String(decoding: file.old, as: UTF8.self), new: String(decoding: file.new, as: UTF8.self), path: file.path),
                     terminator: "")
-                continue
             }
-            try write(file, maxBytes: editor.settings.limits.fileBytes)
+        } else {
+            // Written first, listed after: a refused file (a link, a file changed meanwhile) leaves no claim of a change.
+            var written: [String] = []
+            do {
+                for file in files {
+                    try write(file, maxBytes: editor.settings.limits.fileBytes)
+                    written.append(file.path)
+                }
+            } catch {
+                if !written.isEmpty {
+                    StandardError.write("speckit: note: already written: \(written.joined(separator: ", ").escapingControlCharacters)\n")
+                }
+                throw error
+            }
+            for line in editor.log { print(line.escapingControlCharacters) }
         }
-        let names = files.map(\.path).joined(separator: ", ")
+        let names = files.map(\.path).joined(separator: ", ").escapingControlCharacters
         print("\(dryRun ? "would change" : "changed") \(files.count) file\(files.count == 1 ? "" : "s"): \(names)")
     }
 

@@ -232,6 +232,31 @@ struct SetStatusCommandTests {
             none.stderr == "speckit: error: plan.yaml: cannot edit: T2 states no status to change (no checkbox, status field or suffix)\n")
     }
 
+    @Test("links and hostile names: a plan behind a link is refused with no change claimed; a control character is escaped")
+    func hostilePaths() throws {
+        let outside = try CLIRunner.folder(["kit/tasks.md": "# Tasks\n\n- [ ] T1 Lint\n", "tasks.md": "# Tasks\n\n- [ ] T1 Lint\n"])
+        let folder = try CLIRunner.folder(["spec/c/ta\u{1B}sks.md": "# Tasks\n\n- [ ] T1 Lint\n"])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("spec/a"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("spec/a/tasks.md").path,
+            withDestinationPath: outside.appendingPathComponent("tasks.md").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("spec/b").path, withDestinationPath: outside.appendingPathComponent("kit").path)
+        for kit in ["spec/a", "spec/b"] {
+            let run = try CLIRunner.run(["set-status", "T1", "done", kit], in: folder)
+            #expect(run.status == 2, "\(kit): \(run.stdout)")
+            #expect(run.stdout.isEmpty, "\(kit): \(run.stdout)")
+            #expect(run.stderr.contains("symbolic link"), "\(kit): \(run.stderr)")
+        }
+        for file in ["tasks.md", "kit/tasks.md"] {
+            #expect(String(decoding: try Self.read(outside, file), as: UTF8.self) == "# Tasks\n\n- [ ] T1 Lint\n")
+        }
+        let odd = try CLIRunner.run(["set-status", "T1", "done", "spec/c/ta\u{1B}sks.md"], in: folder)
+        #expect(odd.status == 0, "\(odd.stderr)")
+        #expect(!odd.stdout.contains("\u{1B}") && odd.stdout.hasSuffix("changed 1 file: spec/c/ta\\u{1B}sks.md\n"), "\(odd.stdout)")
+    }
+
     @Test("bad input: an unknown task or status, an ambiguous id, a task already so")
     func badInput() throws {
         let (folder, original) = try Self.plan()
