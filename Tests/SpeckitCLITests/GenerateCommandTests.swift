@@ -60,7 +60,10 @@ struct GenerateCommandTests {
             (["generate", "--name", "../../etc", "--out", "k"], "looks like a path"),
             (["generate", "--out", "k"], "the project name is empty"),
             (["generate", "--params", "missing.json", "--out", "k"], "missing.json: bad parameters: no such file (given by --params)"),
-            (["generate", "--params", "bad.yaml", "--out", "k"], "bad.yaml: bad parameters: 'goals' should be a list of texts"),
+            (
+                ["generate", "--params", "bad.yaml", "--out", "k"],
+                "bad.yaml: 1 problem with the parameters of generate_spec_kit: $.goals: expected an array, got an object"
+            ),
             (["generate", "--name", "X", "--templates", "broken", "--out", "k"], "broken/prd.md.mustache:"),
             (["generate", "--name", "X", "--out", "existing"], "existing/tasks.md: already exists; pass --force"),
         ])

@@ -36,7 +36,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read parameters from a JSON or YAML file ('-' for stdin).", valueName: "file"))
     var params: String?
 
-    @Option(help: ArgumentHelp("Where to write the kit (default: spec/<slug of the name>).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to write the kit (default: spec/ and the name's letters and digits, lowercased, joined by '-').",
+            valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Use the templates in DIR instead of the built-in ones, file by file.", valueName: "dir"))
@@ -56,7 +59,18 @@ struct GenerateCommand: ParsableCommand {
             file: params, name: name, description: description,
             goals: goals, phases: phases, principles: principles)
         let generator = KitGenerator(templates: try KitTemplates.load(overrides: templates))
-        let folder = out ?? "spec/\(parameters.slug.isEmpty ? "kit" : parameters.slug)"
+        let folder: String
+        if let out {
+            folder = out
+        } else {
+            try parameters.validate(source: source, namesFolder: false)
+            guard !parameters.slug.isEmpty else {
+                throw SpeckitError.badParameters(
+                    source: source,
+                    problem: "the project name '\(parameters.name)' has no letters or digits to name its folder; give one with --out DIR")
+            }
+            folder = "spec/" + parameters.slug
+        }
         if dryRun {
             let files = try generator.plan(parameters, source: source, into: folder)
             // Refused as the real run would refuse it: never through a link.

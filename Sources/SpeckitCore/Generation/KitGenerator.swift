@@ -22,7 +22,7 @@ public struct KitGenerator {
 
     /// The files the kit would have in `folder`, without writing anything.
     public func plan(_ parameters: KitParameters, source: String, into folder: String) throws -> [File] {
-        try parameters.validate(source: source)
+        try parameters.validate(source: source, namesFolder: false)
         if fileSystem.fileExists(folder), !fileSystem.isFolder(folder) {
             throw SpeckitError.cannotWrite(folder, reason: "it is a file; expected a folder for the kit")
         }

@@ -36,21 +36,9 @@ public struct KitParameters: Codable, Hashable, Sendable {
         principles = try container.decodeIfPresent([String].self, forKey: .principles) ?? []
     }
 
-    /// The folder name made from the project name: lowercase letters and digits joined by `-`.
-    public var slug: String {
-        var out = ""
-        var pendingDash = false
-        for scalar in name.lowercased().unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
-                if pendingDash, !out.isEmpty { out.append("-") }
-                out.unicodeScalars.append(scalar)
-                pendingDash = false
-            } else {
-                pendingDash = true
-            }
-        }
-        return out
-    }
+    /// The folder name made from the project name (`FolderSlug`): its letters and digits, of any script,
+    /// lowercased, Latin accents dropped, joined by `-` ("Ünïcode Café" → `unicode-cafe`).
+    public var slug: String { FolderSlug.make(name) }
 
     /// The longest text each parameter may be, in Unicode scalars: the bounds of the run template's schema
     /// (`templates/run-templates/generate_spec_kit.params.schema.json`), so `generate` and `run
@@ -59,8 +47,9 @@ public struct KitParameters: Codable, Hashable, Sendable {
         ("name", 100), ("description", 4000), ("goal", 300), ("phase", 200), ("principle", 200),
     ]
 
-    /// Checks the parameters; `source` names where they came from in the error.
-    public func validate(source: String) throws {
+    /// Checks the parameters; `source` names where they came from in the error. The name must give a
+    /// folder name (`slug`) only when the kit's folder is made from it (`namesFolder`).
+    public func validate(source: String, namesFolder: Bool = true) throws {
         func fail(_ problem: String) -> SpeckitError { .badParameters(source: source, problem: problem) }
         // Sizes first, so nothing below works on megabytes.
         guard goals.count <= 50, phases.count <= 20, principles.count <= 20 else {
@@ -74,7 +63,9 @@ public struct KitParameters: Codable, Hashable, Sendable {
         }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw fail("the project name is empty; expected e.g. --name \"Ops Control Room\"") }
-        guard !slug.isEmpty else { throw fail("the project name '\(name)' has no letters or digits to name its folder") }
+        if namesFolder, slug.isEmpty {
+            throw fail("the project name '\(name)' has no letters or digits to name its folder")
+        }
         if name.contains("/") || name.contains("\\") || name.split(separator: " ").contains("..") {
             throw fail("the project name '\(name)' looks like a path; expected a plain name")
         }
@@ -104,7 +95,7 @@ public struct KitParameters: Codable, Hashable, Sendable {
 
     /// Reads parameters from a JSON or YAML file, or from stdin for `-`: at most `StepRunner.maxParamsBytes`,
     /// the bound of a run step's parameters, so an endless stdin (`/dev/zero`) is never read to its end.
-    /// - Throws: `SpeckitError.badParameters` naming `file`.
+    /// - Throws: `SpeckitError.badParameters` or `.invalidParams` naming `file`.
     public static func load(from file: String) throws -> KitParameters {
         let limit = StepRunner.maxParamsBytes
         let bytes: [UInt8]
@@ -117,22 +108,54 @@ public struct KitParameters: Codable, Hashable, Sendable {
             throw SpeckitError.badParameters(
                 source: file, problem: "more than \(limit) bytes; parameters are a small JSON or YAML document")
         }
-        return try read(String(decoding: bytes, as: UTF8.self), source: file)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SpeckitError.badParameters(source: file, problem: "not UTF-8 text; expected JSON or YAML")
+        }
+        return try read(text, source: file)
     }
 
-    /// Reads parameters from JSON or YAML text (`source` names the file, or `-` for stdin).
+    /// Reads parameters from JSON or YAML text (`source` names the file, or `-` for stdin), checked against
+    /// the parameter schema of `speckit run generate_spec_kit`, so both refuse the same parameters (an
+    /// unknown key, a goal that is not text). The name may be missing here: a flag can give it.
     public static func read(_ text: String, source: String) throws -> KitParameters {
+        let value = try parse(text, source: source)
+        let problems = try RunTemplates.named("generate_spec_kit").schema().problems(in: value)
+            .filter { $0.message != ParamsSchema.missingMessage }
+        guard problems.isEmpty else {
+            throw SpeckitError.invalidParams(source: source, template: "generate_spec_kit", problems: problems)
+        }
+        return try decode(value, source: source)
+    }
+
+    /// The parameters in a JSON object that conforms to the schema.
+    static func decode(_ value: JSONValue, source: String) throws -> KitParameters {
         do {
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") {
-                return try JSONDecoder().decode(KitParameters.self, from: Data(text.utf8))
-            }
-            return try YAMLDecoder().decode(KitParameters.self, from: text)
+            return try JSONDecoder().decode(KitParameters.self, from: JSONEncoder().encode(value))
         } catch let error as DecodingError {
             throw SpeckitError.badParameters(source: source, problem: Self.describe(error))
-        } catch {
-            let first = String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
-            throw SpeckitError.badParameters(source: source, problem: "not valid JSON or YAML: \(first)")
         }
+    }
+
+    /// JSON text as JSON; anything else as YAML, each scalar as the text it is written as (`name: 2048` is
+    /// the name "2048"; only `~`, `null` and nothing are null), since every parameter is text.
+    static func parse(_ text: String, source: String) throws -> JSONValue {
+        let value: JSONValue
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") {
+            value = try OrderedJSON.parse(text, source: source)
+        } else {
+            do {
+                value = try YAMLValueReader(file: source).read(text)?.textJSONValue ?? .null
+            } catch let failure as YAMLFailure {
+                let at = failure.line.map { "line \($0): " } ?? ""
+                throw SpeckitError.badParameters(source: source, problem: "not valid JSON or YAML: \(at)\(failure.problem)")
+            }
+        }
+        guard case .object = value else {
+            throw SpeckitError.badParameters(
+                source: source,
+                problem: "expected a mapping of name, description, goals, phases and principles, such as name: Ops Control Room")
+        }
+        return value
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -15,11 +15,10 @@ enum EmbeddedRunTemplates {
           "properties": {
             "name": {
               "title": "Project name",
-              "description": "The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \\ or control characters.",
+              "description": "The project's name; the kit's folder is named after it: its letters and digits (any script), lowercased, Latin accents dropped, joined by '-'. At least one letter or digit; no /, \\ or control characters.",
               "type": "string",
               "minLength": 1,
               "maxLength": 100,
-              "pattern": "[A-Za-z0-9]",
               "not": {"description": "a /, a \\ or a control character", "pattern": "[/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"},
               "examples": ["Ops Control Room"]
             },

@@ -7,11 +7,7 @@ struct GenerateKitStep: RunStep {
     let parameters: KitParameters
 
     init(params: JSONValue, source: String) throws {
-        do {
-            parameters = try JSONDecoder().decode(KitParameters.self, from: JSONEncoder().encode(params))
-        } catch let error as DecodingError {
-            throw SpeckitError.badParameters(source: source, problem: KitParameters.describe(error))
-        }
+        parameters = try KitParameters.decode(params, source: source)
         try parameters.validate(source: source)
     }
 

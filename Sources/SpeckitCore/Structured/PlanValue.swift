@@ -89,6 +89,19 @@ struct PlanValue: Sendable {
         pairs?.first { names.contains(StructuredKeys.fold($0.key)) }?.value
     }
 
+    /// The value as JSON with every scalar as the text it is written as, but a plain null (`~`, `null`,
+    /// nothing): for documents whose values are all text, such as `generate`'s parameters.
+    var textJSONValue: JSONValue {
+        switch kind {
+        case .scalar(let text, let plain):
+            return plain && PlanScalar.isNull(text) ? .null : .string(text)
+        case .sequence(let items):
+            return .array(items.map(\.textJSONValue))
+        case .mapping(let pairs):
+            return .object(pairs.map { JSONValue.KeyValue($0.key, $0.value.textJSONValue) })
+        }
+    }
+
     /// The value as JSON: plain `true`/`false` become booleans, plain numbers numbers, `~`/`null`/empty null;
     /// quoted scalars stay strings. Depth is bounded by the reader, so recursion here is safe.
     var jsonValue: JSONValue {

@@ -405,7 +405,8 @@ struct HostileInputTests {
         let result = try CLIRunner.run(["generate", "--params", "p.json"], in: folder)
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("looks like a path; expected a plain name"), "\(result.stderr)")
+        // The run template's schema refuses it, as `run generate_spec_kit` does.
+        #expect(result.stderr.contains("$.name: must not contain a /, a \\ or a control character"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["p.json"])
         let run = try CLIRunner.run(["run", "generate_spec_kit", "--params", "p.json", "--artifacts", "out"], in: folder)
         #expect(run.status == 2)

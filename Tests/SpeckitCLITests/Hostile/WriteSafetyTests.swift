@@ -385,7 +385,10 @@ struct WriteSafetyTests {
         let long = try CLIRunner.run(
             ["generate", "--params", "-", "--out", "kit"], in: folder, input: #"{"name": "Shop", "description": "\#(description)"}"#)
         #expect(long.status == 2)
-        #expect(long.stderr == "speckit: error: -: bad parameters: the description is 900000 characters long; at most 4000\n")
+        #expect(
+            long.stderr
+                == "speckit: error: -: 1 problem with the parameters of generate_spec_kit: $.description: is 900000 characters long; expected at most 4000\n"
+        )
         let goal = try CLIRunner.run(
             ["generate", "--name", "Shop", "--goal", "Sell", "--goal", String(repeating: "g", count: 100_000), "--out", "kit"], in: folder)
         #expect(goal.status == 2)

@@ -40,7 +40,7 @@ struct RunParamsTests {
             ),
             (
                 ["generate_spec_kit", "--params", "-"], "{\"name\": \"---\"}",
-                "speckit: error: stdin: 1 problem with the parameters of generate_spec_kit: $.name: must match the pattern \"[A-Za-z0-9]\" (The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \\ or control characters.)\n"
+                "speckit: error: stdin: bad parameters: the project name '---' has no letters or digits to name its folder\n"
             ),
             (
                 ["validate_spec_kit", "--params", "-"], "{\"path\": \"escape\"}",

@@ -66,8 +66,7 @@ struct ParamsSchemaTests {
             ])
         #expect(
             try Self.problems("generate_spec_kit", #"{"name": "../.."}"#) == [
-                #"$.name: must not contain a /, a \ or a control character"#,
-                #"$.name: must match the pattern "[A-Za-z0-9]" (The project's name; the kit is named after it. At least one ASCII letter or digit; no /, \ or control characters.)"#,
+                #"$.name: must not contain a /, a \ or a control character"#
             ])
         #expect(try Self.problems("generate_spec_kit", #"[1, 2]"#) == ["$: expected an object, got an array"])
         #expect(
