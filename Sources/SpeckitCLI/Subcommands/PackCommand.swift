@@ -22,14 +22,19 @@ struct PackCommand: ParsableCommand {
             Entries are sorted; every file has mode 0644, uid/gid 0, no owner name and the mtime \
             SOURCE_DATE_EPOCH (default 1980-01-01), so the same kit gives the same bytes on any machine and in \
             any time zone. manifest.json lists every file's path, size and sha256 and the kit's task counts. \
-            The archive is written atomically.
+            The archive is written atomically. A folder that holds several kits is refused, listing them; with \
+            --out DIR/ (a folder: ending in / or existing) each kit is packed into DIR/NAME.zip (or .tar.gz with \
+            --format), NAME made from the kit's name as generate makes a folder name, and nothing is written unless \
+            every kit can be packed.
             """
     )
 
     @Argument(help: ArgumentHelp("The kit folder.", valueName: "kit"))
     var kit: String
 
-    @Option(help: ArgumentHelp("The archive to write (.zip, .tar.gz or .tgz).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The archive to write (.zip, .tar.gz or .tgz), or a folder (DIR/) for one archive per kit.", valueName: "file"))
     var out: String
 
     @Option(help: ArgumentHelp("zip or tar.gz (default: from the --out extension, else zip).", valueName: "format"))
@@ -38,21 +43,43 @@ struct PackCommand: ParsableCommand {
     @Flag(help: "Pack what a link to a file leads to, when that is inside the kit folder (never a file outside it).")
     var followLinks = false
 
-    @OptionGroup var load: LoadOptions
+    @OptionGroup var load: SettingsOptions
+
+    /// `--out` names a folder: one archive per kit goes into it.
+    var outFolder: Bool { out.hasSuffix("/") || FileKind.followed(out) == .folder }
 
     func validate() throws {
         if out.isEmpty { throw ValidationError("--out needs a file name") }
-        if format == nil, ArchiveFormat.named(out) == nil {
-            throw ValidationError("--out \(out): expected a name ending in .zip, .tar.gz or .tgz (or --format zip|tar.gz)")
+        if !outFolder, format == nil, ArchiveFormat.named(out) == nil {
+            throw ValidationError(
+                "--out \(out): expected a name ending in .zip, .tar.gz or .tgz (or --format zip|tar.gz), or a folder ending in /")
         }
     }
 
     func run() throws {
         let settings = try load.settings(for: [kit])
+        if outFolder {
+            guard FileKind.followed(out) == .folder else {
+                throw SpeckitError.cannotWrite(out, reason: "no such folder; create it, or give an archive name such as kit.zip")
+            }
+            let packed = try KitPacker.packEach(kit, format: format ?? .zip, into: out, settings: settings, followLinks: followLinks)
+            for archive in packed {
+                try AtomicFile.write(archive.bytes, to: archive.path)
+                report(archive.bytes, archive.manifest, from: archive.folder, into: archive.path, settings: settings)
+            }
+            return
+        }
         let (bytes, manifest) = try KitPacker.pack(
             kit, format: format ?? ArchiveFormat.from(fileName: out), settings: settings, output: out, followLinks: followLinks)
         try AtomicFile.write(bytes, to: out)
-        let ownManifest = URL(fileURLWithPath: kit).appendingPathComponent("manifest.json").path
+        report(bytes, manifest, from: kit, into: out, settings: settings)
+    }
+
+    /// The line saying what was packed, and the warnings about it.
+    private func report(
+        _ bytes: [UInt8], _ manifest: KitPacker.Manifest, from folder: String, into out: String, settings: ValidationSettings
+    ) {
+        let ownManifest = URL(fileURLWithPath: folder).appendingPathComponent("manifest.json").path
         if FileKind.followed(ownManifest) == .regular {
             StandardError.write("speckit: warning: \(ownManifest): not packed; the archive's manifest.json is the one pack writes\n")
         }
@@ -66,8 +93,10 @@ struct PackCommand: ParsableCommand {
                 "speckit: warning: \(out): its contents (\(contents) bytes) are more than \(ratio) times the archive's size; "
                     + "validate will refuse it unless .speckit.yml raises limits.archiveRatio\n")
         }
-        let count = manifest.files.count == 1 ? "1 file" : "\(manifest.files.count) files"
-        print("packed \(count) and manifest.json into \(out) (\(bytes.count) bytes, sha256 \(SHA256.hex(bytes)))")
+        let count = Plural.count(manifest.files.count, "file")
+        print(
+            "packed \(count) and manifest.json of \(manifest.kit.name.escapingControlCharacters) into \(out) (\(bytes.count) bytes, sha256 \(SHA256.hex(bytes)))"
+        )
     }
 }
 

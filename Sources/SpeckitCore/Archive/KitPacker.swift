@@ -43,7 +43,7 @@ public enum KitPacker {
         public var sha256: String
     }
 
-    /// The archive entries for the kit (or tree of kits) in `folder`, found the way every command finds kits
+    /// The archive entries for the kit in `folder`, found the way every command finds kits
     /// (`KitLoader`, with `settings`' globs and profile): every regular file under it that discovery would
     /// walk past (hidden files, `.git` and build output left out; the layouts' own hidden folders kept),
     /// sorted, plus `manifest.json` (one already at the kit's top is replaced). `output`, the archive being
@@ -57,7 +57,8 @@ public enum KitPacker {
     /// - Throws: `SpeckitError.unreadable` for a link, a FIFO, device or dangling link in the kit (it cannot
     ///   be packed, and leaving it out would make the archive pass where the folder fails), `.cannotWrite`
     ///   when `output` is a kit file, `.overLimit` when the archive would hold more entries or bytes than
-    ///   `limits.archiveEntries` or `limits.archiveBytes` let `speckit validate` read.
+    ///   `limits.archiveEntries` or `limits.archiveBytes` let `speckit validate` read, `.severalKits` when
+    ///   the folder holds more than one kit.
     public static func entries(
         of folder: String, settings: ValidationSettings = ValidationSettings(), output: String? = nil, followLinks: Bool = false
     ) throws -> (entries: [ArchiveEntry], manifest: Manifest) {
@@ -104,6 +105,9 @@ public enum KitPacker {
         if let kit = set.kits.first(where: { $0.focus != nil }) {
             throw SpeckitError.unreadable(folder, reason: "part of the kit \(kit.root), not a kit of its own; pack \(kit.root)")
         }
+        // One archive is one kit: its manifest names one kit, and `validate kit.zip` reports it under that name.
+        let units = packingUnits(set.kits, folder: folder)
+        if units.count > 1 { throw SpeckitError.severalKits(folder, kits: units.map(\.root)) }
         if let target, set.allFiles.contains(where: { real($0) == target }), let output {
             throw SpeckitError.cannotWrite(output, reason: "it is one of the kit's files; choose another name")
         }
@@ -146,6 +150,18 @@ public enum KitPacker {
             root: placingRoot(absolute, folder: folder, files: files, kits: set, settings: settings), documents: documents,
             tasks: tasks, done: done)
         return try entries(files: files, kit: kit)
+    }
+
+    /// What can be packed as one archive, sorted by folder: each kit of a layout (`spec/a`, `specs/001-x`,
+    /// `.kiro/specs/search`), and the loose plan files (freeform kits, each file its own) all together as
+    /// one, in `folder`: a folder of plans (`plans/`, `.planning/`) is one archive.
+    static func packingUnits(_ kits: [KitSource], folder: String) -> [(root: String, name: String)] {
+        var units = kits.filter { $0.profile != .freeform }.map { (root: $0.root, name: $0.name) }
+        if kits.contains(where: { $0.profile == .freeform }) {
+            let absolute = KitDiscovery.absoluteParts(folder, base: FileManager.default.currentDirectoryPath)
+            units.append((root: folder, name: absolute.last ?? "plans"))
+        }
+        return units.sorted { $0.root < $1.root }
     }
 
     /// Where the link at `path` leads, as it is written (` (to ../x)`), or nothing when it cannot be read.
