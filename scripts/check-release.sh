@@ -164,7 +164,11 @@ cp "$tarball" "$tarball.sha256" "$work/"
 (cd "$work" && sha256sum -c --quiet "$top.tar.gz.sha256") || fail "sha256sum -c $top.tar.gz.sha256 failed"
 ok "sha256sum -c $top.tar.gz.sha256"
 
-expected=("$top/" "$top/INSTALL.txt" "$top/README.md" "$top/bin/" "$top/bin/speckit")
+expected=("$top/" "$top/INSTALL.txt" "$top/README.md" "$top/bin/" "$top/bin/speckit" "$top/share/" "$top/share/man/"
+  "$top/share/man/man1/" "$top/share/man/man1/speckit.1" "$top/share/bash-completion/" "$top/share/bash-completion/completions/"
+  "$top/share/bash-completion/completions/speckit" "$top/share/zsh/" "$top/share/zsh/site-functions/"
+  "$top/share/zsh/site-functions/_speckit" "$top/share/fish/" "$top/share/fish/vendor_completions.d/"
+  "$top/share/fish/vendor_completions.d/speckit.fish")
 for extra in LICENSE LICENSE.txt NOTICE; do
   if [ -f "$extra" ]; then expected+=("$top/$extra"); fi
 done
@@ -177,6 +181,14 @@ ok "layout: $(xargs <<<"$listing"); sorted, owner 0/0, one mtime"
 
 mkdir "$work/unpacked" "$work/empty"
 tar -xzf "$tarball" -C "$work/unpacked"
+
+# The manual page is the repository's, and bash loads the completion script and completes a subcommand with it.
+cmp -s "$work/unpacked/$top/share/man/man1/speckit.1" docs/man/speckit.1 || fail "share/man/man1/speckit.1 is not docs/man/speckit.1"
+completions=$(bash -c 'source "$1"; COMP_WORDS=(speckit val); COMP_CWORD=1; COMP_LINE="speckit val"; COMP_POINT=11
+  _speckit speckit val speckit >/dev/null 2>&1 || true; printf "%s\n" "${COMPREPLY[@]}"' _ \
+  "$work/unpacked/$top/share/bash-completion/completions/speckit")
+grep -qx validate <<<"$completions" || fail "the bash completion script does not complete 'speckit val' to validate (got: $completions)"
+ok "share/: the manual page, and completions for bash (speckit val → validate), zsh and fish"
 
 # The packages INSTALL.txt names are the ones the README names.
 install_packages=$(sed -n 's/.*The only system packages it needs: \([^(]*\).*/\1/p' "$work/unpacked/$top/INSTALL.txt" | tr -d ',' | xargs)

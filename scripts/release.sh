@@ -95,6 +95,13 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/$top/bin"
 strip -o "$stage/$top/bin/speckit" "$binary"
 cp README.md "$stage/$top/README.md"
+# The manual page (scripts/man.sh keeps it in step with the help) and the shell completions the binary writes.
+mkdir -p "$stage/$top/share/man/man1" "$stage/$top/share/bash-completion/completions" \
+  "$stage/$top/share/zsh/site-functions" "$stage/$top/share/fish/vendor_completions.d"
+cp docs/man/speckit.1 "$stage/$top/share/man/man1/speckit.1"
+"$binary" --generate-completion-script bash >"$stage/$top/share/bash-completion/completions/speckit"
+"$binary" --generate-completion-script zsh >"$stage/$top/share/zsh/site-functions/_speckit"
+"$binary" --generate-completion-script fish >"$stage/$top/share/fish/vendor_completions.d/speckit.fish"
 for extra in LICENSE LICENSE.txt NOTICE; do
   if [ -f "$extra" ]; then cp "$extra" "$stage/$top/"; fi
 done

@@ -7,6 +7,8 @@ scripts/install-deps.sh --test
 scripts/format.sh --lint
 swift build --build-tests
 swift test --skip-build
+# The manual page (docs/man/speckit.1) is what the command line's help makes (swift-argument-parser's generate-manual).
+scripts/man.sh --check
 # Real consumers (SARIF schema, junitparser, xmllint, speckit's JSON Schemas) read the real reports.
 scripts/check-reports.sh .build/debug/speckit
 # `speckit mcp` under a real MCP client: every tool and resource, and malformed requests answered, never a crash.

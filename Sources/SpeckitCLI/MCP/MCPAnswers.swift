@@ -6,7 +6,9 @@ import Synchronization
 /// `next` with `--format json`), computed for a path inside the folder the server was started in.
 struct MCPAnswers: Sendable {
     /// How kits are found and read: the options `speckit mcp` was started with.
-    var load: LoadOptions
+    var settingsOptions: SettingsOptions
+    /// The threads each answer reads kits on.
+    var threads: Int
     /// The paths asked about when a call names none.
     var defaultPaths: [String]
 
@@ -26,8 +28,9 @@ struct MCPAnswers: Sendable {
     }
 
     func kits(_ paths: [String]) throws -> (KitSet, ValidationSettings) {
-        let settings = try load.settings(for: paths)
-        return (try load.discover(paths, settings: settings), settings)
+        let settings = try settingsOptions.settings(for: paths)
+        // Never `-`: stdin is the protocol's, so a path is only ever a path.
+        return (try KitLoader(settings: settings).discover(paths), settings)
     }
 
     /// `speckit status --format json`.
@@ -35,7 +38,7 @@ struct MCPAnswers: Sendable {
         let (set, settings) = try kits(try paths(path))
         let text = Mutex("")
         let pipeline = StatusPipeline(writer: StatusJSONReporter(), skipped: set.skipped) { piece in text.withLock { $0 += piece } }
-        Validator(settings: settings, jobs: load.threads).read(set) { pipeline.add($0) }
+        Validator(settings: settings, jobs: threads).read(set) { pipeline.add($0) }
         _ = pipeline.finish()
         return text.withLock { $0 }
     }
@@ -43,14 +46,14 @@ struct MCPAnswers: Sendable {
     /// `speckit validate --format json`.
     func validate(path: String?) throws -> String {
         let (set, settings) = try kits(try paths(path))
-        return JSONReporter.render(Validator(settings: settings, jobs: load.threads).validate(set))
+        return JSONReporter.render(Validator(settings: settings, jobs: threads).validate(set))
     }
 
     /// `speckit next --format json` (`--all` when `all`).
     func next(path: String?, all: Bool) throws -> String {
         let paths = try paths(path)
         let (set, settings) = try kits(paths)
-        return NextJSONReporter.render(try NextCommand.report(set: set, settings: settings, jobs: load.threads, all: all, paths: paths))
+        return NextJSONReporter.render(try NextCommand.report(set: set, settings: settings, jobs: threads, all: all, paths: paths))
     }
 
     /// One task in detail (`TaskDetail`), found in the kits under `path`.

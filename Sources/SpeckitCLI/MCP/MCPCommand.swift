@@ -26,10 +26,11 @@ struct MCPCommand: ParsableCommand {
         help: ArgumentHelp("Plan files, kit folders or trees the tools read by default (default: the current folder).", valueName: "path"))
     var paths: [String] = []
 
-    @OptionGroup var load: LoadOptions
+    @OptionGroup var settingsOptions: SettingsOptions
+    @OptionGroup var jobs: JobsOptions
 
     func run() throws {
-        let answers = MCPAnswers(load: load, defaultPaths: paths.isEmpty ? ["."] : paths)
+        let answers = MCPAnswers(settingsOptions: settingsOptions, threads: jobs.threads, defaultPaths: paths.isEmpty ? ["."] : paths)
         let finished = DispatchSemaphore(value: 0)
         let failure = Mutex<(any Error)?>(nil)
         Task {

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import SpeckitCore
 
-/// The options every checking command shares: how kits are loaded, strictness, verbosity, colour.
+/// The options of the commands that check and gate (`validate`, `diff`): how kits are loaded, strictness,
+/// verbosity, colour.
 struct CheckOptions: ParsableArguments {
     @OptionGroup var load: LoadOptions
 
@@ -12,8 +13,7 @@ struct CheckOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only the findings that fail the run, without the summary line.")
     var quiet = false
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output (NO_COLOR is respected too).")
-    var noColor = false
+    @OptionGroup var color: ColorOptions
 
     /// The configuration file merged with the flags (see `LoadOptions.settings(for:)`).
     func settings(for paths: [String]) throws -> ValidationSettings {
@@ -23,9 +23,5 @@ struct CheckOptions: ParsableArguments {
     }
 
     /// Whether to colour text written to stdout.
-    func useColor(writingToFile: Bool) -> Bool {
-        if noColor || writingToFile { return false }
-        if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
-        return isatty(STDOUT_FILENO) == 1
-    }
+    func useColor(writingToFile: Bool) -> Bool { color.useColor(writingToFile: writingToFile) }
 }

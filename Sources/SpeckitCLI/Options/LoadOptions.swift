@@ -2,9 +2,9 @@ public import ArgumentParser
 import Foundation
 import SpeckitCore
 
-/// How kits are found and read, for every command that reads them: configuration, profile, templates,
-/// threads, and whether to list what was skipped.
-struct LoadOptions: ParsableArguments {
+/// Where settings come from, for every command that reads kits: the configuration file, the profile,
+/// templates.
+struct SettingsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read settings from FILE instead of the nearest .speckit.yml.", valueName: "file"))
     var config: String?
 
@@ -18,38 +18,10 @@ struct LoadOptions: ParsableArguments {
         help: "Also read templates and agents' prompt files (templates/, *-template.md, .claude/commands/ …) as plans.")
     var includeTemplates = false
 
-    @Flag(name: .shortAndLong, help: "List every file found but not read as a plan, and why.")
-    var verbose = false
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Read and check kits on N threads (default: all cores).", valueName: "n"))
-    var jobs: Int?
-
-    @Flag(
-        help: ArgumentHelp(
-            "Read a named file only if walking the current folder would read it: a layout's document or named like "
-                + "a plan, not a template, test data or excluded by .speckit.yml (for hooks handed every changed file)."))
-    var onlyPlans = false
-
-    @Option(
-        help: ArgumentHelp(
-            "The name a plan read from stdin (PATH '-') has in findings, and where it is placed (default: stdin.md).",
-            valueName: "name"))
-    var stdinName: String?
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-        if let stdinName, stdinName.isEmpty || stdinName == "-" || stdinName.hasSuffix("/") {
-            throw ValidationError("--stdin-name needs a file name such as specs/001-x/tasks.md, got '\(stdinName)'")
-        }
-    }
-
-    /// The threads to use.
-    var threads: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
-
     /// The configuration file merged with the flags. Without `--config`, the nearest `.speckit.yml` above
     /// the first path, else above the current folder, never climbing past a repository root, the home
-    /// folder or the file system's root (`--verbose` says which file was used).
-    func settings(for paths: [String]) throws -> ValidationSettings {
+    /// folder or the file system's root (`verbose` says on stderr which file was used).
+    func settings(for paths: [String], verbose: Bool = false) throws -> ValidationSettings {
         var settings = ValidationSettings()
         if let config {
             guard FileManager.default.fileExists(atPath: config) else {
@@ -66,17 +38,75 @@ struct LoadOptions: ParsableArguments {
         return settings
     }
 
-    /// The error for a run in which every file found turned out not to be a plan.
-    static func nothingFound(_ paths: [String], skipped: [SkippedFile]) -> SpeckitError {
-        .noKits(paths.first ?? ".", skipped: SkippedFile.summary(skipped))
-    }
-
     /// The configuration file a run reads (`--config`, else the nearest `.speckit.yml`), if any.
     func configFile(for paths: [String]) -> String? { config ?? ConfigFile.nearest(for: paths).file }
 
     /// Every file a run over `set` reads, which no output may replace: its plans and its configuration file.
     func inputs(of set: KitSet, paths: [String]) -> [String] {
         set.allFiles + (configFile(for: paths).map { [$0] } ?? [])
+    }
+}
+
+/// `--jobs`: the commands that read and check many kits at once.
+struct JobsOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Read and check kits on N threads (default: all cores).", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    /// The threads to use.
+    var threads: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// How kits are found and read by the commands that report on them (`validate`, `diff`, `status`, `parse`):
+/// settings, threads, and whether to list what was skipped.
+struct LoadOptions: ParsableArguments {
+    @OptionGroup var base: SettingsOptions
+
+    @Flag(name: .shortAndLong, help: "List every file found but not read as a plan, and why.")
+    var verbose = false
+
+    @OptionGroup var jobsOptions: JobsOptions
+
+    /// The threads to use.
+    var threads: Int { jobsOptions.threads }
+
+    /// The configuration file merged with the flags (see `SettingsOptions.settings(for:verbose:)`).
+    func settings(for paths: [String]) throws -> ValidationSettings { try base.settings(for: paths, verbose: verbose) }
+
+    /// The configuration file a run reads, if any.
+    func configFile(for paths: [String]) -> String? { base.configFile(for: paths) }
+
+    /// Every file a run over `set` reads, which no output may replace.
+    func inputs(of set: KitSet, paths: [String]) -> [String] { base.inputs(of: set, paths: paths) }
+
+    /// The error for a run in which every file found turned out not to be a plan.
+    static func nothingFound(_ paths: [String], skipped: [SkippedFile]) -> SpeckitError {
+        .noKits(paths.first ?? ".", skipped: SkippedFile.summary(skipped))
+    }
+}
+
+/// How PATHs are read by the commands that only read them (`validate`, `status`, `parse`, `next`): `-` is a
+/// plan on stdin, and hooks may ask to read only what a walk would.
+struct InputOptions: ParsableArguments {
+    @Flag(
+        help: ArgumentHelp(
+            "Read a named file only if walking the current folder would read it: a layout's document or named like "
+                + "a plan, not a template, test data or excluded by .speckit.yml (for hooks handed every changed file)."))
+    var onlyPlans = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The name a plan read from stdin (PATH '-') has in findings, and where it is placed (default: stdin.md).",
+            valueName: "name"))
+    var stdinName: String?
+
+    func validate() throws {
+        if let stdinName, stdinName.isEmpty || stdinName == "-" || stdinName.hasSuffix("/") {
+            throw ValidationError("--stdin-name needs a file name such as specs/001-x/tasks.md, got '\(stdinName)'")
+        }
     }
 
     /// Where the plan read from stdin is placed: `--stdin-name`, or `stdin.md`.

@@ -37,7 +37,7 @@ struct DiffCommand: ParsableCommand {
     func validate() throws {
         if base == nil, paths.count != 2 {
             throw ValidationError(
-                "diff needs OLD and NEW paths, or --base REF [PATH…] (got \(paths.count) path\(paths.count == 1 ? "" : "s"))")
+                "diff needs OLD and NEW paths, or --base REF [PATH…] (got \(Plural.count(paths.count, "path")))")
         }
     }
 

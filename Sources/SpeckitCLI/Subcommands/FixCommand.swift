@@ -33,7 +33,7 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Rewrite wrong count claims and contradicted phase statuses to what the tasks say (instead of the text repairs).")
     var claims = false
 
-    @OptionGroup var load: LoadOptions
+    @OptionGroup var load: SettingsOptions
 
     func run() throws {
         let settings = try load.settings(for: paths)
@@ -86,13 +86,13 @@ struct FixCommand: ParsableCommand {
                 print("fixed \(path.escapingControlCharacters): \(result.changes.joined(separator: "; "))")
             }
         }
-        print("\(dryRun ? "would fix" : "fixed") \(fixed) of \(files.count) file\(files.count == 1 ? "" : "s")")
+        print("\(dryRun ? "would fix" : "fixed") \(fixed) of \(Plural.count(files.count, "file"))")
         if refused > 0 { throw ExitCode(2) }
     }
 
     /// `--claims`: each kit's contradicted phase statuses, then its wrong claims, rewritten.
     private func fixClaims(settings: ValidationSettings) throws {
-        let set = try load.discover(paths.isEmpty ? ["."] : paths, settings: settings)
+        let set = try KitLoader(settings: settings).discover(paths.isEmpty ? ["."] : paths)
         var changed = 0
         for source in set.kits where !source.archived {
             var editor = try KitEditor(source: source, settings: settings, files: set.files)

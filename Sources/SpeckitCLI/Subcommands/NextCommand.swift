@@ -28,16 +28,18 @@ struct NextCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
     var format: NextFormat = .text
 
-    @OptionGroup var load: LoadOptions
+    @OptionGroup var settingsOptions: SettingsOptions
+    @OptionGroup var jobs: JobsOptions
+    @OptionGroup var input: InputOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        let settings = try load.settings(for: paths)
-        let set = try load.discover(paths, settings: settings)
+        let settings = try settingsOptions.settings(for: paths)
+        let set = try input.discover(paths, settings: settings)
         if let output = outputOptions.file {
-            try OutputPath.refuseInputs(outputs: [output], inputs: load.inputs(of: set, paths: paths))
+            try OutputPath.refuseInputs(outputs: [output], inputs: settingsOptions.inputs(of: set, paths: paths))
         }
-        let report = try Self.report(set: set, settings: settings, jobs: load.threads, all: all, paths: paths)
+        let report = try Self.report(set: set, settings: settings, jobs: jobs.threads, all: all, paths: paths)
         switch format {
         case .text: try outputOptions.emit(NextTextReporter.render(report))
         case .json: try outputOptions.emit(NextJSONReporter.render(report))

@@ -1,11 +1,11 @@
 import ArgumentParser
 import SpeckitCore
 
-/// `speckit parse [PATH…]`: the plan model as JSON or as a readable outline.
+/// `speckit parse [PATH…]`: the plan model as JSON or as text (an outline).
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Print the plan model of files or folders as JSON or as an outline.",
+        abstract: "Print the plan model of files or folders as JSON or as text (an indented outline).",
         discussion: DiscoveryHelp.text + " " + """
             Any extension but .yaml/.yml/.json is read as Markdown. A file named is shown in its kit (its other \
             documents are not printed). A file that cannot be read is an input.unreadable diagnostic and the \
@@ -18,16 +18,17 @@ struct ParseCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Plan files, kit folders, trees or archives (default: the current folder).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Output format: json or text.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: json, or text (an indented outline).", valueName: "format"))
     var format: ParseFormat = .json
 
     @OptionGroup var load: LoadOptions
+    @OptionGroup var input: InputOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         let paths = self.paths.isEmpty ? ["."] : self.paths
         let settings = try load.settings(for: self.paths)
-        let set = try load.discover(paths, settings: settings)
+        let set = try input.discover(paths, settings: settings)
         if let output = outputOptions.file {
             try OutputPath.refuseInputs(outputs: [output], inputs: load.inputs(of: set, paths: self.paths))
         }

@@ -43,7 +43,7 @@ struct SetStatusCommand: ParsableCommand {
     @Flag(help: "Print a unified diff of what would change and write nothing.")
     var dryRun = false
 
-    @OptionGroup var load: LoadOptions
+    @OptionGroup var load: SettingsOptions
 
     func validate() throws {
         if Self.status(status) == nil {
@@ -63,7 +63,7 @@ struct SetStatusCommand: ParsableCommand {
 
     func run() throws {
         let settings = try load.settings(for: paths)
-        let set = try load.discover(paths.isEmpty ? ["."] : paths, settings: settings)
+        let set = try KitLoader(settings: settings).discover(paths.isEmpty ? ["."] : paths)
         let value = Self.status(status) ?? .unknown
         var editor = try PlanEdits.editor(for: task, in: set, settings: settings)
         do {
@@ -93,7 +93,7 @@ enum PlanEdits {
         }
         guard let editor = found.first else {
             if set.kits.count == 1, let lastError { throw lastError }
-            throw SpeckitError.taskNotFound("no task '\(task)' in the \(set.kits.count) kits found")
+            throw SpeckitError.taskNotFound("no task '\(task)' in the \(Plural.count(set.kits.count, "kit")) found")
         }
         guard found.count == 1 else {
             let kits = found.map { "\($0.source.name) (\($0.source.root))" }.joined(separator: ", ")
@@ -135,7 +135,7 @@ enum PlanEdits {
             for line in editor.log { print(line.escapingControlCharacters) }
         }
         let names = files.map(\.path).joined(separator: ", ").escapingControlCharacters
-        print("\(dryRun ? "would change" : "changed") \(files.count) file\(files.count == 1 ? "" : "s"): \(names)")
+        print("\(dryRun ? "would change" : "changed") \(Plural.count(files.count, "file")): \(names)")
     }
 
     /// Writes one edited file: replaced whole with one rename, keeping its owner, group and permissions, and

@@ -24,31 +24,27 @@ struct StatusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: text, json or markdown.", valueName: "format"))
     var format: StatusFormat = .text
 
-    @OptionGroup var check: CheckOptions
+    @OptionGroup var load: LoadOptions
+    @OptionGroup var input: InputOptions
+    @OptionGroup var color: ColorOptions
     @OptionGroup var outputOptions: OutputOptions
 
-    func validate() throws {
-        if check.strict || check.quiet {
-            throw ValidationError("--strict and --quiet apply to validate and diff; status always prints everything and exits 0")
-        }
-    }
-
     func run() throws {
-        let settings = try check.settings(for: paths)
-        let set = try check.load.discover(paths, settings: settings)
+        let settings = try load.settings(for: paths)
+        let set = try input.discover(paths, settings: settings)
         if let output = outputOptions.file {
-            try OutputPath.refuseInputs(outputs: [output], inputs: check.load.inputs(of: set, paths: paths))
+            try OutputPath.refuseInputs(outputs: [output], inputs: load.inputs(of: set, paths: paths))
         }
         let writer: any StatusWriter
         switch format {
         case .text:
-            writer = StatusTextReporter(color: check.useColor(writingToFile: outputOptions.file != nil), verbose: check.load.verbose)
+            writer = StatusTextReporter(color: color.useColor(writingToFile: outputOptions.file != nil), verbose: load.verbose)
         case .json: writer = StatusJSONReporter()
         case .markdown: writer = StatusMarkdownReporter(paths: .forCurrentFolder())
         }
         let output = try ReportOutput(path: outputOptions.file)
         let pipeline = StatusPipeline(writer: writer, skipped: set.skipped) { output.write($0) }
-        Validator(settings: settings, jobs: check.load.threads).read(set) { pipeline.add($0) }
+        Validator(settings: settings, jobs: load.threads).read(set) { pipeline.add($0) }
         let (totals, skipped, failures, unread) = pipeline.finish()
         // Nothing could be counted: no status to show (exit 2, nothing written).
         if totals.kits + totals.archivedKits == 0 {

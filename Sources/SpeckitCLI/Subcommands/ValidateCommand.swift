@@ -41,6 +41,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var gate: GateOptions
     @OptionGroup var check: CheckOptions
+    @OptionGroup var input: InputOptions
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var reportOptions: ReportOptions
 
@@ -49,7 +50,7 @@ struct ValidateCommand: ParsableCommand {
         let settings = try check.settings(for: self.paths)
         let set: KitSet
         do {
-            set = try check.load.discover(paths, settings: settings)
+            set = try input.discover(paths, settings: settings)
         } catch let error as SpeckitError where allowEmpty && (error.meansNothingToCheck || Self.isEmptyStandardInput(error, paths)) {
             return Self.nothingToCheck(paths)
         }
@@ -58,7 +59,7 @@ struct ValidateCommand: ParsableCommand {
         // The plan read from stdin is compared with the file it is named after.
         let revision = try base.map { try GitRevision($0) }
         let atBase = try revision.map {
-            try validator.compare(since: $0, paths: paths.map { $0 == "-" ? check.load.stdinPath : $0 }, now: set)
+            try validator.compare(since: $0, paths: paths.map { $0 == "-" ? input.stdinPath : $0 }, now: set)
         }
         let diff = atBase?.diff
         let known = try gate.known(atBase: atBase?.known)
@@ -101,7 +102,7 @@ struct ValidateCommand: ParsableCommand {
                 throw error
             }
             StandardError.write(
-                "speckit: recorded \(baseline.findings.count) finding\(baseline.findings.count == 1 ? "" : "s") in \(file)\n")
+                "speckit: recorded \(Plural.count(baseline.findings.count, "finding")) in \(file)\n")
         }
         let summary = try targets.finish()
         if !summary.passed { throw ExitCode(1) }
