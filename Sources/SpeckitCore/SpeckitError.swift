@@ -29,6 +29,10 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
     case cannotEdit(String, reason: String)
     /// Folders were searched but no file in them belongs to a kit; `skipped` says what was left out.
     case noKits(String, skipped: String?)
+    /// `speckit pack` was given a folder that holds several kits (their folders, sorted) and one archive to write.
+    case severalKits(String, kits: [String])
+    /// `speckit pack` cannot make one archive per kit of a folder (`reason` says why).
+    case cannotPack(String, reason: String)
     /// The parameters of `speckit generate` are wrong (`source` is a file, `-` or "flags").
     case badParameters(source: String, problem: String)
     /// A generated file would replace one that exists (without `--force`).
@@ -96,6 +100,12 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
             return "\(path): no kits found (expected spec/<kit>/, specs/NNN-feature/, .kiro/specs/<name>/, "
                 + "openspec/changes/<id>/, .taskmaster/tasks/tasks.json, or plan files such as tasks.md or ROADMAP.md)"
                 + (skipped.map { "; \($0), see --verbose" } ?? "")
+        case .severalKits(let path, let kits):
+            let shown = kits.prefix(5).joined(separator: ", ") + (kits.count > 5 ? ", and \(kits.count - 5) more" : "")
+            return "\(path): holds \(Plural.count(kits.count, "kit")) (\(shown)); pack one of them, or give --out a folder "
+                + "(ending in /) for one archive per kit"
+        case .cannotPack(let path, let reason):
+            return "\(path): cannot pack: \(reason)"
         case .badParameters(let source, let problem):
             return "\(source): bad parameters: \(problem)"
         case .wouldOverwrite(let path):
@@ -117,7 +127,7 @@ public enum SpeckitError: Error, Equatable, LocalizedError {
         case .unknownRunTemplate(let name, let known):
             return "unknown run template '\(name)' (expected \(known.joined(separator: " or ")); see 'speckit run --list')"
         case .invalidParams(let source, let template, let problems):
-            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            let count = Plural.count(problems.count, "problem")
             return "\(source): \(count) with the parameters of \(template): \(problems.map(\.description).joined(separator: "; "))"
         }
     }

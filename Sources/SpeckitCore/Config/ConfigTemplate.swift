@@ -66,7 +66,7 @@ public enum ConfigTemplate {
             let places = byProfile[profile] ?? []
             let shown = places.prefix(4).joined(separator: ", ") + (places.count > 4 ? ", …" : "")
             let label = profile.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
-            out += "#   \(label)\(places.count) kit\(places.count == 1 ? "" : "s"): \(shown)\n"
+            out += "#   \(label)\(Plural.count(places.count, "kit")): \(shown)\n"
         }
         return out
     }

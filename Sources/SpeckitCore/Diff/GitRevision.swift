@@ -27,9 +27,24 @@ public struct GitRevision: Sendable {
             let sha = try Git.run(["rev-parse", "--verify", "--quiet", name + "^{commit}"], in: folder)
             self.commit = String(decoding: sha, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
-            throw SpeckitError.git("--base: '\(name)' is not a commit in the repository at \(top)")
+            throw SpeckitError.git(Self.missing(name, top: top, in: folder))
         }
         self.name = name
+    }
+
+    /// Why `name` names no commit here, and what to do. A shallow clone (CI's default checkout) holds only the
+    /// latest commits, so the base is usually just not fetched.
+    static func missing(_ name: String, top: String, in folder: String) -> String {
+        let shallow =
+            (try? Git.run(["rev-parse", "--is-shallow-repository"], in: folder))
+            .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "true" } ?? false
+        guard shallow else {
+            return "--base: '\(name)' is not a commit in the repository at \(top) (a branch of a remote must be fetched first: "
+                + "git fetch origin BRANCH)"
+        }
+        return "--base: '\(name)' is not in this clone at \(top): it is shallow (only the latest commits were fetched); "
+            + "fetch the base first: in GitHub Actions, actions/checkout with fetch-depth: 0, or git fetch origin BRANCH "
+            + "(git fetch --deepen=N for HEAD~N)"
     }
 
     /// The plan files under `paths` (files or folders, spelt as on the command line, relative to `folder`) at

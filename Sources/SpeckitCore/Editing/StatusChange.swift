@@ -50,7 +50,7 @@ package enum StatusChange {
         if !open.isEmpty {
             let names = open.prefix(4).map { $0.id ?? $0.title }.joined(separator: ", ") + (open.count > 4 ? ", …" : "")
             throw EditRefusal(
-                "\(place.label) has \(open.count) open subtask\(open.count == 1 ? "" : "s") (\(names)): not marked \(value.phrase) (--force marks it anyway)"
+                "\(place.label) has \(Plural.count(open.count, "open subtask")) (\(names)): not marked \(value.phrase) (--force marks it anyway)"
             )
         }
     }

@@ -23,7 +23,7 @@ public enum TextFixer {
         var changes: [String] = []
         if let encoding = report.mojibake {
             changes.append(
-                "repaired \(report.mojibakeRepairs) mojibake character\(report.mojibakeRepairs == 1 ? "" : "s") (\(encoding.rawValue))")
+                "repaired \(Plural.count(report.mojibakeRepairs, "mojibake character")) (\(encoding.rawValue))")
         }
         if report.bom { changes.append("dropped the byte-order mark") }
         // The decoded text has LF endings; put back the file's own ending (the majority when mixed).

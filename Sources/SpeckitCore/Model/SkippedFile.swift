@@ -34,10 +34,12 @@ public struct SkippedFile: Codable, Hashable, Sendable {
         let templates = count(.template)
         let texts = count(.textFile)
         let tests = count(.testData)
-        if notPlans > 0 { parts.append(notPlans == 1 ? "1 file that is not a plan" : "\(notPlans) files that are not plans") }
-        if templates > 0 { parts.append(templates == 1 ? "1 template" : "\(templates) templates") }
-        if texts > 0 { parts.append(texts == 1 ? "1 .txt file" : "\(texts) .txt files") }
-        if tests > 0 { parts.append(tests == 1 ? "1 file of test data" : "\(tests) files of test data") }
+        if notPlans > 0 {
+            parts.append(Plural.count(notPlans, "file") + Plural.pick(notPlans, " that is not a plan", " that are not plans"))
+        }
+        if templates > 0 { parts.append(Plural.count(templates, "template")) }
+        if texts > 0 { parts.append(Plural.count(texts, ".txt file")) }
+        if tests > 0 { parts.append(Plural.count(tests, "file") + " of test data") }
         let list = parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] : parts[0]
         return "skipped " + list
     }

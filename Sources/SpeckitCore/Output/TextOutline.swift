@@ -42,9 +42,9 @@ public struct TextOutline: ParseWriter {
         let all = document.allTasks
         out += "  \(e(document.path)) (\(document.kind.rawValue), \(document.format.rawValue))"
         if let title = document.title { out += " — \(e(title))" }
-        out += "\n    \(document.phases.count) phases, \(counts(all))"
-        if !document.requirements.isEmpty { out += ", \(document.requirements.count) requirements" }
-        if !document.claims.isEmpty { out += ", \(document.claims.count) claims" }
+        out += "\n    \(Plural.count(document.phases.count, "phase")), \(counts(all))"
+        if !document.requirements.isEmpty { out += ", \(Plural.count(document.requirements.count, "requirement"))" }
+        if !document.claims.isEmpty { out += ", \(Plural.count(document.claims.count, "claim"))" }
         if let encoding = document.text.mojibake { out += ", mojibake repaired (\(encoding.rawValue))" }
         out += "\n"
         for phase in document.phases {

@@ -61,9 +61,10 @@ public enum ProgressBar {
         total == 0 ? 0 : done * 100 / total
     }
 
-    /// A ten-cell bar: `███████░░░`.
+    /// A ten-cell bar: `███████░░░`. Any progress shows (4 of 56 fills one cell), and only all done fills
+    /// every cell (55 of 56 leaves one empty).
     public static func bar(_ done: Int, of total: Int, width: Int = 10) -> String {
-        let filled = total == 0 ? 0 : min(width, done * width / total)
+        let filled = total == 0 || done <= 0 ? 0 : done >= total ? width : min(width - 1, max(1, done * width / total))
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 }

@@ -86,7 +86,7 @@ public struct TextReporter: ReportWriter, Sendable {
     /// `2 errors, 1 warning, 0 notes in 4 files (1 kit): failed`, then `; 3 suppressed` when comments in the plans
     /// silenced findings. Compared with a baseline or base: `2 new errors, 41 existing; 0 new warnings, …`.
     func summaryLine(_ summary: ValidationReport.Summary) -> String {
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        func count(_ n: Int, _ word: String) -> String { Plural.count(n, word) }
         let counts = summary.countsPhrase
         let verdict = summary.passed ? paint("passed", green) : paint("failed", red)
         let strict = summary.strict ? " (strict: warnings fail)" : ""

@@ -62,7 +62,7 @@ public final class ArtifactStaging: Sendable {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? ["?"]
             guard entries.isEmpty else {
                 throw refuse(
-                    "the folder holds \(entries.count == 1 ? "1 entry" : "\(entries.count) entries"); expected a new or empty folder, so no artifact of another run is mixed in or lost"
+                    "the folder holds \(Plural.count(entries.count, "entry", "entries")); expected a new or empty folder, so no artifact of another run is mixed in or lost"
                 )
             }
         default:

@@ -20,6 +20,8 @@ public struct ParamsSchema: Sendable {
         "minLength", "maxLength", "pattern", "not", "items", "minItems", "maxItems",
         "uniqueItems", "minimum", "maximum",
     ]
+    /// What a required property that is missing is told.
+    static let missingMessage = "is required and missing"
     /// At most this many problems are listed; the rest are counted.
     public static let maxProblems = 50
     static let annotations: Set<String> = ["$schema", "$id", "title", "description", "default", "examples"]
@@ -42,7 +44,7 @@ public struct ParamsSchema: Sendable {
         check(value, against: root, at: "$", into: &problems)
         guard problems.count > Self.maxProblems else { return problems }
         let more = problems.count - Self.maxProblems
-        return Array(problems.prefix(Self.maxProblems)) + [Problem(path: "$", message: "and \(more) more problem\(more == 1 ? "" : "s")")]
+        return Array(problems.prefix(Self.maxProblems)) + [Problem(path: "$", message: "and \(Plural.count(more, "more problem"))")]
     }
 
     /// The names of the top-level properties, in the order the schema lists them.
@@ -94,10 +96,10 @@ public struct ParamsSchema: Sendable {
             if case .number(let maximum)? = schema["maximum"], number > maximum { fail("expected at most \(Self.show(.number(maximum)))") }
         case .array(let items):
             if case .number(let minimum)? = schema["minItems"], Double(items.count) < minimum {
-                fail("has \(items.count) items; expected at least \(Int(minimum))")
+                fail("has \(Plural.count(items.count, "item")); expected at least \(Int(minimum))")
             }
             if case .number(let maximum)? = schema["maxItems"], Double(items.count) > maximum {
-                fail("has \(items.count) items; expected at most \(Int(maximum))")
+                fail("has \(Plural.count(items.count, "item")); expected at most \(Int(maximum))")
             }
             if case .bool(true)? = schema["uniqueItems"] {
                 var seen: Set<JSONValue> = []
@@ -113,7 +115,7 @@ public struct ParamsSchema: Sendable {
             if case .object(let declared)? = schema["properties"] { properties = declared } else { properties = [] }
             if case .array(let required)? = schema["required"] {
                 for case .string(let name) in required where !pairs.contains(where: { $0.key == name }) {
-                    problems.append(Problem(path: Self.member(path, name), message: "is required and missing"))
+                    problems.append(Problem(path: Self.member(path, name), message: Self.missingMessage))
                 }
             }
             for property in properties {

@@ -68,7 +68,7 @@ public final class StepRunner: Sendable {
             for artifact in artifacts { events.emit(.artifact(artifact)) }
             counts.artifacts = artifacts.count
             finish(RunOutcome(exitCode: exitCode, counts: counts))
-            let plural = { (count: Int, word: String) in count == 1 ? "1 \(word)" : "\(count) \(word)s" }
+            let plural = { (count: Int, word: String) in Plural.count(count, word) }
             let verdict = [plural(counts.errors, "error"), plural(counts.warnings, "warning"), plural(counts.notes, "note")].joined(
                 separator: ", ")
             let count = plural(artifacts.count, "artifact")

@@ -161,7 +161,7 @@ public struct SourceText: Sendable {
             out.append(
                 Diagnostic(
                     .mojibake, .warning,
-                    "text is UTF-8 that was decoded as \(name) and saved again (mojibake); repaired \(report.mojibakeRepairs) character\(report.mojibakeRepairs == 1 ? "" : "s") before parsing",
+                    "text is UTF-8 that was decoded as \(name) and saved again (mojibake); repaired \(Plural.count(report.mojibakeRepairs, "character")) before parsing",
                     at: SourceRange(file: path, line: first.line, column: first.column)))
         }
         if report.invalidUTF8Sequences > 0 {

@@ -123,7 +123,7 @@ struct Suppressions {
             let named = directive.patterns.isEmpty ? "" : " " + directive.patterns.joined(separator: " ")
             // A misspelt rule is the likeliest reason: say which names match no rule at all.
             let unknown = directive.patterns.filter { pattern in !RuleID.allCases.contains { RulePattern(pattern).matches($0.rawValue) } }
-            let why = unknown.isEmpty ? "" : " (\(unknown.joined(separator: ", ")) \(unknown.count == 1 ? "names" : "name") no rule)"
+            let why = unknown.isEmpty ? "" : " (\(unknown.joined(separator: ", ")) \(Plural.pick(unknown.count, "names", "name")) no rule)"
             return (
                 "speckit-\(directive.kind)\(named) suppresses nothing\(why)",
                 SourceRange(file: file, line: directive.line, column: directive.column)

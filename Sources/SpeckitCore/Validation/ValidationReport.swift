@@ -89,7 +89,7 @@ public struct ValidationReport: Codable, Hashable, Sendable {
         /// `2 errors, 1 warning, 0 notes`; compared with a baseline or base, `2 new errors, 41 existing; 0 new
         /// warnings, 1 existing` (warnings and notes only when there are any).
         public var countsPhrase: String {
-            func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            func count(_ n: Int, _ word: String) -> String { Plural.count(n, word) }
             guard let new else {
                 return [count(errors, "error"), count(warnings, "warning"), count(notes, "note")].joined(separator: ", ")
             }

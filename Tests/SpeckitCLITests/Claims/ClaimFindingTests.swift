@@ -55,7 +55,7 @@ struct ClaimFindingTests {
         let (status, lines) = try Self.findings("one-cause.md")
         #expect(
             lines == [
-                "3: status.phase-contradiction: Phase 1 is declared '✅ COMPLETE' but 1 of its 3 tasks are open: T3",
+                "3: status.phase-contradiction: Phase 1 is declared '✅ COMPLETE' but 1 of its 3 tasks is open: T3",
                 "9: status.conflicting-statements: Phase 2 is stated done and open: ✅ COMPLETE (line 9), 🔄 IN PROGRESS (line 11)",
                 "16: status.conflicting-statements: Task 7 is stated done in 1 place and open in 1: completed (line 18), [ ] (line 21)",
             ], "\(lines)")

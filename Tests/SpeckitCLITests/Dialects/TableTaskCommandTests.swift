@@ -46,7 +46,7 @@ struct TableTaskCommandTests {
             run.stdout == """
                 TASK-STATUS.md:27:1: error: SY-02 is stated done in 1 place and open in 1: [ ] (line 27), ✅ DONE (line 25) [status.conflicting-statements]
                     TASK-STATUS.md:25:1: note: SY-02: ✅ DONE (done)
-                TASK-STATUS.md:33:1: error: Phase 1 is declared '✅ DONE' but 1 of its 3 tasks are open: ST-03 [status.phase-contradiction]
+                TASK-STATUS.md:33:1: error: Phase 1 is declared '✅ DONE' but 1 of its 3 tasks is open: ST-03 [status.phase-contradiction]
                     TASK-STATUS.md:18:1: note: ST-03 is in progress
                 2 errors, 0 warnings, 0 notes in 1 file (1 kit, 5 tasks): failed
 

@@ -185,7 +185,7 @@ struct RealLayoutTests {
                 "2025-11-02-add-login (openspec/changes/archive/2025-11-02-add-login, openspec, archived): 2/2 tasks done (100%)\n"))
         #expect(
             status.stdout.hasSuffix(
-                "1/3 tasks done (33%) in 2 kits; 0 in progress, 0 blocked, 2 ready to start; 0 of 0 claims do not match; "
+                "1/3 tasks done (33%) in 2 kits; 0 in progress, 0 blocked, 2 ready to start; 0 claims, 0 not matching; "
                     + "1 archived kit not counted\n"), "\(status.stdout)")
         let json = try FixtureRepos.json(try CLIRunner.run(["status", ".", "--format", "json"], in: folder))
         let totals = json["totals"] as? [String: Any] ?? [:]

@@ -123,7 +123,7 @@ public struct MarkdownReporter: ReportWriter, Sendable {
         let left = firstLeft + restLeft
         if left > 0 {
             body +=
-                "> [!NOTE]\n> \(left) more finding\(left == 1 ? " is" : "s are") not shown: "
+                "> [!NOTE]\n> \(Plural.count(left, "more finding")) \(Plural.pick(left, "is", "are")) not shown: "
                 + "GitHub comments are limited to \(Self.commentLimit) characters. "
                 + "Run `speckit validate` (or read the JUnit/SARIF reports) for the full list.\n\n"
         }
@@ -160,7 +160,7 @@ public struct MarkdownReporter: ReportWriter, Sendable {
         let shown = Self.fitting(rows, budget: budget)
         var out = "#### \(title) (\(total))\n\n" + Self.tableHeader + rows.prefix(min(shown, Self.unfolded)).joined()
         if shown > Self.unfolded {
-            out += "\n<details><summary>\(shown - Self.unfolded) more finding\(shown - Self.unfolded == 1 ? "" : "s")</summary>\n\n"
+            out += "\n<details><summary>\(Plural.count(shown - Self.unfolded, "more finding"))</summary>\n\n"
             out += Self.tableHeader + rows[Self.unfolded..<shown].joined() + "\n</details>\n"
         }
         return (out + "\n", total - shown)
@@ -229,11 +229,11 @@ public struct MarkdownReporter: ReportWriter, Sendable {
         if rows.count > open {
             let more = rows.count - open
             out +=
-                "<details><summary>\(more) more kit\(more == 1 ? "" : "s") with findings</summary>\n\n" + header
+                "<details><summary>\(Plural.count(more, "more kit")) with findings</summary>\n\n" + header
                 + rows[open...].joined() + "\n</details>\n\n"
         }
         if ranked.count > rows.count {
-            out += "_\(ranked.count - rows.count) more kit\(ranked.count - rows.count == 1 ? "" : "s") with findings not listed._\n\n"
+            out += "_\(Plural.count(ranked.count - rows.count, "more kit")) with findings not listed._\n\n"
         }
         return out
     }

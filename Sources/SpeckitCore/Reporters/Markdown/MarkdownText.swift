@@ -63,7 +63,7 @@ enum MarkdownText {
     }
 
     /// `1 error`, `2 errors`.
-    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    static func count(_ n: Int, _ word: String) -> String { Plural.count(n, word) }
 
     static func icon(_ severity: Severity) -> String {
         switch severity {
@@ -97,7 +97,7 @@ enum MarkdownText {
                 }
             }
         }
-        if left > 0 { out += "\n_\(left) more row\(left == 1 ? "" : "s") not shown._\n" }
+        if left > 0 { out += "\n_\(Plural.count(left, "more row")) not shown._\n" }
         return out + "\n"
     }
 
@@ -153,10 +153,10 @@ enum MarkdownText {
         let rest = take(folded)
         if !rest.isEmpty {
             let count = rest.split(separator: "\n").count
-            out += "<details><summary>\(count) other change\(count == 1 ? "" : "s")</summary>\n\n" + header + rest + "\n</details>\n\n"
+            out += "<details><summary>\(Plural.count(count, "other change"))</summary>\n\n" + header + rest + "\n</details>\n\n"
         }
         if diff.changes.count > shown {
-            out += "_\(diff.changes.count - shown) more change\(diff.changes.count - shown == 1 ? "" : "s") not shown._\n\n"
+            out += "_\(Plural.count(diff.changes.count - shown, "more change")) not shown._\n\n"
         }
         return out
     }

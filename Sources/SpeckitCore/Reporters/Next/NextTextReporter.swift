@@ -18,13 +18,13 @@ public enum NextTextReporter {
                     lines.append(indent + "  after: " + task.dependencies.joined(separator: ", ") + " (done)")
                 }
                 if task.unblocks > 0 {
-                    lines.append(indent + "  unblocks \(task.unblocks) open \(task.unblocks == 1 ? "task" : "tasks")")
+                    lines.append(indent + "  unblocks \(Plural.count(task.unblocks, "open task"))")
                 }
                 if let hash = task.hash { lines.append(indent + "  hash: \(hash)") }
             }
             if kit.tasks.count < kit.ready {
                 let more = kit.ready - kit.tasks.count
-                lines.append(indent + "(\(more) more ready: --all lists \(more == 1 ? "it" : "them"))")
+                lines.append(indent + "(\(more) more ready: --all lists \(Plural.pick(more, "it", "them")))")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -32,7 +32,7 @@ public enum NextTextReporter {
 
     private static func nothingReady(_ kit: NextReport.Kit) -> String {
         if kit.open == 0 { return "nothing to start: every task is done" }
-        let tasks = kit.open == 1 ? "task is" : "tasks are"
+        let tasks = Plural.pick(kit.open, "task is", "tasks are")
         return "nothing ready to start: \(kit.open) open \(tasks) in progress, blocked, or waiting for a dependency"
     }
 }

@@ -34,8 +34,8 @@ public struct StatusMarkdownReporter: StatusWriter {
             Self.marker + "\n### speckit status: \(totals.done)/\(totals.tasks) tasks done "
             + "(\(ProgressBar.percent(totals.done, of: totals.tasks))%)\n\n"
             + "\(totals.inProgress) in progress · \(totals.blocked) blocked · \(totals.ready) ready to start · "
-            + "\(totals.mismatchedClaims) of \(totals.claims) claims do not match"
-            + (totals.archivedKits > 0 ? " · \(totals.archivedKits) archived kit\(totals.archivedKits == 1 ? "" : "s") not counted" : "")
+            + "\(Plural.count(totals.claims, "claim")), \(totals.mismatchedClaims) not matching"
+            + (totals.archivedKits > 0 ? " · \(Plural.count(totals.archivedKits, "archived kit")) not counted" : "")
             + (SkippedFile.summary(skipped).map { " · \($0)" } ?? "") + "\n\n"
         out += MarkdownText.progressTable(
             kits.map { Self.summary($0.progress) }, paths: paths, maxRows: 200,
@@ -54,7 +54,7 @@ public struct StatusMarkdownReporter: StatusWriter {
             guard !sections.isEmpty else { continue }
             out += "#### \(MarkdownText.cell(kit.name))\n\n" + sections.joined(separator: "\n") + "\n"
         }
-        if left > 0 { out += "_\(left) more kit\(left == 1 ? "" : "s") not listed (GitHub's comment limit)._\n" }
+        if left > 0 { out += "_\(Plural.count(left, "more kit")) not listed (GitHub's comment limit)._\n" }
         return out
     }
 

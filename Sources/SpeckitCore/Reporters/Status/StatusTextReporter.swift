@@ -23,9 +23,9 @@ public struct StatusTextReporter: StatusWriter {
         var out = verbose ? skipped.map { "skipped: \($0.line.escapingControlCharacters)\n" }.joined() : ""
         out +=
             "\(totals.done)/\(totals.tasks) tasks done (\(ProgressBar.percent(totals.done, of: totals.tasks))%) in "
-            + "\(totals.kits) kit\(totals.kits == 1 ? "" : "s"); \(totals.inProgress) in progress, \(totals.blocked) blocked, "
-            + "\(totals.ready) ready to start; \(totals.mismatchedClaims) of \(totals.claims) claims do not match"
-        if totals.archivedKits > 0 { out += "; \(totals.archivedKits) archived kit\(totals.archivedKits == 1 ? "" : "s") not counted" }
+            + "\(Plural.count(totals.kits, "kit")); \(totals.inProgress) in progress, \(totals.blocked) blocked, "
+            + "\(totals.ready) ready to start; \(Plural.count(totals.claims, "claim")), \(totals.mismatchedClaims) not matching"
+        if totals.archivedKits > 0 { out += "; \(Plural.count(totals.archivedKits, "archived kit")) not counted" }
         if let summary = SkippedFile.summary(skipped) { out += "; " + summary + (verbose ? "" : " (--verbose lists them)") }
         return out + "\n"
     }
@@ -42,7 +42,7 @@ public struct StatusTextReporter: StatusWriter {
             + " · \(kit.inProgress.count) in progress · \(kit.blocked.count) blocked · \(kit.ready.count) ready to start\n"
         // Checks and optional tasks are shown apart: they are not work the percentage counts.
         if kit.optionalOpen > 0 {
-            out += "  optional: \(kit.optionalOpen) open optional task\(kit.optionalOpen == 1 ? "" : "s") (not counted)\n"
+            out += "  optional: \(Plural.count(kit.optionalOpen, "open optional task")) (not counted)\n"
         }
         if kit.checklist.total > 0 {
             out += "  checklists: \(kit.checklist.checked)/\(kit.checklist.total) items checked (not counted as tasks)\n"

@@ -64,7 +64,7 @@ public final class RuleContext {
             var note = Finding(
                 ruleId: description.id, severity: .note,
                 message:
-                    "\(dropped) more \(description.id.rawValue) findings in this kit are not listed (the limit is \(Self.findingLimit) per rule and kit)",
+                    "\(dropped) more \(description.id.rawValue) \(Plural.pick(dropped, "finding", "findings")) in this kit \(Plural.pick(dropped, "is", "are")) not listed (the limit is \(Self.findingLimit) per rule and kit)",
                 range: last.range)
             // Its own identity, whatever the count and whichever line the last listed finding is on.
             note.anchor = "more \(description.id.rawValue) findings in this kit are not listed"

@@ -132,7 +132,7 @@ struct ConflictingStatementsRule: Rule {
             let places = shown + (all.count > Self.listedPlaces ? ["and \(all.count - Self.listedPlaces) more"] : [])
             let anchor = definitions[key]?.range ?? all[0].range
             context.report(
-                "\(id) is stated done in \(done.count) \(done.count == 1 ? "place" : "places") and open in \(open.count): \(places.joined(separator: ", "))",
+                "\(id) is stated done in \(Plural.count(done.count, "place")) and open in \(open.count): \(places.joined(separator: ", "))",
                 at: anchor,
                 related: all.prefix(Self.listedRelated).map {
                     RelatedLocation("\(id): \($0.status.raw) (\($0.status.value.phrase))", at: $0.range)

@@ -27,7 +27,7 @@ struct ParentChildRule: Rule {
                 messages: ["T4 is todo but all of its subtasks are done or"]),
             RuleExample(
                 "# Plan\n\n↓### Task 50: Smoke tests\n\n**Status**: completed\n\n- [ ] Health endpoints answer\n",
-                messages: ["Task 50 is done but 1 of its 1 subtasks is"]),
+                messages: ["Task 50 is done but its only subtask is open"]),
         ],
         nonTriggering: [
             RuleExample("# Tasks\n\n- [x] T1 Schema\n  - [x] T1.1 Tables\n  - [-] T1.2 Dropped\n"),
@@ -60,7 +60,7 @@ struct ParentChildRule: Rule {
                 let open = children.filter { $0.status.isOpen }
                 guard !open.isEmpty else { continue }
                 context.report(
-                    "\(parent.label) is done but \(open.count) of its \(children.count) subtasks \(open.count == 1 ? "is" : "are") open: \(summarise(open))",
+                    "\(parent.label) is done but \(Plural.share(open.count, of: children.count, "subtask")) open: \(summarise(open))",
                     at: parent.range,
                     related: open.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                     fix: "finish the subtasks or reopen \(parent.label)")

@@ -87,14 +87,14 @@ struct PhaseContradictionRule: Rule {
                 let at = declared.range ?? phase.range
                 if declared.value == .done {
                     context.report(
-                        "\(phase.id) is declared '\(declared.raw)' but \(against.count) of its \(tasks.count) tasks are open: \(summarise(against))",
+                        "\(phase.id) is declared '\(declared.raw)' but \(Plural.share(against.count, of: tasks.count, "task")) open: \(summarise(against))",
                         at: at, related: against.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                         fix: "finish or close the open tasks, or change the phase status")
                 } else {
                     let done = against.filter { $0.status == .done }
                     let what = done.count == against.count ? "done" : "done or in progress"
                     context.report(
-                        "\(phase.id) is declared '\(declared.raw)' but \(against.count) of its \(tasks.count) tasks are \(what): \(summarise(against))",
+                        "\(phase.id) is declared '\(declared.raw)' but \(Plural.share(against.count, of: tasks.count, "task")) \(what): \(summarise(against))",
                         at: at, related: against.prefix(20).map { RelatedLocation("\($0.label) is \($0.status.phrase)", at: $0.range) },
                         fix: "mark the phase in progress")
                 }

@@ -6,7 +6,8 @@ struct UnknownStatusValueRule: Rule {
         severity: .warning,
         rationale: """
             A `**Status**:` field, heading suffix or YAML `status:` that matches no known status word leaves the \
-            task's state unknown to every report. Fix the word, or teach speckit a team word with `statusWords` \
+            task's state unknown to every report. Each unknown word is reported once per kit, at its first use, \
+            with the other places it is used. Fix the word, or teach speckit a team word with `statusWords` \
             in .speckit.yml. A field that holds a sentence or a number ("98/100 tests passing", "Equipment limits \
             are correctly implemented") is a progress note, not a status word, and is left alone.
 
@@ -21,6 +22,11 @@ struct UnknownStatusValueRule: Rule {
             RuleExample(
                 "tasks:\n  - id: T1\n    title: Schema\n    status: ↓shipped-to-qa\n", path: "tasks.yaml",
                 messages: ["T1 has status 'shipped-to-qa', which is not a"]),
+            RuleExample(
+                "tasks:\n  - id: T1\n    title: Schema\n    status: ↓Staged\n  - id: T2\n    title: API\n    status: Staged\n"
+                    + "  - id: T3\n    title: UI\n    status: staged\n",
+                path: "tasks.yaml", messages: ["T1 has status 'Staged', which is not a known status; 2 other places in this kit use it too"]
+            ),
         ],
         nonTriggering: [
             RuleExample("# Plan\n\n### Task 1: Schema\n\n**Status**: in-progress\n"),
@@ -38,26 +44,38 @@ struct UnknownStatusValueRule: Rule {
     )
 
     func check(_ context: RuleContext) {
+        // One finding per word per kit: a word a tool or a team writes on every task is one thing to teach
+        // speckit (or fix), not one per task. The other places are listed with the first.
+        var order: [String] = []
+        var places: [String: [(status: Status, name: String, at: SourceRange)]] = [:]
+        func note(_ status: Status, of name: String, fallback: SourceRange) {
+            guard status.value == .unknown, !Self.isNote(status.raw) else { return }
+            let word = status.raw.trimmingCharacters(in: .whitespaces).lowercased()
+            if places[word] == nil { order.append(word) }
+            places[word, default: []].append((status, name, status.range ?? fallback))
+        }
         for document in context.kit.documents {
             for phase in document.phases {
-                for status in phase.statuses where status.value == .unknown {
-                    report(status, of: phase.id, fallback: phase.range, context)
-                }
+                for status in phase.statuses { note(status, of: phase.id, fallback: phase.range) }
             }
             for task in context.documentTasks[document.path] ?? [] {
-                for status in task.statuses where status.value == .unknown {
-                    report(status, of: task.label, fallback: task.range, context)
-                }
+                for status in task.statuses { note(status, of: task.label, fallback: task.range) }
             }
         }
-    }
-
-    private func report(_ status: Status, of name: String, fallback: SourceRange, _ context: RuleContext) {
-        guard !Self.isNote(status.raw) else { return }
-        context.report(
-            "\(name) has status '\(status.raw)', which is not a known status",
-            at: status.range ?? fallback,
-            fix: "use one of todo, in progress, review, blocked, deferred, done, cancelled, failed")
+        for word in order {
+            guard let all = places[word], let first = all.first else { continue }
+            let others = all.dropFirst()
+            let more =
+                others.isEmpty
+                ? "" : "; \(Plural.count(others.count, "other place")) in this kit \(Plural.pick(others.count, "uses", "use")) it too"
+            context.report(
+                "\(first.name) has status '\(first.status.raw)', which is not a known status\(more)",
+                at: first.at,
+                related: others.prefix(20).map { RelatedLocation("\($0.name) has status '\($0.status.raw)'", at: $0.at) },
+                fix:
+                    "use one of todo, in progress, review, blocked, deferred, done, cancelled, failed, or name it under statusWords in .speckit.yml"
+            )
+        }
     }
 
     /// Whether a status field's value is a progress note rather than one status word: four words or more, or a

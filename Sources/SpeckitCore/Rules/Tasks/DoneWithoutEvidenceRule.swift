@@ -92,7 +92,7 @@ struct DoneWithoutEvidenceRule: Rule {
                 guard missing.count == named.count else { continue }
                 let name = task.id ?? "'\(task.title)'"
                 let list = named.prefix(3).joined(separator: ", ") + (named.count > 3 ? ", …" : "")
-                let which = named.count == 1 ? "and no file of that name is" : "and no file of those names is"
+                let which = Plural.pick(named.count, "and no file of that name is", "and no file of those names is")
                 context.report(
                     "\(name) is done but names \(list), \(which) in the repository", at: task.range,
                     fix: "add the file, correct the path, or reopen the task")
