@@ -10,7 +10,9 @@ struct CheckOptions: ParsableArguments {
     @Flag(help: "Warnings fail the run (exit 1) as errors do.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Print only the findings that fail the run, without the summary line.")
+    @Flag(
+        name: .shortAndLong,
+        help: "With --format text, print only the findings that fail the run, without the summary line.")
     var quiet = false
 
     @OptionGroup var color: ColorOptions

@@ -54,6 +54,12 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Replace the files of an existing kit.")
     var force = false
 
+    func validate() throws {
+        if let zip, ArchiveFormat.named(zip) == nil {
+            throw ValidationError("--zip \(zip): expected a name ending in .zip, .tar.gz or .tgz")
+        }
+    }
+
     func run() throws {
         let (parameters, source) = try Self.parameters(
             file: params, name: name, description: description,
@@ -71,10 +77,24 @@ struct GenerateCommand: ParsableCommand {
             }
             folder = "spec/" + parameters.slug
         }
+        // Every place is checked before the first file is written, so a refusal leaves nothing half done: never
+        // through a link, never over a folder, and the archive's folder must exist.
+        let planned = try generator.plan(parameters, source: source, into: folder)
+        for path in [folder] + planned.map(\.path) + (zip.map { [$0] } ?? []) { try OutputGuard.check(path) }
+        for file in planned where ![.missing, .regular].contains(FileKind.of(file.path)) {
+            throw SpeckitError.cannotWrite(file.path, reason: "not a regular file; nothing was written")
+        }
+        if let zip {
+            let parent = (zip as NSString).deletingLastPathComponent
+            guard parent.isEmpty || FileKind.followed(parent) == .folder else {
+                throw SpeckitError.cannotWrite(zip, reason: "no folder \(parent) to write the archive in; nothing was written")
+            }
+            guard FileKind.followed(zip) != .folder else {
+                throw SpeckitError.cannotWrite(zip, reason: "it is a folder; nothing was written")
+            }
+        }
         if dryRun {
-            let files = try generator.plan(parameters, source: source, into: folder)
-            // Refused as the real run would refuse it: never through a link.
-            for path in [folder] + files.map(\.path) { try OutputGuard.check(path) }
+            let files = planned
             for file in files {
                 print(
                     "would write \(file.path) (\(file.text.utf8.count) bytes)\(file.replaces ? (force ? ", replacing it" : ", which exists: pass --force") : "")"

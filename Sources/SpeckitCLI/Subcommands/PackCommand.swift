@@ -60,9 +60,17 @@ struct PackCommand: ParsableCommand {
         let settings = try load.settings(for: [kit])
         if outFolder {
             guard FileKind.followed(out) == .folder else {
-                throw SpeckitError.cannotWrite(out, reason: "no such folder; create it, or give an archive name such as kit.zip")
+                let problem = FileKind.of(out) == .missing ? "no such folder" : "not a folder"
+                throw SpeckitError.cannotWrite(out, reason: "\(problem); create it, or give an archive name such as kit.zip")
             }
             let packed = try KitPacker.packEach(kit, format: format ?? .zip, into: out, settings: settings, followLinks: followLinks)
+            // Every archive's place is checked before the first is written: all are written, or none.
+            for archive in packed {
+                try OutputGuard.check(archive.path)
+                if ![.missing, .regular].contains(FileKind.of(archive.path)) {
+                    throw SpeckitError.cannotWrite(archive.path, reason: "not a regular file; nothing was written")
+                }
+            }
             for archive in packed {
                 try AtomicFile.write(archive.bytes, to: archive.path)
                 report(archive.bytes, archive.manifest, from: archive.folder, into: archive.path, settings: settings)

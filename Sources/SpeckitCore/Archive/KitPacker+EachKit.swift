@@ -33,6 +33,16 @@ extension KitPacker {
         }
         if units.count == 1 { units = [(root: folder, name: units[0].name)] }
         let roots = units.map(\.root)
+        // Archives written inside a kit would be packed into it by the next run: never the same bytes twice.
+        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        let target = real(output)
+        if let inside = roots.first(where: { target == real($0) || target.hasPrefix(real($0) == "/" ? "/" : real($0) + "/") }) {
+            throw SpeckitError.cannotPack(
+                output,
+                reason:
+                    "it lies inside the kit folder \(inside), so its archives would be packed into the next run's; choose a folder outside it"
+            )
+        }
         let names = units.map { FolderSlug.make($0.name).isEmpty ? "kit" : FolderSlug.make($0.name) }
         let directory = output.hasSuffix("/") ? output : output + "/"
         var taken: [String: String] = [:]

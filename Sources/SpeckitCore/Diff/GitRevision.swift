@@ -42,7 +42,8 @@ public struct GitRevision: Sendable {
             return "--base: '\(name)' is not a commit in the repository at \(top) (a branch of a remote must be fetched first: "
                 + "git fetch origin BRANCH)"
         }
-        return "--base: '\(name)' is not in this clone at \(top): it is shallow (only the latest commits were fetched); "
+        return
+            "--base: '\(name)' is not in this clone at \(top), which is shallow (only the latest commits were fetched): if the name is right, "
             + "fetch the base first: in GitHub Actions, actions/checkout with fetch-depth: 0, or git fetch origin BRANCH "
             + "(git fetch --deepen=N for HEAD~N)"
     }

@@ -27,6 +27,15 @@ package enum StatusChange {
                 place.task.range.file, reason: "\(place.label) states no status to change (no checkbox, status field or suffix)")
         }
         try setEverywhere(&editor, places, to: value, kit: before)
+        // A statement that cannot say the status (a `[ ]`/`[x]` checkbox says only done or not) would leave the
+        // task as it was while the command said it changed: refused, nothing written.
+        let after = try TaskPlace.named(name, in: editor.kit())
+        if let stuck = after.first(where: { $0.task.status != value && !($0.task.status.isClosed && value.isClosed) }) {
+            throw SpeckitError.cannotEdit(
+                stuck.task.range.file,
+                reason: "\(stuck.label) cannot be marked \(value.phrase) in this file's wording (a [ ]/[x] checkbox says only done or "
+                    + "not done; a status field or [~] says more); nothing was changed")
+        }
         try followParents(&editor, from: place, value: value)
         if let phase = place.phase { try followPhase(&editor, phase, before: before) }
         try ClaimUpdate.keepTrue(&editor, before: before)

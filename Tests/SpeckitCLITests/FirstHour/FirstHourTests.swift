@@ -203,11 +203,43 @@ struct FirstHourTests {
             let run = try CLIRunner.run(command, in: clone)
             #expect(run.status == 2)
             #expect(run.stderr.contains("'\(command[2])' is not in this clone"), "\(run.stderr)")
-            #expect(run.stderr.contains("it is shallow") && run.stderr.contains("fetch-depth: 0"), "\(run.stderr)")
+            #expect(run.stderr.contains("which is shallow") && run.stderr.contains("fetch-depth: 0"), "\(run.stderr)")
             #expect(run.stderr.split(separator: "\n").count == 1)
         }
         // A full clone with a name that is not there says only that.
         let full = try CLIRunner.run(["validate", "--base", "nope"], in: source)
         #expect(full.status == 2 && full.stderr.contains("'nope' is not a commit") && !full.stderr.contains("shallow"))
+    }
+
+    @Test("what a new user got half done is refused whole: nothing is written")
+    func nothingHalfDone() throws {
+        let folder = try Self.twoKits()
+        let fm = FileManager.default
+        // One archive's place is a folder: no archive is written, not even the first.
+        try fm.createDirectory(at: folder.appendingPathComponent("o/beta-kit.zip"), withIntermediateDirectories: true)
+        let blocked = try CLIRunner.run(["pack", "spec", "--out", "o/"], in: folder)
+        #expect(blocked.status == 2 && blocked.stderr.contains("o/beta-kit.zip: cannot write: not a regular file"), "\(blocked.stderr)")
+        #expect(try Self.names(in: folder, "o") == ["beta-kit.zip"])
+        // Archives written inside a kit would be packed into it by the next run.
+        try fm.createDirectory(at: folder.appendingPathComponent("spec/alpha/out"), withIntermediateDirectories: true)
+        let inside = try CLIRunner.run(["pack", "spec", "--out", "spec/alpha/out/"], in: folder)
+        #expect(inside.status == 2 && inside.stderr.contains("lies inside the kit folder spec/alpha"), "\(inside.stderr)")
+        #expect(try Self.names(in: folder, "spec/alpha/out").isEmpty)
+        // generate: a link among the files to write, or an archive that cannot be written, stops it before any file.
+        try fm.createDirectory(at: folder.appendingPathComponent("spec/half"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("spec/half/tasks.md").path, withDestinationPath: "/nowhere/x")
+        let linked = try CLIRunner.run(["generate", "--name", "half"], in: folder)
+        #expect(linked.status == 2 && linked.stderr.contains("spec/half/tasks.md: cannot write"), "\(linked.stderr)")
+        #expect(try Self.names(in: folder, "spec/half") == ["tasks.md"])
+        let zip = try CLIRunner.run(["generate", "--name", "Zed", "--zip", "missing/z.zip"], in: folder)
+        #expect(zip.status == 2 && zip.stderr.contains("missing/z.zip: cannot write: no folder missing"), "\(zip.stderr)")
+        let named = try CLIRunner.run(["generate", "--name", "Zed", "--zip", "z.txt"], in: folder)
+        #expect(named.status == 2 && named.stderr.contains("--zip z.txt: expected a name ending in .zip, .tar.gz or .tgz"))
+        #expect(!fm.fileExists(atPath: folder.appendingPathComponent("spec/zed").path))
+        // set-status: a checkbox cannot say "in progress"; saying it changed nothing is refused.
+        let before = try Data(contentsOf: folder.appendingPathComponent("spec/beta-kit/tasks.md"))
+        let status = try CLIRunner.run(["set-status", "T1", "in-progress", "spec/beta-kit"], in: folder)
+        #expect(status.status == 2 && status.stderr.contains("T1 cannot be marked in progress in this file's wording"), "\(status.stderr)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("spec/beta-kit/tasks.md")) == before)
     }
 }
