@@ -33,6 +33,7 @@ struct UnknownStatusValueRule: Rule {
             RuleExample(
                 "# Plan\n\n### Task 1: Schema\n\n**Status**: 98/100 tests passing\n\n### Task 2: API\n\n"
                     + "**Status**: Equipment limits are correctly implemented\n"),
+            RuleExample("# Plan\n\n### Task 1: Screens\n\n**Status**: UI/API共に実装済み。\n"),
             RuleExample(
                 "milestones:\n  - id: M1\n    title: Beta\n    state: REACHED\n    deliverables:\n      - id: D1\n        state: DONE\n",
                 path: "roadmap.yaml"),
@@ -78,9 +79,10 @@ struct UnknownStatusValueRule: Rule {
         }
     }
 
-    /// Whether a status field's value is a progress note rather than one status word: four words or more, or a
-    /// number in it.
+    /// Whether a status field's value is a progress note rather than one status word: four words or more, a
+    /// number in it, or a sentence's full stop (`UI/API共に実装済み。`: a language written without spaces).
     static func isNote(_ raw: String) -> Bool {
         raw.split(whereSeparator: \.isWhitespace).count >= 4 || raw.contains { $0.isASCII && $0.isNumber }
+            || raw.trimmingCharacters(in: .whitespaces).hasSuffix("。") || raw.trimmingCharacters(in: .whitespaces).hasSuffix(".")
     }
 }
