@@ -236,6 +236,9 @@ struct FirstHourTests {
         let named = try CLIRunner.run(["generate", "--name", "Zed", "--zip", "z.txt"], in: folder)
         #expect(named.status == 2 && named.stderr.contains("--zip z.txt: expected a name ending in .zip, .tar.gz or .tgz"))
         #expect(!fm.fileExists(atPath: folder.appendingPathComponent("spec/zed").path))
+        try Data("not a folder\n".utf8).write(to: folder.appendingPathComponent("notes/file"))
+        let overFile = try CLIRunner.run(["generate", "--name", "Zed", "--out", "notes/file/zed"], in: folder)
+        #expect(overFile.stderr == "speckit: error: notes/file: cannot write: it is a file; expected a folder to hold the kit\n")
         // set-status: a checkbox cannot say "in progress"; saying it changed nothing is refused.
         let before = try Data(contentsOf: folder.appendingPathComponent("spec/beta-kit/tasks.md"))
         let status = try CLIRunner.run(["set-status", "T1", "in-progress", "spec/beta-kit"], in: folder)
