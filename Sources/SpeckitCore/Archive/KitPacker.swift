@@ -130,6 +130,19 @@ public enum KitPacker {
             files.append(ArchiveEntry(path: entry.inside.joined(separator: "/"), bytes: bytes))
         }
         guard !files.isEmpty else { throw SpeckitError.noPlanFiles(folder) }
+        // Two names that differ only in Unicode normalisation (é as one character or as e and an accent) are one
+        // name to the archive's readers, and validate refuses an archive holding both.
+        var seen: [String: String] = [:]
+        for file in files {
+            if let other = seen[file.path] {
+                throw SpeckitError.cannotPack(
+                    folder,
+                    reason:
+                        "'\(other.escapingControlCharacters)' and '\(file.path.escapingControlCharacters)' are one name written two ways "
+                        + "(Unicode normalisation); rename one")
+            }
+            seen[file.path] = file.path
+        }
         // The manifest's counts come from the model the loader builds; no rule runs.
         let counts = Mutex<(documents: Int, tasks: Int, done: Int)>((0, 0, 0))
         Validator(settings: settings, jobs: 1).read(set) { loaded in

@@ -74,7 +74,7 @@ public struct KitParameters: Codable, Hashable, Sendable {
             ("phase", phases), ("principle", principles),
         ] {
             for value in values where value.unicodeScalars.contains(where: { Self.isControl($0) }) {
-                throw fail("a \(label) contains a control character or a Unicode line separator")
+                throw fail("a \(label) contains a control character, a Unicode line separator or a text-direction control")
             }
         }
         for (label, values) in [("goal", goals), ("phase", phases), ("principle", principles)] {
@@ -88,9 +88,11 @@ public struct KitParameters: Codable, Hashable, Sendable {
     }
 
     /// A character no parameter may hold: C0 and C1 controls (but `\n`, which a description may hold),
-    /// DEL, and the Unicode line and paragraph separators, which Markdown readers take for line breaks.
+    /// DEL, the Unicode line and paragraph separators, which Markdown readers take for line breaks, and the
+    /// text-direction embeddings, overrides and isolates, which make text read otherwise than it is stored.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// Reads parameters from a JSON or YAML file, or from stdin for `-`: at most `StepRunner.maxParamsBytes`,

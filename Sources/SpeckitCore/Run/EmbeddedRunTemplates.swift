@@ -19,7 +19,7 @@ enum EmbeddedRunTemplates {
               "type": "string",
               "minLength": 1,
               "maxLength": 100,
-              "not": {"description": "a /, a \\ or a control character", "pattern": "[/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"},
+              "not": {"description": "a /, a \\, a control character or a text-direction control", "pattern": "[/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]"},
               "examples": ["Ops Control Room"]
             },
             "description": {
@@ -33,21 +33,21 @@ enum EmbeddedRunTemplates {
               "description": "Each goal becomes a user story, a requirement with acceptance criteria, and a phase's tasks.",
               "type": "array",
               "maxItems": 50,
-              "items": {"type": "string", "minLength": 1, "maxLength": 300, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
+              "items": {"type": "string", "minLength": 1, "maxLength": 300, "not": {"description": "a line break, another control character or a text-direction control", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]"}}
             },
             "phases": {
               "title": "Phases",
               "description": "Phase titles for plan.md and tasks.md; three default phases when none are given.",
               "type": "array",
               "maxItems": 20,
-              "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
+              "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break, another control character or a text-direction control", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]"}}
             },
             "principles": {
               "title": "Principles",
               "description": "Principle names for the constitution; three defaults when none are given.",
               "type": "array",
               "maxItems": 20,
-              "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break or other control character", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]"}}
+              "items": {"type": "string", "minLength": 1, "maxLength": 200, "not": {"description": "a line break, another control character or a text-direction control", "pattern": "[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]"}}
             }
           }
         }

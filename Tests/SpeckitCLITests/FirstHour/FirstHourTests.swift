@@ -245,4 +245,19 @@ struct FirstHourTests {
         #expect(status.status == 2 && status.stderr.contains("T1 cannot be marked in progress in this file's wording"), "\(status.stderr)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("spec/beta-kit/tasks.md")) == before)
     }
+
+    @Test("pack refuses two file names that differ only in Unicode normalisation, which no archive reader tells apart")
+    func normalisation() throws {
+        // Two Swift strings that compare equal: written one at a time, never as keys of one dictionary.
+        let folder = try CLIRunner.temporaryFolder()
+        for name in ["\u{E9}x", "e\u{301}x"] {
+            let kit = folder.appendingPathComponent("spec").appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
+            try Data("# Tasks\n\n- [ ] T1 \(name)\n".utf8).write(to: kit.appendingPathComponent("tasks.md"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("spec").path).count == 2)
+        let run = try CLIRunner.run(["pack", "spec", "--out", "s.zip"], in: folder)
+        #expect(run.status == 2 && run.stderr.contains("are one name written two ways (Unicode normalisation)"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.zip").path))
+    }
 }

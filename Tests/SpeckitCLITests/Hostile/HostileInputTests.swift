@@ -406,7 +406,9 @@ struct HostileInputTests {
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(result.status == 2)
         // The run template's schema refuses it, as `run generate_spec_kit` does.
-        #expect(result.stderr.contains("$.name: must not contain a /, a \\ or a control character"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("$.name: must not contain a /, a \\, a control character or a text-direction control"),
+            "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["p.json"])
         let run = try CLIRunner.run(["run", "generate_spec_kit", "--params", "p.json", "--artifacts", "out"], in: folder)
         #expect(run.status == 2)

@@ -62,11 +62,11 @@ struct ParamsSchemaTests {
         #expect(
             try Self.problems("generate_spec_kit", #"{"name": "\#(long)", "phases": ["ok", "two\nlines"]}"#) == [
                 "$.name: is 101 characters long; expected at most 100",
-                "$.phases[1]: must not contain a line break or other control character",
+                "$.phases[1]: must not contain a line break, another control character or a text-direction control",
             ])
         #expect(
             try Self.problems("generate_spec_kit", #"{"name": "../.."}"#) == [
-                #"$.name: must not contain a /, a \ or a control character"#
+                #"$.name: must not contain a /, a \, a control character or a text-direction control"#
             ])
         #expect(try Self.problems("generate_spec_kit", #"[1, 2]"#) == ["$: expected an object, got an array"])
         #expect(
@@ -83,13 +83,17 @@ struct ParamsSchemaTests {
         "a line break at the end is refused as one anywhere else is (ECMA-262 and Python agree; ICU's $ alone would not)",
         arguments: [
             #""Ops\n""#, #""Ops\r\n""#, #""Ops\r""#, #""Ops\u000b""#, #""Ops\u007f""#, #""Ops\u0085""#, #""O\u2028ps""#, #""Ops\u2029""#,
+            // Text-direction controls (a right-to-left override makes a name read otherwise than it is stored).
+            #""O\u202Eps""#, #""\u2066Ops\u2069""#,
         ])
     func trailingLineBreaks(name: String) throws {
         #expect(
-            try Self.problems("generate_spec_kit", #"{"name": \#(name)}"#) == ["$.name: must not contain a /, a \\ or a control character"])
+            try Self.problems("generate_spec_kit", #"{"name": \#(name)}"#) == [
+                "$.name: must not contain a /, a \\, a control character or a text-direction control"
+            ])
         #expect(
             try Self.problems("generate_spec_kit", #"{"name": "Ops", "goals": [\#(name)]}"#) == [
-                "$.goals[0]: must not contain a line break or other control character"
+                "$.goals[0]: must not contain a line break, another control character or a text-direction control"
             ])
     }
 
