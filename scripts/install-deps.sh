@@ -10,8 +10,9 @@ for flag in "$@"; do
   case "$flag" in
     --test)
       # cmark-gfm, unzip and bsdtar read what speckit writes; xmllint and a Python venv (for jsonschema,
-      # junitparser, the SARIF schema and pre-commit) read its reports and run its hook.
-      packages+=(cmark-gfm unzip libarchive-tools libxml2-utils python3-venv python3-pip)
+      # junitparser, the SARIF schema and pre-commit) read its reports and run its hook; PostgreSQL's server runs
+      # the reference worker's run queue (scripts/check-worker.sh starts its own, on a private socket).
+      packages+=(cmark-gfm unzip libarchive-tools libxml2-utils python3-venv python3-pip postgresql)
       ;;
     --release)
       # The static (.a) libraries of what libarchive and FoundationXML pull in (nettle, acl, lzma, zstd,
