@@ -54,12 +54,19 @@ $$;
 
 -- Up to p_limit runs of p_lanes for p_worker, oldest first: queued runs, and running runs whose worker has not
 -- sent a heartbeat for p_stale (reclaimed: attempt + 1). Runs other workers are claiming are skipped, never
--- waited for. A stale run whose cancellation was asked is marked cancelled instead of being run again.
-CREATE FUNCTION claim_runs(p_worker text, p_lanes text[], p_limit integer, p_stale interval DEFAULT '30 seconds')
+-- waited for. A stale run whose cancellation was asked is marked cancelled instead of being run again, and one
+-- whose worker stopped p_max_attempts times is failed rather than handed to the next worker to stop.
+CREATE FUNCTION claim_runs(p_worker text, p_lanes text[], p_limit integer, p_stale interval DEFAULT '30 seconds',
+                           p_max_attempts integer DEFAULT 3)
 RETURNS SETOF runs LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE runs SET status = 'cancelled', finished_at = clock_timestamp(), error = 'cancelled while its worker was gone'
-     WHERE status = 'running' AND cancel_requested AND heartbeat_at < clock_timestamp() - p_stale AND lane = ANY (p_lanes);
+    UPDATE runs
+       SET status = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'failed' END,
+           finished_at = clock_timestamp(),
+           error = CASE WHEN cancel_requested THEN 'cancelled while its worker was gone'
+                        ELSE format('gave up after %s attempts: each one''s worker stopped heartbeating', attempt) END
+     WHERE status = 'running' AND heartbeat_at < clock_timestamp() - p_stale AND lane = ANY (p_lanes)
+       AND (cancel_requested OR attempt >= p_max_attempts);
     RETURN QUERY
     UPDATE runs r
        SET status = 'running', worker = p_worker, attempt = r.attempt + 1, heartbeat_at = clock_timestamp(),
@@ -67,7 +74,8 @@ BEGIN
      WHERE r.id IN (SELECT id FROM runs
                      WHERE lane = ANY (p_lanes)
                        AND (status = 'queued'
-                            OR (status = 'running' AND NOT cancel_requested AND heartbeat_at < clock_timestamp() - p_stale))
+                            OR (status = 'running' AND heartbeat_at < clock_timestamp() - p_stale
+                                AND NOT cancel_requested AND attempt < p_max_attempts))
                      ORDER BY created_at, id
                      LIMIT p_limit
                        FOR UPDATE SKIP LOCKED)

@@ -15,6 +15,7 @@ import argparse
 import datetime
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from psycopg.types.json import Jsonb
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WORKER = os.path.join(REPO, "examples", "worker", "worker.py")
+STATUS = {0: "succeeded", 1: "failed"}
 failures = []
 
 
@@ -55,15 +57,16 @@ def make_workspace(root, kits):
     """The folder the steps run in: a small kit, and a tree of `kits` kits that takes seconds to validate."""
     write(os.path.join(root, "spec", "shop", "tasks.md"),
           "# Tasks\n\n## Phase 1: Build\n\n- [x] T1 Schema\n- [ ] T2 API (depends on T1)\n- [ ] T3 UI (depends on T9)\n")
+    write(os.path.join(root, "spec", "clean", "tasks.md"), "# Tasks\n\n## Phase 1: Build\n\n- [x] T1 Schema\n- [ ] T2 API (depends on T1)\n")
     tasks = "".join(f"- [{'x' if index % 2 else ' '}] T{index} Build part {index}\n" for index in range(1, 401))
     for index in range(kits):
         write(os.path.join(root, "tree", "spec", f"kit{index:03d}", "tasks.md"), "# Tasks\n\n## Phase 1: Build\n\n" + tasks)
 
 
-def start_worker(args, name, workspace, workdir):
+def start_worker(args, name, lanes, workspace, workdir):
     return subprocess.Popen(
-        [sys.executable, "-I", WORKER, "--dsn", args.dsn, "--name", name, "--lanes", "default,slow",
-         "--speckit", args.speckit, "--workdir", workdir, "--heartbeat", "0.2", "--stale", "2", "--poll", "0.1"],
+        [sys.executable, "-I", WORKER, "--dsn", args.dsn, "--name", name, "--lanes", lanes, "--speckit", args.speckit,
+         "--workdir", workdir, "--heartbeat", "0.2", "--stale", "2", "--poll", "0.1"],
         cwd=workspace)
 
 
@@ -71,82 +74,106 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dsn", required=True)
     parser.add_argument("--speckit", required=True)
-    parser.add_argument("--kits", type=int, default=60, help="kits in the tree the long runs validate")
+    parser.add_argument("--kits", type=int, default=120, help="kits in the tree the long runs validate")
     args = parser.parse_args()
     args.speckit = os.path.abspath(args.speckit)
+    scratch = tempfile.mkdtemp(prefix="speckit-worker-check-")
+    try:
+        return run_checks(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_checks(args, scratch):
     db = psycopg.connect(args.dsn, autocommit=True)
     with open(os.path.join(REPO, "examples", "worker", "schema.sql")) as file:
         db.execute(file.read())
-    scratch = tempfile.mkdtemp(prefix="speckit-worker-check-")
     workspace, workdir = os.path.join(scratch, "workspace"), os.path.join(scratch, "tmp")
     make_workspace(workspace, args.kits)
 
     def enqueue(template, params, lane="default"):
         return db.execute("SELECT enqueue_run(%s, %s, %s)", (template, Jsonb(params), lane)).fetchone()[0]
 
-    def status(run):
-        return db.execute("SELECT status FROM runs WHERE id = %s", (run,)).fetchone()[0]
+    def field(run, column):
+        return db.execute(f"SELECT {column} FROM runs WHERE id = %s", (run,)).fetchone()[0]
 
     def has_event(run, kind):
         return db.execute("SELECT count(*) FROM run_events WHERE run_id = %s AND type = %s", (run, kind)).fetchone()[0] > 0
 
-    started = time.monotonic()
-    # Worker A alone claims the first long run; B starts once A holds it.
-    killed_run = enqueue("validate_spec_kit", {"path": "tree"}, "slow")
-    worker_a = start_worker(args, "worker-a", workspace, workdir)
-    wait_for("worker-a runs the long run", lambda: has_event(killed_run, "heartbeat"))
-    worker_b = start_worker(args, "worker-b", workspace, workdir)
+    def holding(name, lane):
+        """A worker of its own lane, holding that lane's one long run once it has sent a heartbeat."""
+        run = enqueue("validate_spec_kit", {"path": "tree"}, lane)
+        worker = start_worker(args, name, lane, workspace, workdir)
+        wait_for(f"{name} runs its long run", lambda: has_event(run, "heartbeat"))
+        return run, worker
 
-    good, bad = [], {}
+    started = time.monotonic()
+    # Three workers each hold a long run of their own lane: a is killed (its run is reclaimed and finished by b),
+    # c is paused past the stale limit (b reclaims its run; c, resumed, must change nothing), d is killed and its
+    # run cancelled while no worker holds it.
+    killed_run, worker_a = holding("worker-a", "a")
+    paused_run, worker_c = holding("worker-c", "c")
+    worker_c.send_signal(signal.SIGSTOP)
+    gone_run, worker_d = holding("worker-d", "d")
+    worker_d.send_signal(signal.SIGKILL)
+    worker_d.wait()
+    answer = db.execute("SELECT cancel_run(%s)", (gone_run,)).fetchone()[0]
+    check("cancel_run on the run of a dead worker leaves it running until the run is stale", answer == "running", answer)
+    worker_b = start_worker(args, "worker-b", "default,a,c,d", workspace, workdir)
+
+    expected, bad = {}, {}
     for index in range(8):
-        good.append(enqueue("generate_spec_kit", {"name": f"Shop {index}", "goals": [f"Sell item {index}"],
-                                                  "phases": ["Build", "Ship"]}))
-    for params in ({"path": "spec/shop"}, {"path": "spec/shop", "formats": ["markdown", "junit"]},
-                   {"path": "spec/shop", "strict": True}, {"path": "spec/shop", "formats": ["sarif"]},
-                   {"path": "spec"}, {"path": "spec/shop/tasks.md", "formats": ["gitlab"]}):
-        good.append(enqueue("validate_spec_kit", params))
+        expected[enqueue("generate_spec_kit", {"name": f"Shop {index}", "goals": [f"Sell item {index}"],
+                                               "phases": ["Build", "Ship"]})] = 0
+    for params, code in (({"path": "spec/clean"}, 0), ({"path": "spec/shop", "formats": ["markdown", "junit"]}, 1),
+                         ({"path": "spec/shop", "strict": True}, 1), ({"path": "spec/clean", "formats": ["sarif"]}, 0),
+                         ({"path": "spec/shop/tasks.md", "formats": ["gitlab"]}, 1)):
+        expected[enqueue("validate_spec_kit", params)] = code
     bad[enqueue("generate_spec_kit", {"name": "Shop", "colour": "red"})] = "$.colour: unknown parameter"
     bad[enqueue("validate_spec_kit", {"path": "../escape"})] = "$.path: must not contain a '..' folder"
     bad[enqueue("generate_spec_kit", {"goals": "one"})] = "$.name: is required and missing"
     cancelled_run = enqueue("validate_spec_kit", {"path": "tree", "formats": ["sarif"]})
-    good.append(enqueue("generate_spec_kit", {"name": "Last one"}))
-    runs = [killed_run] + good + list(bad) + [cancelled_run]
+    runs = [killed_run, paused_run, gone_run] + list(expected) + list(bad) + [cancelled_run]
     check("20 runs queued", len(runs) == 20, len(runs))
 
-    # Kill A mid-run (its step gets SIGTERM with it); cancel the second long run while it runs.
-    worker_a.send_signal(signal.SIGKILL)
+    worker_a.send_signal(signal.SIGKILL)  # its step gets SIGTERM with it
     worker_a.wait()
-    check("worker-a killed while its run was running", status(killed_run) == "running")
-    if wait_for("the second long run starts", lambda: has_event(cancelled_run, "step.started")):
+    check("worker-a killed while its run was running", field(killed_run, "status") == "running")
+    if wait_for("the long run to cancel starts", lambda: has_event(cancelled_run, "step.started")):
         answer = db.execute("SELECT cancel_run(%s)", (cancelled_run,)).fetchone()[0]
         check("cancel_run on a running run leaves it running until its worker stops the step", answer == "running", answer)
+    if wait_for("worker-b reclaims the paused worker's run", lambda: field(paused_run, "attempt") == 2):
+        worker_c.send_signal(signal.SIGCONT)
     wait_for("every run ends", lambda: db.execute(
         "SELECT count(*) FROM runs WHERE status IN ('queued', 'running')").fetchone()[0] == 0, timeout=100)
-    worker_b.send_signal(signal.SIGTERM)
-    check("worker-b stops on SIGTERM", worker_b.wait(timeout=30) == 0)
+    worker_c.send_signal(signal.SIGCONT)
+    for name, worker in (("worker-b", worker_b), ("worker-c", worker_c)):
+        worker.send_signal(signal.SIGTERM)
+        check(f"{name} stops on SIGTERM", worker.wait(timeout=30) == 0)
     elapsed = time.monotonic() - started
 
     rows = {row[0]: row[1:] for row in db.execute(
         "SELECT id, status, worker, attempt, exit_code, error FROM runs").fetchall()}
-    # Exactly once: one claim per run, but the killed one's two; one terminal event, in the last attempt.
-    check("every run claimed once, the killed one twice",
-          all(rows[run][2] == (2 if run == killed_run else 1) for run in runs),
-          {str(run): rows[run][2] for run in runs if rows[run][2] != (2 if run == killed_run else 1)})
-    check("the killed run was finished by worker-b", rows[killed_run][1] == "worker-b" and rows[killed_run][0] == "succeeded",
-          rows[killed_run])
-    first = db.execute("SELECT type, body ->> 'time' FROM run_events WHERE run_id = %s AND attempt = 1 ORDER BY seq",
-                       (killed_run,)).fetchall()
-    check("the killed attempt had started and sent heartbeats", first[:1] and first[0][0] == "step.started"
-          and any(kind == "heartbeat" for kind, _ in first), [kind for kind, _ in first])
-    reclaimed = db.execute("SELECT started_at FROM runs WHERE id = %s", (killed_run,)).fetchone()[0]
-    beats = [stamp for kind, stamp in first if kind in ("heartbeat", "step.started")]
-    if beats:
-        last_beat = datetime.datetime.fromisoformat(beats[-1].replace("Z", "+00:00"))
-        check("the killed run was reclaimed only after 2 s without a heartbeat",
-              (reclaimed - last_beat).total_seconds() >= 2, reclaimed - last_beat)
-    check("the killed attempt left no terminal event",
-          not db.execute("SELECT count(*) FROM run_events WHERE run_id = %s AND attempt = 1 AND type IN "
-                         "('step.completed', 'step.cancelled')", (killed_run,)).fetchone()[0])
+    # Exactly once: one claim per run, two for the reclaimed ones; one terminal event, in the last attempt.
+    reclaimed = (killed_run, paused_run)
+    check("every run claimed once, the two reclaimed ones twice",
+          all(rows[run][2] == (2 if run in reclaimed else 1) for run in runs),
+          {str(run): rows[run][2] for run in runs if rows[run][2] != (2 if run in reclaimed else 1)})
+    for run, what in ((killed_run, "killed"), (paused_run, "paused")):
+        check(f"the {what} worker's run was finished by worker-b", rows[run][:2] == ("succeeded", "worker-b"), rows[run])
+        first = db.execute("SELECT type, body ->> 'time' FROM run_events WHERE run_id = %s AND attempt = 1 ORDER BY seq",
+                           (run,)).fetchall()
+        check(f"the {what} attempt had started and sent heartbeats, and left no terminal event",
+              first[:1] and first[0][0] == "step.started" and any(kind == "heartbeat" for kind, _ in first)
+              and not any(kind in ("step.completed", "step.cancelled") for kind, _ in first), [kind for kind, _ in first])
+        again = field(run, "started_at")
+        last_beat = datetime.datetime.fromisoformat(first[-1][1].replace("Z", "+00:00")) if first else again
+        # Stale is 2 s after the last heartbeat; the last stored event may follow that heartbeat by one interval.
+        check(f"the {what} worker's run was reclaimed only once stale (2 s without a heartbeat)",
+              (again - last_beat).total_seconds() >= 1.7, again - last_beat)
+    check("the dead worker's cancelled run is cancelled when stale, with nothing stored",
+          rows[gone_run][0] == "cancelled" and rows[gone_run][4] == "cancelled while its worker was gone"
+          and not db.execute("SELECT count(*) FROM artifacts WHERE run_id = %s", (gone_run,)).fetchone()[0], rows[gone_run])
     for run in runs:
         attempt = rows[run][2]
         events = db.execute("SELECT seq, type, body FROM run_events WHERE run_id = %s AND attempt = %s ORDER BY seq",
@@ -154,9 +181,10 @@ def main():
         seqs = [event[0] for event in events]
         types = [event[1] for event in events]
         terminal = [kind for kind in types if kind in ("step.completed", "step.cancelled")]
+        ends = len(terminal) == 1 and types[-1] == terminal[0] if run != gone_run else not terminal  # its worker died
         check(f"run {str(run)[:8]}: events 1…{len(seqs)} in order, step.started first, one terminal event last",
-              seqs == list(range(1, len(seqs) + 1)) and types[:1] == ["step.started"] and len(terminal) == 1
-              and types[-1] == terminal[0] and all(event[2]["run"] == str(run) for event in events), types)
+              seqs == list(range(1, len(seqs) + 1)) and types[:1] == ["step.started"] and ends
+              and all(event[2]["run"] == str(run) for event in events), types)
         announced = {event[2]["name"]: event[2] for event in events if event[1] == "artifact"}
         stored = db.execute("SELECT name, bytes, sha256, content FROM artifacts WHERE run_id = %s AND attempt = %s",
                             (run, attempt)).fetchall()
@@ -164,19 +192,19 @@ def main():
               sorted(announced) == sorted(row[0] for row in stored)
               and all(hashlib.sha256(row[3]).hexdigest() == row[2] == announced[row[0]]["sha256"]
                       and len(row[3]) == row[1] == announced[row[0]]["bytes"] for row in stored), sorted(announced))
-    for run in good:
-        status_, worker, attempt, code, error = rows[run]
-        expected = "failed" if code == 1 else "succeeded"
-        check(f"run {str(run)[:8]}: {status_} with exit {code}", code in (0, 1) and status_ == expected and error is None, rows[run])
-    generated = [run for run in good if db.execute("SELECT template FROM runs WHERE id = %s", (run,)).fetchone()[0]
-                 == "generate_spec_kit"]
+    for run, code in expected.items():
+        status_, worker, attempt, exit_code, error = rows[run]
+        check(f"run {str(run)[:8]}: exit {code}, {STATUS[code]}", (status_, exit_code, error) == (STATUS[code], code, None),
+              rows[run])
+    generated = [run for run in expected if field(run, "template") == "generate_spec_kit"]
     check("each generated kit stores its six artifacts", all(db.execute(
         "SELECT count(*) FROM artifacts WHERE run_id = %s", (run,)).fetchone()[0] == 6 for run in generated))
     for run, message in bad.items():
         status_, worker, attempt, code, error = rows[run]
         check(f"bad params {str(run)[:8]}: failed with exit 2 and the step's message",
               status_ == "failed" and code == 2 and error is not None and message in error, rows[run])
-    check("the cancelled run is cancelled, with step.cancelled last", rows[cancelled_run][0] == "cancelled" and rows[cancelled_run][3] == 143
+    check("the cancelled run is cancelled, with step.cancelled last", rows[cancelled_run][0] == "cancelled"
+          and rows[cancelled_run][3] == 143 and rows[cancelled_run][4] == "cancelled (SIGTERM)"
           and db.execute("SELECT type FROM run_events WHERE run_id = %s ORDER BY attempt DESC, seq DESC LIMIT 1",
                          (cancelled_run,)).fetchone()[0] == "step.cancelled", rows[cancelled_run])
     check("the cancelled run has no artifacts",
