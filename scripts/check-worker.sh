@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reference worker (examples/worker) against a real PostgreSQL, started here from Debian's packages on a
-# private socket and stopped at the end: two workers, twenty runs, one cancelled and one worker killed mid-run
-# (scripts/worker/check.py says what must hold).
+# private socket and stopped at the end: twenty runs, one cancelled mid-run, and workers killed and paused while
+# they hold a run (scripts/worker/check.py says what must hold).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=$(realpath "${1:-.build/debug/speckit}")

@@ -13,8 +13,8 @@ scripts/man.sh --check
 scripts/check-reports.sh .build/debug/speckit
 # `speckit mcp` under a real MCP client: every tool and resource, and malformed requests answered, never a crash.
 scripts/check-mcp.sh .build/debug/speckit
-# The reference worker (examples/worker) on a real PostgreSQL this script starts and stops: two workers, twenty
-# runs, one cancelled and one worker killed mid-run; every run done once, events in order, artifacts intact.
+# The reference worker (examples/worker) on a real PostgreSQL it starts and stops: twenty runs, one cancelled, workers
+# killed and paused mid-run; every run done once, events in order, artifacts intact, nothing left behind.
 scripts/check-worker.sh .build/debug/speckit
 # The pre-commit hook (.pre-commit-hooks.yaml) run by the real pre-commit: refuses a new error, passes a clean
 # change, skips a commit with no plan file, and hands speckit what its own walk reads.

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """The reference worker (examples/worker) against a real PostgreSQL, from the worker's side of the run contract.
 
-Two workers share one run queue and one temporary folder. Twenty runs of both templates are queued, three with
-bad parameters. One long run is cancelled while it runs; the worker holding another long run is killed with
-SIGKILL while it runs, and the other worker reclaims that run once its heartbeats stop. Then every run must have
-been completed exactly once, with its events complete and in order, every artifact's bytes must match its
-sha256, the bad runs must carry the step's message, the cancelled run must have no artifacts, and nothing may be
-left in the temporary folder.
+Worker-b serves a queue of twenty runs of both templates, three with bad parameters; one long run is cancelled
+while it runs. Three more workers each hold one long run of their own lane and fail: worker-a is killed with
+SIGKILL (worker-b reclaims and finishes its run), worker-c is paused with SIGSTOP past the stale limit and resumed
+while worker-b runs the reclaimed attempt (nothing it writes may be kept), worker-d is killed and its run cancelled
+while no worker holds it. Then every run must have been completed exactly once, with its events complete and in
+order, every artifact's bytes must match its sha256, each run must end with the exit code expected of it, the bad
+runs must carry the step's message, the cancelled runs must have no artifacts, and nothing may be left in the
+workers' temporary folder.
 
     check.py --dsn "host=SOCKET_DIR user=speckit dbname=postgres" --speckit .build/debug/speckit
 """
@@ -139,11 +141,13 @@ def run_checks(args, scratch):
     worker_a.send_signal(signal.SIGKILL)  # its step gets SIGTERM with it
     worker_a.wait()
     check("worker-a killed while its run was running", field(killed_run, "status") == "running")
+    # worker-c comes back while worker-b runs the attempt it reclaimed: whatever c still writes must change nothing.
+    if wait_for("worker-b reclaims the paused worker's run", lambda: field(paused_run, "attempt") == 2):
+        worker_c.send_signal(signal.SIGCONT)
+        check("worker-c resumed while worker-b's attempt runs", field(paused_run, "status") == "running")
     if wait_for("the long run to cancel starts", lambda: has_event(cancelled_run, "step.started")):
         answer = db.execute("SELECT cancel_run(%s)", (cancelled_run,)).fetchone()[0]
         check("cancel_run on a running run leaves it running until its worker stops the step", answer == "running", answer)
-    if wait_for("worker-b reclaims the paused worker's run", lambda: field(paused_run, "attempt") == 2):
-        worker_c.send_signal(signal.SIGCONT)
     wait_for("every run ends", lambda: db.execute(
         "SELECT count(*) FROM runs WHERE status IN ('queued', 'running')").fetchone()[0] == 0, timeout=100)
     worker_c.send_signal(signal.SIGCONT)
