@@ -16,6 +16,7 @@ CREATE TABLE runs (
     exit_code        integer,
     error            text,
     heartbeat_at     timestamptz,
+    lease_until      timestamptz,                  -- the holder's own deadline: no heartbeat by then, and it is stale
     created_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
     started_at       timestamptz,
     finished_at      timestamptz
@@ -52,11 +53,12 @@ LANGUAGE sql AS $$
     INSERT INTO runs (template, params, lane) VALUES (p_template, p_params, p_lane) RETURNING id
 $$;
 
--- Up to p_limit runs of p_lanes for p_worker, oldest first: queued runs, and running runs whose worker has not
--- sent a heartbeat for p_stale (reclaimed: attempt + 1). Runs other workers are claiming are skipped, never
--- waited for. A stale run whose cancellation was asked is marked cancelled instead of being run again, and one
--- whose worker stopped p_max_attempts times is failed rather than handed to the next worker to stop.
-CREATE FUNCTION claim_runs(p_worker text, p_lanes text[], p_limit integer, p_stale interval DEFAULT '30 seconds',
+-- Up to p_limit runs of p_lanes for p_worker, oldest first: queued runs, and running runs whose lease ran out
+-- (their worker stopped heartbeating: reclaimed as attempt + 1). The claimer holds each for p_lease, renewed by
+-- every heartbeat. Runs other workers are claiming are skipped, never waited for. A stale run whose cancellation
+-- was asked is marked cancelled instead of being run again, and one whose worker stopped p_max_attempts times is
+-- failed rather than handed to the next worker to stop.
+CREATE FUNCTION claim_runs(p_worker text, p_lanes text[], p_limit integer, p_lease interval DEFAULT '30 seconds',
                            p_max_attempts integer DEFAULT 3)
 RETURNS SETOF runs LANGUAGE plpgsql AS $$
 BEGIN
@@ -65,16 +67,18 @@ BEGIN
            finished_at = clock_timestamp(),
            error = CASE WHEN cancel_requested THEN 'cancelled while its worker was gone'
                         ELSE format('gave up after %s attempts: each one''s worker stopped heartbeating', attempt) END
-     WHERE status = 'running' AND heartbeat_at < clock_timestamp() - p_stale AND lane = ANY (p_lanes)
-       AND (cancel_requested OR attempt >= p_max_attempts);
+     WHERE id IN (SELECT id FROM runs
+                   WHERE status = 'running' AND lease_until < clock_timestamp() AND lane = ANY (p_lanes)
+                     AND (cancel_requested OR attempt >= p_max_attempts)
+                     FOR UPDATE SKIP LOCKED);
     RETURN QUERY
     UPDATE runs r
        SET status = 'running', worker = p_worker, attempt = r.attempt + 1, heartbeat_at = clock_timestamp(),
-           started_at = clock_timestamp()
+           lease_until = clock_timestamp() + p_lease, started_at = clock_timestamp()
      WHERE r.id IN (SELECT id FROM runs
                      WHERE lane = ANY (p_lanes)
                        AND (status = 'queued'
-                            OR (status = 'running' AND heartbeat_at < clock_timestamp() - p_stale
+                            OR (status = 'running' AND lease_until < clock_timestamp()
                                 AND NOT cancel_requested AND attempt < p_max_attempts))
                      ORDER BY created_at, id
                      LIMIT p_limit
@@ -83,15 +87,27 @@ BEGIN
 END
 $$;
 
--- 'ok' while p_worker holds the run, 'cancel' once its cancellation was asked, 'lost' when it no longer holds it.
-CREATE FUNCTION heartbeat_run(p_run uuid, p_worker text, p_attempt integer) RETURNS text
-LANGUAGE sql AS $$
+-- Renews p_worker's lease on the attempt it holds. 'ok' while it holds the run, 'cancel' once its cancellation
+-- was asked, 'lost' when it no longer holds it (another attempt does, or the run is over).
+CREATE FUNCTION heartbeat_run(p_run uuid, p_worker text, p_attempt integer, p_lease interval DEFAULT '30 seconds')
+RETURNS text LANGUAGE sql AS $$
     WITH beat AS (
-        UPDATE runs SET heartbeat_at = clock_timestamp()
+        UPDATE runs SET heartbeat_at = clock_timestamp(), lease_until = clock_timestamp() + p_lease
          WHERE id = p_run AND worker = p_worker AND attempt = p_attempt AND status = 'running'
         RETURNING cancel_requested)
     SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM beat) THEN 'lost'
                 WHEN (SELECT cancel_requested FROM beat) THEN 'cancel' ELSE 'ok' END
+$$;
+
+-- Hands a run back to the queue (its worker is stopping): the next claim starts it again as a new attempt.
+CREATE FUNCTION release_run(p_run uuid, p_worker text, p_attempt integer) RETURNS boolean
+LANGUAGE sql AS $$
+    WITH back AS (
+        UPDATE runs SET status = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'queued' END, worker = NULL,
+                        lease_until = NULL
+         WHERE id = p_run AND worker = p_worker AND attempt = p_attempt AND status = 'running'
+        RETURNING 1)
+    SELECT EXISTS (SELECT 1 FROM back)
 $$;
 
 -- Asks for a run to stop: a queued run is cancelled at once, a running one when its worker next beats.
