@@ -77,29 +77,11 @@ struct GenerateCommand: ParsableCommand {
             }
             folder = "spec/" + parameters.slug
         }
-        // Every place is checked before the first file is written, so a refusal leaves nothing half done: never
-        // through a link, never over a folder, and the archive's folder must exist.
+        // Every place is checked before the first file is written, so a refusal leaves nothing half done.
         let planned = try generator.plan(parameters, source: source, into: folder)
-        for path in [folder] + planned.map(\.path) + (zip.map { [$0] } ?? []) { try OutputGuard.check(path) }
-        var above = folder
-        while !above.isEmpty, above != ".", above != "/" {
-            if ![.missing, .folder].contains(FileKind.followed(above)) {
-                throw SpeckitError.cannotWrite(above, reason: "it is a file; expected a folder to hold the kit")
-            }
-            above = Self.parent(of: above)
-        }
-        for file in planned where ![.missing, .regular].contains(FileKind.of(file.path)) {
-            throw SpeckitError.cannotWrite(file.path, reason: "not a regular file; nothing was written")
-        }
-        if let zip {
-            let parent = Self.parent(of: zip)
-            guard parent.isEmpty || FileKind.followed(parent) == .folder else {
-                throw SpeckitError.cannotWrite(zip, reason: "no folder \(parent) to write the archive in; nothing was written")
-            }
-            guard FileKind.followed(zip) != .folder else {
-                throw SpeckitError.cannotWrite(zip, reason: "it is a folder; nothing was written")
-            }
-        }
+        try OutputPlaces.checkFolder(folder)
+        try OutputPlaces.checkFiles(planned.map(\.path))
+        if let zip { try OutputPlaces.checkArchive(zip) }
         if dryRun {
             let files = planned
             for file in files {
@@ -117,15 +99,6 @@ struct GenerateCommand: ParsableCommand {
             try AtomicFile.write(bytes, to: zip)
             print("packed \(folder) into \(zip) (sha256 \(SHA256.hex(bytes)))")
         }
-    }
-
-    /// The folder `path` is in: "" for a bare name, "/" for a name at the root (Foundation's
-    /// `deletingLastPathComponent` traps on some short paths).
-    static func parent(of path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
-        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     /// The parameters from the file (if any) with the flags on top, and a name for where they came from.

@@ -65,12 +65,7 @@ struct PackCommand: ParsableCommand {
             }
             let packed = try KitPacker.packEach(kit, format: format ?? .zip, into: out, settings: settings, followLinks: followLinks)
             // Every archive's place is checked before the first is written: all are written, or none.
-            for archive in packed {
-                try OutputGuard.check(archive.path)
-                if ![.missing, .regular].contains(FileKind.of(archive.path)) {
-                    throw SpeckitError.cannotWrite(archive.path, reason: "not a regular file; nothing was written")
-                }
-            }
+            try OutputPlaces.checkFiles(packed.map(\.path))
             for archive in packed {
                 try AtomicFile.write(archive.bytes, to: archive.path)
                 report(archive.bytes, archive.manifest, from: archive.folder, into: archive.path, settings: settings)
